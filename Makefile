@@ -1,0 +1,34 @@
+# Spotter: the two commands are `make run` and `make test`. Both install what is missing.
+.PHONY: run build dev test test-unit test-e2e check bench clean
+
+run: ## Build everything (release) and serve http://127.0.0.1:3000 (SQLite + offline coach).
+	@scripts/ensure-tools.sh build
+	@scripts/build.sh release
+	@exec target/release/spotter serve
+
+build: ## Build client and server (release) without serving.
+	@scripts/ensure-tools.sh build
+	@scripts/build.sh release
+
+dev: ## Debug build, then serve (rebuild and rerun after edits).
+	@scripts/ensure-tools.sh build
+	@scripts/build.sh debug
+	@exec target/debug/spotter serve
+
+test: ## Everything: unit, integration (SQLite + PostgreSQL), Playwright (JS off and on).
+	@scripts/test.sh all
+
+test-unit: ## Unit and integration tests on SQLite only (fast loop).
+	@cargo test --features ssr
+
+test-e2e: ## Playwright only (builds the site in debug).
+	@scripts/test.sh e2e
+
+check: ## Formatting and lints.
+	cargo fmt --check
+	cargo clippy --all-targets --features ssr -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
+
+clean:
+	cargo clean
+	rm -rf tools/node_modules tools/cargo

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Builds the site: the wasm client (hydrate), its JS bindings, static assets, and the server.
+#   scripts/build.sh [release|debug]    (server profile; the client is always wasm-release)
+# Idempotent: cargo skips unchanged work, bindings are regenerated only when the wasm changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+profile=${1:-release}
+SITE=target/site
+NAME=spotter
+log() { printf '\033[1;34m[build]\033[0m %s\n' "$*" >&2; }
+
+# 1. client
+if [ -f tools/.debian-web-rust ]; then
+  log "client (wasm, Debian rustc-web with build-std)"
+  RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 /usr/bin/cargo build --lib --target wasm32-unknown-unknown \
+    --no-default-features --features hydrate --profile wasm-release -Zbuild-std=std,panic_abort
+else
+  log "client (wasm)"
+  cargo build --lib --target wasm32-unknown-unknown --no-default-features --features hydrate --profile wasm-release
+fi
+WASM=target/wasm32-unknown-unknown/wasm-release/$NAME.wasm
+
+# 2. bindings (wasm-bindgen keeps its default NAME_bg.wasm name, which Leptos requests)
+mkdir -p "$SITE/pkg"
+if [ ! -f "$SITE/pkg/${NAME}_bg.wasm" ] || [ "$WASM" -nt "$SITE/pkg/${NAME}_bg.wasm" ]; then
+  log "wasm-bindgen"
+  tools/cargo/bin/wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+    --out-dir "$SITE/pkg" --out-name "$NAME" "$WASM"
+  if [ "${SPOTTER_WASM_OPT:-1}" = 1 ] && [ -x tools/node_modules/.bin/wasm-opt ]; then
+    log "wasm-opt -Oz"
+    tools/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+      --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      "$SITE/pkg/${NAME}_bg.wasm" -o "$SITE/pkg/${NAME}_bg.wasm"
+  fi
+fi
+
+# 3. static assets
+cp -r public/. "$SITE/"
+cp style/main.css "$SITE/main.css"
+cp tools/node_modules/echarts/dist/echarts.min.js "$SITE/echarts.min.js"
+
+# 4. server
+log "server ($profile)"
+if [ "$profile" = release ]; then
+  cargo build --bin $NAME --features ssr --release
+else
+  cargo build --bin $NAME --features ssr
+fi
+raw=$(stat -c %s "$SITE/pkg/${NAME}_bg.wasm")
+gz=$(gzip -9 -c "$SITE/pkg/${NAME}_bg.wasm" | wc -c)
+log "site ready in $SITE (wasm: $((raw / 1024)) KiB raw, $((gz / 1024)) KiB gzip)"

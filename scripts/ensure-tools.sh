@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Installs whatever the build needs and is missing, idempotently: check first, install second.
+#   scripts/ensure-tools.sh build   -> wasm32 target, wasm-bindgen-cli, npm tools (echarts, binaryen)
+#   scripts/ensure-tools.sh test    -> the above + Chromium, PostgreSQL, Playwright
+# Under CI=true every failure is fatal; nothing is silently skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml | head -1)
+TOOLS=tools
+mode=${1:-build}
+
+log() { printf '\033[1;34m[tools]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[tools] error:\033[0m %s\n' "$*" >&2; exit 1; }
+
+sudo_cmd() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "need root to run: $*"; fi; }
+
+apt_install() {
+  log "apt-get install $*"
+  sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null 2>&1 || {
+    sudo_cmd apt-get update -q >/dev/null 2>&1 || true
+    sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null || die "apt-get install $* failed"
+  }
+}
+
+wasm_target_ok() {
+  local dir
+  dir=$(rustc --print target-libdir --target wasm32-unknown-unknown 2>/dev/null) || return 1
+  compgen -G "$dir/libstd-*.rlib" >/dev/null
+}
+
+ensure_wasm_target() {
+  if wasm_target_ok; then return; fi
+  if [ -f "$TOOLS/.debian-web-rust" ]; then return; fi
+  log "adding the wasm32-unknown-unknown target with rustup"
+  if command -v rustup >/dev/null && timeout 300 rustup target add wasm32-unknown-unknown && wasm_target_ok; then return; fi
+  log "rustup route failed; falling back to Debian's rustc-web (std built with -Zbuild-std)"
+  apt_install rustc-web cargo-web rust-web-src lld
+  if [ ! -e /usr/bin/rust-lld ] && command -v ld.lld >/dev/null; then sudo_cmd ln -sf "$(command -v ld.lld)" /usr/bin/rust-lld; fi
+  mkdir -p "$TOOLS" && touch "$TOOLS/.debian-web-rust"
+}
+
+ensure_wasm_bindgen() {
+  local bin="$TOOLS/cargo/bin/wasm-bindgen"
+  if [ -x "$bin" ] && [ "$("$bin" --version | awk '{print $2}')" = "$WASM_BINDGEN_VERSION" ]; then return; fi
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
+  cargo install -q wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --root "$TOOLS/cargo" || die "cargo install wasm-bindgen-cli failed"
+}
+
+npm_install() { # DIR: installs DIR/package.json's dependencies unless already current
+  local dir=$1
+  if [ -d "$dir/node_modules" ] && [ "$dir/node_modules/.package-lock.json" -nt "$dir/package.json" ]; then return; fi
+  command -v npm >/dev/null || apt_install nodejs npm
+  log "npm install in $dir (no browser download)"
+  (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error) || die "npm install in $dir failed"
+}
+
+ensure_npm_tools() { npm_install "$TOOLS"; }
+
+ensure_chromium() {
+  command -v chromium >/dev/null && return
+  apt_install chromium
+}
+
+ensure_postgres() {
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && return
+  apt_install postgresql
+}
+
+ensure_wasm_target
+ensure_wasm_bindgen
+ensure_npm_tools
+if [ "$mode" = test ]; then
+  ensure_chromium
+  ensure_postgres
+  command -v curl >/dev/null || apt_install curl
+  npm_install end2end
+fi
+log "toolchain ready"

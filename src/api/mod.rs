@@ -1,0 +1,46 @@
+//! Leptos server functions: thin adapters the pages call. Each one authenticates from the
+//! request, calls a plain `server` function and maps errors to [`AppError`]. They live under
+//! `/fn/…` and pass through the same CSRF and authentication middleware as everything else.
+
+pub mod tokens;
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+/// Errors a page can receive from a server function.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("sign in first")]
+    Unauthorized,
+    #[error("something went wrong")]
+    Internal,
+    #[error("request failed: {0}")]
+    Transport(String),
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+/// The signed-in user of the request being served (server side only).
+#[cfg(feature = "ssr")]
+pub(crate) async fn principal() -> Result<crate::server::auth::Principal, AppError> {
+    let parts: axum::http::request::Parts = leptos_axum::extract()
+        .await
+        .map_err(|_| AppError::Internal)?;
+    parts
+        .extensions
+        .get::<crate::server::auth::Principal>()
+        .cloned()
+        .ok_or(AppError::Unauthorized)
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) fn state() -> Result<crate::server::AppState, AppError> {
+    leptos::prelude::use_context::<crate::server::AppState>().ok_or(AppError::Internal)
+}

@@ -1,0 +1,5 @@
+//! Components shared by several pages.
+
+pub mod coming_soon;
+pub mod header;
+pub mod notice;

@@ -1,0 +1,31 @@
+//! Status messages: errors carried back in `?error=code`, and confirmations.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::app::use_strings;
+use crate::domain::i18n::error_message;
+
+/// Shows the translated message for `?error=code`, if present.
+#[component]
+pub fn ErrorNotice() -> impl IntoView {
+    let t = use_strings();
+    let query = use_query_map();
+    move || {
+        query.read().get("error").map(|code| {
+            view! { <p class="notice notice-error" role="alert">{error_message(t, &code)}</p> }
+        })
+    }
+}
+
+/// Shows `message` when the query has `key` (e.g. `?saved=1`).
+#[component]
+pub fn SuccessNotice(key: &'static str, message: &'static str) -> impl IntoView {
+    let query = use_query_map();
+    move || {
+        query
+            .read()
+            .get(key)
+            .map(|_| view! { <p class="notice notice-ok" role="status">{message}</p> })
+    }
+}

@@ -1,0 +1,117 @@
+//! The Leptos UI. [`shell`] is the HTML document (server only); [`App`] is what hydrates.
+//! The request's [`Viewer`] (user and language) is computed on the server, shared with the
+//! browser through a `SharedValue`, and provided as context: pages read it with [`use_viewer`].
+//!
+//! - `components/`: the header and shared pieces.
+//! - `pages/`: one file per route of DESIGN.md's page list.
+
+pub mod components;
+pub mod pages;
+
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+use crate::domain::i18n::{Strings, strings};
+use crate::domain::viewer::Viewer;
+use components::header::Header;
+use pages::{
+    chat::ChatPage, conversation::ConversationPage, goals::GoalsPage, history::HistoryPage,
+    log::LogPage, login::LoginPage, not_found::NotFound, plan::PlanPage, progress::ProgressPage,
+    register::RegisterPage, settings::SettingsPage,
+};
+
+/// Bumped when the stylesheet changes, so browsers do not keep a stale copy.
+const ASSET_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The HTML document around [`App`]: language and direction, CSP nonce, hydration scripts.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let language = request_viewer().language;
+    #[cfg(feature = "ssr")]
+    set_page_csp();
+    view! {
+        <!DOCTYPE html>
+        <html lang=language.as_str() dir=if language.is_rtl() { "rtl" } else { "ltr" }>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light dark"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <link rel="stylesheet" href=format!("/main.css?v={ASSET_VERSION}")/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The request's viewer on the server (put there by `server::auth::principal::resolve`).
+fn request_viewer() -> Viewer {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<axum::http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<Viewer>().cloned())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        Viewer::default()
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn set_page_csp() {
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    let csp = crate::server::http::middleware::page_csp(&nonce);
+    if let Ok(value) = axum::http::HeaderValue::from_str(&csp) {
+        response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// The viewer of this page (signed-in user and language).
+pub fn use_viewer() -> Viewer {
+    use_context::<Viewer>().unwrap_or_default()
+}
+
+/// The strings of this page's language.
+pub fn use_strings() -> &'static Strings {
+    strings(use_viewer().language)
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let viewer = SharedValue::new(request_viewer).into_inner();
+    let t = strings(viewer.language);
+    provide_context(viewer);
+    view! {
+        <Title text=t.app_name/>
+        <Router>
+            <a class="skip-link" href="#main">{t.skip_to_content}</a>
+            <Header/>
+            <main id="main" class="page">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=ChatPage/>
+                    <Route path=path!("/c/:id") view=ConversationPage/>
+                    <Route path=path!("/history") view=HistoryPage/>
+                    <Route path=path!("/progress") view=ProgressPage/>
+                    <Route path=path!("/log") view=LogPage/>
+                    <Route path=path!("/goals") view=GoalsPage/>
+                    <Route path=path!("/plan") view=PlanPage/>
+                    <Route path=path!("/settings") view=SettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/register") view=RegisterPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

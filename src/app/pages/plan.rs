@@ -1,0 +1,16 @@
+//! `/plan`: not built yet; shows an honest empty state.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::app::components::coming_soon::ComingSoon;
+use crate::app::use_strings;
+
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    let t = use_strings();
+    view! {
+        <Title text=format!("{} · {}", t.nav_plan, t.app_name)/>
+        <ComingSoon title=t.nav_plan body=t.plan_soon/>
+    }
+}

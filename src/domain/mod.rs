@@ -1,0 +1,13 @@
+//! Pure domain logic: plain types and functions, no I/O, no async. Compiles for wasm too.
+//!
+//! - [`account`]: languages, units, preferences, and the validation of what users type.
+//! - [`i18n`]: every visible string, in English and Hebrew.
+//! - [`pagination`]: page requests and the `{items, page, per_page, total}` envelope.
+//! - [`conversation`]: conversation titles.
+//! - [`viewer`]: who is looking at a page, as the UI needs it.
+
+pub mod account;
+pub mod conversation;
+pub mod i18n;
+pub mod pagination;
+pub mod viewer;

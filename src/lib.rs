@@ -1,0 +1,24 @@
+//! Spotter: a self-hosted AI personal trainer.
+//!
+//! The crate is layered, and arrows point one way: `app → api → server → domain`.
+//! - [`domain`]: pure Rust with no I/O: accounts and preferences, translations, pagination.
+//!   It compiles for the browser too.
+//! - `server` (feature `ssr`): configuration, CLI, database, authentication, REST API, the site.
+//! - [`api`]: Leptos server functions, thin adapters over `server`.
+//! - [`app`]: Leptos components: the shell, pages and shared components.
+//!
+//! The binary (`src/main.rs`) only calls `server::cli::main`.
+
+pub mod api;
+pub mod app;
+pub mod domain;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+/// Browser entry point: hydrates the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

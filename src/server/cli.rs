@@ -1,0 +1,236 @@
+//! The `spotter` command line: `serve` (default), `migrate`, `user add`, `token create`.
+//! Configuration comes from the environment (see `server::config`).
+
+use std::io::BufRead;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use leptos::config::LeptosOptions;
+
+use super::auth::account::{self, Registration};
+use super::config::Config;
+use super::db::{Db, sessions, users};
+use super::http::routes::tokens::create_token;
+use super::state::AppState;
+use crate::domain::account::{Language, normalize_email};
+
+#[derive(Parser)]
+#[command(
+    name = "spotter",
+    version,
+    about = "Spotter: a self-hosted AI personal trainer"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Apply migrations and serve the app (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account; the password is read from the first line of standard input.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long, required = true)]
+        password_stdin: bool,
+        #[arg(long)]
+        display_name: Option<String>,
+        #[arg(long, default_value = "en")]
+        language: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create an API token for an account and print it (it is shown only once).
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+    },
+}
+
+#[derive(Debug, thiserror::Error)]
+enum CliError {
+    #[error("configuration: {0}")]
+    Config(#[from] super::config::ConfigError),
+    #[error("database: {0}")]
+    Db(#[from] super::db::DbError),
+    #[error("database: {0}")]
+    Sqlx(#[from] sqlx::Error),
+    #[error("site configuration (Leptos.toml): {0}")]
+    Leptos(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("{0}")]
+    User(String),
+}
+
+pub async fn main() -> ExitCode {
+    init_tracing();
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("spotter: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .try_init();
+}
+
+async fn run(cli: Cli) -> Result<(), CliError> {
+    let config = Config::from_env()?;
+    let db = Db::connect(config.database_url.expose()).await?;
+    db.migrate().await?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(config, db).await,
+        Command::Migrate => {
+            println!("migrations applied ({:?})", db.engine());
+            Ok(())
+        }
+        Command::User {
+            command:
+                UserCommand::Add {
+                    email,
+                    password_stdin: _,
+                    display_name,
+                    language,
+                },
+        } => {
+            let password = read_password()?;
+            let language: Language = language
+                .parse()
+                .map_err(|_| CliError::User("language must be en or he".into()))?;
+            let state = AppState::new(
+                config,
+                db,
+                LeptosOptions::builder().output_name("spotter").build(),
+            )
+            .await?;
+            let registration = Registration {
+                email: &email,
+                password: &password,
+                display_name: display_name.as_deref(),
+                language,
+                timezone: None,
+            };
+            let user = account::create_account(&state, registration)
+                .await
+                .map_err(|e| match e {
+                    account::AccountError::Invalid(errors) => CliError::User(
+                        errors
+                            .into_iter()
+                            .map(|e| e.message)
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    ),
+                    other => CliError::User(other.to_string()),
+                })?;
+            println!("created user {} ({})", user.email, user.id);
+            Ok(())
+        }
+        Command::Token {
+            command: TokenCommand::Create { email, name },
+        } => {
+            let state = AppState::new(
+                config,
+                db,
+                LeptosOptions::builder().output_name("spotter").build(),
+            )
+            .await?;
+            let user = users::find_by_email(&state.db, &normalize_email(&email))
+                .await?
+                .ok_or_else(|| CliError::User(format!("no account with email {email}")))?;
+            let created = create_token(&state, &user.id, &name)
+                .await
+                .map_err(|e| CliError::User(e.message))?;
+            println!("{}", created.token);
+            Ok(())
+        }
+    }
+}
+
+fn read_password() -> Result<String, CliError> {
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    let password = line.trim_end_matches(['\n', '\r']).to_owned();
+    if password.is_empty() {
+        return Err(CliError::User("no password on standard input".into()));
+    }
+    Ok(password)
+}
+
+/// Loads `Leptos.toml` (the site settings), or defaults when it is absent.
+fn leptos_options(addr_override: Option<std::net::SocketAddr>) -> Result<LeptosOptions, CliError> {
+    let mut options = if std::path::Path::new("Leptos.toml").exists() {
+        leptos::config::get_configuration(Some("Leptos.toml"))
+            .map_err(|e| CliError::Leptos(e.to_string()))?
+            .leptos_options
+    } else {
+        leptos::config::get_configuration(None)
+            .map_err(|e| CliError::Leptos(e.to_string()))?
+            .leptos_options
+    };
+    if let Some(addr) = addr_override {
+        options.site_addr = addr;
+    }
+    Ok(options)
+}
+
+async fn serve(config: Config, db: Db) -> Result<(), CliError> {
+    let options = leptos_options(config.addr)?;
+    let addr = options.site_addr;
+    let purged = sessions::purge_expired(&db).await?;
+    let state = AppState::new(config, db.clone(), options).await?;
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!(%addr, engine = ?db.engine(), purged_sessions = purged, "Spotter is listening on http://{addr}");
+    super::serve(listener, state, shutdown_signal()).await?;
+    db.close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,106 @@
+//! The `conversations` aggregate. Every query filters on `user_id`, so another user's id
+//! behaves exactly like a missing one. Deleting is soft (`deleted_at`), and deleted
+//! conversations are invisible everywhere.
+
+use super::{Db, Id, now, on_db};
+use crate::domain::pagination::Page;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Conversation {
+    #[schema(value_type = String)]
+    pub id: Id,
+    pub title: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub is_active: bool,
+    pub message_count: i64,
+}
+
+const SELECT: &str = "SELECT c.id, c.title, c.created_at, c.updated_at, c.is_active,
+        (SELECT COUNT(*) FROM chat_messages m WHERE m.conversation_id = c.id AND m.user_id = c.user_id) AS message_count
+     FROM conversations c";
+
+pub async fn create(
+    db: &Db,
+    user_id: &Id,
+    title: Option<&str>,
+) -> Result<Conversation, sqlx::Error> {
+    let id = Id::new();
+    let at = now();
+    on_db!(db, pool => sqlx::query(
+        "INSERT INTO conversations (id, user_id, title, created_at, updated_at, is_active) VALUES ($1, $2, $3, $4, $4, TRUE)")
+        .bind(&id).bind(user_id).bind(title).bind(at).execute(pool).await.map(|_| ()))?;
+    get(db, user_id, &id).await?.ok_or(sqlx::Error::RowNotFound)
+}
+
+pub async fn get(db: &Db, user_id: &Id, id: &Id) -> Result<Option<Conversation>, sqlx::Error> {
+    let sql = format!("{SELECT} WHERE c.id = $1 AND c.user_id = $2 AND c.deleted_at IS NULL");
+    on_db!(db, pool => sqlx::query_as::<_, Conversation>(&sql).bind(id).bind(user_id).fetch_optional(pool).await)
+}
+
+/// Most recently updated first; `query` filters titles case-insensitively.
+pub async fn list(
+    db: &Db,
+    user_id: &Id,
+    page: Page,
+    query: Option<&str>,
+) -> Result<(Vec<Conversation>, u64), sqlx::Error> {
+    let pattern = query
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+        .map(like_pattern);
+    let filter = "c.user_id = $1 AND c.deleted_at IS NULL AND ($2 IS NULL OR LOWER(COALESCE(c.title, '')) LIKE $2 ESCAPE '\\')";
+    let sql =
+        format!("{SELECT} WHERE {filter} ORDER BY c.updated_at DESC, c.id DESC LIMIT $3 OFFSET $4");
+    let count_sql = format!("SELECT COUNT(*) FROM conversations c WHERE {filter}");
+    let items = on_db!(db, pool => sqlx::query_as::<_, Conversation>(&sql)
+        .bind(user_id).bind(pattern.as_deref()).bind(page.limit()).bind(page.offset()).fetch_all(pool).await)?;
+    let total: i64 = on_db!(db, pool => sqlx::query_scalar(&count_sql)
+        .bind(user_id).bind(pattern.as_deref()).fetch_one(pool).await)?;
+    Ok((items, u64::try_from(total).unwrap_or(0)))
+}
+
+pub async fn rename(
+    db: &Db,
+    user_id: &Id,
+    id: &Id,
+    title: Option<&str>,
+) -> Result<Option<Conversation>, sqlx::Error> {
+    let n = on_db!(db, pool => sqlx::query(
+        "UPDATE conversations SET title = $3, updated_at = $4 WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL")
+        .bind(id).bind(user_id).bind(title).bind(now()).execute(pool).await.map(|r| r.rows_affected()))?;
+    if n == 0 {
+        return Ok(None);
+    }
+    get(db, user_id, id).await
+}
+
+pub async fn soft_delete(db: &Db, user_id: &Id, id: &Id) -> Result<bool, sqlx::Error> {
+    let n = on_db!(db, pool => sqlx::query(
+        "UPDATE conversations SET deleted_at = $3 WHERE id = $1 AND user_id = $2 AND deleted_at IS NULL")
+        .bind(id).bind(user_id).bind(now()).execute(pool).await.map(|r| r.rows_affected()))?;
+    Ok(n > 0)
+}
+
+/// `%text%` for LIKE, lowercased, with `%`, `_` and `\` escaped so they match themselves.
+fn like_pattern(text: &str) -> String {
+    let mut out = String::from("%");
+    for c in text.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('%');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn like_patterns_escape_wildcards() {
+        assert_eq!(super::like_pattern("Leg_Day 100%"), "%leg\\_day 100\\%%");
+    }
+}

@@ -1,0 +1,24 @@
+//! `GET /me/export`: everything stored about one user, as JSON. Secrets (password hash,
+//! token hashes, session tokens) are never exported.
+
+use super::{Db, Id, on_db};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+#[derive(Serialize, sqlx::FromRow)]
+pub struct ExportedMessage {
+    pub id: Id,
+    pub conversation_id: Id,
+    pub role: String,
+    pub content: String,
+    pub status: String,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn messages(db: &Db, user_id: &Id) -> Result<Vec<ExportedMessage>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as::<_, ExportedMessage>(
+        "SELECT m.id, m.conversation_id, m.role, m.content, m.status, m.created_at
+         FROM chat_messages m JOIN conversations c ON c.id = m.conversation_id
+         WHERE m.user_id = $1 AND c.deleted_at IS NULL ORDER BY m.conversation_id, m.created_at")
+        .bind(user_id).fetch_all(pool).await)
+}

@@ -1,0 +1,47 @@
+//! The OpenAPI document, generated from the Rust types and handler annotations (utoipa).
+//! Served at `GET /api/v1/openapi.json`; a test checks that every route is in it.
+
+use axum::Json;
+use utoipa::OpenApi;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+
+use super::routes::{auth, conversations, health, me, tokens};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Spotter API", description = "REST API of Spotter, a self-hosted AI personal trainer. \
+        Authenticate with the session cookie (browser) or `Authorization: Bearer <token>`. \
+        Errors are `{\"error\": {\"code\", \"message\", \"details\"?}}`."),
+    paths(
+        health::healthz, health::readyz,
+        auth::register, auth::login, auth::logout,
+        me::get, me::patch, me::delete, me::export,
+        tokens::create, tokens::list, tokens::revoke,
+        conversations::create, conversations::list, conversations::get, conversations::patch, conversations::delete,
+    ),
+    modifiers(&Security),
+    security(("bearer" = []), ("session" = [])),
+)]
+pub struct ApiDoc;
+
+struct Security;
+
+impl utoipa::Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(
+                crate::server::auth::SESSION_COOKIE,
+            ))),
+        );
+    }
+}
+
+pub async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

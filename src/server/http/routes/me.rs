@@ -1,0 +1,132 @@
+//! `GET|PATCH|DELETE /me` and `GET /me/export`: the signed-in user's profile, settings and data.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::header::{CONTENT_DISPOSITION, SET_COOKIE};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::domain::account::{Language, Preferences, Units};
+use crate::domain::pagination::PageRequest;
+use crate::server::auth::account::{self, SettingsChange};
+use crate::server::auth::{CurrentUser, cookie};
+use crate::server::db::users::{self, User};
+use crate::server::db::{conversations, export, now, tokens};
+use crate::server::http::error::{ApiError, ErrorBody};
+use crate::server::http::json::ApiJson;
+use crate::server::state::AppState;
+
+#[derive(Serialize, serde::Deserialize, utoipa::ToSchema)]
+pub struct MeResponse {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    pub language: Language,
+    pub units: Units,
+    pub timezone: String,
+    pub preferences: Preferences,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<&User> for MeResponse {
+    fn from(u: &User) -> Self {
+        let p = u.profile();
+        Self {
+            id: p.id,
+            email: p.email,
+            display_name: p.display_name,
+            language: p.language,
+            units: p.units,
+            timezone: p.timezone,
+            preferences: p.preferences,
+            created_at: u.created_at,
+        }
+    }
+}
+
+/// The signed-in user.
+#[utoipa::path(get, path = "/api/v1/me", tag = "me", responses(
+    (status = 200, body = MeResponse), (status = 401, body = ErrorBody)))]
+pub async fn get(CurrentUser(p): CurrentUser) -> Json<MeResponse> {
+    Json(MeResponse::from(&p.user))
+}
+
+/// Changes display name, language, units, time zone or coach preferences.
+#[utoipa::path(patch, path = "/api/v1/me", tag = "me", request_body = SettingsChange, responses(
+    (status = 200, body = MeResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+    (status = 422, description = "Invalid value (e.g. unknown time zone)", body = ErrorBody)))]
+pub async fn patch(
+    State(state): State<AppState>,
+    CurrentUser(p): CurrentUser,
+    ApiJson(change): ApiJson<SettingsChange>,
+) -> Result<Json<MeResponse>, ApiError> {
+    let user = account::update_settings(&state, &p.user, change).await?;
+    Ok(Json(MeResponse::from(&user)))
+}
+
+/// Deletes the account and everything it owns, immediately.
+#[utoipa::path(delete, path = "/api/v1/me", tag = "me", responses(
+    (status = 204, description = "Account and all its data deleted"), (status = 401, body = ErrorBody)))]
+pub async fn delete(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    CurrentUser(p): CurrentUser,
+) -> Result<Response, ApiError> {
+    users::delete(&state.db, &p.user.id).await?;
+    tracing::info!(user_id = %p.user.id, "account deleted");
+    Ok((
+        StatusCode::NO_CONTENT,
+        [(SET_COOKIE, cookie::cleared(&state, &headers))],
+    )
+        .into_response())
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Export {
+    pub exported_at: DateTime<Utc>,
+    pub user: MeResponse,
+    pub api_tokens: Vec<tokens::ApiToken>,
+    pub conversations: Vec<conversations::Conversation>,
+    #[schema(value_type = Vec<Object>)]
+    pub messages: Vec<export::ExportedMessage>,
+}
+
+/// Everything stored about the user, as a JSON download (never password or token hashes).
+#[utoipa::path(get, path = "/api/v1/me/export", tag = "me", responses(
+    (status = 200, body = Export), (status = 401, body = ErrorBody)))]
+pub async fn export(
+    State(state): State<AppState>,
+    CurrentUser(p): CurrentUser,
+) -> Result<Response, ApiError> {
+    let user_id = &p.user.id;
+    let mut all_conversations = Vec::new();
+    let mut page = 1;
+    loop {
+        let request = PageRequest {
+            page: Some(page),
+            per_page: Some(crate::domain::pagination::MAX_PER_PAGE),
+        };
+        let (items, total) =
+            conversations::list(&state.db, user_id, request.normalized(), None).await?;
+        let done = items.is_empty() || all_conversations.len() + items.len() >= total as usize;
+        all_conversations.extend(items);
+        if done {
+            break;
+        }
+        page += 1;
+    }
+    let body = Export {
+        exported_at: now(),
+        user: MeResponse::from(&p.user),
+        api_tokens: tokens::list(&state.db, user_id).await?,
+        conversations: all_conversations,
+        messages: export::messages(&state.db, user_id).await?,
+    };
+    let filename = format!(
+        "attachment; filename=\"spotter-export-{}.json\"",
+        now().format("%Y-%m-%d")
+    );
+    Ok(([(CONTENT_DISPOSITION, filename)], Json(body)).into_response())
+}

@@ -1,0 +1,49 @@
+//! The REST API under `/api/v1` (JSON in, JSON out, errors in one shape) and the health
+//! probes at the root. Each submodule is one resource; handlers are thin adapters over
+//! `server::auth` flows and `server::db` repositories.
+
+pub mod auth;
+pub mod conversations;
+pub mod health;
+pub mod me;
+pub mod tokens;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+
+use super::error::ApiError;
+use crate::server::state::AppState;
+
+/// JSON bodies above this are refused with 413 (imports get their own, larger limit).
+pub const JSON_BODY_LIMIT: usize = 1024 * 1024;
+
+pub fn router(state: AppState) -> Router {
+    let v1 = Router::new()
+        .route("/auth/register", post(auth::register))
+        .route("/auth/login", post(auth::login))
+        .route("/auth/logout", post(auth::logout))
+        .route("/me", get(me::get).patch(me::patch).delete(me::delete))
+        .route("/me/export", get(me::export))
+        .route("/tokens", get(tokens::list).post(tokens::create))
+        .route("/tokens/{id}", axum::routing::delete(tokens::revoke))
+        .route(
+            "/conversations",
+            get(conversations::list).post(conversations::create),
+        )
+        .route(
+            "/conversations/{id}",
+            get(conversations::get)
+                .patch(conversations::patch)
+                .delete(conversations::delete),
+        )
+        .route("/openapi.json", get(super::openapi::document))
+        .fallback(|| async { ApiError::not_found() })
+        .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT));
+    Router::new()
+        .nest("/api/v1", v1)
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .with_state(state)
+}

@@ -1,0 +1,43 @@
+//! Everything with I/O (feature `ssr`): configuration, CLI, database, authentication, the REST
+//! API and the Leptos site. [`app`] builds the whole router so tests can serve it on port 0.
+//!
+//! - [`config`]: settings from the environment; secrets with redacted `Debug`.
+//! - [`cli`]: `spotter serve|migrate|user add|token create`.
+//! - [`db`]: the SQLite/PostgreSQL pool, migrations and one repository module per aggregate.
+//! - [`auth`]: passwords, sessions, API tokens, CSRF and login throttling.
+//! - [`http`]: the `/api/v1` REST routes, the error shape, security headers, OpenAPI.
+//! - [`site`]: the Leptos pages, static files and the plain-HTML form handlers.
+
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod http;
+pub mod site;
+pub mod state;
+
+pub use state::AppState;
+
+use axum::Router;
+use std::net::SocketAddr;
+
+/// The whole application: REST API, pages, static files, with every middleware applied.
+pub fn app(state: AppState) -> Router {
+    let api = http::routes::router(state.clone());
+    let site = site::router(state.clone());
+    http::middleware::wrap(api.merge(site), state)
+}
+
+/// Serves `app` on an already-bound listener until `shutdown` resolves.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+}

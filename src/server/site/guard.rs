@@ -1,0 +1,104 @@
+//! Page access: private pages redirect anonymous visitors to `/login` (remembering where they
+//! were going), and `/login`/`/register` send signed-in users home. Done before rendering so
+//! it works the same with JavaScript off.
+
+use axum::extract::Request;
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use crate::server::auth::Principal;
+
+const PUBLIC_PAGES: &[&str] = &["/login", "/register"];
+const PRIVATE_PAGES: &[&str] = &[
+    "/history",
+    "/progress",
+    "/log",
+    "/goals",
+    "/plan",
+    "/settings",
+];
+
+fn is_private(path: &str) -> bool {
+    path == "/"
+        || path.starts_with("/c/")
+        || PRIVATE_PAGES.iter().any(|p| {
+            path.strip_prefix(p)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+}
+
+pub async fn pages(req: Request, next: Next) -> Response {
+    if req.method() != Method::GET {
+        return next.run(req).await;
+    }
+    let path = req.uri().path();
+    let signed_in = req.extensions().get::<Principal>().is_some();
+    if !signed_in && is_private(path) {
+        let target = req
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str())
+            .unwrap_or("/");
+        let to = if target == "/" {
+            "/login".to_owned()
+        } else {
+            format!("/login?next={}", encode(target))
+        };
+        return Redirect::to(&to).into_response();
+    }
+    if signed_in && PUBLIC_PAGES.contains(&path) {
+        return Redirect::to("/").into_response();
+    }
+    next.run(req).await
+}
+
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Where to go after logging in: only a local path, never another site.
+pub fn safe_next(next: Option<&str>) -> &str {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => n,
+        _ => "/",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn private_and_public_paths() {
+        for p in ["/", "/settings", "/c/0190", "/history", "/plan"] {
+            assert!(is_private(p), "{p}");
+        }
+        for p in [
+            "/login",
+            "/register",
+            "/main.css",
+            "/pkg/spotter.js",
+            "/planets",
+        ] {
+            assert!(!is_private(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn next_never_leaves_the_site() {
+        assert_eq!(safe_next(Some("/settings")), "/settings");
+        assert_eq!(safe_next(Some("//evil.example")), "/");
+        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(None), "/");
+        assert_eq!(encode("/c/1?x=a b"), "/c/1%3Fx%3Da%20b");
+    }
+}

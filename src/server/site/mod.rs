@@ -1,0 +1,45 @@
+//! The server-rendered site: Leptos pages (with the request's [`Viewer`] and [`AppState`] in
+//! context), static files from the site root, Leptos server functions under `/fn`, the
+//! plain-HTML form handlers in [`forms`], and [`guard`] which sends anonymous visitors of
+//! private pages to `/login`.
+
+pub mod forms;
+pub mod guard;
+
+use axum::Router;
+use axum::routing::post;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+
+use crate::app::{App, shell};
+use crate::server::state::AppState;
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let fn_state = state.clone();
+    let options = state.leptos.clone();
+    Router::new()
+        .route("/login", post(forms::login))
+        .route("/register", post(forms::register))
+        .route("/logout", post(forms::logout))
+        .route("/settings", post(forms::settings))
+        .route("/settings/tokens", post(forms::create_token))
+        .route("/settings/tokens/{id}/revoke", post(forms::revoke_token))
+        .route("/settings/delete", post(forms::delete_account))
+        .route(
+            "/fn/{*name}",
+            post(move |req| {
+                handle_server_fns_with_context(move || provide_context(fn_state.clone()), req)
+            }),
+        )
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_state.clone()),
+            move || shell(options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(guard::pages))
+        .with_state(state)
+}

@@ -1,0 +1,40 @@
+//! What every handler shares: the database, configuration, the secret key and throttles.
+
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use leptos::config::LeptosOptions;
+
+use super::auth::rate_limit::LoginThrottle;
+use super::auth::secret::SecretKey;
+use super::config::Config;
+use super::db::Db;
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub secret: SecretKey,
+    pub throttle: Arc<LoginThrottle>,
+    pub leptos: LeptosOptions,
+}
+
+impl AppState {
+    /// Builds the state for an already-migrated database.
+    pub async fn new(config: Config, db: Db, leptos: LeptosOptions) -> Result<Self, sqlx::Error> {
+        let secret = SecretKey::load(config.secret_key.clone(), &db).await?;
+        Ok(Self {
+            throttle: Arc::new(LoginThrottle::new(config.login_limit_per_minute)),
+            config: Arc::new(config),
+            db,
+            secret,
+            leptos,
+        })
+    }
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos.clone()
+    }
+}
