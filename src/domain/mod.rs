@@ -4,10 +4,12 @@
 //! - [`i18n`]: every visible string, in English and Hebrew.
 //! - [`pagination`]: page requests and the `{items, page, per_page, total}` envelope.
 //! - [`conversation`]: conversation titles.
+//! - [`training`]: set types, exercise kinds, measurement, unit conversions.
 //! - [`viewer`]: who is looking at a page, as the UI needs it.
 
 pub mod account;
 pub mod conversation;
 pub mod i18n;
 pub mod pagination;
+pub mod training;
 pub mod viewer;
