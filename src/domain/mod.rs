@@ -4,6 +4,7 @@
 //! - [`i18n`]: every visible string, in English and Hebrew.
 //! - [`pagination`]: page requests and the `{items, page, per_page, total}` envelope.
 //! - [`conversation`]: conversation titles.
+//! - [`scoring`]: points, levels, streaks, personal records, achievements.
 //! - [`training`]: set types, exercise kinds, measurement, unit conversions.
 //! - [`viewer`]: who is looking at a page, as the UI needs it.
 
@@ -11,5 +12,6 @@ pub mod account;
 pub mod conversation;
 pub mod i18n;
 pub mod pagination;
+pub mod scoring;
 pub mod training;
 pub mod viewer;
