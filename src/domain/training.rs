@@ -53,6 +53,9 @@ mod tests {
     #[test]
     fn set_types_parse_from_their_stored_text() {
         assert_eq!("warmup".parse::<SetType>().unwrap(), SetType::Warmup);
-        assert!("WARM_UP".parse::<SetType>().is_err(), "import parsers map vendor spellings themselves");
+        assert!(
+            "WARM_UP".parse::<SetType>().is_err(),
+            "import parsers map vendor spellings themselves"
+        );
     }
 }
