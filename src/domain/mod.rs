@@ -7,6 +7,7 @@
 //! - [`scoring`]: points, levels, streaks, personal records, achievements.
 //! - [`training`]: set types, exercise kinds, measurement, unit conversions.
 //! - [`viewer`]: who is looking at a page, as the UI needs it.
+//! - [`workout`]: a submitted workout and its validation into canonical units.
 
 pub mod account;
 pub mod conversation;
@@ -15,3 +16,4 @@ pub mod pagination;
 pub mod scoring;
 pub mod training;
 pub mod viewer;
+pub mod workout;

@@ -1,0 +1,412 @@
+//! A workout as a client submits it (REST, forms, the coach's `log_workout` tool), and its
+//! validation into canonical units. Every problem is reported at once, with a path such as
+//! `exercises[0].sets[2].weight_kg`, so a form can point at the field.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::account::FieldError;
+use crate::domain::training::{SetType, lb_to_kg};
+
+pub const MAX_WEIGHT_KG: f64 = 1000.0;
+pub const MAX_REPS: i64 = 1000;
+pub const MAX_DISTANCE_M: f64 = 1_000_000.0;
+pub const MAX_DURATION_S: i64 = 24 * 3600;
+pub const MAX_EXERCISES: usize = 50;
+pub const MAX_SETS_PER_EXERCISE: usize = 100;
+pub const MAX_NAME_CHARS: usize = 100;
+pub const MAX_NOTES_CHARS: usize = 2000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum WeightUnit {
+    Kg,
+    #[serde(alias = "lbs")]
+    Lb,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct SetInput {
+    pub reps: Option<i64>,
+    pub weight_kg: Option<f64>,
+    /// Alternative to `weight_kg`: a weight in `unit`.
+    pub weight: Option<f64>,
+    pub unit: Option<WeightUnit>,
+    pub distance_m: Option<f64>,
+    pub duration_s: Option<i64>,
+    pub rpe: Option<f64>,
+    pub set_type: Option<SetType>,
+    pub notes: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ExerciseInput {
+    /// A catalog slug, an exercise id, or a name/alias in English or Hebrew.
+    pub exercise: String,
+    pub sets: Vec<SetInput>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct WorkoutInput {
+    pub name: Option<String>,
+    pub started_at: Option<DateTime<Utc>>,
+    pub notes: Option<String>,
+    pub exercises: Vec<ExerciseInput>,
+}
+
+/// A set in canonical units, ready to store.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ValidSet {
+    pub set_type: SetType,
+    pub reps: Option<u32>,
+    pub weight_kg: Option<f64>,
+    pub distance_m: Option<f64>,
+    pub duration_s: Option<u32>,
+    pub rpe: Option<f64>,
+    pub notes: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidExercise {
+    pub exercise: String,
+    pub sets: Vec<ValidSet>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidWorkout {
+    pub name: Option<String>,
+    pub started_at: DateTime<Utc>,
+    pub notes: Option<String>,
+    pub exercises: Vec<ValidExercise>,
+}
+
+fn text(
+    raw: Option<&str>,
+    field: &str,
+    max: usize,
+    errors: &mut Vec<FieldError>,
+) -> Option<String> {
+    let t = raw.map(str::trim).filter(|t| !t.is_empty())?;
+    if t.chars().count() > max {
+        errors.push(FieldError::new(
+            field,
+            "too_long",
+            format!("At most {max} characters."),
+        ));
+        return None;
+    }
+    Some(t.to_owned())
+}
+
+fn bounded_f64(v: Option<f64>, field: &str, max: f64, errors: &mut Vec<FieldError>) -> Option<f64> {
+    let v = v?;
+    if !v.is_finite() || v < 0.0 {
+        errors.push(FieldError::new(field, "negative", "Must be zero or more."));
+        None
+    } else if v > max {
+        errors.push(FieldError::new(
+            field,
+            "too_large",
+            format!("Must be at most {max}."),
+        ));
+        None
+    } else {
+        Some(v)
+    }
+}
+
+fn bounded_int(
+    v: Option<i64>,
+    field: &str,
+    min: i64,
+    max: i64,
+    errors: &mut Vec<FieldError>,
+) -> Option<u32> {
+    let v = v?;
+    if v < min || v > max {
+        errors.push(FieldError::new(
+            field,
+            "out_of_range",
+            format!("Must be between {min} and {max}."),
+        ));
+        None
+    } else {
+        u32::try_from(v).ok()
+    }
+}
+
+pub fn validate_set(
+    input: &SetInput,
+    path: &str,
+    errors: &mut Vec<FieldError>,
+) -> Option<ValidSet> {
+    let before = errors.len();
+    let f = |name: &str| format!("{path}.{name}");
+    let weight_kg = match (input.weight_kg, input.weight) {
+        (Some(_), Some(_)) => {
+            errors.push(FieldError::new(
+                &f("weight"),
+                "ambiguous",
+                "Give weight_kg or weight + unit, not both.",
+            ));
+            None
+        }
+        (Some(kg), None) => bounded_f64(Some(kg), &f("weight_kg"), MAX_WEIGHT_KG, errors),
+        (None, Some(w)) => match input.unit {
+            None => {
+                errors.push(FieldError::new(
+                    &f("unit"),
+                    "required",
+                    "Say whether the weight is in kg or lb.",
+                ));
+                None
+            }
+            Some(unit) => {
+                let kg = match unit {
+                    WeightUnit::Kg => w,
+                    WeightUnit::Lb => lb_to_kg(w),
+                };
+                bounded_f64(Some(kg), &f("weight"), MAX_WEIGHT_KG, errors)
+            }
+        },
+        (None, None) => None,
+    };
+    let reps = bounded_int(input.reps, &f("reps"), 0, MAX_REPS, errors);
+    let distance_m = bounded_f64(input.distance_m, &f("distance_m"), MAX_DISTANCE_M, errors);
+    let duration_s = bounded_int(
+        input.duration_s,
+        &f("duration_s"),
+        0,
+        MAX_DURATION_S,
+        errors,
+    );
+    let rpe = match input.rpe {
+        Some(r) if !(1.0..=10.0).contains(&r) => {
+            errors.push(FieldError::new(
+                &f("rpe"),
+                "out_of_range",
+                "RPE is between 1 and 10.",
+            ));
+            None
+        }
+        other => other,
+    };
+    let notes = text(input.notes.as_deref(), &f("notes"), MAX_NOTES_CHARS, errors);
+    if errors.len() > before {
+        return None;
+    }
+    if reps.is_none() && weight_kg.is_none() && distance_m.is_none() && duration_s.is_none() {
+        errors.push(FieldError::new(
+            path,
+            "empty",
+            "A set needs reps, weight, distance or duration.",
+        ));
+        return None;
+    }
+    Some(ValidSet {
+        set_type: input.set_type.unwrap_or_default(),
+        reps,
+        weight_kg,
+        distance_m,
+        duration_s,
+        rpe,
+        notes,
+    })
+}
+
+/// Validates a whole workout. `now` bounds `started_at` (at most a day in the future, to allow
+/// for time zones).
+pub fn validate_workout(
+    input: &WorkoutInput,
+    now: DateTime<Utc>,
+) -> Result<ValidWorkout, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let name = text(input.name.as_deref(), "name", MAX_NAME_CHARS, &mut errors);
+    let notes = text(
+        input.notes.as_deref(),
+        "notes",
+        MAX_NOTES_CHARS,
+        &mut errors,
+    );
+    let started_at = input.started_at.unwrap_or(now);
+    if started_at > now + Duration::days(1) {
+        errors.push(FieldError::new(
+            "started_at",
+            "future",
+            "A workout cannot start in the future.",
+        ));
+    }
+    if input.exercises.is_empty() {
+        errors.push(FieldError::new(
+            "exercises",
+            "required",
+            "Add at least one exercise.",
+        ));
+    }
+    if input.exercises.len() > MAX_EXERCISES {
+        errors.push(FieldError::new(
+            "exercises",
+            "too_many",
+            format!("At most {MAX_EXERCISES} exercises."),
+        ));
+    }
+    let mut exercises = Vec::new();
+    for (i, e) in input.exercises.iter().enumerate().take(MAX_EXERCISES) {
+        let path = format!("exercises[{i}]");
+        let exercise = e.exercise.trim();
+        if exercise.is_empty() {
+            errors.push(FieldError::new(
+                &format!("{path}.exercise"),
+                "required",
+                "Name the exercise.",
+            ));
+        }
+        if e.sets.is_empty() {
+            errors.push(FieldError::new(
+                &format!("{path}.sets"),
+                "required",
+                "Add at least one set.",
+            ));
+        }
+        if e.sets.len() > MAX_SETS_PER_EXERCISE {
+            errors.push(FieldError::new(
+                &format!("{path}.sets"),
+                "too_many",
+                format!("At most {MAX_SETS_PER_EXERCISE} sets."),
+            ));
+        }
+        let sets: Vec<ValidSet> = e
+            .sets
+            .iter()
+            .enumerate()
+            .take(MAX_SETS_PER_EXERCISE)
+            .filter_map(|(j, s)| validate_set(s, &format!("{path}.sets[{j}]"), &mut errors))
+            .collect();
+        exercises.push(ValidExercise {
+            exercise: exercise.to_owned(),
+            sets,
+        });
+    }
+    if errors.is_empty() {
+        Ok(ValidWorkout {
+            name,
+            started_at,
+            notes,
+            exercises,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workout(sets: Vec<SetInput>) -> WorkoutInput {
+        WorkoutInput {
+            exercises: vec![ExerciseInput {
+                exercise: "bench press".into(),
+                sets,
+            }],
+            ..Default::default()
+        }
+    }
+
+    fn now() -> DateTime<Utc> {
+        "2026-11-23T10:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn pounds_are_converted_to_kilograms() {
+        let w = validate_workout(
+            &workout(vec![SetInput {
+                reps: Some(5),
+                weight: Some(225.0),
+                unit: Some(WeightUnit::Lb),
+                ..Default::default()
+            }]),
+            now(),
+        )
+        .unwrap();
+        let kg = w.exercises[0].sets[0].weight_kg.unwrap();
+        assert!((kg - 102.058_283_25).abs() < 1e-6);
+        assert_eq!(w.started_at, now());
+    }
+
+    #[test]
+    fn every_bad_field_is_reported_with_its_path() {
+        let input = workout(vec![
+            SetInput {
+                reps: Some(-1),
+                weight_kg: Some(80.0),
+                ..Default::default()
+            },
+            SetInput {
+                reps: Some(5),
+                weight_kg: Some(1200.0),
+                ..Default::default()
+            },
+            SetInput {
+                reps: Some(1001),
+                rpe: Some(11.0),
+                ..Default::default()
+            },
+            SetInput {
+                weight: Some(100.0),
+                ..Default::default()
+            },
+            SetInput::default(),
+            SetInput {
+                reps: Some(5),
+                weight_kg: Some(-5.0),
+                ..Default::default()
+            },
+        ]);
+        let errors = validate_workout(&input, now()).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "exercises[0].sets[0].reps",
+                "exercises[0].sets[1].weight_kg",
+                "exercises[0].sets[2].reps",
+                "exercises[0].sets[2].rpe",
+                "exercises[0].sets[3].unit",
+                "exercises[0].sets[4]",
+                "exercises[0].sets[5].weight_kg",
+            ]
+        );
+    }
+
+    #[test]
+    fn workout_level_rules() {
+        let empty = WorkoutInput::default();
+        assert_eq!(
+            validate_workout(&empty, now()).unwrap_err()[0].field,
+            "exercises"
+        );
+        let mut future = workout(vec![SetInput {
+            reps: Some(5),
+            ..Default::default()
+        }]);
+        future.started_at = Some(now() + Duration::days(2));
+        assert_eq!(
+            validate_workout(&future, now()).unwrap_err()[0].code,
+            "future"
+        );
+        let mut named = workout(vec![SetInput {
+            duration_s: Some(60),
+            ..Default::default()
+        }]);
+        named.name = Some("  Push day ".into());
+        assert_eq!(
+            validate_workout(&named, now()).unwrap().name.as_deref(),
+            Some("Push day")
+        );
+    }
+}
