@@ -15,6 +15,7 @@ pub mod db;
 pub mod http;
 pub mod site;
 pub mod state;
+pub mod training;
 
 pub use state::AppState;
 

@@ -7,6 +7,7 @@ pub mod achievements;
 pub mod levels;
 pub mod points;
 pub mod records;
+pub mod stats;
 pub mod streaks;
 
 use crate::domain::training::SetType;

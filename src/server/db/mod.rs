@@ -10,6 +10,7 @@ pub mod server_settings;
 pub mod sessions;
 pub mod tokens;
 pub mod users;
+pub mod workouts;
 
 pub use id::Id;
 

@@ -1,0 +1,258 @@
+//! The numbers of `GET /stats` and the progress page, from the log: totals for a calendar
+//! period in the user's time zone (week = Monday to Sunday), this month against last month,
+//! the favourite exercise (most working sets in the period), lifetime streaks and level.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::SetFacts;
+use super::levels::{Level, level_for};
+use super::streaks::streaks;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    Week,
+    Month,
+    Year,
+    #[default]
+    All,
+}
+
+impl Period {
+    /// First day of the period containing `today` (`None` for all time).
+    pub fn start(self, today: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Period::Week => {
+                Some(today - Duration::days(i64::from(today.weekday().num_days_from_monday())))
+            }
+            Period::Month => today.with_day(1),
+            Period::Year => NaiveDate::from_ymd_opt(today.year(), 1, 1),
+            Period::All => None,
+        }
+    }
+}
+
+/// A workout as stats need it: the local day it happened and its points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WorkoutDay {
+    pub day: NaiveDate,
+    pub points: i64,
+}
+
+/// A set as stats need it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetDay<Id> {
+    pub exercise_id: Id,
+    pub day: NaiveDate,
+    pub facts: SetFacts,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Totals {
+    pub workouts: u64,
+    pub sets: u64,
+    pub volume_kg: f64,
+    pub points: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Summary<Id> {
+    pub period: Period,
+    pub from: Option<NaiveDate>,
+    pub totals: Totals,
+    pub this_month: Totals,
+    pub last_month: Totals,
+    pub favourite_exercise: Option<Id>,
+    pub current_streak_days: u32,
+    pub longest_streak_days: u32,
+    pub lifetime_points: i64,
+    pub level: Level,
+    pub level_progress: u8,
+    pub points_to_next_level: i64,
+}
+
+fn totals<Id>(
+    workouts: &[WorkoutDay],
+    sets: &[SetDay<Id>],
+    from: Option<NaiveDate>,
+    to: NaiveDate,
+) -> Totals {
+    let inside = |d: NaiveDate| from.is_none_or(|f| d >= f) && d <= to;
+    let mut t = Totals::default();
+    for w in workouts.iter().filter(|w| inside(w.day)) {
+        t.workouts += 1;
+        t.points += w.points;
+    }
+    for s in sets
+        .iter()
+        .filter(|s| inside(s.day) && !s.facts.is_warmup())
+    {
+        t.sets += 1;
+        t.volume_kg += s.facts.volume_kg().unwrap_or(0.0);
+    }
+    t
+}
+
+pub fn summarize<Id: Clone + Eq + std::hash::Hash + Ord>(
+    workouts: &[WorkoutDay],
+    sets: &[SetDay<Id>],
+    period: Period,
+    today: NaiveDate,
+) -> Summary<Id> {
+    let from = period.start(today);
+    let month_start = Period::Month.start(today).unwrap_or(today);
+    let last_month_end = month_start - Duration::days(1);
+    let last_month_start = Period::Month
+        .start(last_month_end)
+        .unwrap_or(last_month_end);
+
+    let mut counts: HashMap<&Id, u64> = HashMap::new();
+    for s in sets
+        .iter()
+        .filter(|s| from.is_none_or(|f| s.day >= f) && s.day <= today && !s.facts.is_warmup())
+    {
+        *counts.entry(&s.exercise_id).or_default() += 1;
+    }
+    let favourite_exercise = counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|(id, _)| id.clone());
+
+    let lifetime_points: i64 = workouts.iter().map(|w| w.points).sum();
+    let level = level_for(lifetime_points);
+    let streak = streaks(workouts.iter().map(|w| w.day), today);
+    Summary {
+        period,
+        from,
+        totals: totals(workouts, sets, from, today),
+        this_month: totals(workouts, sets, Some(month_start), today),
+        last_month: totals(workouts, sets, Some(last_month_start), last_month_end),
+        favourite_exercise,
+        current_streak_days: streak.current_days,
+        longest_streak_days: streak.longest_days,
+        lifetime_points,
+        level: level.level,
+        level_progress: level.progress,
+        points_to_next_level: level.points_to_next,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::training::SetType;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn lift(ex: &str, day: &str, reps: u32, kg: f64) -> SetDay<String> {
+        SetDay {
+            exercise_id: ex.into(),
+            day: d(day),
+            facts: SetFacts {
+                reps: Some(reps),
+                weight_kg: Some(kg),
+                ..Default::default()
+            },
+        }
+    }
+
+    #[test]
+    fn period_starts() {
+        let today = d("2026-11-25"); // a Wednesday
+        assert_eq!(Period::Week.start(today), Some(d("2026-11-23")));
+        assert_eq!(Period::Month.start(today), Some(d("2026-11-01")));
+        assert_eq!(Period::Year.start(today), Some(d("2026-01-01")));
+        assert_eq!(Period::All.start(today), None);
+    }
+
+    #[test]
+    fn month_against_last_month_and_favourite() {
+        let today = d("2026-11-25");
+        let workouts = [
+            WorkoutDay {
+                day: d("2026-10-30"),
+                points: 50,
+            },
+            WorkoutDay {
+                day: d("2026-10-31"),
+                points: 40,
+            },
+            WorkoutDay {
+                day: d("2026-11-24"),
+                points: 70,
+            },
+            WorkoutDay {
+                day: d("2026-11-25"),
+                points: 30,
+            },
+        ];
+        let mut warmup = lift("squat", "2026-11-24", 10, 60.0);
+        warmup.facts.set_type = SetType::Warmup;
+        let sets = vec![
+            lift("bench", "2026-10-30", 8, 80.0),
+            lift("bench", "2026-10-31", 8, 80.0),
+            lift("bench", "2026-10-31", 8, 80.0),
+            lift("squat", "2026-11-24", 5, 100.0),
+            lift("squat", "2026-11-25", 5, 100.0),
+            warmup.clone(),
+            warmup,
+            lift("bench", "2026-11-25", 8, 80.0),
+        ];
+        let s = summarize(&workouts, &sets, Period::Month, today);
+        assert_eq!(
+            s.totals,
+            Totals {
+                workouts: 2,
+                sets: 3,
+                volume_kg: 1640.0,
+                points: 100
+            }
+        );
+        assert_eq!(s.this_month, s.totals);
+        assert_eq!(
+            s.last_month,
+            Totals {
+                workouts: 2,
+                sets: 3,
+                volume_kg: 1920.0,
+                points: 90
+            }
+        );
+        assert_eq!(
+            s.favourite_exercise.as_deref(),
+            Some("squat"),
+            "warm-ups do not count"
+        );
+        assert_eq!((s.current_streak_days, s.longest_streak_days), (2, 2));
+        assert_eq!(s.lifetime_points, 190);
+        let all = summarize(&workouts, &sets, Period::All, today);
+        assert_eq!(all.favourite_exercise.as_deref(), Some("bench"));
+        assert_eq!(all.totals.workouts, 4);
+    }
+
+    #[test]
+    fn january_compares_with_december() {
+        let s = summarize::<String>(
+            &[WorkoutDay {
+                day: d("2025-12-31"),
+                points: 5,
+            }],
+            &[],
+            Period::Week,
+            d("2026-01-02"),
+        );
+        assert_eq!(s.last_month.points, 5);
+        assert_eq!(s.this_month.points, 0);
+        assert_eq!(
+            s.totals.points, 5,
+            "the week of Jan 2, 2026 starts on Dec 29"
+        );
+    }
+}

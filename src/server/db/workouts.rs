@@ -1,0 +1,199 @@
+//! The `workout_sessions` + `exercise_sets` aggregate. A workout and its sets are written in
+//! one transaction; every query filters on `user_id`.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::{Db, Id, now, on_db};
+use crate::domain::pagination::Page;
+use crate::domain::workout::ValidSet;
+
+/// A set ready to insert: exercise resolved, position and points computed.
+pub struct NewSet {
+    pub exercise_id: Id,
+    pub set_index: u32,
+    pub set: ValidSet,
+    pub points: i64,
+}
+
+pub struct NewWorkout {
+    pub source: &'static str,
+    pub source_ref: Option<String>,
+    pub name: Option<String>,
+    pub kind: &'static str,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+    pub duration_s: Option<i64>,
+    pub notes: Option<String>,
+    pub points: i64,
+    pub sets: Vec<NewSet>,
+}
+
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct WorkoutRow {
+    #[schema(value_type = String)]
+    pub id: Id,
+    pub name: Option<String>,
+    pub kind: String,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+    pub duration_s: Option<i64>,
+    pub points: i64,
+    pub notes: Option<String>,
+    pub source: String,
+    pub set_count: i64,
+}
+
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct SetRow {
+    #[schema(value_type = String)]
+    pub id: Id,
+    #[schema(value_type = String)]
+    pub exercise_id: Id,
+    pub exercise_slug: String,
+    pub exercise_name_en: String,
+    pub exercise_name_he: String,
+    pub set_index: i64,
+    pub set_type: String,
+    pub reps: Option<i64>,
+    pub weight_kg: Option<f64>,
+    pub distance_m: Option<f64>,
+    pub duration_s: Option<i64>,
+    pub rpe: Option<f64>,
+    pub notes: Option<String>,
+    pub points: i64,
+}
+
+const INSERT_SESSION: &str = "INSERT INTO workout_sessions
+    (id, user_id, source_ref, name, kind, started_at, ended_at, duration_s, points, notes, source, created_at, updated_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)";
+const INSERT_SET: &str = "INSERT INTO exercise_sets
+    (id, session_id, user_id, exercise_id, set_index, set_type, reps, weight_kg, distance_m, duration_s, rpe, notes, points,
+     performed_at, created_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
+
+/// Inserts workouts and their sets in one transaction. With `skip_existing`, a workout whose
+/// `source_ref` the user already has is skipped (idempotent import); the ids of the workouts
+/// actually inserted are returned.
+pub async fn insert_many(
+    db: &Db,
+    user_id: &Id,
+    workouts: &[NewWorkout],
+    skip_existing: bool,
+) -> Result<Vec<Id>, sqlx::Error> {
+    let at = now();
+    on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let mut inserted = Vec::new();
+        for w in workouts {
+            if skip_existing {
+                if let Some(source_ref) = &w.source_ref {
+                    let exists: Option<String> = sqlx::query_scalar("SELECT id FROM workout_sessions WHERE user_id = $1 AND source_ref = $2")
+                        .bind(user_id).bind(source_ref).fetch_optional(&mut *tx).await?;
+                    if exists.is_some() {
+                        continue;
+                    }
+                }
+            }
+            let id = Id::new();
+            sqlx::query(INSERT_SESSION)
+                .bind(&id).bind(user_id).bind(&w.source_ref).bind(&w.name).bind(w.kind).bind(w.started_at)
+                .bind(w.ended_at).bind(w.duration_s).bind(w.points).bind(&w.notes).bind(w.source).bind(at)
+                .execute(&mut *tx).await?;
+            for s in &w.sets {
+                sqlx::query(INSERT_SET)
+                    .bind(Id::new()).bind(&id).bind(user_id).bind(&s.exercise_id).bind(i64::from(s.set_index))
+                    .bind(s.set.set_type.as_str()).bind(s.set.reps.map(i64::from)).bind(s.set.weight_kg)
+                    .bind(s.set.distance_m).bind(s.set.duration_s.map(i64::from)).bind(s.set.rpe).bind(&s.set.notes)
+                    .bind(s.points).bind(w.started_at).bind(at)
+                    .execute(&mut *tx).await?;
+            }
+            inserted.push(id);
+        }
+        tx.commit().await?;
+        Ok(inserted)
+    })
+}
+
+const SELECT_WORKOUT: &str = "SELECT w.id, w.name, w.kind, w.started_at, w.ended_at, w.duration_s, w.points, w.notes, w.source,
+    (SELECT COUNT(*) FROM exercise_sets s WHERE s.session_id = w.id AND s.user_id = w.user_id) AS set_count
+    FROM workout_sessions w";
+
+pub async fn get(db: &Db, user_id: &Id, id: &Id) -> Result<Option<WorkoutRow>, sqlx::Error> {
+    let sql = format!("{SELECT_WORKOUT} WHERE w.id = $1 AND w.user_id = $2");
+    on_db!(db, pool => sqlx::query_as::<_, WorkoutRow>(&sql).bind(id).bind(user_id).fetch_optional(pool).await)
+}
+
+pub async fn sets(db: &Db, user_id: &Id, workout_id: &Id) -> Result<Vec<SetRow>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as::<_, SetRow>(
+        "SELECT s.id, s.exercise_id, e.slug AS exercise_slug, e.name_en AS exercise_name_en, e.name_he AS exercise_name_he,
+                s.set_index, s.set_type, s.reps, s.weight_kg, s.distance_m, s.duration_s, s.rpe, s.notes, s.points
+         FROM exercise_sets s JOIN exercises e ON e.id = s.exercise_id
+         WHERE s.session_id = $1 AND s.user_id = $2
+         ORDER BY s.created_at, s.id")
+        .bind(workout_id).bind(user_id).fetch_all(pool).await)
+}
+
+/// Most recent first.
+pub async fn list(
+    db: &Db,
+    user_id: &Id,
+    page: Page,
+) -> Result<(Vec<WorkoutRow>, u64), sqlx::Error> {
+    let sql = format!(
+        "{SELECT_WORKOUT} WHERE w.user_id = $1 ORDER BY w.started_at DESC, w.id DESC LIMIT $2 OFFSET $3"
+    );
+    let items = on_db!(db, pool => sqlx::query_as::<_, WorkoutRow>(&sql).bind(user_id).bind(page.limit()).bind(page.offset()).fetch_all(pool).await)?;
+    let total: i64 = on_db!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM workout_sessions WHERE user_id = $1").bind(user_id).fetch_one(pool).await)?;
+    Ok((items, u64::try_from(total).unwrap_or(0)))
+}
+
+pub async fn delete(db: &Db, user_id: &Id, id: &Id) -> Result<bool, sqlx::Error> {
+    let n = on_db!(db, pool => sqlx::query("DELETE FROM workout_sessions WHERE id = $1 AND user_id = $2")
+        .bind(id).bind(user_id).execute(pool).await.map(|r| r.rows_affected()))?;
+    Ok(n > 0)
+}
+
+/// Changes a workout's name, notes and start time; with `sets`, replaces all its sets, in one
+/// transaction. `false` when the workout is not the user's.
+pub async fn update(
+    db: &Db,
+    user_id: &Id,
+    id: &Id,
+    name: Option<Option<String>>,
+    notes: Option<Option<String>>,
+    started_at: Option<DateTime<Utc>>,
+    sets: Option<&[NewSet]>,
+) -> Result<bool, sqlx::Error> {
+    let at = now();
+    on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let current: Option<(Option<String>, Option<String>, DateTime<Utc>)> = sqlx::query_as(
+            "SELECT name, notes, started_at FROM workout_sessions WHERE id = $1 AND user_id = $2")
+            .bind(id).bind(user_id).fetch_optional(&mut *tx).await?;
+        let Some((old_name, old_notes, old_start)) = current else { return Ok(false) };
+        let started = started_at.unwrap_or(old_start);
+        sqlx::query("UPDATE workout_sessions SET name = $3, notes = $4, started_at = $5, updated_at = $6 WHERE id = $1 AND user_id = $2")
+            .bind(id).bind(user_id).bind(name.unwrap_or(old_name)).bind(notes.unwrap_or(old_notes)).bind(started).bind(at)
+            .execute(&mut *tx).await?;
+        match sets {
+            Some(sets) => {
+                sqlx::query("DELETE FROM exercise_sets WHERE session_id = $1 AND user_id = $2").bind(id).bind(user_id).execute(&mut *tx).await?;
+                for s in sets {
+                    sqlx::query(INSERT_SET)
+                        .bind(Id::new()).bind(id).bind(user_id).bind(&s.exercise_id).bind(i64::from(s.set_index))
+                        .bind(s.set.set_type.as_str()).bind(s.set.reps.map(i64::from)).bind(s.set.weight_kg)
+                        .bind(s.set.distance_m).bind(s.set.duration_s.map(i64::from)).bind(s.set.rpe).bind(&s.set.notes)
+                        .bind(s.points).bind(started).bind(at)
+                        .execute(&mut *tx).await?;
+                }
+            }
+            None => {
+                sqlx::query("UPDATE exercise_sets SET performed_at = $3 WHERE session_id = $1 AND user_id = $2")
+                    .bind(id).bind(user_id).bind(started).execute(&mut *tx).await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(true)
+    })
+}

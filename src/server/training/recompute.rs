@@ -1,0 +1,186 @@
+//! Rebuilds everything derived from a user's log: set and workout points, personal records and
+//! achievements. Runs after every change to the log (and from `spotter recompute`): it computes
+//! the truth from the sets with `domain::scoring`, then writes only what differs, in one
+//! transaction. What it adds is what the user is told about ("new PR!").
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use crate::domain::scoring::SetFacts;
+use crate::domain::scoring::achievements::{self, Achievement, Totals};
+use crate::domain::scoring::points::{WORKOUT_BONUS, set_points};
+use crate::domain::scoring::records::{
+    LoggedSet, Record, RecordType, current_records, new_records,
+};
+use crate::domain::scoring::streaks::streaks;
+use crate::server::db::{Db, Id, now, on_db};
+
+#[derive(sqlx::FromRow)]
+struct SetLine {
+    id: Id,
+    session_id: Id,
+    exercise_id: Id,
+    performed_at: DateTime<Utc>,
+    set_index: i64,
+    set_type: String,
+    reps: Option<i64>,
+    weight_kg: Option<f64>,
+    distance_m: Option<f64>,
+    duration_s: Option<i64>,
+    points: i64,
+}
+
+impl SetLine {
+    fn facts(&self) -> SetFacts {
+        SetFacts {
+            set_type: self.set_type.parse().unwrap_or_default(),
+            reps: self.reps.and_then(|r| u32::try_from(r).ok()),
+            weight_kg: self.weight_kg,
+            distance_m: self.distance_m,
+            duration_s: self.duration_s.and_then(|d| u32::try_from(d).ok()),
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct StoredRecord {
+    exercise_id: Id,
+    record_type: String,
+    value: f64,
+    set_id: Option<Id>,
+    achieved_at: DateTime<Utc>,
+}
+
+/// What a recompute changed that is worth telling the user.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Changes {
+    pub new_records: Vec<Record<Id>>,
+    pub new_achievements: Vec<Achievement>,
+}
+
+/// Recomputes the user's derived data. `local_day` maps an instant to the user's calendar day.
+pub async fn recompute(
+    db: &Db,
+    user_id: &Id,
+    local_day: impl Fn(&DateTime<Utc>) -> NaiveDate,
+) -> Result<Changes, sqlx::Error> {
+    let sets: Vec<SetLine> = on_db!(db, pool => sqlx::query_as::<_, SetLine>(
+        "SELECT id, session_id, exercise_id, performed_at, set_index, set_type, reps, weight_kg, distance_m, duration_s, points
+         FROM exercise_sets WHERE user_id = $1").bind(user_id).fetch_all(pool).await)?;
+    let sessions: Vec<(Id, i64, DateTime<Utc>)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT id, points, started_at FROM workout_sessions WHERE user_id = $1").bind(user_id).fetch_all(pool).await)?;
+    let stored_records: Vec<StoredRecord> = on_db!(db, pool => sqlx::query_as::<_, StoredRecord>(
+        "SELECT exercise_id, record_type, value, set_id, achieved_at FROM personal_records WHERE user_id = $1")
+        .bind(user_id).fetch_all(pool).await)?;
+    let stored_achievements: Vec<String> = on_db!(db, pool => sqlx::query_scalar(
+        "SELECT code FROM achievements WHERE user_id = $1").bind(user_id).fetch_all(pool).await)?;
+
+    // Points.
+    let mut set_updates = Vec::new();
+    let mut session_points: HashMap<&Id, i64> = HashMap::new();
+    for s in &sets {
+        let p = set_points(&s.facts());
+        if p != s.points {
+            set_updates.push((&s.id, p));
+        }
+        *session_points.entry(&s.session_id).or_insert(WORKOUT_BONUS) += p;
+    }
+    let session_updates: Vec<(&Id, i64)> = sessions
+        .iter()
+        .filter_map(|(id, stored, _)| {
+            let p = session_points.get(id).copied().unwrap_or(0);
+            (p != *stored).then_some((id, p))
+        })
+        .collect();
+
+    // Records.
+    let logged: Vec<LoggedSet<Id>> = sets
+        .iter()
+        .map(|s| LoggedSet {
+            set_id: s.id.clone(),
+            exercise_id: s.exercise_id.clone(),
+            performed_at: s.performed_at,
+            order: u32::try_from(s.set_index).unwrap_or(0),
+            facts: s.facts(),
+        })
+        .collect();
+    let records = current_records(&logged);
+    let before: Vec<Record<Id>> = stored_records
+        .into_iter()
+        .filter_map(|r| {
+            let record_type = RecordType::ALL
+                .into_iter()
+                .find(|t| t.as_str() == r.record_type)?;
+            Some(Record {
+                exercise_id: r.exercise_id,
+                record_type,
+                value: r.value,
+                set_id: r.set_id?,
+                achieved_at: r.achieved_at,
+            })
+        })
+        .collect();
+    let fresh = new_records(&before, &records);
+    let stale = records.len() != before.len() || !fresh.is_empty();
+
+    // Achievements.
+    let days: Vec<NaiveDate> = sessions.iter().map(|(_, _, t)| local_day(t)).collect();
+    let today = local_day(&Utc::now());
+    let totals = Totals {
+        points: sessions
+            .iter()
+            .map(|(id, _, _)| session_points.get(id).copied().unwrap_or(0))
+            .sum(),
+        workouts: sessions.len() as u64,
+        longest_streak_days: streaks(days, today).longest_days,
+        personal_records: records.len() as u64,
+    };
+    let earned = achievements::earned(&totals);
+    let earned_codes: HashSet<&str> = earned.iter().map(|a| a.code).collect();
+    let had: HashSet<&str> = stored_achievements.iter().map(String::as_str).collect();
+    let new_achievements: Vec<Achievement> = earned
+        .iter()
+        .filter(|a| !had.contains(a.code))
+        .copied()
+        .collect();
+    let lost: Vec<&str> = had.difference(&earned_codes).copied().collect();
+
+    let at = now();
+    on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        for (id, p) in &set_updates {
+            sqlx::query("UPDATE exercise_sets SET points = $2 WHERE id = $1 AND user_id = $3").bind(*id).bind(p).bind(user_id).execute(&mut *tx).await?;
+        }
+        for (id, p) in &session_updates {
+            sqlx::query("UPDATE workout_sessions SET points = $2 WHERE id = $1 AND user_id = $3").bind(*id).bind(p).bind(user_id).execute(&mut *tx).await?;
+        }
+        if stale {
+            sqlx::query("DELETE FROM personal_records WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
+            for r in &records {
+                sqlx::query("INSERT INTO personal_records (id, user_id, exercise_id, record_type, value, unit, achieved_at, set_id)
+                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                    .bind(Id::new()).bind(user_id).bind(&r.exercise_id).bind(r.record_type.as_str()).bind(r.value)
+                    .bind(r.record_type.unit()).bind(r.achieved_at).bind(&r.set_id)
+                    .execute(&mut *tx).await?;
+            }
+        }
+        for a in &new_achievements {
+            sqlx::query("INSERT INTO achievements (id, user_id, code, name_en, name_he, description, points_reward, earned_at)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .bind(Id::new()).bind(user_id).bind(a.code).bind(a.name_en).bind(a.name_he).bind(a.description)
+                .bind(a.points_reward).bind(at)
+                .execute(&mut *tx).await?;
+        }
+        for code in &lost {
+            sqlx::query("DELETE FROM achievements WHERE user_id = $1 AND code = $2").bind(user_id).bind(*code).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok::<(), sqlx::Error>(())
+    })?;
+    Ok(Changes {
+        new_records: fresh,
+        new_achievements,
+    })
+}
