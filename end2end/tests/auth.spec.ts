@@ -60,9 +60,7 @@ test('logging out returns to /login and private pages redirect there', async ({ 
   await expect(page).toHaveURL(pathIs('/login'));
 });
 
-// Product bug: private pages are sent without `Cache-Control: no-store`; after logging out,
-// Back shows the signed-in page again (name, token list) from the browser's cache.
-test.fixme('after logging out, Back does not show a private page', async ({ page }) => {
+test('after logging out, Back does not show a private page', async ({ page }) => {
   const user = await register(page);
   await page.goto('/settings');
   await logout(page);

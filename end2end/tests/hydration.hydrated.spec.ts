@@ -106,7 +106,7 @@ test('the navigation links route on the client, without reloading the page', asy
   await tokens.getByLabel('Token name').fill('from-client-nav');
   await tokens.getByRole('button', { name: 'Create token' }).click();
   await expect(tokens.getByRole('status')).toContainText(EN.tokenCreated);
-  await expect(tokens.locator('code')).toHaveText(/^spt_/);
+  await expect(tokens.locator('code.secret')).toHaveText(/^spt_/);
   await expect(tokens.getByRole('listitem').filter({ hasText: 'from-client-nav' })).toHaveCount(1);
   expect(await marker()).toBeUndefined(); // a form post is a real page load
 

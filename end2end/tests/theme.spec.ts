@@ -98,9 +98,7 @@ test.describe('text contrast (WCAG AA, 4.5:1)', () => {
 
   test.describe('dark', () => {
     test.use({ colorScheme: 'dark' });
-    // Product bug: in the dark scheme `.btn-danger` is white text on --danger #f97066, a
-    // contrast of 2.79:1 ("Delete my account"). Light and every other dark text pass.
-    test.fixme('every text on the settings page is readable', async ({ page }) => {
+    test('every text on the settings page is readable', async ({ page }) => {
       await settingsWithNotices(page);
       expect(await lowContrastText(page)).toEqual([]);
     });

@@ -182,7 +182,7 @@ pub static EN: Strings = Strings {
     err_invalid_timezone: "Unknown time zone. Use an IANA name such as Europe/London.",
 
     tokens_title: "API tokens",
-    tokens_intro: "Tokens let scripts and apps use the REST API as you (Authorization: Bearer …).",
+    tokens_intro: "Tokens let scripts and apps use the REST API as you, sent as the header",
     token_name: "Token name",
     token_create: "Create token",
     token_created: "Copy this token now. It will not be shown again:",

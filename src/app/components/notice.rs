@@ -6,15 +6,23 @@ use leptos_router::hooks::use_query_map;
 use crate::app::use_strings;
 use crate::domain::i18n::error_message;
 
-/// Shows the translated message for `?error=code`, if present.
+/// Shows the translated message for `?error=code`, if present. A page with several forms puts
+/// one notice next to each form: `only` lists the codes this one shows, `except` the codes a
+/// notice elsewhere on the page shows, so the error appears where the user is looking.
 #[component]
-pub fn ErrorNotice() -> impl IntoView {
+pub fn ErrorNotice(
+    #[prop(optional)] only: Option<&'static [&'static str]>,
+    #[prop(optional)] except: Option<&'static [&'static str]>,
+) -> impl IntoView {
     let t = use_strings();
     let query = use_query_map();
     move || {
-        query.read().get("error").map(|code| {
-            view! { <p class="notice notice-error" role="alert">{error_message(t, &code)}</p> }
-        })
+        query
+            .read()
+            .get("error")
+            .filter(|code| only.is_none_or(|o| o.contains(&code.as_str())))
+            .filter(|code| except.is_none_or(|e| !e.contains(&code.as_str())))
+            .map(|code| view! { <p class="notice notice-error" role="alert">{error_message(t, &code)}</p> })
     }
 }
 

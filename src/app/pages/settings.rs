@@ -10,6 +10,11 @@ use crate::app::{use_strings, use_viewer};
 use crate::domain::account::{CoachStyle, Language, ResponseLength, Units};
 use crate::domain::i18n::Strings;
 
+/// Errors of the tokens and data forms, shown next to those forms (the redirect scrolls there).
+const TOKEN_ERRORS: &[&str] = &["token_name"];
+const DATA_ERRORS: &[&str] = &["delete_confirm"];
+const SECTION_ERRORS: &[&str] = &["token_name", "delete_confirm"];
+
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let t = use_strings();
@@ -20,7 +25,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <Title text=format!("{} · {}", t.settings_title, t.app_name)/>
         <h1>{t.settings_title}</h1>
-        <ErrorNotice/>
+        <ErrorNotice except=SECTION_ERRORS/>
         <SuccessNotice key="saved" message=t.saved/>
 
         <section class="card" aria-labelledby="profile-heading">
@@ -71,6 +76,7 @@ pub fn SettingsPage() -> impl IntoView {
 
         <section class="card" id="data" aria-labelledby="data-heading">
             <h2 id="data-heading">{t.data_title}</h2>
+            <ErrorNotice only=DATA_ERRORS/>
             <p><a class="btn" href="/api/v1/me/export" download>{t.data_export}</a></p>
             <p class="hint">{t.data_export_hint}</p>
             <form class="stack danger-zone" method="post" action="/settings/delete">
@@ -92,7 +98,8 @@ fn Tokens() -> impl IntoView {
     view! {
         <section class="card" id="tokens" aria-labelledby="tokens-heading">
             <h2 id="tokens-heading">{t.tokens_title}</h2>
-            <p class="hint">{t.tokens_intro}</p>
+            <p class="hint">{t.tokens_intro}" "<code dir="ltr">"Authorization: Bearer …"</code></p>
+            <ErrorNotice only=TOKEN_ERRORS/>
             <Suspense fallback=|| view! { <p class="muted">"…"</p> }>
                 {move || tokens.get().map(|result| match result {
                     Err(_) => view! { <p class="notice notice-error">{t.err_generic}</p> }.into_any(),

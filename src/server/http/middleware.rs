@@ -6,8 +6,8 @@ use std::time::Duration;
 use axum::Router;
 use axum::extract::Request;
 use axum::http::header::{
-    CONTENT_SECURITY_POLICY, REFERRER_POLICY, STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS,
-    X_FRAME_OPTIONS,
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, STRICT_TRANSPORT_SECURITY,
+    X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 use axum::http::{HeaderName, HeaderValue};
 use axum::middleware::{self, Next};
@@ -52,7 +52,14 @@ pub fn wrap(router: Router, state: AppState) -> Router {
         )
 }
 
+/// Static assets may be cached; everything else (pages, JSON) can carry personal data, and a
+/// stored copy would let Back show a private page after logout or a one-time token again.
+fn is_static_asset(path: &str) -> bool {
+    path.starts_with("/pkg/") || matches!(path, "/main.css" | "/favicon.svg" | "/echarts.min.js")
+}
+
 async fn security_headers(req: Request, next: Next) -> Response {
+    let cacheable = is_static_asset(req.uri().path());
     let https = req
         .headers()
         .get("x-forwarded-proto")
@@ -71,6 +78,9 @@ async fn security_headers(req: Request, next: Next) -> Response {
         "permissions-policy",
         HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
     );
+    if !cacheable && !h.contains_key(CACHE_CONTROL) {
+        h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     if !h.contains_key(CONTENT_SECURITY_POLICY) {
         h.insert(
             CONTENT_SECURITY_POLICY,
