@@ -283,7 +283,7 @@ pub static HE: Strings = Strings {
     err_invalid_timezone: "אזור זמן לא מוכר. השתמש/י בשם IANA כמו Asia/Jerusalem.",
 
     tokens_title: "אסימוני API",
-    tokens_intro: "אסימונים מאפשרים לסקריפטים ואפליקציות להשתמש ב-REST API בשמך (Authorization: Bearer …).",
+    tokens_intro: "אסימונים מאפשרים לסקריפטים ולאפליקציות להשתמש ב-REST API בשמך, בכותרת",
     token_name: "שם האסימון",
     token_create: "יצירת אסימון",
     token_created: "העתק/י את האסימון עכשיו. הוא לא יוצג שוב:",
