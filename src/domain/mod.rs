@@ -2,6 +2,7 @@
 //!
 //! - [`account`]: languages, units, preferences, and the validation of what users type.
 //! - [`i18n`]: every visible string, in English and Hebrew.
+//! - [`import`]: Strong and Hevy CSV exports read into workouts and sets, bad lines listed.
 //! - [`pagination`]: page requests and the `{items, page, per_page, total}` envelope.
 //! - [`conversation`]: conversation titles.
 //! - [`scoring`]: points, levels, streaks, personal records, achievements.
@@ -12,6 +13,7 @@
 pub mod account;
 pub mod conversation;
 pub mod i18n;
+pub mod import;
 pub mod pagination;
 pub mod scoring;
 pub mod training;

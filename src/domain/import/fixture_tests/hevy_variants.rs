@@ -1,0 +1,133 @@
+//! Hand-written Hevy files, unrecognisable headers, and format names.
+
+use super::*;
+
+#[test]
+fn hevy_imperial_export_with_us_dates() {
+    let parsed = clean(Format::Hevy, &own("hevy_unquoted_lbs_miles_us_dates.csv"));
+    let [lift, run] = &parsed.workouts[..] else {
+        panic!("{:?}", parsed.workouts)
+    };
+    assert_eq!(lift.name.as_deref(), Some("Push, Pull & Legs"));
+    assert_eq!(
+        (lift.started_at, lift.ended_at),
+        (at("2026-06-11 13:01:00"), Some(at("2026-06-11 14:16:00")))
+    );
+    assert_eq!(lift.duration_s, Some(75 * 60));
+    assert_sets(
+        &lift.sets,
+        &[
+            "Bench Press (Barbell) #0 warmup 10 reps 43.091275 kg", // 95 lbs
+            "Bench Press (Barbell) #1 normal 5 reps 102.058283 kg rpe 8.5",
+            "Bench Press (Barbell) #2 failure 3 reps 102.058283 kg rpe 10",
+            "Pull Up #0 normal 12 reps",
+            "Lateral Raise (Dumbbell) #0 dropset 15 reps 9.071847 kg",
+        ],
+    );
+    assert_eq!(lift.sets[4].notes.as_deref(), Some("Lean in, slow"));
+    assert_eq!(
+        (run.name.as_deref(), run.notes.as_deref()),
+        (Some("Sam’s run ?"), Some("Ζεστό πρωινό"))
+    );
+    assert_eq!(
+        (run.started_at, run.duration_s),
+        (at("2026-06-12 07:30:00"), Some(35 * 60))
+    );
+    assert_sets(&run.sets, &["Running #0 normal 4988.9664 m 2100 s"]);
+}
+
+#[test]
+fn hevy_quoted_export_with_km_supersets_and_a_repeated_exercise() {
+    let parsed = clean(Format::Hevy, &own("hevy_quoted_kg_km_supersets.csv"));
+    let [workout] = &parsed.workouts[..] else {
+        panic!("{:?}", parsed.workouts)
+    };
+    assert_eq!(workout.notes.as_deref(), Some("Deload week.\nKeep it easy"));
+    assert_sets(
+        &workout.sets,
+        &[
+            "Bench Press (Barbell) #0 normal 10 reps 60 kg rpe 7",
+            "Seated Row (Cable) #0 normal 12 reps 55 kg rpe 7.5",
+            "Bench Press (Barbell) #1 dropset 15 reps 40 kg", // Hevy restarts its set_index at 0 here
+            "Rowing (Machine) #0 normal 2500 m 600 s",
+        ],
+    );
+}
+
+#[test]
+fn hevy_bad_rows_are_all_reported_and_good_rows_still_parsed() {
+    let parsed = parse(Format::Hevy, &own("hevy_three_bad_rows.csv"));
+    assert_eq!(
+        parsed.errors,
+        [
+            LineError::new(
+                3,
+                "set_type: \"superset\" is not a set type (a set number, W, F, D, normal, warmup, failure or dropset); rpe: 11 is outside 1–10"
+            ),
+            LineError::new(5, "exercise_title is empty"),
+            LineError::new(
+                6,
+                "start_time: \"Someday\" is not a date and time like 2021-02-10 18:05:11 or 9 Apr 2026, 17:18"
+            ),
+        ]
+    );
+    assert_sets(
+        &parsed.workouts[0].sets,
+        &[
+            "Squat (Barbell) #0 normal 5 reps 100 kg rpe 8",
+            "Squat (Barbell) #1 normal 5 reps 100 kg rpe 9",
+            "Leg Curl (Machine) #0 normal 12 reps 40 kg",
+        ],
+    );
+}
+
+#[test]
+fn an_unrecognised_header_is_one_error_at_line_one_naming_the_columns() {
+    for (format, file, expected) in [
+        (
+            Format::Hevy,
+            "strong_comma_rest_timer.csv",
+            "this is not a Hevy export: expected the columns title, start_time, exercise_title, set_type, weight_kg or weight_lbs, reps (and optionally end_time, description, exercise_notes, distance_km or distance_miles, duration_seconds, rpe), but title, start_time, exercise_title, set_type, weight_kg or weight_lbs are missing; it looks like a Strong export",
+        ),
+        (
+            Format::Strong,
+            "hevy_quoted_kg_km_supersets.csv",
+            "this is not a Strong export: expected the columns Date, Workout Name, Exercise Name, Set Order, Weight, Reps (and optionally Duration, Weight Unit, Distance, Distance Unit, Seconds, RPE, Notes, Workout Notes), but Date, Workout Name, Exercise Name, Set Order, Weight are missing; it looks like a Hevy export",
+        ),
+    ] {
+        let parsed = parse(format, &own(file));
+        assert_eq!(
+            (parsed.errors, parsed.workouts),
+            (vec![LineError::new(1, expected)], vec![])
+        );
+    }
+    let other = parse(Format::Strong, b"name,email\nAda,ada@example.com\n");
+    assert_eq!(other.errors.len(), 1);
+    assert!(
+        other.errors[0]
+            .message
+            .contains("but Date, Workout Name, Exercise Name, Set Order, Weight, Reps are missing")
+    );
+    let unknown_unit = parse(
+        Format::Strong,
+        b"Date,Workout Name,Exercise Name,Set Order,Weight (stone),Reps\n",
+    );
+    assert_eq!(
+        unknown_unit.errors,
+        [LineError::new(
+            1,
+            "\"Weight (stone)\" has an unknown unit (expected kg or lbs)"
+        )]
+    );
+    assert_eq!(
+        parse(Format::Hevy, b"").errors,
+        [LineError::new(1, "the file is empty")]
+    );
+}
+
+#[test]
+fn formats_parse_from_their_names() {
+    assert_eq!("strong".parse::<Format>(), Ok(Format::Strong));
+    assert_eq!("hevy".parse::<Format>(), Ok(Format::Hevy));
+    assert!("fitbod".parse::<Format>().is_err());
+}
