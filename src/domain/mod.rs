@@ -5,6 +5,7 @@
 //! - [`import`]: Strong and Hevy CSV exports read into workouts and sets, bad lines listed.
 //! - [`pagination`]: page requests and the `{items, page, per_page, total}` envelope.
 //! - [`conversation`]: conversation titles.
+//! - [`due_date`]: due dates read from English and Hebrew ("next Monday", "מחר ב-7").
 //! - [`scoring`]: points, levels, streaks, personal records, achievements.
 //! - [`training`]: set types, exercise kinds, measurement, unit conversions.
 //! - [`viewer`]: who is looking at a page, as the UI needs it.
@@ -12,6 +13,7 @@
 
 pub mod account;
 pub mod conversation;
+pub mod due_date;
 pub mod i18n;
 pub mod import;
 pub mod pagination;
