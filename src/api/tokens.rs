@@ -51,14 +51,13 @@ pub async fn settings_tokens() -> Result<TokensView, AppError> {
         .filter_map(Result::ok)
         .find(|c| c.name() == NEW_TOKEN_COOKIE)
         .map(|c| c.value().to_owned());
-    if new_token.is_some() {
-        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            let clear = format!(
-                "{NEW_TOKEN_COOKIE}=; Path=/settings; Max-Age=0; HttpOnly; SameSite=Strict"
-            );
-            if let Ok(value) = axum::http::HeaderValue::from_str(&clear) {
-                response.append_header(axum::http::header::SET_COOKIE, value);
-            }
+    if new_token.is_some()
+        && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+    {
+        let clear =
+            format!("{NEW_TOKEN_COOKIE}=; Path=/settings; Max-Age=0; HttpOnly; SameSite=Strict");
+        if let Ok(value) = axum::http::HeaderValue::from_str(&clear) {
+            response.append_header(axum::http::header::SET_COOKIE, value);
         }
     }
     Ok(TokensView {

@@ -1,6 +1,7 @@
 //! Pure domain logic: plain types and functions, no I/O, no async. Compiles for wasm too.
 //!
 //! - [`account`]: languages, units, preferences, and the validation of what users type.
+//! - [`catalog`]: the built-in bilingual exercise catalog and the exercise-name matcher.
 //! - [`i18n`]: every visible string, in English and Hebrew.
 //! - [`import`]: Strong and Hevy CSV exports read into workouts and sets, bad lines listed.
 //! - [`pagination`]: page requests and the `{items, page, per_page, total}` envelope.
@@ -12,6 +13,7 @@
 //! - [`workout`]: a submitted workout and its validation into canonical units.
 
 pub mod account;
+pub mod catalog;
 pub mod conversation;
 pub mod due_date;
 pub mod i18n;

@@ -22,10 +22,10 @@ pub fn allowed(method: &Method, headers: &HeaderMap) -> bool {
     {
         return true;
     }
-    if let Some(site) = headers.get("sec-fetch-site") {
-        if !matches!(site.to_str(), Ok("same-origin" | "none")) {
-            return false;
-        }
+    if let Some(site) = headers.get("sec-fetch-site")
+        && !matches!(site.to_str(), Ok("same-origin" | "none"))
+    {
+        return false;
     }
     match headers.get(ORIGIN) {
         None => true,
@@ -70,9 +70,11 @@ mod tests {
         h
     }
 
+    type Case = (Method, &'static [(&'static str, &'static str)], bool);
+
     #[test]
     fn table() {
-        let cases: &[(Method, &[(&'static str, &'static str)], bool)] = &[
+        let cases: &[Case] = &[
             (
                 Method::GET,
                 &[("origin", "https://evil.example"), ("host", "app")],

@@ -86,13 +86,11 @@ pub async fn insert_many(
         let mut tx = pool.begin().await?;
         let mut inserted = Vec::new();
         for w in workouts {
-            if skip_existing {
-                if let Some(source_ref) = &w.source_ref {
-                    let exists: Option<String> = sqlx::query_scalar("SELECT id FROM workout_sessions WHERE user_id = $1 AND source_ref = $2")
-                        .bind(user_id).bind(source_ref).fetch_optional(&mut *tx).await?;
-                    if exists.is_some() {
-                        continue;
-                    }
+            if skip_existing && let Some(source_ref) = &w.source_ref {
+                let exists: Option<String> = sqlx::query_scalar("SELECT id FROM workout_sessions WHERE user_id = $1 AND source_ref = $2")
+                    .bind(user_id).bind(source_ref).fetch_optional(&mut *tx).await?;
+                if exists.is_some() {
+                    continue;
                 }
             }
             let id = Id::new();

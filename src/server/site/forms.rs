@@ -174,10 +174,9 @@ pub async fn logout(
         via: AuthVia::Session(id),
         ..
     })) = principal
+        && let Err(e) = account::logout(&state, &id).await
     {
-        if let Err(e) = account::logout(&state, &id).await {
-            tracing::error!(error = %e, "logout failed");
-        }
+        tracing::error!(error = %e, "logout failed");
     }
     (
         [(SET_COOKIE, cookie::cleared(&state, &headers))],
@@ -275,11 +274,11 @@ pub async fn revoke_token(
     let Some(axum::Extension(p)) = principal else {
         return see_other("/login?next=/settings");
     };
-    if let Some(id) = Id::parse(&id) {
-        if let Err(e) = tokens::revoke(&state.db, &p.user.id, &id).await {
-            tracing::error!(error = %e, "token revoke failed");
-            return see_other("/settings?error=generic#tokens");
-        }
+    if let Some(id) = Id::parse(&id)
+        && let Err(e) = tokens::revoke(&state.db, &p.user.id, &id).await
+    {
+        tracing::error!(error = %e, "token revoke failed");
+        return see_other("/settings?error=generic#tokens");
     }
     see_other("/settings#tokens")
 }
