@@ -23,6 +23,7 @@ impl AppState {
     /// Builds the state for an already-migrated database.
     pub async fn new(config: Config, db: Db, leptos: LeptosOptions) -> Result<Self, sqlx::Error> {
         let secret = SecretKey::load(config.secret_key.clone(), &db).await?;
+        super::db::exercises::seed_catalog(&db).await?;
         Ok(Self {
             throttle: Arc::new(LoginThrottle::new(config.login_limit_per_minute)),
             config: Arc::new(config),

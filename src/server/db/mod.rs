@@ -4,6 +4,7 @@
 //! differ by dialect.
 
 pub mod conversations;
+pub mod exercises;
 pub mod export;
 pub mod id;
 pub mod server_settings;

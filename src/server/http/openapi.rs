@@ -5,7 +5,7 @@ use axum::Json;
 use utoipa::OpenApi;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 
-use super::routes::{auth, conversations, health, me, tokens};
+use super::routes::{auth, conversations, health, me, tokens, workouts};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -18,6 +18,7 @@ use super::routes::{auth, conversations, health, me, tokens};
         me::get, me::patch, me::delete, me::export,
         tokens::create, tokens::list, tokens::revoke,
         conversations::create, conversations::list, conversations::get, conversations::patch, conversations::delete,
+        workouts::create, workouts::list, workouts::get, workouts::delete, workouts::exercises,
     ),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),

@@ -3,4 +3,5 @@
 //! keep every derived number (points, records, achievements) in step with the log through
 //! [`recompute`].
 
+pub mod log;
 pub mod recompute;

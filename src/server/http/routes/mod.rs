@@ -7,6 +7,7 @@ pub mod conversations;
 pub mod health;
 pub mod me;
 pub mod tokens;
+pub mod workouts;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -37,6 +38,12 @@ pub fn router(state: AppState) -> Router {
                 .patch(conversations::patch)
                 .delete(conversations::delete),
         )
+        .route("/workouts", get(workouts::list).post(workouts::create))
+        .route(
+            "/workouts/{id}",
+            get(workouts::get).delete(workouts::delete),
+        )
+        .route("/exercises", get(workouts::exercises))
         .route("/openapi.json", get(super::openapi::document))
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })

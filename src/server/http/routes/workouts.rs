@@ -1,0 +1,206 @@
+//! `/workouts` and `/exercises`: the training log over REST. Adapters over
+//! `server::training`; another user's workout id answers 404.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::catalog::{Candidate, catalog, match_exercise};
+use crate::domain::pagination::{PageRequest, Paginated};
+use crate::domain::workout::WorkoutInput;
+use crate::server::auth::CurrentUser;
+use crate::server::db::exercises::{self, ExerciseRow};
+use crate::server::db::{Id, workouts};
+use crate::server::http::error::{ApiError, ErrorBody};
+use crate::server::http::json::{ApiJson, ApiQuery};
+use crate::server::state::AppState;
+use crate::server::training::log::{self, LogError, WorkoutDetail, local_day_fn};
+use crate::server::training::recompute::recompute;
+
+impl From<LogError> for ApiError {
+    fn from(err: LogError) -> Self {
+        match err {
+            LogError::Invalid(errors) => ApiError::validation(errors),
+            LogError::UnknownExercises(unknown) => {
+                let message = unknown
+                    .first()
+                    .map(|u| u.message.clone())
+                    .unwrap_or_default();
+                ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "unknown_exercise",
+                    message,
+                )
+                .with_details(unknown)
+            }
+            LogError::Db(e) => ApiError::from(e),
+        }
+    }
+}
+
+fn parse_id(raw: &str) -> Result<Id, ApiError> {
+    Id::parse(raw).ok_or_else(ApiError::not_found)
+}
+
+/// Logs a workout. Exercises may be slugs, ids, or names/aliases in English or Hebrew.
+#[utoipa::path(post, path = "/api/v1/workouts", tag = "workouts", request_body = WorkoutInput, responses(
+    (status = 201, description = "The stored workout with its sets, points, new records and achievements", body = WorkoutDetail),
+    (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+    (status = 422, description = "Invalid values, or an unknown exercise (details carry ranked suggestions)", body = ErrorBody)))]
+pub async fn create(
+    State(state): State<AppState>,
+    CurrentUser(p): CurrentUser,
+    ApiJson(input): ApiJson<WorkoutInput>,
+) -> Result<(StatusCode, Json<log::LoggedWorkout>), ApiError> {
+    let logged = log::log_workout(&state.db, &p.user, &input, "form").await?;
+    Ok((StatusCode::CREATED, Json(logged)))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct ListQuery {
+    pub page: Option<u32>,
+    pub per_page: Option<u32>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct WorkoutList {
+    pub items: Vec<workouts::WorkoutRow>,
+    pub page: u32,
+    pub per_page: u32,
+    pub total: u64,
+}
+
+/// The user's workouts, most recent first.
+#[utoipa::path(get, path = "/api/v1/workouts", tag = "workouts", params(ListQuery), responses(
+    (status = 200, body = WorkoutList), (status = 401, body = ErrorBody)))]
+pub async fn list(
+    State(state): State<AppState>,
+    CurrentUser(p): CurrentUser,
+    ApiQuery(q): ApiQuery<ListQuery>,
+) -> Result<Json<Paginated<workouts::WorkoutRow>>, ApiError> {
+    let page = PageRequest {
+        page: q.page,
+        per_page: q.per_page,
+    }
+    .normalized();
+    let (items, total) = workouts::list(&state.db, &p.user.id, page).await?;
+    Ok(Json(Paginated::new(items, page, total)))
+}
+
+/// One workout with its sets.
+#[utoipa::path(get, path = "/api/v1/workouts/{id}", tag = "workouts", params(("id" = String, Path)), responses(
+    (status = 200, body = WorkoutDetail), (status = 404, body = ErrorBody)))]
+pub async fn get(
+    State(state): State<AppState>,
+    CurrentUser(p): CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Json<WorkoutDetail>, ApiError> {
+    log::detail(&state.db, &p.user.id, &parse_id(&id)?)
+        .await?
+        .map(Json)
+        .ok_or_else(ApiError::not_found)
+}
+
+/// Deletes a workout; points, records, streaks and achievements are recomputed.
+#[utoipa::path(delete, path = "/api/v1/workouts/{id}", tag = "workouts", params(("id" = String, Path)), responses(
+    (status = 204), (status = 404, body = ErrorBody)))]
+pub async fn delete(
+    State(state): State<AppState>,
+    CurrentUser(p): CurrentUser,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    if !workouts::delete(&state.db, &p.user.id, &parse_id(&id)?).await? {
+        return Err(ApiError::not_found());
+    }
+    recompute(&state.db, &p.user.id, local_day_fn(&p.user)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct ExerciseQuery {
+    /// Search in English or Hebrew names and aliases (typos and Hebrew prefixes tolerated).
+    pub q: Option<String>,
+    pub page: Option<u32>,
+    pub per_page: Option<u32>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ExerciseItem {
+    #[serde(flatten)]
+    pub exercise: ExerciseRow,
+    /// How well the exercise matches `q` (0–1); absent without `q`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ExerciseList {
+    pub items: Vec<ExerciseItem>,
+    pub page: u32,
+    pub per_page: u32,
+    pub total: u64,
+}
+
+/// The catalog and the user's custom exercises; with `q`, ranked matches.
+#[utoipa::path(get, path = "/api/v1/exercises", tag = "workouts", params(ExerciseQuery), responses(
+    (status = 200, body = ExerciseList), (status = 401, body = ErrorBody)))]
+pub async fn exercises(
+    State(state): State<AppState>,
+    CurrentUser(p): CurrentUser,
+    ApiQuery(q): ApiQuery<ExerciseQuery>,
+) -> Result<Json<Paginated<ExerciseItem>>, ApiError> {
+    let page = PageRequest {
+        page: q.page,
+        per_page: q.per_page,
+    }
+    .normalized();
+    let all = exercises::all_for_user(&state.db, &p.user.id).await?;
+    let items: Vec<ExerciseItem> = match q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => all
+            .into_iter()
+            .map(|exercise| ExerciseItem {
+                exercise,
+                confidence: None,
+            })
+            .collect(),
+        Some(query) => {
+            let custom: Vec<_> = all
+                .iter()
+                .filter(|e| e.is_custom())
+                .map(|e| {
+                    crate::domain::catalog::MatchTarget::new(
+                        e.id.to_string(),
+                        &e.name_en,
+                        &e.name_he,
+                        std::iter::empty::<&str>(),
+                    )
+                })
+                .collect();
+            let found: Vec<Candidate> =
+                match_exercise(query, custom.iter().chain(catalog().match_targets()), 50);
+            found
+                .into_iter()
+                .filter_map(|c| {
+                    let row = all
+                        .iter()
+                        .find(|e| e.slug == c.slug || e.id.as_str() == c.slug)?;
+                    Some(ExerciseItem {
+                        exercise: row.clone(),
+                        confidence: Some(c.confidence),
+                    })
+                })
+                .collect()
+        }
+    };
+    let total = items.len() as u64;
+    let start = usize::try_from(page.offset())
+        .unwrap_or(usize::MAX)
+        .min(items.len());
+    let slice = items
+        .into_iter()
+        .skip(start)
+        .take(page.per_page as usize)
+        .collect();
+    Ok(Json(Paginated::new(slice, page, total)))
+}

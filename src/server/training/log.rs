@@ -1,0 +1,188 @@
+//! Logging a workout: validate (domain), resolve every exercise name to the catalog or the
+//! user's custom exercises, score, store in one transaction, then recompute derived data and
+//! report new records and achievements. Used by REST, the log form and the coach.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use super::recompute::{Changes, recompute};
+use crate::domain::account::FieldError;
+use crate::domain::catalog::{Candidate, MatchTarget, best_match, catalog, match_exercise};
+use crate::domain::scoring::SetFacts;
+use crate::domain::scoring::points::{set_points, workout_points};
+use crate::domain::workout::{ValidSet, WorkoutInput, validate_workout};
+use crate::server::db::exercises::{self, ExerciseRow};
+use crate::server::db::users::User;
+use crate::server::db::workouts::{self, NewSet, NewWorkout, SetRow, WorkoutRow};
+use crate::server::db::{Db, Id, now};
+
+/// An exercise name that matched nothing clearly, with what it might have meant.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct UnknownExercise {
+    pub field: String,
+    pub code: String,
+    pub message: String,
+    pub query: String,
+    pub suggestions: Vec<Candidate>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LogError {
+    #[error("invalid workout")]
+    Invalid(Vec<FieldError>),
+    #[error("unknown exercise")]
+    UnknownExercises(Vec<UnknownExercise>),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct WorkoutDetail {
+    #[serde(flatten)]
+    pub workout: WorkoutRow,
+    pub sets: Vec<SetRow>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LoggedWorkout {
+    #[serde(flatten)]
+    pub detail: WorkoutDetail,
+    pub new_records: Vec<crate::domain::scoring::records::Record<Id>>,
+    pub new_achievements: Vec<crate::domain::scoring::achievements::Achievement>,
+}
+
+/// The user's calendar day of an instant, in their time zone.
+pub fn local_day_fn(user: &User) -> impl Fn(&DateTime<Utc>) -> NaiveDate + use<> {
+    let tz: chrono_tz::Tz = user.timezone.parse().unwrap_or(chrono_tz::UTC);
+    move |t| t.with_timezone(&tz).date_naive()
+}
+
+/// What `query` names for this user: an id or slug, else the clear best name match among the
+/// catalog and their custom exercises; `Err` carries the ranked candidates.
+pub async fn resolve_exercise(
+    db: &Db,
+    user_id: &Id,
+    query: &str,
+) -> Result<Result<ExerciseRow, Vec<Candidate>>, sqlx::Error> {
+    if let Some(row) = exercises::find(db, user_id, query).await? {
+        return Ok(Ok(row));
+    }
+    let custom: Vec<MatchTarget> = exercises::all_for_user(db, user_id)
+        .await?
+        .into_iter()
+        .filter(ExerciseRow::is_custom)
+        .map(|e| {
+            MatchTarget::new(
+                e.id.to_string(),
+                e.name_en,
+                e.name_he,
+                std::iter::empty::<&str>(),
+            )
+        })
+        .collect();
+    let targets = || custom.iter().chain(catalog().match_targets());
+    if let Some(best) = best_match(query, targets())
+        && let Some(row) = exercises::find(db, user_id, &best.slug).await?
+    {
+        return Ok(Ok(row));
+    }
+    Ok(Err(match_exercise(query, targets(), 5)))
+}
+
+fn facts(s: &ValidSet) -> SetFacts {
+    SetFacts {
+        set_type: s.set_type,
+        reps: s.reps,
+        weight_kg: s.weight_kg,
+        distance_m: s.distance_m,
+        duration_s: s.duration_s,
+    }
+}
+
+pub async fn log_workout(
+    db: &Db,
+    user: &User,
+    input: &WorkoutInput,
+    source: &'static str,
+) -> Result<LoggedWorkout, LogError> {
+    let valid = validate_workout(input, now()).map_err(LogError::Invalid)?;
+    let mut unknown = Vec::new();
+    let mut sets = Vec::new();
+    let mut per_exercise_index: std::collections::HashMap<Id, u32> =
+        std::collections::HashMap::new();
+    for (i, e) in valid.exercises.iter().enumerate() {
+        match resolve_exercise(db, &user.id, &e.exercise).await? {
+            Ok(row) => {
+                for s in &e.sets {
+                    let index = per_exercise_index.entry(row.id.clone()).or_default();
+                    sets.push(NewSet { exercise_id: row.id.clone(), set_index: *index, set: s.clone(), points: set_points(&facts(s)) });
+                    *index += 1;
+                }
+            }
+            Err(suggestions) => unknown.push(UnknownExercise {
+                field: format!("exercises[{i}].exercise"),
+                code: "unknown_exercise".into(),
+                message: format!("No exercise called \"{}\". Pick one of the suggestions or add a custom exercise.", e.exercise),
+                query: e.exercise.clone(),
+                suggestions,
+            }),
+        }
+    }
+    if !unknown.is_empty() {
+        return Err(LogError::UnknownExercises(unknown));
+    }
+    let kind = workout_kind(&sets);
+    let all_facts: Vec<SetFacts> = sets.iter().map(|s| facts(&s.set)).collect();
+    let new = NewWorkout {
+        source,
+        source_ref: None,
+        name: valid.name,
+        kind,
+        started_at: valid.started_at,
+        ended_at: None,
+        duration_s: None,
+        notes: valid.notes,
+        points: workout_points(&all_facts),
+        sets,
+    };
+    let ids = workouts::insert_many(db, &user.id, std::slice::from_ref(&new), false).await?;
+    let id = ids.into_iter().next().ok_or(sqlx::Error::RowNotFound)?;
+    let Changes {
+        new_records,
+        new_achievements,
+    } = recompute(db, &user.id, local_day_fn(user)).await?;
+    let detail = detail(db, &user.id, &id)
+        .await?
+        .ok_or(sqlx::Error::RowNotFound)?;
+    Ok(LoggedWorkout {
+        detail,
+        new_records,
+        new_achievements,
+    })
+}
+
+pub async fn detail(db: &Db, user_id: &Id, id: &Id) -> Result<Option<WorkoutDetail>, sqlx::Error> {
+    let Some(workout) = workouts::get(db, user_id, id).await? else {
+        return Ok(None);
+    };
+    let sets = workouts::sets(db, user_id, id).await?;
+    Ok(Some(WorkoutDetail { workout, sets }))
+}
+
+/// strength, cardio or mixed: a set with distance and no weight is cardio.
+fn workout_kind(sets: &[NewSet]) -> &'static str {
+    let mut cardio = false;
+    let mut other = false;
+    for s in sets {
+        if s.set.distance_m.is_some() && s.set.weight_kg.is_none() {
+            cardio = true;
+        } else {
+            other = true;
+        }
+    }
+    match (cardio, other) {
+        (true, true) => "mixed",
+        (true, false) => "cardio",
+        _ => "strength",
+    }
+}
