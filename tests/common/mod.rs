@@ -1,0 +1,609 @@
+//! The integration-test harness: a real Spotter server on port 0 over a fresh database.
+//!
+//! - [`TestApp::start`] builds a fresh SQLite file (in a temp dir) or a fresh PostgreSQL
+//!   database (on the cluster at `SPOTTER_TEST_POSTGRES_URL`), migrates it, and serves the whole
+//!   app with `spotter::server::serve` on 127.0.0.1:0.
+//! - [`both_engines!`] turns one async test body into a `#[tokio::test]` per engine
+//!   (`name::sqlite`, `name::postgres`).
+//! - Clients are reqwest clients that never follow redirects (tests look at the 303 itself);
+//!   [`TestApp::client`] keeps cookies, like one browser.
+//! - [`assert_error`] checks the one documented error shape.
+//!
+//! Without `SPOTTER_TEST_POSTGRES_URL` the PostgreSQL half of each test prints a loud SKIPPED
+//! line and passes, unless `CI=true` or `SPOTTER_REQUIRE_POSTGRES=1`, where it fails.
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::Once;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use reqwest::header::{CONTENT_TYPE, HeaderMap};
+use reqwest::{Client, Response, StatusCode};
+use serde_json::{Value, json};
+use spotter::server::AppState;
+use spotter::server::config::Config;
+use spotter::server::db::Db;
+use sqlx::Connection;
+use tempfile::TempDir;
+
+pub const POSTGRES_URL_VAR: &str = "SPOTTER_TEST_POSTGRES_URL";
+/// A password every test user gets unless a test says otherwise.
+pub const PASSWORD: &str = "correct horse battery";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// Generates one `#[tokio::test]` per engine from one async body, inside a module named after
+/// the test: `name::sqlite` and `name::postgres`. An optional leading
+/// `#[config(VAR = "value", ...)]` overrides configuration variables for that test; other
+/// attributes (such as `#[ignore = "BUG: ..."]`) apply to both generated tests.
+/// Test files declare `#[macro_use] mod common;` to use it.
+#[allow(unused_macros)]
+macro_rules! both_engines {
+    () => {};
+    (
+        #[config($($key:ident = $value:expr),* $(,)?)]
+        $(#[$meta:meta])*
+        async fn $name:ident($app:ident : TestApp) $body:block
+        $($rest:tt)*
+    ) => {
+        both_engines!(@emit [$((stringify!($key), $value)),*] $(#[$meta])* $name $app $body);
+        both_engines!($($rest)*);
+    };
+    (
+        $(#[$meta:meta])*
+        async fn $name:ident($app:ident : TestApp) $body:block
+        $($rest:tt)*
+    ) => {
+        both_engines!(@emit [] $(#[$meta])* $name $app $body);
+        both_engines!($($rest)*);
+    };
+    (@emit [$($kv:expr),*] $(#[$meta:meta])* $name:ident $app:ident $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn run($app: $crate::common::TestApp) $body
+
+            const CONFIG: &[(&str, &str)] = &[$($kv),*];
+
+            #[tokio::test]
+            $(#[$meta])*
+            async fn sqlite() {
+                if let Some(app) =
+                    $crate::common::TestApp::start_with($crate::common::Engine::Sqlite, CONFIG).await
+                {
+                    run(app).await;
+                }
+            }
+
+            #[tokio::test]
+            $(#[$meta])*
+            async fn postgres() {
+                if let Some(app) =
+                    $crate::common::TestApp::start_with($crate::common::Engine::Postgres, CONFIG).await
+                {
+                    run(app).await;
+                }
+            }
+        }
+    };
+}
+
+/// Logs from the server under test, when `RUST_LOG` is set (debugging aid).
+fn init_tracing() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        if std::env::var_os("RUST_LOG").is_some() {
+            let _ = tracing_subscriber::fmt()
+                .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+                .with_test_writer()
+                .try_init();
+        }
+    });
+}
+
+/// The admin URL of the test PostgreSQL cluster, `None` to skip (when allowed).
+pub fn postgres_admin_url(test: &str) -> Option<String> {
+    match std::env::var(POSTGRES_URL_VAR) {
+        Ok(url) if !url.trim().is_empty() => Some(url),
+        _ => {
+            let required = std::env::var("CI").is_ok_and(|v| v == "true")
+                || std::env::var("SPOTTER_REQUIRE_POSTGRES").is_ok_and(|v| v == "1");
+            if required {
+                panic!(
+                    "{test}: PostgreSQL is required (CI=true or SPOTTER_REQUIRE_POSTGRES=1) but \
+                     {POSTGRES_URL_VAR} is not set. Start a cluster with \
+                     `eval \"$(scripts/pg.sh start)\"`."
+                );
+            }
+            eprintln!(
+                "\n*** SKIPPED (no PostgreSQL): {test}. Set {POSTGRES_URL_VAR} \
+                 (eval \"$(scripts/pg.sh start)\") to run it. ***\n"
+            );
+            None
+        }
+    }
+}
+
+/// A unique suffix for names (databases, emails) within and across test processes.
+pub fn unique() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    format!(
+        "{:08x}{:04x}",
+        rand::random::<u32>(),
+        COUNTER.fetch_add(1, Ordering::Relaxed) & 0xffff
+    )
+}
+
+/// A fresh, migrated database on one engine; dropping it removes it.
+pub struct TestDb {
+    pub db: Db,
+    pub url: String,
+    _dir: Option<TempDir>,
+    pg: Option<PgDatabase>,
+}
+
+/// A PostgreSQL database created for one test, dropped (WITH FORCE) when the test ends.
+struct PgDatabase {
+    admin_url: String,
+    name: String,
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let admin_url = self.admin_url.clone();
+        let sql = format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.name);
+        // A test's runtime may be shutting down: drop from a thread with its own runtime.
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime");
+            rt.block_on(async {
+                if let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await {
+                    let _ = sqlx::query(&sql).execute(&mut conn).await;
+                    let _ = conn.close().await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
+/// `postgres://host/db?x` with its database name replaced.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let host_part = match base[scheme_end..].find('/') {
+        Some(i) => &base[..scheme_end + i],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{host_part}/{name}?{q}"),
+        None => format!("{host_part}/{name}"),
+    }
+}
+
+impl TestDb {
+    /// `None` when the engine is PostgreSQL and no cluster is configured (and that is allowed).
+    pub async fn create(engine: Engine, test: &str) -> Option<TestDb> {
+        let (url, dir, pg) = match engine {
+            Engine::Sqlite => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let url = format!("sqlite://{}", dir.path().join("spotter.db").display());
+                (url, Some(dir), None)
+            }
+            Engine::Postgres => {
+                let admin_url = postgres_admin_url(test)?;
+                let name = format!("t_{}", unique());
+                let mut conn = sqlx::PgConnection::connect(&admin_url)
+                    .await
+                    .unwrap_or_else(|e| panic!("cannot connect to {POSTGRES_URL_VAR}: {e}"));
+                sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+                    .execute(&mut conn)
+                    .await
+                    .unwrap_or_else(|e| panic!("CREATE DATABASE {name}: {e}"));
+                let _ = conn.close().await;
+                let url = with_database(&admin_url, &name);
+                (url, None, Some(PgDatabase { admin_url, name }))
+            }
+        };
+        let db = Db::connect(&url)
+            .await
+            .unwrap_or_else(|e| panic!("connect {engine:?}: {e}"));
+        db.migrate()
+            .await
+            .unwrap_or_else(|e| panic!("migrate {engine:?}: {e}"));
+        Some(TestDb {
+            db,
+            url,
+            _dir: dir,
+            pg,
+        })
+    }
+}
+
+/// A running server over a fresh database.
+pub struct TestApp {
+    pub engine: Engine,
+    pub base_url: String,
+    pub addr: SocketAddr,
+    pub state: AppState,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+    // Declared last: the database outlives the server that uses it.
+    test_db: TestDb,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(server) = self.server.take() {
+            server.abort();
+        }
+    }
+}
+
+impl TestApp {
+    /// Starts with the default test configuration.
+    pub async fn start(engine: Engine) -> Option<TestApp> {
+        Self::start_with(engine, &[]).await
+    }
+
+    /// Starts with configuration variables overridden (e.g. `SPOTTER_LOGIN_LIMIT`).
+    pub async fn start_with(engine: Engine, vars: &[(&str, &str)]) -> Option<TestApp> {
+        init_tracing();
+        let test = std::thread::current()
+            .name()
+            .unwrap_or("unnamed test")
+            .to_owned();
+        let test_db = TestDb::create(engine, &test).await?;
+        let mut env: HashMap<String, String> = HashMap::new();
+        env.insert("DATABASE_URL".into(), test_db.url.clone());
+        // Each test registers many users from 127.0.0.1; throttling has its own tests.
+        env.insert("SPOTTER_LOGIN_LIMIT".into(), "1000".into());
+        for (k, v) in vars {
+            env.insert((*k).to_owned(), (*v).to_owned());
+        }
+        let config = Config::from_lookup(|k| env.get(k).cloned()).expect("test config");
+        let leptos = leptos::config::LeptosOptions::builder()
+            .output_name("spotter")
+            .site_root("target/site")
+            .build();
+        let state = AppState::new(config, test_db.db.clone(), leptos)
+            .await
+            .expect("app state");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("local addr");
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(spotter::server::serve(listener, state.clone(), async {
+            let _ = rx.await;
+        }));
+        Some(TestApp {
+            engine,
+            base_url: format!("http://{addr}"),
+            addr,
+            state,
+            shutdown: Some(tx),
+            server: Some(server),
+            test_db,
+        })
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    /// Our own origin, as a browser would send it in `Origin`.
+    pub fn origin(&self) -> String {
+        self.base_url.clone()
+    }
+
+    /// A browser-like client: keeps cookies, never follows redirects.
+    pub fn client(&self) -> Client {
+        Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    /// A client without cookies (scripts, bearer tokens, replaying a cookie by hand).
+    pub fn bare_client(&self) -> Client {
+        Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.state.db
+    }
+
+    /// `POST /api/v1/auth/register`; asserts 201 and returns the body.
+    pub async fn register(&self, client: &Client, email: &str, password: &str) -> Value {
+        let resp = client
+            .post(self.url("/api/v1/auth/register"))
+            .json(&json!({ "email": email, "password": password }))
+            .send()
+            .await
+            .expect("register request");
+        let status = resp.status();
+        let body: Value = resp.json().await.expect("register body");
+        assert_eq!(status, StatusCode::CREATED, "register {email}: {body}");
+        body
+    }
+
+    /// `POST /api/v1/auth/login` as sent; the caller checks the response.
+    pub async fn login(&self, client: &Client, email: &str, password: &str) -> Response {
+        client
+            .post(self.url("/api/v1/auth/login"))
+            .json(&json!({ "email": email, "password": password }))
+            .send()
+            .await
+            .expect("login request")
+    }
+
+    /// A new signed-in user with its own cookie jar and a unique email.
+    pub async fn user(&self, name: &str) -> TestUser {
+        let client = self.client();
+        let email = format!("{name}-{}@example.com", unique());
+        let body = self.register(&client, &email, PASSWORD).await;
+        TestUser {
+            id: body["id"].as_str().expect("id").to_owned(),
+            email,
+            password: PASSWORD.to_owned(),
+            client,
+        }
+    }
+
+    /// `POST /api/v1/tokens` for `user`; returns the secret and the token id.
+    pub async fn token(&self, user: &TestUser, name: &str) -> (String, String) {
+        let resp = user
+            .client
+            .post(self.url("/api/v1/tokens"))
+            .json(&json!({ "name": name }))
+            .send()
+            .await
+            .expect("token request");
+        let status = resp.status();
+        let body: Value = resp.json().await.expect("token body");
+        assert_eq!(status, StatusCode::CREATED, "create token: {body}");
+        (
+            body["token"].as_str().expect("token").to_owned(),
+            body["id"].as_str().expect("token id").to_owned(),
+        )
+    }
+
+    /// `POST /api/v1/conversations` with a title; returns the created conversation.
+    pub async fn conversation(&self, user: &TestUser, title: &str) -> Value {
+        let resp = user
+            .client
+            .post(self.url("/api/v1/conversations"))
+            .json(&json!({ "title": title }))
+            .send()
+            .await
+            .expect("conversation request");
+        let status = resp.status();
+        let body: Value = resp.json().await.expect("conversation body");
+        assert_eq!(status, StatusCode::CREATED, "create conversation: {body}");
+        body
+    }
+
+    /// `GET path` with this client; asserts 200 JSON and returns it.
+    pub async fn get_json(&self, client: &Client, path: &str) -> Value {
+        let resp = client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("GET request");
+        let status = resp.status();
+        let text = resp.text().await.expect("GET body");
+        assert_eq!(status, StatusCode::OK, "GET {path}: {text}");
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("GET {path}: not JSON ({e}): {text}"))
+    }
+
+    /// `GET path` as HTML: status and body.
+    pub async fn get_html(&self, client: &Client, path: &str) -> (StatusCode, String) {
+        let resp = client.get(self.url(path)).send().await.expect("GET page");
+        let status = resp.status();
+        (status, resp.text().await.expect("page body"))
+    }
+
+    /// A same-origin HTML form post (`application/x-www-form-urlencoded`).
+    pub async fn post_form(&self, client: &Client, path: &str, form: &[(&str, &str)]) -> Response {
+        client
+            .post(self.url(path))
+            .header("origin", self.origin())
+            .form(form)
+            .send()
+            .await
+            .expect("form post")
+    }
+
+    /// Rows in `table` whose `user_id` is `user_id` (queried directly in the database).
+    pub async fn count_rows(&self, table: &str, user_id: &str) -> i64 {
+        let sql = format!("SELECT COUNT(*) FROM {table} WHERE user_id = $1");
+        match self.db() {
+            Db::Sqlite(pool) => sqlx::query_scalar(&sql)
+                .bind(user_id)
+                .fetch_one(pool)
+                .await
+                .expect("count"),
+            Db::Postgres(pool) => sqlx::query_scalar(&sql)
+                .bind(user_id)
+                .fetch_one(pool)
+                .await
+                .expect("count"),
+        }
+    }
+
+    pub async fn count_users_with_email(&self, email: &str) -> i64 {
+        let sql = "SELECT COUNT(*) FROM users WHERE email = $1";
+        match self.db() {
+            Db::Sqlite(pool) => sqlx::query_scalar(sql)
+                .bind(email)
+                .fetch_one(pool)
+                .await
+                .expect("count"),
+            Db::Postgres(pool) => sqlx::query_scalar(sql)
+                .bind(email)
+                .fetch_one(pool)
+                .await
+                .expect("count"),
+        }
+    }
+
+    pub async fn count_all_users(&self) -> i64 {
+        let sql = "SELECT COUNT(*) FROM users";
+        match self.db() {
+            Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
+            Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await,
+        }
+        .expect("count")
+    }
+}
+
+/// A registered, signed-in user and its browser (cookie jar).
+pub struct TestUser {
+    pub id: String,
+    pub email: String,
+    pub password: String,
+    pub client: Client,
+}
+
+/// Checks a response is exactly the documented error shape
+/// `{"error": {"code", "message", "details"?}}` with this status and code; returns the body.
+pub async fn assert_error(resp: Response, status: StatusCode, code: &str) -> Value {
+    let got = resp.status();
+    let url = resp.url().clone();
+    let content_type = resp
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let text = resp.text().await.expect("error body");
+    assert_eq!(got, status, "{url}: expected {status}, body: {text}");
+    assert!(
+        content_type.starts_with("application/json"),
+        "{url}: error content-type {content_type:?}, body: {text}"
+    );
+    let body: Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{url}: not JSON ({e}): {text}"));
+    assert_error_shape(&body, code);
+    body
+}
+
+/// The error shape on an already-parsed body.
+pub fn assert_error_shape(body: &Value, code: &str) {
+    let top = body
+        .as_object()
+        .unwrap_or_else(|| panic!("not an object: {body}"));
+    assert_eq!(
+        top.keys().collect::<Vec<_>>(),
+        vec!["error"],
+        "only `error` at the top: {body}"
+    );
+    let error = top["error"]
+        .as_object()
+        .unwrap_or_else(|| panic!("`error` is not an object: {body}"));
+    for key in error.keys() {
+        assert!(
+            ["code", "message", "details"].contains(&key.as_str()),
+            "unexpected key `{key}` in {body}"
+        );
+    }
+    assert_eq!(
+        error.get("code").and_then(Value::as_str),
+        Some(code),
+        "{body}"
+    );
+    assert!(
+        error
+            .get("message")
+            .and_then(Value::as_str)
+            .is_some_and(|m| !m.trim().is_empty()),
+        "message must be a non-empty string: {body}"
+    );
+}
+
+/// Asserts a status in `allowed` and the error shape (any code); returns the code.
+pub async fn assert_client_error(resp: Response, allowed: &[StatusCode]) -> String {
+    let got = resp.status();
+    let url = resp.url().clone();
+    let text = resp.text().await.expect("error body");
+    assert!(
+        allowed.contains(&got),
+        "{url}: expected one of {allowed:?}, got {got}: {text}"
+    );
+    let body: Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{url}: not JSON ({e}): {text}"));
+    let code = body["error"]["code"].as_str().unwrap_or("").to_owned();
+    assert_error_shape(&body, &code);
+    code
+}
+
+/// The field names listed in an error's `details` (field errors).
+pub fn detail_fields(body: &Value) -> Vec<String> {
+    body["error"]["details"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|d| d["field"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The value of the `spotter_session` cookie set by a response, if any.
+pub fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    set_cookie(headers, "spotter_session")
+        .and_then(|c| c.split(';').next().map(str::to_owned))
+        .and_then(|pair| pair.split_once('=').map(|(_, v)| v.to_owned()))
+}
+
+/// The whole `Set-Cookie` header for cookie `name`, if the response sets it.
+pub fn set_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .map(str::to_owned)
+}
+
+/// The `Location` of a redirect.
+pub fn location(resp: &Response) -> String {
+    resp.headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_else(|| panic!("{} has no Location ({})", resp.url(), resp.status()))
+        .to_owned()
+}
+
+/// Asserts a redirect (303 or 307) and returns where to.
+pub fn assert_redirect(resp: &Response) -> String {
+    assert!(
+        matches!(
+            resp.status(),
+            StatusCode::SEE_OTHER | StatusCode::TEMPORARY_REDIRECT | StatusCode::FOUND
+        ),
+        "{} answered {}, expected a redirect",
+        resp.url(),
+        resp.status()
+    );
+    location(resp)
+}
