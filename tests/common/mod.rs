@@ -121,10 +121,17 @@ pub fn postgres_admin_url(test: &str) -> Option<String> {
                      `eval \"$(scripts/pg.sh start)\"`."
                 );
             }
-            eprintln!(
-                "\n*** SKIPPED (no PostgreSQL): {test}. Set {POSTGRES_URL_VAR} \
-                 (eval \"$(scripts/pg.sh start)\") to run it. ***\n"
-            );
+            eprintln!("SKIPPED (no PostgreSQL): {test}");
+            // Once per test binary, past libtest's output capture, so nobody misses it.
+            static LOUD: Once = Once::new();
+            LOUD.call_once(|| {
+                use std::io::Write as _;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "\n*** SKIPPED (no PostgreSQL): the PostgreSQL half of these tests did not run. \
+                     Set {POSTGRES_URL_VAR} (eval \"$(scripts/pg.sh start)\") to run it. ***\n"
+                );
+            });
             None
         }
     }

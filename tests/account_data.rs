@@ -1,0 +1,113 @@
+//! Account-wide data rules across every aggregate, training data included: deleting the
+//! account removes every row the user owns, and `GET /me/export` contains all of it
+//! (DESIGN.md: "all my data"), on both engines.
+#![cfg(feature = "ssr")]
+
+#[macro_use]
+mod common;
+
+use common::*;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+/// Every table with user-owned rows that the API can create today.
+const USER_TABLES: &[&str] = &[
+    "sessions",
+    "api_tokens",
+    "conversations",
+    "workout_sessions",
+    "exercise_sets",
+    "personal_records",
+    "achievements",
+];
+
+/// A little of everything: a token, a conversation and a logged workout (sets, records and
+/// achievements follow from it). Returns the workout as logged.
+async fn fill_account(app: &TestApp, user: &TestUser) -> Value {
+    app.token(user, "ci").await;
+    app.conversation(user, "Leg day questions").await;
+    let resp = user
+        .client
+        .post(app.url("/api/v1/workouts"))
+        .json(&json!({
+            "name": "Leg day",
+            "started_at": "2026-11-20T07:30:00Z",
+            "exercises": [{"exercise": "back-squat", "sets": [
+                {"reps": 5, "weight_kg": 100.0}, {"reps": 5, "weight_kg": 102.5}
+            ]}]
+        }))
+        .send()
+        .await
+        .unwrap();
+    let status = resp.status();
+    let body: Value = resp.json().await.unwrap();
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    body
+}
+
+both_engines! {
+    async fn deleting_the_account_removes_every_owned_row(app: TestApp) {
+        let user = app.user("gone").await;
+        fill_account(&app, &user).await;
+        let bystander = app.user("stays").await;
+        fill_account(&app, &bystander).await;
+        for table in USER_TABLES {
+            assert!(
+                app.count_rows(table, &user.id).await > 0,
+                "setup: no {table} rows"
+            );
+        }
+
+        let resp = user
+            .client
+            .delete(app.url("/api/v1/me"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), StatusCode::NO_CONTENT);
+        for table in USER_TABLES {
+            assert_eq!(
+                app.count_rows(table, &user.id).await,
+                0,
+                "{table} rows left behind"
+            );
+            assert!(
+                app.count_rows(table, &bystander.id).await > 0,
+                "{table}: another user's rows went too"
+            );
+        }
+        assert_eq!(
+            app.get_json(&bystander.client, "/api/v1/workouts").await["total"],
+            1
+        );
+    }
+
+    #[ignore = "BUG: GET /api/v1/me/export (src/server/http/routes/me.rs, struct Export) has only user, \
+                api_tokens, conversations and messages: the user's logged workouts, sets, personal \
+                records and achievements are missing from \"all my data\" (DESIGN.md, HTTP interfaces)"]
+    async fn export_includes_training_data(app: TestApp) {
+        let user = app.user("exporter").await;
+        let logged = fill_account(&app, &user).await;
+        let export = app.get_json(&user.client, "/api/v1/me/export").await;
+        let text = export.to_string();
+        let workout_id = logged["id"].as_str().unwrap();
+        assert!(
+            text.contains(workout_id),
+            "the workout is missing from the export: {export}"
+        );
+        for set in logged["sets"].as_array().unwrap() {
+            let set_id = set["id"].as_str().unwrap();
+            assert!(
+                text.contains(set_id),
+                "set {set_id} is missing from the export"
+            );
+        }
+        for achievement in logged["new_achievements"].as_array().unwrap() {
+            let code = achievement["code"].as_str().unwrap();
+            assert!(
+                text.contains(code),
+                "achievement {code} is missing from the export"
+            );
+        }
+    }
+}
