@@ -33,11 +33,17 @@ pub(crate) async fn principal() -> Result<crate::server::auth::Principal, AppErr
     let parts: axum::http::request::Parts = leptos_axum::extract()
         .await
         .map_err(|_| AppError::Internal)?;
-    parts
+    let principal = parts
         .extensions
         .get::<crate::server::auth::Principal>()
-        .cloned()
-        .ok_or(AppError::Unauthorized)
+        .cloned();
+    if principal.is_none()
+        && let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>()
+    {
+        // Signed-out callers are a 401, as in the REST API, not a server failure.
+        response.set_status(axum::http::StatusCode::UNAUTHORIZED);
+    }
+    principal.ok_or(AppError::Unauthorized)
 }
 
 #[cfg(feature = "ssr")]

@@ -105,6 +105,26 @@ pub struct Preferences {
     pub notifications: bool,
 }
 
+/// A change to some preferences: absent fields keep their current value.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PreferencesPatch {
+    pub coach_style: Option<CoachStyle>,
+    pub response_length: Option<ResponseLength>,
+    pub notifications: Option<bool>,
+}
+
+impl Preferences {
+    pub fn apply(&self, patch: &PreferencesPatch) -> Preferences {
+        Preferences {
+            coach_style: patch.coach_style.unwrap_or(self.coach_style),
+            response_length: patch.response_length.unwrap_or(self.response_length),
+            notifications: patch.notifications.unwrap_or(self.notifications),
+        }
+    }
+}
+
 /// One problem with one field of a form or JSON body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -253,6 +273,26 @@ mod tests {
             Some(Language::He)
         );
         assert_eq!(Language::from_accept_language("fr, de"), None);
+    }
+
+    #[test]
+    fn a_preferences_patch_keeps_what_it_does_not_mention() {
+        let current = Preferences {
+            coach_style: CoachStyle::Tough,
+            response_length: ResponseLength::Short,
+            notifications: false,
+        };
+        let next = current.apply(&PreferencesPatch {
+            notifications: Some(true),
+            ..Default::default()
+        });
+        assert_eq!(
+            next,
+            Preferences {
+                notifications: true,
+                ..current
+            }
+        );
     }
 
     #[test]

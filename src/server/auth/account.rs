@@ -161,7 +161,8 @@ pub struct SettingsChange {
     pub units: Option<crate::domain::account::Units>,
     /// IANA time zone name, e.g. `Asia/Jerusalem`.
     pub timezone: Option<String>,
-    pub preferences: Option<crate::domain::account::Preferences>,
+    /// Only the preferences given change; the others keep their values.
+    pub preferences: Option<crate::domain::account::PreferencesPatch>,
 }
 
 pub async fn update_settings(
@@ -200,7 +201,9 @@ pub async fn update_settings(
         language: change.language,
         units: change.units,
         timezone,
-        preferences: change.preferences,
+        preferences: change
+            .preferences
+            .map(|patch| user.preferences.0.apply(&patch)),
     };
     users::update_profile(&state.db, &user.id, change)
         .await?

@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::guard::safe_next;
-use crate::domain::account::{CoachStyle, Language, Preferences, ResponseLength, Units};
+use crate::domain::account::{CoachStyle, Language, PreferencesPatch, ResponseLength, Units};
 use crate::server::auth::account::{self, AccountError, Registration, SettingsChange};
 use crate::server::auth::cookie;
 use crate::server::auth::{AuthVia, Principal};
@@ -208,22 +208,18 @@ pub async fn settings(
     let Ok(Form(form)) = form else {
         return see_other("/settings?error=invalid_input");
     };
-    let current = p.user.preferences.0.clone();
     let change = SettingsChange {
         display_name: form.display_name,
         language: form.language.and_then(|v| v.parse::<Language>().ok()),
         units: form.units.and_then(|v| v.parse::<Units>().ok()),
         timezone: form.timezone,
-        preferences: Some(Preferences {
-            coach_style: form
-                .coach_style
-                .and_then(|v| v.parse::<CoachStyle>().ok())
-                .unwrap_or(current.coach_style),
+        // The form shows every preference, so an unticked checkbox means "off".
+        preferences: Some(PreferencesPatch {
+            coach_style: form.coach_style.and_then(|v| v.parse::<CoachStyle>().ok()),
             response_length: form
                 .response_length
-                .and_then(|v| v.parse::<ResponseLength>().ok())
-                .unwrap_or(current.response_length),
-            notifications: form.notifications.is_some(),
+                .and_then(|v| v.parse::<ResponseLength>().ok()),
+            notifications: Some(form.notifications.is_some()),
         }),
     };
     match account::update_settings(&state, &p.user, change).await {

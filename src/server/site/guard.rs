@@ -64,10 +64,20 @@ fn encode(s: &str) -> String {
         .collect()
 }
 
-/// Where to go after logging in: only a local path, never another site.
+/// Where to go after logging in: only a local path, never another site. Backslashes, spaces
+/// and control characters are refused outright: browsers drop tabs and newlines from URLs and
+/// read `\` as `/`, so `/\t/evil.example` would otherwise become `//evil.example`.
 pub fn safe_next(next: Option<&str>) -> &str {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => n,
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n
+                    .chars()
+                    .any(|c| c == '\\' || c.is_whitespace() || c.is_control()) =>
+        {
+            n
+        }
         _ => "/",
     }
 }
@@ -98,6 +108,9 @@ mod tests {
         assert_eq!(safe_next(Some("//evil.example")), "/");
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(Some("/\\evil.example")), "/");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/");
+        assert_eq!(safe_next(Some("/\nX")), "/");
+        assert_eq!(safe_next(Some("/c/0190?x=1")), "/c/0190?x=1");
         assert_eq!(safe_next(None), "/");
         assert_eq!(encode("/c/1?x=a b"), "/c/1%3Fx%3Da%20b");
     }
