@@ -100,11 +100,6 @@ both_engines! {
         assert_eq!(me["display_name"], "Yael K");
     }
 
-    #[ignore = "BUG: PATCH /api/v1/me replaces `preferences` wholesale (src/server/auth/account.rs \
-                update_settings passes change.preferences straight to users::update_profile, and \
-                Preferences is #[serde(default)]), so PATCH {\"preferences\":{\"notifications\":true}} \
-                silently resets coach_style and response_length to their defaults; a PATCH should \
-                keep what it does not mention"]
     async fn patching_one_preference_keeps_the_others(app: TestApp) {
         let user = app.user("pia").await;
         let resp = user.client.patch(app.url("/api/v1/me"))

@@ -479,10 +479,6 @@ async fn serve_creates_the_database_and_survives_a_restart() {
 /// Scripts capture the token with `TOKEN=$(spotter token create ...)`; diagnostics belong on
 /// stderr so that this works whatever `RUST_LOG` says.
 #[tokio::test]
-#[ignore = "BUG: src/server/cli.rs init_tracing() (line 104) builds tracing_subscriber::fmt() with its \
-            default writer, stdout, so with RUST_LOG=debug `spotter token create` prints sqlx log lines \
-            before the token on stdout and `TOKEN=$(spotter token create ...)` captures garbage; logs \
-            should go to stderr (.with_writer(std::io::stderr))"]
 async fn token_create_prints_only_the_token_on_stdout_even_with_logging_on() {
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite://{}", dir.path().join("log.db").display());

@@ -517,10 +517,6 @@ both_engines! {
         );
     }
 
-    #[ignore = "BUG: an anonymous call to a Leptos server function (POST /fn/settings_tokens) answers \
-                500 Internal Server Error with body \"Unauthorized\" (src/api/mod.rs principal() returns \
-                AppError::Unauthorized, which server_fn maps to 500); it should be 401 like the REST API, \
-                so monitoring does not count signed-out visitors as server failures"]
     async fn anonymous_server_function_calls_are_401(app: TestApp) {
         let resp = app
             .bare_client()
