@@ -82,9 +82,6 @@ both_engines! {
         );
     }
 
-    #[ignore = "BUG: GET /api/v1/me/export (src/server/http/routes/me.rs, struct Export) has only user, \
-                api_tokens, conversations and messages: the user's logged workouts, sets, personal \
-                records and achievements are missing from \"all my data\" (DESIGN.md, HTTP interfaces)"]
     async fn export_includes_training_data(app: TestApp) {
         let user = app.user("exporter").await;
         let logged = fill_account(&app, &user).await;

@@ -12,11 +12,13 @@ use crate::domain::account::{Language, Preferences, Units};
 use crate::domain::pagination::PageRequest;
 use crate::server::auth::account::{self, SettingsChange};
 use crate::server::auth::{CurrentUser, cookie};
+use crate::server::db::exercises::{self, ExerciseRow};
 use crate::server::db::users::{self, User};
-use crate::server::db::{conversations, export, now, tokens};
+use crate::server::db::{conversations, export, now, tokens, workouts};
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::ApiJson;
 use crate::server::state::AppState;
+use crate::server::training::log::{self, WorkoutDetail};
 
 #[derive(Serialize, serde::Deserialize, utoipa::ToSchema)]
 pub struct MeResponse {
@@ -91,6 +93,14 @@ pub struct Export {
     pub conversations: Vec<conversations::Conversation>,
     #[schema(value_type = Vec<Object>)]
     pub messages: Vec<export::ExportedMessage>,
+    /// Every logged workout with its sets.
+    pub workouts: Vec<WorkoutDetail>,
+    /// The user's own exercises (the shared catalog is not personal data).
+    pub custom_exercises: Vec<ExerciseRow>,
+    #[schema(value_type = Vec<Object>)]
+    pub personal_records: Vec<export::ExportedRecord>,
+    #[schema(value_type = Vec<Object>)]
+    pub achievements: Vec<export::ExportedAchievement>,
 }
 
 /// Everything stored about the user, as a JSON download (never password or token hashes).
@@ -117,12 +127,40 @@ pub async fn export(
         }
         page += 1;
     }
+    let mut workouts = Vec::new();
+    let mut page = 1;
+    loop {
+        let request = PageRequest {
+            page: Some(page),
+            per_page: Some(crate::domain::pagination::MAX_PER_PAGE),
+        };
+        let (items, total) = workouts::list(&state.db, user_id, request.normalized()).await?;
+        let done = items.is_empty() || workouts.len() + items.len() >= total as usize;
+        for w in items {
+            if let Some(detail) = log::detail(&state.db, user_id, &w.id).await? {
+                workouts.push(detail);
+            }
+        }
+        if done {
+            break;
+        }
+        page += 1;
+    }
+    let custom_exercises = exercises::all_for_user(&state.db, user_id)
+        .await?
+        .into_iter()
+        .filter(ExerciseRow::is_custom)
+        .collect();
     let body = Export {
         exported_at: now(),
         user: MeResponse::from(&p.user),
         api_tokens: tokens::list(&state.db, user_id).await?,
         conversations: all_conversations,
         messages: export::messages(&state.db, user_id).await?,
+        workouts,
+        custom_exercises,
+        personal_records: export::personal_records(&state.db, user_id).await?,
+        achievements: export::achievements(&state.db, user_id).await?,
     };
     let filename = format!(
         "attachment; filename=\"spotter-export-{}.json\"",
