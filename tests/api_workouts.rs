@@ -138,6 +138,46 @@ both_engines! {
     }
 }
 
+both_engines! {
+    async fn stats_and_records_summarize_the_log(app: TestApp) {
+        let user = app.user("stats").await;
+        let now = chrono::Utc::now();
+        let day = |d: i64| (now - chrono::Duration::days(d)).to_rfc3339();
+        // Three consecutive days ending yesterday: the streak is alive (today is not over).
+        for (d, kg) in [(3, 100.0), (2, 105.0), (1, 110.0)] {
+            let resp = log(&app, &user, json!({"started_at": day(d), "exercises": [
+                {"exercise": "squat", "sets": [{"reps": 5, "weight_kg": kg}, {"reps": 5, "weight_kg": kg}]},
+                {"exercise": "plank", "sets": [{"duration_s": 60}]}
+            ]})).await;
+            assert_eq!(resp.status(), StatusCode::CREATED);
+        }
+        let s = app.get_json(&user.client, "/api/v1/stats?period=all").await;
+        assert_eq!(s["workouts"], 3);
+        assert_eq!(s["sets"], 9);
+        assert_eq!(s["volume_kg"].as_f64().unwrap(), 10.0 * (100.0 + 105.0 + 110.0));
+        assert_eq!(s["current_streak_days"], 3);
+        assert_eq!(s["longest_streak_days"], 3);
+        assert_eq!(s["favourite_exercise"]["slug"], "back-squat");
+        assert_eq!(s["level"], "beginner");
+        let lifetime = s["lifetime_points"].as_i64().unwrap();
+        assert_eq!(s["points"].as_i64().unwrap(), lifetime);
+        assert!(s["this_month"]["workouts"].as_u64().unwrap() + s["last_month"]["workouts"].as_u64().unwrap() >= 3);
+        let resp = user.client.get(app.url("/api/v1/stats?period=fortnight")).send().await.unwrap();
+        assert_error(resp, StatusCode::BAD_REQUEST, "invalid_query").await;
+
+        let records = app.get_json(&user.client, &format!("/api/v1/records?exercise={}", urlencode("סקוואט"))).await;
+        let weight = records["items"].as_array().unwrap().iter().find(|r| r["record_type"] == "weight").expect("weight record");
+        assert_eq!(weight["value"].as_f64().unwrap(), 110.0);
+        assert_eq!(weight["unit"], "kg");
+        let e1rm = records["items"].as_array().unwrap().iter().find(|r| r["record_type"] == "e1rm").unwrap();
+        assert!((e1rm["value"].as_f64().unwrap() - 110.0 * (1.0 + 5.0 / 30.0)).abs() < 1e-6);
+        let all = app.get_json(&user.client, "/api/v1/records").await;
+        assert!(all["items"].as_array().unwrap().iter().any(|r| r["exercise_slug"] == "plank" && r["record_type"] == "duration"));
+        let resp = user.client.get(app.url("/api/v1/records?exercise=xyzzy")).send().await.unwrap();
+        assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "unknown_exercise").await;
+    }
+}
+
 fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| {

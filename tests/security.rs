@@ -36,6 +36,8 @@ const REST_ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/workouts/{id}"),
     ("delete", "/api/v1/workouts/{id}"),
     ("get", "/api/v1/exercises"),
+    ("get", "/api/v1/stats"),
+    ("get", "/api/v1/records"),
     ("get", "/healthz"),
     ("get", "/readyz"),
 ];

@@ -19,6 +19,7 @@ use super::routes::{auth, conversations, health, me, tokens, workouts};
         tokens::create, tokens::list, tokens::revoke,
         conversations::create, conversations::list, conversations::get, conversations::patch, conversations::delete,
         workouts::create, workouts::list, workouts::get, workouts::delete, workouts::exercises,
+        workouts::stats, workouts::records,
     ),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),

@@ -44,6 +44,8 @@ pub fn router(state: AppState) -> Router {
             get(workouts::get).delete(workouts::delete),
         )
         .route("/exercises", get(workouts::exercises))
+        .route("/stats", get(workouts::stats))
+        .route("/records", get(workouts::records))
         .route("/openapi.json", get(super::openapi::document))
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::catalog::{Candidate, catalog, match_exercise};
 use crate::domain::pagination::{PageRequest, Paginated};
+use crate::domain::scoring::stats::Period;
 use crate::domain::workout::WorkoutInput;
 use crate::server::auth::CurrentUser;
 use crate::server::db::exercises::{self, ExerciseRow};
@@ -17,6 +18,7 @@ use crate::server::http::json::{ApiJson, ApiQuery};
 use crate::server::state::AppState;
 use crate::server::training::log::{self, LogError, WorkoutDetail, local_day_fn};
 use crate::server::training::recompute::recompute;
+use crate::server::training::stats::{self as training_stats, RecordRow, Stats};
 
 impl From<LogError> for ApiError {
     fn from(err: LogError) -> Self {
@@ -203,4 +205,72 @@ pub async fn exercises(
         .take(page.per_page as usize)
         .collect();
     Ok(Json(Paginated::new(slice, page, total)))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct StatsQuery {
+    /// week (Monday–Sunday), month, year (calendar, in your time zone) or all (default).
+    pub period: Option<Period>,
+}
+
+/// Totals for a period, this month against last month, streaks, level, favourite exercise.
+#[utoipa::path(get, path = "/api/v1/stats", tag = "workouts", params(StatsQuery), responses(
+    (status = 200, body = Stats), (status = 400, description = "Unknown period", body = ErrorBody), (status = 401, body = ErrorBody)))]
+pub async fn stats(
+    State(state): State<AppState>,
+    CurrentUser(p): CurrentUser,
+    ApiQuery(q): ApiQuery<StatsQuery>,
+) -> Result<Json<Stats>, ApiError> {
+    Ok(Json(
+        training_stats::stats(&state.db, &p.user, q.period.unwrap_or_default()).await?,
+    ))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct RecordsQuery {
+    /// Only this exercise: slug, id, or a name in English or Hebrew.
+    pub exercise: Option<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct RecordList {
+    pub items: Vec<RecordRow>,
+    pub page: u32,
+    pub per_page: u32,
+    pub total: u64,
+}
+
+/// Personal records, each with the set it came from.
+#[utoipa::path(get, path = "/api/v1/records", tag = "workouts", params(RecordsQuery), responses(
+    (status = 200, body = RecordList), (status = 401, body = ErrorBody),
+    (status = 422, description = "Unknown exercise (details carry suggestions)", body = ErrorBody)))]
+pub async fn records(
+    State(state): State<AppState>,
+    CurrentUser(p): CurrentUser,
+    ApiQuery(q): ApiQuery<RecordsQuery>,
+) -> Result<Json<Paginated<RecordRow>>, ApiError> {
+    let exercise = match q
+        .exercise
+        .as_deref()
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+    {
+        None => None,
+        Some(name) => match log::resolve_exercise(&state.db, &p.user.id, name).await? {
+            Ok(row) => Some(row.id),
+            Err(suggestions) => {
+                return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "unknown_exercise", format!("No exercise called \"{name}\"."))
+                    .with_details(vec![serde_json::json!({"field": "exercise", "query": name, "suggestions": suggestions})]));
+            }
+        },
+    };
+    let items = training_stats::records(&state.db, &p.user.id, exercise.as_ref()).await?;
+    let total = items.len() as u64;
+    let per_page = u32::try_from(items.len()).unwrap_or(u32::MAX).max(1);
+    Ok(Json(Paginated {
+        items,
+        page: 1,
+        per_page,
+        total,
+    }))
 }

@@ -1,0 +1,139 @@
+//! `GET /stats` and `GET /records`: the log summarized in the user's time zone, and their
+//! personal records with exercise names.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::log::local_day_fn;
+use crate::domain::scoring::SetFacts;
+use crate::domain::scoring::levels::Level;
+use crate::domain::scoring::stats::{Period, SetDay, Totals, WorkoutDay, summarize};
+use crate::server::db::users::User;
+use crate::server::db::{Db, Id, on_db};
+
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct ExerciseRef {
+    #[schema(value_type = String)]
+    pub id: Id,
+    pub slug: String,
+    pub name_en: String,
+    pub name_he: String,
+}
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Stats {
+    pub period: Period,
+    /// First day of the period in the user's time zone (absent for `all`).
+    pub from: Option<chrono::NaiveDate>,
+    pub workouts: u64,
+    pub sets: u64,
+    pub volume_kg: f64,
+    pub points: i64,
+    pub this_month: Totals,
+    pub last_month: Totals,
+    pub favourite_exercise: Option<ExerciseRef>,
+    pub current_streak_days: u32,
+    pub longest_streak_days: u32,
+    pub lifetime_points: i64,
+    #[schema(value_type = String)]
+    pub level: Level,
+    /// Percent of the way to the next level.
+    pub level_progress: u8,
+    pub points_to_next_level: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct SetLine {
+    exercise_id: Id,
+    performed_at: DateTime<Utc>,
+    set_type: String,
+    reps: Option<i64>,
+    weight_kg: Option<f64>,
+    distance_m: Option<f64>,
+    duration_s: Option<i64>,
+}
+
+pub async fn stats(db: &Db, user: &User, period: Period) -> Result<Stats, sqlx::Error> {
+    let day = local_day_fn(user);
+    let sessions: Vec<(DateTime<Utc>, i64)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT started_at, points FROM workout_sessions WHERE user_id = $1").bind(&user.id).fetch_all(pool).await)?;
+    let lines: Vec<SetLine> = on_db!(db, pool => sqlx::query_as::<_, SetLine>(
+        "SELECT exercise_id, performed_at, set_type, reps, weight_kg, distance_m, duration_s FROM exercise_sets WHERE user_id = $1")
+        .bind(&user.id).fetch_all(pool).await)?;
+    let workouts: Vec<WorkoutDay> = sessions
+        .iter()
+        .map(|(t, p)| WorkoutDay {
+            day: day(t),
+            points: *p,
+        })
+        .collect();
+    let sets: Vec<SetDay<Id>> = lines
+        .into_iter()
+        .map(|l| SetDay {
+            day: day(&l.performed_at),
+            facts: SetFacts {
+                set_type: l.set_type.parse().unwrap_or_default(),
+                reps: l.reps.and_then(|r| u32::try_from(r).ok()),
+                weight_kg: l.weight_kg,
+                distance_m: l.distance_m,
+                duration_s: l.duration_s.and_then(|d| u32::try_from(d).ok()),
+            },
+            exercise_id: l.exercise_id,
+        })
+        .collect();
+    let s = summarize(&workouts, &sets, period, day(&Utc::now()));
+    let favourite_exercise = match &s.favourite_exercise {
+        None => None,
+        Some(id) => on_db!(db, pool => sqlx::query_as::<_, ExerciseRef>(
+            "SELECT id, slug, name_en, name_he FROM exercises WHERE id = $1").bind(id).fetch_optional(pool).await)?,
+    };
+    Ok(Stats {
+        period: s.period,
+        from: s.from,
+        workouts: s.totals.workouts,
+        sets: s.totals.sets,
+        volume_kg: s.totals.volume_kg,
+        points: s.totals.points,
+        this_month: s.this_month,
+        last_month: s.last_month,
+        favourite_exercise,
+        current_streak_days: s.current_streak_days,
+        longest_streak_days: s.longest_streak_days,
+        lifetime_points: s.lifetime_points,
+        level: s.level,
+        level_progress: s.level_progress,
+        points_to_next_level: s.points_to_next_level,
+    })
+}
+
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct RecordRow {
+    #[schema(value_type = String)]
+    pub exercise_id: Id,
+    pub exercise_slug: String,
+    pub exercise_name_en: String,
+    pub exercise_name_he: String,
+    /// weight, reps, e1rm, volume, duration or distance.
+    pub record_type: String,
+    pub value: f64,
+    /// kg, reps, s or m.
+    pub unit: String,
+    pub achieved_at: DateTime<Utc>,
+    #[schema(value_type = Option<String>)]
+    pub set_id: Option<Id>,
+}
+
+/// The user's records, optionally for one exercise, by exercise name then type.
+pub async fn records(
+    db: &Db,
+    user_id: &Id,
+    exercise_id: Option<&Id>,
+) -> Result<Vec<RecordRow>, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_as::<_, RecordRow>(
+        "SELECT r.exercise_id, e.slug AS exercise_slug, e.name_en AS exercise_name_en, e.name_he AS exercise_name_he,
+                r.record_type, r.value, r.unit, r.achieved_at, r.set_id
+         FROM personal_records r JOIN exercises e ON e.id = r.exercise_id
+         WHERE r.user_id = $1 AND ($2 IS NULL OR r.exercise_id = $2)
+         ORDER BY e.name_en, r.record_type")
+        .bind(user_id).bind(exercise_id).fetch_all(pool).await)
+}
