@@ -7,6 +7,7 @@
 //! - [`pagination`]: page requests and the `{items, page, per_page, total}` envelope.
 //! - [`conversation`]: conversation titles.
 //! - [`due_date`]: due dates read from English and Hebrew ("next Monday", "מחר ב-7").
+//! - [`plan`]: training-plan items and their validation (due dates in words).
 //! - [`scoring`]: points, levels, streaks, personal records, achievements.
 //! - [`training`]: set types, exercise kinds, measurement, unit conversions.
 //! - [`viewer`]: who is looking at a page, as the UI needs it.
@@ -19,6 +20,7 @@ pub mod due_date;
 pub mod i18n;
 pub mod import;
 pub mod pagination;
+pub mod plan;
 pub mod scoring;
 pub mod training;
 pub mod viewer;

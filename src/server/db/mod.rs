@@ -7,6 +7,7 @@ pub mod conversations;
 pub mod exercises;
 pub mod export;
 pub mod id;
+pub mod plan;
 pub mod server_settings;
 pub mod sessions;
 pub mod tokens;

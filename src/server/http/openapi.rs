@@ -5,7 +5,7 @@ use axum::Json;
 use utoipa::OpenApi;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 
-use super::routes::{auth, conversations, health, me, tokens, workouts};
+use super::routes::{auth, conversations, health, me, plan, tokens, workouts};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -20,6 +20,7 @@ use super::routes::{auth, conversations, health, me, tokens, workouts};
         conversations::create, conversations::list, conversations::get, conversations::patch, conversations::delete,
         workouts::create, workouts::list, workouts::get, workouts::delete, workouts::exercises,
         workouts::stats, workouts::records,
+        plan::create, plan::list, plan::get, plan::patch, plan::delete,
     ),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod conversations;
 pub mod health;
 pub mod me;
+pub mod plan;
 pub mod tokens;
 pub mod workouts;
 
@@ -44,6 +45,11 @@ pub fn router(state: AppState) -> Router {
             get(workouts::get).delete(workouts::delete),
         )
         .route("/exercises", get(workouts::exercises))
+        .route("/plan", get(plan::list).post(plan::create))
+        .route(
+            "/plan/{id}",
+            get(plan::get).patch(plan::patch).delete(plan::delete),
+        )
         .route("/stats", get(workouts::stats))
         .route("/records", get(workouts::records))
         .route("/openapi.json", get(super::openapi::document))
