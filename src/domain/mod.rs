@@ -2,6 +2,7 @@
 //!
 //! - [`account`]: languages, units, preferences, and the validation of what users type.
 //! - [`catalog`]: the built-in bilingual exercise catalog and the exercise-name matcher.
+//! - [`goals`]: goal types and timeframes, live progress from the log.
 //! - [`i18n`]: every visible string, in English and Hebrew.
 //! - [`import`]: Strong and Hevy CSV exports read into workouts and sets, bad lines listed.
 //! - [`pagination`]: page requests and the `{items, page, per_page, total}` envelope.
@@ -17,6 +18,7 @@ pub mod account;
 pub mod catalog;
 pub mod conversation;
 pub mod due_date;
+pub mod goals;
 pub mod i18n;
 pub mod import;
 pub mod pagination;

@@ -6,6 +6,7 @@
 pub mod conversations;
 pub mod exercises;
 pub mod export;
+pub mod goals;
 pub mod id;
 pub mod plan;
 pub mod server_settings;

@@ -5,7 +5,7 @@ use axum::Json;
 use utoipa::OpenApi;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 
-use super::routes::{auth, conversations, health, me, plan, tokens, workouts};
+use super::routes::{auth, conversations, goals, health, me, plan, tokens, workouts};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -21,6 +21,7 @@ use super::routes::{auth, conversations, health, me, plan, tokens, workouts};
         workouts::create, workouts::list, workouts::get, workouts::delete, workouts::exercises,
         workouts::stats, workouts::records,
         plan::create, plan::list, plan::get, plan::patch, plan::delete,
+        goals::create, goals::list, goals::get, goals::patch, goals::delete,
     ),
     modifiers(&Security),
     security(("bearer" = []), ("session" = [])),

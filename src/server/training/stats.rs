@@ -53,21 +53,28 @@ struct SetLine {
     duration_s: Option<i64>,
 }
 
-pub async fn stats(db: &Db, user: &User, period: Period) -> Result<Stats, sqlx::Error> {
+/// The user's log as calendar days in their time zone, and their today.
+pub struct LogDays {
+    pub workouts: Vec<WorkoutDay>,
+    pub sets: Vec<SetDay<Id>>,
+    pub today: chrono::NaiveDate,
+}
+
+pub async fn log_days(db: &Db, user: &User) -> Result<LogDays, sqlx::Error> {
     let day = local_day_fn(user);
     let sessions: Vec<(DateTime<Utc>, i64)> = on_db!(db, pool => sqlx::query_as(
         "SELECT started_at, points FROM workout_sessions WHERE user_id = $1").bind(&user.id).fetch_all(pool).await)?;
     let lines: Vec<SetLine> = on_db!(db, pool => sqlx::query_as::<_, SetLine>(
         "SELECT exercise_id, performed_at, set_type, reps, weight_kg, distance_m, duration_s FROM exercise_sets WHERE user_id = $1")
         .bind(&user.id).fetch_all(pool).await)?;
-    let workouts: Vec<WorkoutDay> = sessions
+    let workouts = sessions
         .iter()
         .map(|(t, p)| WorkoutDay {
             day: day(t),
             points: *p,
         })
         .collect();
-    let sets: Vec<SetDay<Id>> = lines
+    let sets = lines
         .into_iter()
         .map(|l| SetDay {
             day: day(&l.performed_at),
@@ -81,7 +88,20 @@ pub async fn stats(db: &Db, user: &User, period: Period) -> Result<Stats, sqlx::
             exercise_id: l.exercise_id,
         })
         .collect();
-    let s = summarize(&workouts, &sets, period, day(&Utc::now()));
+    Ok(LogDays {
+        workouts,
+        sets,
+        today: day(&Utc::now()),
+    })
+}
+
+pub async fn stats(db: &Db, user: &User, period: Period) -> Result<Stats, sqlx::Error> {
+    let LogDays {
+        workouts,
+        sets,
+        today,
+    } = log_days(db, user).await?;
+    let s = summarize(&workouts, &sets, period, today);
     let favourite_exercise = match &s.favourite_exercise {
         None => None,
         Some(id) => on_db!(db, pool => sqlx::query_as::<_, ExerciseRef>(

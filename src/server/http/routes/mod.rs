@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod conversations;
+pub mod goals;
 pub mod health;
 pub mod me;
 pub mod plan;
@@ -45,6 +46,11 @@ pub fn router(state: AppState) -> Router {
             get(workouts::get).delete(workouts::delete),
         )
         .route("/exercises", get(workouts::exercises))
+        .route("/goals", get(goals::list).post(goals::create))
+        .route(
+            "/goals/{id}",
+            get(goals::get).patch(goals::patch).delete(goals::delete),
+        )
         .route("/plan", get(plan::list).post(plan::create))
         .route(
             "/plan/{id}",

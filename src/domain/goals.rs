@@ -1,0 +1,346 @@
+//! Goals and their live progress, computed from the log (never a stored counter).
+//!
+//! A goal has a type (what is counted), a target in canonical units (points, workouts, sets,
+//! streak days, kg, seconds, metres), an optional exercise, and a timeframe: `daily` (today),
+//! `weekly` (Monday–Sunday), `monthly` (the calendar month), or `by_date` (from its start date to
+//! its end date). Weight goals look for the heaviest set in the window; streak goals look at the
+//! current streak; the others add up what the window holds.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+use crate::domain::account::{FieldError, UnknownValue, text_enum};
+use crate::domain::scoring::stats::{SetDay, WorkoutDay};
+use crate::domain::scoring::streaks::streaks;
+
+text_enum!(
+    /// What a goal counts.
+    GoalType {
+        Workouts => "workouts", Points => "points", Exercises => "exercises", Streak => "streak",
+        Weight => "weight", Duration => "duration", Distance => "distance"
+    }
+);
+text_enum!(
+    /// The window a goal's progress is counted in.
+    Timeframe { Weekly => "weekly", Daily => "daily", Monthly => "monthly", ByDate => "by_date" }
+);
+
+impl GoalType {
+    /// The canonical unit of targets of this type.
+    pub fn unit(self) -> &'static str {
+        match self {
+            GoalType::Workouts => "workouts",
+            GoalType::Points => "points",
+            GoalType::Exercises => "sets",
+            GoalType::Streak => "days",
+            GoalType::Weight => "kg",
+            GoalType::Duration => "s",
+            GoalType::Distance => "m",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoalSpec<Id> {
+    pub goal_type: GoalType,
+    pub exercise_id: Option<Id>,
+    pub target: f64,
+    pub timeframe: Timeframe,
+    pub start_date: NaiveDate,
+    pub end_date: Option<NaiveDate>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Progress {
+    pub current: f64,
+    pub target: f64,
+    /// 0–100.
+    pub percent: u8,
+    pub completed: bool,
+    /// The window counted, in the user's days.
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+/// The window of a goal as of `today`.
+pub fn window(
+    timeframe: Timeframe,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+    today: NaiveDate,
+) -> (NaiveDate, NaiveDate) {
+    match timeframe {
+        Timeframe::Daily => (today, today),
+        Timeframe::Weekly => {
+            let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+            (monday, monday + Duration::days(6))
+        }
+        Timeframe::Monthly => {
+            let first = today.with_day(1).unwrap_or(today);
+            let next = if first.month() == 12 {
+                NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)
+            };
+            (first, next.map(|n| n - Duration::days(1)).unwrap_or(today))
+        }
+        Timeframe::ByDate => (start, end.unwrap_or(today)),
+    }
+}
+
+pub fn progress<Id: PartialEq>(
+    goal: &GoalSpec<Id>,
+    workouts: &[WorkoutDay],
+    sets: &[SetDay<Id>],
+    today: NaiveDate,
+) -> Progress {
+    let (from, to) = window(goal.timeframe, goal.start_date, goal.end_date, today);
+    let from = from.max(goal.start_date);
+    let inside = |d: NaiveDate| d >= from && d <= to;
+    let relevant = || {
+        sets.iter()
+            .filter(move |s| inside(s.day) && !s.facts.is_warmup())
+            .filter(move |s| {
+                goal.exercise_id
+                    .as_ref()
+                    .is_none_or(|e| *e == s.exercise_id)
+            })
+    };
+    let current = match goal.goal_type {
+        GoalType::Workouts => workouts.iter().filter(|w| inside(w.day)).count() as f64,
+        GoalType::Points => workouts
+            .iter()
+            .filter(|w| inside(w.day))
+            .map(|w| w.points as f64)
+            .sum(),
+        GoalType::Exercises => relevant().count() as f64,
+        GoalType::Streak => f64::from(streaks(workouts.iter().map(|w| w.day), today).current_days),
+        GoalType::Weight => relevant()
+            .filter_map(|s| s.facts.weight_kg)
+            .fold(0.0, f64::max),
+        GoalType::Duration => relevant()
+            .filter_map(|s| s.facts.duration_s)
+            .map(f64::from)
+            .sum(),
+        GoalType::Distance => relevant().filter_map(|s| s.facts.distance_m).sum(),
+    };
+    let ratio = if goal.target > 0.0 {
+        current / goal.target
+    } else {
+        0.0
+    };
+    Progress {
+        current,
+        target: goal.target,
+        percent: (ratio * 100.0).clamp(0.0, 100.0).floor() as u8,
+        completed: current >= goal.target,
+        from,
+        to,
+    }
+}
+
+/// Checks a new goal's numbers: a positive, sane target and a by-date goal's end date.
+pub fn validate_target(
+    goal_type: GoalType,
+    target: f64,
+    timeframe: Timeframe,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let max = match goal_type {
+        GoalType::Weight => 1000.0,
+        GoalType::Streak => 3650.0,
+        _ => 1e9,
+    };
+    if !target.is_finite() || target <= 0.0 || target > max {
+        errors.push(FieldError::new(
+            "target_value",
+            "out_of_range",
+            format!("The target must be more than 0 and at most {max}."),
+        ));
+    }
+    match (timeframe, end) {
+        (Timeframe::ByDate, None) => errors.push(FieldError::new(
+            "end_date",
+            "required",
+            "A by-date goal needs an end date.",
+        )),
+        (_, Some(end)) if end < start => errors.push(FieldError::new(
+            "end_date",
+            "before_start",
+            "The end date is before the start date.",
+        )),
+        _ => {}
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::scoring::SetFacts;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn spec(
+        goal_type: GoalType,
+        target: f64,
+        timeframe: Timeframe,
+        exercise: Option<&str>,
+    ) -> GoalSpec<String> {
+        GoalSpec {
+            goal_type,
+            exercise_id: exercise.map(str::to_owned),
+            target,
+            timeframe,
+            start_date: d("2026-01-01"),
+            end_date: None,
+        }
+    }
+
+    fn lift(ex: &str, day: &str, reps: u32, kg: f64) -> SetDay<String> {
+        SetDay {
+            exercise_id: ex.into(),
+            day: d(day),
+            facts: SetFacts {
+                reps: Some(reps),
+                weight_kg: Some(kg),
+                ..Default::default()
+            },
+        }
+    }
+
+    #[test]
+    fn windows() {
+        let today = d("2026-12-16"); // a Wednesday
+        assert_eq!(window(Timeframe::Daily, today, None, today), (today, today));
+        assert_eq!(
+            window(Timeframe::Weekly, today, None, today),
+            (d("2026-12-14"), d("2026-12-20"))
+        );
+        assert_eq!(
+            window(Timeframe::Monthly, today, None, today),
+            (d("2026-12-01"), d("2026-12-31"))
+        );
+        assert_eq!(
+            window(Timeframe::Monthly, today, None, d("2028-02-10")),
+            (d("2028-02-01"), d("2028-02-29"))
+        );
+        assert_eq!(
+            window(
+                Timeframe::ByDate,
+                d("2026-11-01"),
+                Some(d("2027-01-01")),
+                today
+            ),
+            (d("2026-11-01"), d("2027-01-01"))
+        );
+    }
+
+    #[test]
+    fn progress_by_type() {
+        let today = d("2026-12-16");
+        let workouts = [
+            WorkoutDay {
+                day: d("2026-12-07"),
+                points: 100,
+            },
+            WorkoutDay {
+                day: d("2026-12-14"),
+                points: 60,
+            },
+            WorkoutDay {
+                day: d("2026-12-15"),
+                points: 40,
+            },
+        ];
+        let sets = vec![
+            lift("bench", "2026-12-07", 5, 100.0),
+            lift("bench", "2026-12-14", 5, 90.0),
+            lift("squat", "2026-12-15", 5, 140.0),
+        ];
+        let weekly_workouts = progress(
+            &spec(GoalType::Workouts, 3.0, Timeframe::Weekly, None),
+            &workouts,
+            &sets,
+            today,
+        );
+        assert_eq!(
+            (
+                weekly_workouts.current,
+                weekly_workouts.percent,
+                weekly_workouts.completed
+            ),
+            (2.0, 66, false)
+        );
+        let points = progress(
+            &spec(GoalType::Points, 200.0, Timeframe::Monthly, None),
+            &workouts,
+            &sets,
+            today,
+        );
+        assert_eq!(
+            (points.current, points.percent, points.completed),
+            (200.0, 100, true)
+        );
+        let bench_this_week = progress(
+            &spec(GoalType::Weight, 100.0, Timeframe::Weekly, Some("bench")),
+            &workouts,
+            &sets,
+            today,
+        );
+        assert_eq!(
+            bench_this_week.current, 90.0,
+            "the 100 kg set was last week"
+        );
+        let streak = progress(
+            &spec(GoalType::Streak, 7.0, Timeframe::Daily, None),
+            &workouts,
+            &sets,
+            today,
+        );
+        assert_eq!(streak.current, 2.0, "Dec 14 and 15, alive through today");
+        let mut started_late = spec(GoalType::Exercises, 10.0, Timeframe::Monthly, None);
+        started_late.start_date = d("2026-12-10");
+        assert_eq!(
+            progress(&started_late, &workouts, &sets, today).current,
+            2.0,
+            "nothing before the goal existed"
+        );
+    }
+
+    #[test]
+    fn target_validation() {
+        let day = d("2026-12-01");
+        assert!(validate_target(GoalType::Workouts, 3.0, Timeframe::Weekly, day, None).is_empty());
+        assert_eq!(
+            validate_target(GoalType::Weight, 0.0, Timeframe::Weekly, day, None)[0].field,
+            "target_value"
+        );
+        assert_eq!(
+            validate_target(GoalType::Weight, 1500.0, Timeframe::Weekly, day, None)[0].field,
+            "target_value"
+        );
+        assert_eq!(
+            validate_target(GoalType::Distance, 5000.0, Timeframe::ByDate, day, None)[0].field,
+            "end_date"
+        );
+        assert_eq!(
+            validate_target(
+                GoalType::Distance,
+                5000.0,
+                Timeframe::ByDate,
+                day,
+                Some(d("2026-11-01"))
+            )[0]
+            .code,
+            "before_start"
+        );
+    }
+}
