@@ -46,6 +46,7 @@ const REST_ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/plan/{id}"),
     ("patch", "/api/v1/plan/{id}"),
     ("delete", "/api/v1/plan/{id}"),
+    ("post", "/api/v1/import"),
     ("get", "/api/v1/stats"),
     ("get", "/api/v1/records"),
     ("get", "/healthz"),

@@ -5,7 +5,7 @@ use axum::Json;
 use utoipa::OpenApi;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 
-use super::routes::{auth, conversations, goals, health, me, plan, tokens, workouts};
+use super::routes::{auth, conversations, goals, health, import, me, plan, tokens, workouts};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -19,7 +19,7 @@ use super::routes::{auth, conversations, goals, health, me, plan, tokens, workou
         tokens::create, tokens::list, tokens::revoke,
         conversations::create, conversations::list, conversations::get, conversations::patch, conversations::delete,
         workouts::create, workouts::list, workouts::get, workouts::delete, workouts::exercises,
-        workouts::stats, workouts::records,
+        workouts::stats, workouts::records, import::import,
         plan::create, plan::list, plan::get, plan::patch, plan::delete,
         goals::create, goals::list, goals::get, goals::patch, goals::delete,
     ),

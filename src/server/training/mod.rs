@@ -3,6 +3,7 @@
 //! keep every derived number (points, records, achievements) in step with the log through
 //! [`recompute`].
 
+pub mod import;
 pub mod log;
 pub mod recompute;
 pub mod stats;

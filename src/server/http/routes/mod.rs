@@ -6,6 +6,7 @@ pub mod auth;
 pub mod conversations;
 pub mod goals;
 pub mod health;
+pub mod import;
 pub mod me;
 pub mod plan;
 pub mod tokens;
@@ -55,6 +56,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/plan/{id}",
             get(plan::get).patch(plan::patch).delete(plan::delete),
+        )
+        .route(
+            "/import",
+            post(import::import).layer(DefaultBodyLimit::max(import::IMPORT_BODY_LIMIT)),
         )
         .route("/stats", get(workouts::stats))
         .route("/records", get(workouts::records))

@@ -1,0 +1,106 @@
+//! `POST /import?format=strong|hevy&dry_run=&tz=`: a Strong or Hevy CSV export as the body
+//! (up to 20 MiB). See `server::training::import` for what happens to it.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::header::CONTENT_TYPE;
+use axum::http::{HeaderMap, StatusCode};
+use serde::Deserialize;
+
+use crate::domain::account::FieldError;
+use crate::domain::import::Format;
+use crate::server::auth::CurrentUser;
+use crate::server::http::error::{ApiError, ErrorBody};
+use crate::server::http::json::ApiQuery;
+use crate::server::state::AppState;
+use crate::server::training::import::{ImportError, ImportReport, import as run_import};
+
+/// Import bodies may be this large; everything else keeps the 1 MiB JSON limit.
+pub const IMPORT_BODY_LIMIT: usize = 20 * 1024 * 1024;
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct ImportQuery {
+    /// strong or hevy.
+    #[param(value_type = String)]
+    pub format: Format,
+    /// Preview only: nothing is written (default false).
+    pub dry_run: Option<bool>,
+    /// IANA time zone of the export's times (default: yours).
+    pub tz: Option<String>,
+}
+
+/// Imports a Strong or Hevy CSV export: atomic, idempotent, all-or-nothing.
+#[utoipa::path(post, path = "/api/v1/import", tag = "workouts", params(ImportQuery),
+    request_body(content = String, content_type = "text/csv", description = "The CSV export"), responses(
+    (status = 200, description = "Dry run preview (bad lines listed in `errors`)", body = ImportReport),
+    (status = 201, description = "Imported: counts of what was stored", body = ImportReport),
+    (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 413, body = ErrorBody),
+    (status = 415, description = "JSON or multipart instead of CSV", body = ErrorBody),
+    (status = 422, description = "Bad lines (details: every {line, message}) or unknown time zone", body = ErrorBody)))]
+pub async fn import(
+    State(state): State<AppState>,
+    CurrentUser(p): CurrentUser,
+    ApiQuery(q): ApiQuery<ImportQuery>,
+    headers: HeaderMap,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<(StatusCode, Json<ImportReport>), ApiError> {
+    let content_type = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if content_type.starts_with("application/json") || content_type.starts_with("multipart/") {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Send the CSV file itself as the body (text/csv).",
+        ));
+    }
+    let body = body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::payload_too_large()
+        } else {
+            ApiError::bad_request(e.body_text())
+        }
+    })?;
+    if body.is_empty() {
+        return Err(ApiError::field(FieldError::new(
+            "body",
+            "required",
+            "The body is empty: send the CSV export.",
+        )));
+    }
+    let tz = match q.tz.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        None => None,
+        Some(name) => Some(name.parse::<chrono_tz::Tz>().map_err(|_| {
+            ApiError::field(FieldError::new(
+                "tz",
+                "invalid",
+                "Unknown time zone. Use an IANA name such as Europe/London.",
+            ))
+        })?),
+    };
+    let dry_run = q.dry_run.unwrap_or(false);
+    match run_import(&state.db, &p.user, q.format, &body, tz, dry_run).await {
+        Ok(report) => Ok((
+            if dry_run {
+                StatusCode::OK
+            } else {
+                StatusCode::CREATED
+            },
+            Json(report),
+        )),
+        Err(ImportError::BadRows(report)) => {
+            let message = format!(
+                "The file has {} bad line(s); nothing was imported.",
+                report.error_count
+            );
+            Err(
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_rows", message)
+                    .with_details(report.errors),
+            )
+        }
+        Err(ImportError::Db(e)) => Err(e.into()),
+    }
+}

@@ -1,0 +1,246 @@
+//! Importing Strong and Hevy CSV exports: parse (domain), resolve exercise names (unmatched
+//! names become custom exercises), turn local export times into UTC with the user's (or the
+//! given) time zone, and store everything in one transaction, skipping workouts already
+//! imported (`source_ref`). A file with any bad line is refused whole; a dry run reports what
+//! would happen, bad lines included, and writes nothing.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
+use serde::Serialize;
+
+use super::log::local_day_fn;
+use super::recompute::recompute;
+use crate::domain::catalog::{MatchTarget, best_match, catalog};
+use crate::domain::import::{Format, LineError, ParseOptions, ParsedSet, parse_with};
+use crate::domain::scoring::SetFacts;
+use crate::domain::scoring::points::{set_points, workout_points};
+use crate::domain::workout::ValidSet;
+use crate::server::db::exercises::{self, ExerciseRow};
+use crate::server::db::users::User;
+use crate::server::db::workouts::{self, NewSet, NewWorkout};
+use crate::server::db::{Db, Id, on_db};
+
+/// At most this many line errors are returned; the count says how many there were.
+pub const MAX_REPORTED_ERRORS: usize = 500;
+
+#[derive(Clone, Debug, Default, Serialize, utoipa::ToSchema)]
+pub struct ImportReport {
+    pub dry_run: bool,
+    /// Workouts stored (or that would be), duplicates excluded.
+    pub workouts: usize,
+    pub sets: usize,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Names in the file that match no exercise: they become custom exercises.
+    pub new_exercises: Vec<String>,
+    /// Workouts already imported before (skipped).
+    pub duplicates: usize,
+    #[schema(value_type = Vec<Object>)]
+    pub errors: Vec<LineError>,
+    pub error_count: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("the file has {} bad lines", .0.error_count)]
+    BadRows(ImportReport),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+fn measured_by(sets: &[&ParsedSet]) -> (&'static str, &'static str) {
+    if sets.iter().any(|s| s.weight_kg.is_some()) {
+        ("strength", "reps_weight")
+    } else if sets.iter().any(|s| s.distance_m.is_some()) {
+        ("cardio", "distance_time")
+    } else if sets.iter().any(|s| s.reps.is_some()) {
+        ("bodyweight", "reps")
+    } else {
+        ("flexibility", "time")
+    }
+}
+
+fn valid(s: &ParsedSet) -> ValidSet {
+    ValidSet {
+        set_type: s.set_type,
+        reps: s.reps,
+        weight_kg: s.weight_kg,
+        distance_m: s.distance_m,
+        duration_s: s.duration_s,
+        rpe: s.rpe.map(f64::from),
+        notes: s.notes.clone(),
+    }
+}
+
+/// Local (zone-less) export time → UTC. A time skipped by a DST change is read one hour later.
+fn to_utc(tz: chrono_tz::Tz, local: NaiveDateTime) -> chrono::DateTime<Utc> {
+    tz.from_local_datetime(&local)
+        .earliest()
+        .or_else(|| {
+            tz.from_local_datetime(&(local + chrono::Duration::hours(1)))
+                .earliest()
+        })
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(|| Utc.from_utc_datetime(&local))
+}
+
+pub async fn import(
+    db: &Db,
+    user: &User,
+    format: Format,
+    bytes: &[u8],
+    tz: Option<chrono_tz::Tz>,
+    dry_run: bool,
+) -> Result<ImportReport, ImportError> {
+    let parsed = parse_with(
+        format,
+        bytes,
+        ParseOptions {
+            assumed_units: user.units(),
+        },
+    );
+    let summary = parsed.summary();
+    let tz = tz.unwrap_or_else(|| user.timezone.parse().unwrap_or(chrono_tz::UTC));
+
+    // Exercise names → existing exercises (catalog or custom), or new custom ones.
+    let known: Vec<ExerciseRow> = exercises::all_for_user(db, &user.id).await?;
+    let custom_targets: Vec<MatchTarget> = known
+        .iter()
+        .filter(|e| e.is_custom())
+        .map(|e| {
+            MatchTarget::new(
+                e.id.to_string(),
+                &e.name_en,
+                &e.name_he,
+                std::iter::empty::<&str>(),
+            )
+        })
+        .collect();
+    let mut resolved: HashMap<String, Id> = HashMap::new();
+    let mut unmatched: BTreeSet<String> = BTreeSet::new();
+    for name in &summary.exercise_names {
+        let hit = best_match(name, custom_targets.iter().chain(catalog().match_targets()))
+            .and_then(|c| {
+                known
+                    .iter()
+                    .find(|e| e.slug == c.slug || e.id.as_str() == c.slug)
+            });
+        match hit {
+            Some(row) => {
+                resolved.insert(name.clone(), row.id.clone());
+            }
+            None => {
+                unmatched.insert(name.clone());
+            }
+        }
+    }
+
+    let existing: HashSet<String> = on_db!(db, pool => sqlx::query_scalar::<_, String>(
+        "SELECT source_ref FROM workout_sessions WHERE user_id = $1 AND source_ref IS NOT NULL")
+        .bind(&user.id).fetch_all(pool).await)?
+    .into_iter()
+    .collect();
+    let fresh: Vec<_> = parsed
+        .workouts
+        .iter()
+        .filter(|w| !existing.contains(&w.source_ref))
+        .collect();
+    let error_count = parsed.errors.len();
+    let mut report = ImportReport {
+        dry_run,
+        workouts: fresh.len(),
+        sets: fresh.iter().map(|w| w.sets.len()).sum(),
+        from: summary.from,
+        to: summary.to,
+        new_exercises: unmatched.iter().cloned().collect(),
+        duplicates: parsed.workouts.len() - fresh.len(),
+        errors: parsed
+            .errors
+            .into_iter()
+            .take(MAX_REPORTED_ERRORS)
+            .collect(),
+        error_count,
+    };
+    if error_count > 0 {
+        return if dry_run {
+            Ok(report)
+        } else {
+            Err(ImportError::BadRows(report))
+        };
+    }
+    if dry_run || fresh.is_empty() {
+        return Ok(report);
+    }
+
+    for name in &unmatched {
+        let sets: Vec<&ParsedSet> = fresh
+            .iter()
+            .flat_map(|w| &w.sets)
+            .filter(|s| &s.exercise_name == name)
+            .collect();
+        let (kind, measured) = measured_by(&sets);
+        let row = exercises::create_custom(db, &user.id, name, kind, measured).await?;
+        resolved.insert(name.clone(), row.id);
+    }
+    let source = match format {
+        Format::Strong => "import:strong",
+        Format::Hevy => "import:hevy",
+    };
+    let mut new_workouts = Vec::with_capacity(fresh.len());
+    for w in &fresh {
+        let mut sets = Vec::with_capacity(w.sets.len());
+        for s in &w.sets {
+            let Some(exercise_id) = resolved.get(&s.exercise_name) else {
+                continue;
+            };
+            let v = valid(s);
+            let facts = SetFacts {
+                set_type: v.set_type,
+                reps: v.reps,
+                weight_kg: v.weight_kg,
+                distance_m: v.distance_m,
+                duration_s: v.duration_s,
+            };
+            sets.push(NewSet {
+                exercise_id: exercise_id.clone(),
+                set_index: s.set_index,
+                points: set_points(&facts),
+                set: v,
+            });
+        }
+        let facts: Vec<SetFacts> = sets
+            .iter()
+            .map(|s| SetFacts {
+                set_type: s.set.set_type,
+                reps: s.set.reps,
+                weight_kg: s.set.weight_kg,
+                distance_m: s.set.distance_m,
+                duration_s: s.set.duration_s,
+            })
+            .collect();
+        let cardio = sets
+            .iter()
+            .all(|s| s.set.distance_m.is_some() && s.set.weight_kg.is_none());
+        new_workouts.push(NewWorkout {
+            source,
+            source_ref: Some(w.source_ref.clone()),
+            name: w.name.clone(),
+            kind: if cardio && !sets.is_empty() {
+                "cardio"
+            } else {
+                "strength"
+            },
+            started_at: to_utc(tz, w.started_at),
+            ended_at: w.ended_at.map(|e| to_utc(tz, e)),
+            duration_s: w.duration_s.map(i64::from),
+            notes: w.notes.clone(),
+            points: workout_points(&facts),
+            sets,
+        });
+    }
+    let inserted = workouts::insert_many(db, &user.id, &new_workouts, true).await?;
+    report.workouts = inserted.len();
+    recompute(db, &user.id, local_day_fn(user)).await?;
+    Ok(report)
+}
