@@ -12,7 +12,9 @@ use super::config::Config;
 use super::db::{Db, sessions, users};
 use super::http::routes::tokens::create_token;
 use super::state::AppState;
+use super::training;
 use crate::domain::account::{Language, normalize_email};
+use crate::domain::import::Format;
 
 #[derive(Parser)]
 #[command(
@@ -40,6 +42,26 @@ enum Command {
     Token {
         #[command(subcommand)]
         command: TokenCommand,
+    },
+    /// Import a Strong or Hevy CSV export into an account.
+    Import {
+        #[arg(long)]
+        email: String,
+        /// strong or hevy.
+        #[arg(long)]
+        format: String,
+        /// Show what would be imported; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// IANA time zone of the export's times (default: the account's).
+        #[arg(long)]
+        tz: Option<String>,
+        file: std::path::PathBuf,
+    },
+    /// Rebuild points, records and achievements from the log (one account, or all).
+    Recompute {
+        #[arg(long)]
+        email: Option<String>,
     },
 }
 
@@ -160,6 +182,98 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             println!("created user {} ({})", user.email, user.id);
             Ok(())
         }
+        Command::Import {
+            email,
+            format,
+            dry_run,
+            tz,
+            file,
+        } => {
+            let state = AppState::new(
+                config,
+                db,
+                LeptosOptions::builder().output_name("spotter").build(),
+            )
+            .await?;
+            let user = find_user(&state, &email).await?;
+            let format: Format = format
+                .parse()
+                .map_err(|_| CliError::User("--format must be strong or hevy".into()))?;
+            let tz = tz
+                .map(|t| {
+                    t.parse::<chrono_tz::Tz>()
+                        .map_err(|_| CliError::User(format!("unknown time zone {t}")))
+                })
+                .transpose()?;
+            let bytes = std::fs::read(&file)
+                .map_err(|e| CliError::User(format!("{}: {e}", file.display())))?;
+            let report =
+                match training::import::import(&state.db, &user, format, &bytes, tz, dry_run).await
+                {
+                    Ok(report) => report,
+                    Err(training::import::ImportError::BadRows(report)) => {
+                        for e in &report.errors {
+                            eprintln!("line {}: {}", e.line, e.message);
+                        }
+                        return Err(CliError::User(format!(
+                            "{} bad line(s); nothing was imported",
+                            report.error_count
+                        )));
+                    }
+                    Err(training::import::ImportError::Db(e)) => return Err(e.into()),
+                };
+            println!(
+                "{}{} workouts, {} sets ({} to {}), {} already imported, {} new exercises{}",
+                if dry_run {
+                    "would import "
+                } else {
+                    "imported "
+                },
+                report.workouts,
+                report.sets,
+                report
+                    .from
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "-".into()),
+                report
+                    .to
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "-".into()),
+                report.duplicates,
+                report.new_exercises.len(),
+                if report.new_exercises.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", report.new_exercises.join(", "))
+                },
+            );
+            for e in &report.errors {
+                println!("line {}: {}", e.line, e.message);
+            }
+            Ok(())
+        }
+        Command::Recompute { email } => {
+            let state = AppState::new(
+                config,
+                db,
+                LeptosOptions::builder().output_name("spotter").build(),
+            )
+            .await?;
+            let accounts = match email {
+                Some(email) => vec![find_user(&state, &email).await?],
+                None => users::all(&state.db).await?,
+            };
+            for user in &accounts {
+                training::recompute::recompute(
+                    &state.db,
+                    &user.id,
+                    training::log::local_day_fn(user),
+                )
+                .await?;
+            }
+            println!("recomputed {} account(s)", accounts.len());
+            Ok(())
+        }
         Command::Token {
             command: TokenCommand::Create { email, name },
         } => {
@@ -179,6 +293,12 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
     }
+}
+
+async fn find_user(state: &AppState, email: &str) -> Result<users::User, CliError> {
+    users::find_by_email(&state.db, &normalize_email(email))
+        .await?
+        .ok_or_else(|| CliError::User(format!("no account with email {email}")))
 }
 
 fn read_password() -> Result<String, CliError> {

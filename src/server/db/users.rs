@@ -142,6 +142,12 @@ pub async fn update_profile(
         .await)
 }
 
+/// Every account (for maintenance commands such as `spotter recompute`).
+pub async fn all(db: &Db) -> Result<Vec<User>, sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS} FROM users ORDER BY created_at");
+    on_db!(db, pool => sqlx::query_as::<_, User>(&sql).fetch_all(pool).await)
+}
+
 /// Hard delete: foreign keys cascade to everything the user owns.
 pub async fn delete(db: &Db, id: &Id) -> Result<bool, sqlx::Error> {
     let done = on_db!(db, pool => sqlx::query("DELETE FROM users WHERE id = $1").bind(id).execute(pool).await.map(|r| r.rows_affected()))?;
