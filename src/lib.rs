@@ -9,6 +9,8 @@
 //!
 //! The binary (`src/main.rs`) only calls `server::cli::main`.
 
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod app;
 pub mod domain;

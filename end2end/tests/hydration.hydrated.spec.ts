@@ -40,9 +40,14 @@ test('pages load and hydrate without console errors or failed requests', async (
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
   await page.goto('/history');
   await page.waitForLoadState('networkidle');
+  await page.goto('/log');
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log a workout');
+  await page.goto('/progress');
+  await page.waitForLoadState('networkidle');
 
   expect(wasm.some((w) => /^200 .*\.wasm$/.test(w)), `wasm responses: ${wasm.join(', ')}`).toBe(true);
-  expect(problems, `while loading /login, /register, / (as ${user.email}), /settings, /history`).toEqual([]);
+  expect(problems, `while loading /login, /register, / (as ${user.email}), /settings, /history, /log, /progress`).toEqual([]);
 });
 
 test.describe('the register page', () => {

@@ -3,6 +3,7 @@
 //! `/fn/…` and pass through the same CSRF and authentication middleware as everything else.
 
 pub mod tokens;
+pub mod training;
 
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};

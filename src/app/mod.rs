@@ -103,8 +103,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=ChatPage/>
                     <Route path=path!("/c/:id") view=ConversationPage/>
                     <Route path=path!("/history") view=HistoryPage/>
-                    <Route path=path!("/progress") view=ProgressPage/>
-                    <Route path=path!("/log") view=LogPage/>
+                    <Route path=path!("/progress") view=ProgressPage ssr=SsrMode::Async/>
+                    <Route path=path!("/log") view=LogPage ssr=SsrMode::Async/>
                     <Route path=path!("/goals") view=GoalsPage/>
                     <Route path=path!("/plan") view=PlanPage/>
                     <Route path=path!("/settings") view=SettingsPage ssr=SsrMode::Async/>

@@ -5,8 +5,10 @@
 //! - [`goals`]: goal types and timeframes, live progress from the log.
 //! - [`i18n`]: every visible string, in English and Hebrew.
 //! - [`import`]: Strong and Hevy CSV exports read into workouts and sets, bad lines listed.
+//! - [`log_form`]: the `/log` form's fields read into a workout.
 //! - [`pagination`]: page requests and the `{items, page, per_page, total}` envelope.
 //! - [`conversation`]: conversation titles.
+//! - [`display`]: weights, distances and durations shown and typed in the user's units.
 //! - [`due_date`]: due dates read from English and Hebrew ("next Monday", "מחר ב-7").
 //! - [`plan`]: training-plan items and their validation (due dates in words).
 //! - [`scoring`]: points, levels, streaks, personal records, achievements.
@@ -17,10 +19,12 @@
 pub mod account;
 pub mod catalog;
 pub mod conversation;
+pub mod display;
 pub mod due_date;
 pub mod goals;
 pub mod i18n;
 pub mod import;
+pub mod log_form;
 pub mod pagination;
 pub mod plan;
 pub mod scoring;

@@ -1,16 +1,185 @@
-//! `/log`: not built yet; shows an honest empty state.
+//! `/log`: log a workout with a plain form (works with JavaScript off). Exercises are typed in
+//! English or Hebrew with a search list; each block has rows of sets; empty rows are ignored.
+//! The form posts to `/log` (`server::site::forms::log_workout`); a refusal comes back with
+//! everything typed still filled in, and a success shows the points and any new records.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 
-use crate::app::components::coming_soon::ComingSoon;
+use crate::api::training::{LogPageData, log_page};
+use crate::app::components::notice::ErrorNotice;
 use crate::app::use_strings;
+use crate::domain::display::{distance_unit_label, weight_unit_label};
+use crate::domain::i18n::{Strings, fill};
+
+/// Exercise blocks and set rows shown by default; links (or buttons, when hydrated) add more.
+pub const DEFAULT_BLOCKS: usize = 3;
+pub const DEFAULT_ROWS: usize = 4;
+pub const MAX_BLOCKS: usize = 10;
+pub const MAX_ROWS: usize = 20;
 
 #[component]
 pub fn LogPage() -> impl IntoView {
     let t = use_strings();
+    let query = use_query_map();
+    let logged = move || query.read().get("logged");
+    let data = Resource::new(logged, log_page);
     view! {
-        <Title text=format!("{} · {}", t.nav_log, t.app_name)/>
-        <ComingSoon title=t.nav_log body=t.log_soon/>
+        <Title text=format!("{} · {}", t.log_title, t.app_name)/>
+        <h1>{t.log_title}</h1>
+        <Suspense fallback=|| view! { <p class="muted">"…"</p> }>
+            {move || data.get().map(|result| match result {
+                Err(_) => view! { <p class="notice notice-error" role="alert">{t.err_generic}</p> }.into_any(),
+                Ok(data) => view! { <LogForm data/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+fn record_label(t: &Strings, kind: &str) -> &'static str {
+    match kind {
+        "weight" => t.rec_weight,
+        "reps" => t.rec_reps,
+        "e1rm" => t.rec_e1rm,
+        "volume" => t.rec_volume,
+        "duration" => t.rec_duration,
+        _ => t.rec_distance,
+    }
+}
+
+#[component]
+fn LogForm(data: LogPageData) -> impl IntoView {
+    let t = use_strings();
+    let query = use_query_map();
+    let value = move |key: String| query.read_untracked().get(&key).unwrap_or_default();
+    // Blocks and rows: enough for what the query carries back, at least the defaults.
+    let initial = query.read_untracked();
+    let highest = |prefix: &str| {
+        initial
+            .clone()
+            .into_iter()
+            .filter_map(|(k, _)| k.strip_prefix(prefix).and_then(|rest| rest.split('_').next()?.parse::<usize>().ok()))
+            .max()
+    };
+    let blocks_from_query = highest("ex").map_or(0, |h| h + 1);
+    let wanted_blocks = initial.get("blocks").and_then(|b| b.parse().ok()).unwrap_or(0);
+    let blocks = RwSignal::new(blocks_from_query.max(wanted_blocks).clamp(DEFAULT_BLOCKS, MAX_BLOCKS));
+    let rows: Vec<RwSignal<usize>> = (0..MAX_BLOCKS)
+        .map(|i| {
+            let from_query = initial
+                .clone()
+                .into_iter()
+                .filter_map(|(k, _)| {
+                    let rest = k.strip_prefix(&format!("ex{i}_"))?;
+                    rest.get(1..)?.parse::<usize>().ok()
+                })
+                .max()
+                .map_or(0, |h| h + 1);
+            RwSignal::new(from_query.clamp(DEFAULT_ROWS, MAX_ROWS))
+        })
+        .collect();
+    drop(initial);
+    let suggestions = move || query.read().get("suggest").map(|s| s.split('|').map(str::to_owned).collect::<Vec<_>>());
+    let wu = weight_unit_label(data.units);
+    let du = distance_unit_label(data.units);
+    let rows_for_view = rows.clone();
+    view! {
+        {data.logged.map(|l| view! {
+            <div class="notice notice-ok" role="status">
+                <p>{fill(t.workout_saved, &[("points", &l.points.to_string())])}</p>
+                {(!l.new_records.is_empty()).then(|| view! {
+                    <p>{t.new_prs}</p>
+                    <ul class="pr-list">
+                        {l.new_records.into_iter().map(|r| view! {
+                            <li><strong>{r.exercise}</strong>" · "{record_label(t, &r.record_type)}": "<bdi>{r.value}</bdi></li>
+                        }).collect_view()}
+                    </ul>
+                })}
+                <p><a href="/progress">{t.see_progress}</a></p>
+            </div>
+        })}
+        <ErrorNotice/>
+        {move || suggestions().map(|s| view! {
+            <ul class="suggestions">{s.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}</ul>
+        })}
+        <p class="hint">{t.log_intro}</p>
+        <datalist id="exercise-names">
+            {data.exercise_names.into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
+        </datalist>
+        <form class="card log-form" method="post" action="/log">
+            <div class="row2">
+                <div class="stack">
+                    <label for="name">{t.workout_name}</label>
+                    <input id="name" name="name" type="text" maxlength="100" value=value("name".into())/>
+                </div>
+                <div class="stack">
+                    <label for="when">{t.workout_when}</label>
+                    <input id="when" name="when" type="datetime-local" value=value("when".into()) aria-describedby="when-hint"/>
+                    <small id="when-hint" class="hint">{t.workout_when_hint}</small>
+                </div>
+            </div>
+            {move || (0..blocks.get()).map(|i| {
+                let row_count = rows_for_view[i];
+                let ex_key = format!("ex{i}");
+                view! {
+                    <fieldset class="exercise-block">
+                        <legend>{format!("{} {}", t.exercise, i + 1)}</legend>
+                        <label class="sr-only" for=ex_key.clone()>{t.exercise}</label>
+                        <input id=ex_key.clone() name=ex_key.clone() type="text" list="exercise-names" autocomplete="off"
+                            placeholder=t.exercise_placeholder value=value(ex_key.clone())/>
+                        <table class="sets">
+                            <thead><tr>
+                                <th scope="col">{t.set}</th>
+                                <th scope="col">{t.reps}</th>
+                                <th scope="col">{format!("{} ({wu})", t.weight)}</th>
+                                <th scope="col">{format!("{} ({du})", t.distance)}</th>
+                                <th scope="col">{t.minutes}</th>
+                            </tr></thead>
+                            <tbody>
+                                {move || (0..row_count.get()).map(|j| {
+                                    let field = |c: &str| format!("ex{i}_{c}{j}");
+                                    let cell = move |c: &'static str, label: &'static str, mode: &'static str| {
+                                        let name = field(c);
+                                        view! {
+                                            <td>
+                                                <label class="sr-only" for=name.clone()>{format!("{label} {}", j + 1)}</label>
+                                                <input id=name.clone() name=name.clone() type="text" inputmode=mode size="4" value=value(name)/>
+                                            </td>
+                                        }
+                                    };
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{j + 1}</th>
+                                            {cell("r", t.reps, "numeric")}
+                                            {cell("w", t.weight, "decimal")}
+                                            {cell("d", t.distance, "decimal")}
+                                            {cell("m", t.minutes, "decimal")}
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        <p class="row-actions">
+                            <a href=format!("?blocks={}", blocks.get_untracked()) class="btn btn-quiet"
+                                on:click=move |ev| { ev.prevent_default(); row_count.update(|n| *n = (*n + 1).min(MAX_ROWS)); }>
+                                "+ "{t.add_set}
+                            </a>
+                            <a href="#" class="btn btn-quiet"
+                                on:click=move |ev| { ev.prevent_default(); row_count.update(|n| *n = n.saturating_sub(1).max(1)); }>
+                                "− "{t.remove_set}
+                            </a>
+                        </p>
+                    </fieldset>
+                }
+            }).collect_view()}
+            <p class="row-actions">
+                <a href=move || format!("?blocks={}", (blocks.get() + 1).min(MAX_BLOCKS)) class="btn"
+                    on:click=move |ev| { ev.prevent_default(); blocks.update(|n| *n = (*n + 1).min(MAX_BLOCKS)); }>
+                    "+ "{t.add_exercise}
+                </a>
+            </p>
+            <button type="submit" class="btn btn-primary">{t.save_workout}</button>
+        </form>
     }
 }

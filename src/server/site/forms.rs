@@ -312,3 +312,54 @@ pub async fn delete_account(
         }
     }
 }
+
+/// `POST /log`: the log page's form. Success → `/log?logged=<id>` (points and new records are
+/// shown there); a refusal → `/log?error=code&…` with every typed field carried back, plus
+/// `suggest=` names when an exercise was not recognised.
+pub async fn log_workout(
+    State(state): State<AppState>,
+    principal: Option<axum::Extension<Principal>>,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    use crate::domain::log_form::parse_log_form;
+    use crate::server::training::log::{LogError, log_workout as log};
+
+    let Some(axum::Extension(p)) = principal else { return see_other("/login?next=/log") };
+    let fields: Vec<(String, String)> = form.map(|Form(f)| f).unwrap_or_default();
+    let back = |code: &str, extra: &str| {
+        let mut to = format!("/log?error={code}");
+        for (k, v) in fields.iter().filter(|(_, v)| !v.trim().is_empty()).take(400) {
+            to.push_str(&format!("&{}={}", query_value(k), query_value(v)));
+        }
+        to.push_str(extra);
+        see_other(&to)
+    };
+    let map: std::collections::HashMap<String, String> = fields.iter().cloned().collect();
+    let (mut input, when) = match parse_log_form(&map, p.user.units()) {
+        Ok(parsed) => parsed,
+        Err(e) => return back(e.code(), ""),
+    };
+    if let Some(local) = when {
+        let tz: chrono_tz::Tz = p.user.timezone.parse().unwrap_or(chrono_tz::UTC);
+        use chrono::TimeZone;
+        input.started_at = tz.from_local_datetime(&local).earliest().map(|t| t.with_timezone(&chrono::Utc));
+    }
+    match log(&state.db, &p.user, &input, "form").await {
+        Ok(logged) => see_other(&format!("/log?logged={}", logged.detail.workout.id)),
+        Err(LogError::UnknownExercises(unknown)) => {
+            let he = p.user.language() == Language::He;
+            let names: Vec<String> = unknown
+                .iter()
+                .flat_map(|u| u.suggestions.iter().map(|c| if he { c.name_he.clone() } else { c.name_en.clone() }))
+                .take(8)
+                .collect();
+            let extra = if names.is_empty() { String::new() } else { format!("&suggest={}", query_value(&names.join("|"))) };
+            back("unknown_exercise", &extra)
+        }
+        Err(LogError::Invalid(_)) => back("invalid_input", ""),
+        Err(LogError::Db(e)) => {
+            tracing::error!(error = %e, "logging a workout failed");
+            back("generic", "")
+        }
+    }
+}

@@ -22,6 +22,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/login", post(forms::login))
         .route("/register", post(forms::register))
+        .route("/log", post(forms::log_workout))
         .route("/logout", post(forms::logout))
         .route("/settings", post(forms::settings))
         .route("/settings/tokens", post(forms::create_token))

@@ -1,0 +1,103 @@
+//! Numbers as a user reads them: weights, distances and durations in their units, rounded the
+//! way a training log shows them. Input in the user's units goes the other way.
+
+use crate::domain::account::Units;
+use crate::domain::training::{kg_to_lb, lb_to_kg, m_to_miles, miles_to_m};
+
+/// One decimal at most, no trailing `.0`: `80`, `82.5`, `102.1`.
+pub fn trim_number(v: f64) -> String {
+    let rounded = (v * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded:.1}") }
+}
+
+pub fn weight(kg: f64, units: Units) -> String {
+    match units {
+        Units::Metric => format!("{} kg", trim_number(kg)),
+        Units::Imperial => format!("{} lb", trim_number(kg_to_lb(kg))),
+    }
+}
+
+pub fn distance(m: f64, units: Units) -> String {
+    match units {
+        Units::Metric if m < 1000.0 => format!("{} m", trim_number(m)),
+        Units::Metric => format!("{} km", trim_number(m / 1000.0)),
+        Units::Imperial => format!("{} mi", trim_number(m_to_miles(m))),
+    }
+}
+
+/// `45 s`, `3:05`, `1:02:03`.
+pub fn duration(seconds: f64) -> String {
+    let s = seconds.round().max(0.0) as u64;
+    match (s / 3600, (s % 3600) / 60, s % 60) {
+        (0, 0, sec) => format!("{sec} s"),
+        (0, min, sec) => format!("{min}:{sec:02}"),
+        (h, min, sec) => format!("{h}:{min:02}:{sec:02}"),
+    }
+}
+
+/// A weight typed in the user's units, as kilograms.
+pub fn weight_input_kg(value: f64, units: Units) -> f64 {
+    match units {
+        Units::Metric => value,
+        Units::Imperial => lb_to_kg(value),
+    }
+}
+
+/// A distance typed in km (metric) or miles (imperial), as metres.
+pub fn distance_input_m(value: f64, units: Units) -> f64 {
+    match units {
+        Units::Metric => value * 1000.0,
+        Units::Imperial => miles_to_m(value),
+    }
+}
+
+/// A number as people type it: `82.5` or `82,5`; blank is `None`.
+pub fn parse_number(raw: &str) -> Option<Result<f64, ()>> {
+    let t = raw.trim();
+    if t.is_empty() {
+        return None;
+    }
+    Some(t.replace(',', ".").parse::<f64>().map_err(|_| ()).and_then(|v| if v.is_finite() { Ok(v) } else { Err(()) }))
+}
+
+pub fn weight_unit_label(units: Units) -> &'static str {
+    match units {
+        Units::Metric => "kg",
+        Units::Imperial => "lb",
+    }
+}
+
+pub fn distance_unit_label(units: Units) -> &'static str {
+    match units {
+        Units::Metric => "km",
+        Units::Imperial => "mi",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display() {
+        assert_eq!(weight(80.0, Units::Metric), "80 kg");
+        assert_eq!(weight(102.058_283_25, Units::Metric), "102.1 kg");
+        assert_eq!(weight(102.058_283_25, Units::Imperial), "225 lb");
+        assert_eq!(distance(5000.0, Units::Metric), "5 km");
+        assert_eq!(distance(400.0, Units::Metric), "400 m");
+        assert_eq!(distance(5000.0, Units::Imperial), "3.1 mi");
+        assert_eq!(duration(45.0), "45 s");
+        assert_eq!(duration(185.0), "3:05");
+        assert_eq!(duration(3723.0), "1:02:03");
+    }
+
+    #[test]
+    fn input() {
+        assert!((weight_input_kg(225.0, Units::Imperial) - 102.058_283_25).abs() < 1e-9);
+        assert_eq!(distance_input_m(5.0, Units::Metric), 5000.0);
+        assert_eq!(parse_number(" 82,5 "), Some(Ok(82.5)));
+        assert_eq!(parse_number(""), None);
+        assert_eq!(parse_number("abc"), Some(Err(())));
+        assert_eq!(parse_number("inf"), Some(Err(())));
+    }
+}
