@@ -63,6 +63,27 @@ enum Command {
         #[arg(long)]
         email: Option<String>,
     },
+    /// Create a demo account with about six months of training, goals, a plan and two
+    /// conversations. Its password is `spotter-demo` unless --password-stdin gives another.
+    Demo {
+        #[arg(long, default_value = super::demo::DEFAULT_EMAIL)]
+        email: String,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+        /// Calendar weeks of history, ending with this week (1 to 104).
+        #[arg(long, default_value_t = crate::domain::demo::DEFAULT_WEEKS)]
+        weeks: u32,
+        /// Seed of the generator: the same seed gives the same history.
+        #[arg(long, default_value_t = crate::domain::demo::DEFAULT_SEED)]
+        seed: u64,
+        /// IANA time zone of the account.
+        #[arg(long, default_value = super::demo::DEFAULT_TIMEZONE)]
+        timezone: String,
+        /// Delete the account at --email and everything it owns first, then recreate it.
+        #[arg(long)]
+        reset: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -272,6 +293,63 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                 .await?;
             }
             println!("recomputed {} account(s)", accounts.len());
+            Ok(())
+        }
+        Command::Demo {
+            email,
+            password_stdin,
+            weeks,
+            seed,
+            timezone,
+            reset,
+        } => {
+            use super::demo;
+            let started = std::time::Instant::now();
+            let password = if password_stdin {
+                read_password()?
+            } else {
+                demo::DEFAULT_PASSWORD.to_owned()
+            };
+            let options = demo::DemoOptions {
+                email,
+                password,
+                timezone,
+                weeks,
+                seed,
+                reset,
+                now: None,
+            };
+            let r = demo::create_demo(&db, &options)
+                .await
+                .map_err(|e| match e {
+                    demo::DemoError::Db(e) => CliError::Sqlx(e),
+                    other => CliError::User(other.to_string()),
+                })?;
+            println!(
+                "{} demo account {} (password: {})",
+                if r.replaced { "recreated" } else { "created" },
+                r.user.email,
+                if password_stdin {
+                    "as given on standard input"
+                } else {
+                    demo::DEFAULT_PASSWORD
+                },
+            );
+            println!(
+                "{} workouts, {} sets, {} to {} ({} missed weeks); {} personal records, {} achievements, \
+                 {} goals, {} plan items, {} conversations; {:.1} s",
+                r.workouts,
+                r.sets,
+                r.from.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+                r.to.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+                r.missed_weeks,
+                r.personal_records,
+                r.achievements,
+                r.goals,
+                r.plan_items,
+                r.conversations,
+                started.elapsed().as_secs_f64(),
+            );
             Ok(())
         }
         Command::Token {
