@@ -105,16 +105,30 @@ pub async fn log_page(logged: Option<String>) -> Result<LogPageData, AppError> {
         .await
         .map_err(internal)?
         .into_iter()
-        .flat_map(|e| if e.name_en == e.name_he { vec![e.name_en] } else { vec![e.name_en, e.name_he] })
+        .flat_map(|e| {
+            if e.name_en == e.name_he {
+                vec![e.name_en]
+            } else {
+                vec![e.name_en, e.name_he]
+            }
+        })
         .collect();
     exercise_names.sort();
     exercise_names.dedup();
     let logged = match logged.as_deref().and_then(Id::parse) {
         None => None,
-        Some(id) => match workouts::get(&state.db, &user.id, &id).await.map_err(internal)? {
+        Some(id) => match workouts::get(&state.db, &user.id, &id)
+            .await
+            .map_err(internal)?
+        {
             None => None,
             Some(w) => {
-                let set_ids: Vec<Id> = workouts::sets(&state.db, &user.id, &id).await.map_err(internal)?.into_iter().map(|s| s.id).collect();
+                let set_ids: Vec<Id> = workouts::sets(&state.db, &user.id, &id)
+                    .await
+                    .map_err(internal)?
+                    .into_iter()
+                    .map(|s| s.id)
+                    .collect();
                 let new_records = records(&state.db, &user.id, None)
                     .await
                     .map_err(internal)?
@@ -122,11 +136,18 @@ pub async fn log_page(logged: Option<String>) -> Result<LogPageData, AppError> {
                     .filter(|r| r.set_id.as_ref().is_some_and(|s| set_ids.contains(s)))
                     .map(|r| adapters::record_line(r, user))
                     .collect();
-                Some(LoggedSummary { points: w.points, new_records })
+                Some(LoggedSummary {
+                    points: w.points,
+                    new_records,
+                })
             }
         },
     };
-    Ok(LogPageData { units: user.units(), exercise_names, logged })
+    Ok(LogPageData {
+        units: user.units(),
+        exercise_names,
+        logged,
+    })
 }
 
 #[server(prefix = "/fn", endpoint = "progress_page")]
@@ -144,7 +165,9 @@ pub async fn progress_page() -> Result<ProgressData, AppError> {
         tracing::error!(error = %e, "progress page data");
         AppError::Internal
     };
-    let s = stats(&state.db, user, Period::All).await.map_err(internal)?;
+    let s = stats(&state.db, user, Period::All)
+        .await
+        .map_err(internal)?;
     let units = user.units();
     let he = user.language() == Language::He;
     let month = |t: &crate::domain::scoring::stats::Totals| MonthTotals {
@@ -169,11 +192,21 @@ pub async fn progress_page() -> Result<ProgressData, AppError> {
         points_to_next_level: s.points_to_next_level,
         this_month: month(&s.this_month),
         last_month: month(&s.last_month),
-        favourite_exercise: s.favourite_exercise.map(|e| if he { e.name_he } else { e.name_en }),
-        records: recs.iter().map(|r| adapters::record_line(r, user)).collect(),
+        favourite_exercise: s
+            .favourite_exercise
+            .map(|e| if he { e.name_he } else { e.name_en }),
+        records: recs
+            .iter()
+            .map(|r| adapters::record_line(r, user))
+            .collect(),
         achievements: earned
             .into_iter()
-            .map(|(en, he_name, at)| (if he { he_name } else { en }, at.with_timezone(&tz).date_naive().to_string()))
+            .map(|(en, he_name, at)| {
+                (
+                    if he { he_name } else { en },
+                    at.with_timezone(&tz).date_naive().to_string(),
+                )
+            })
             .collect(),
     })
 }

@@ -7,7 +7,11 @@ use crate::domain::training::{kg_to_lb, lb_to_kg, m_to_miles, miles_to_m};
 /// One decimal at most, no trailing `.0`: `80`, `82.5`, `102.1`.
 pub fn trim_number(v: f64) -> String {
     let rounded = (v * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded:.1}") }
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
 }
 
 pub fn weight(kg: f64, units: Units) -> String {
@@ -57,7 +61,12 @@ pub fn parse_number(raw: &str) -> Option<Result<f64, ()>> {
     if t.is_empty() {
         return None;
     }
-    Some(t.replace(',', ".").parse::<f64>().map_err(|_| ()).and_then(|v| if v.is_finite() { Ok(v) } else { Err(()) }))
+    Some(
+        t.replace(',', ".")
+            .parse::<f64>()
+            .map_err(|_| ())
+            .and_then(|v| if v.is_finite() { Ok(v) } else { Err(()) }),
+    )
 }
 
 pub fn weight_unit_label(units: Units) -> &'static str {

@@ -31,7 +31,10 @@ impl LogFormError {
 }
 
 /// The workout (without a start time) and the local time typed in `when`, if any.
-pub fn parse_log_form(fields: &HashMap<String, String>, units: Units) -> Result<(WorkoutInput, Option<NaiveDateTime>), LogFormError> {
+pub fn parse_log_form(
+    fields: &HashMap<String, String>,
+    units: Units,
+) -> Result<(WorkoutInput, Option<NaiveDateTime>), LogFormError> {
     let text = |k: &str| fields.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
     let number = |k: &str| -> Result<Option<f64>, LogFormError> {
         match fields.get(k).and_then(|v| parse_number(v)) {
@@ -51,17 +54,24 @@ pub fn parse_log_form(fields: &HashMap<String, String>, units: Units) -> Result<
     // Exercise blocks by index, in order.
     let mut blocks: BTreeMap<usize, &str> = BTreeMap::new();
     for (k, v) in fields {
-        if let Some(i) = k.strip_prefix("ex").and_then(|rest| rest.parse::<usize>().ok()) {
-            if !v.trim().is_empty() {
-                blocks.insert(i, v.trim());
-            }
+        if let Some(i) = k
+            .strip_prefix("ex")
+            .and_then(|rest| rest.parse::<usize>().ok())
+            && !v.trim().is_empty()
+        {
+            blocks.insert(i, v.trim());
         }
     }
     let mut exercises = Vec::new();
     for (i, name) in blocks {
         let mut rows: Vec<usize> = fields
             .keys()
-            .filter_map(|k| k.strip_prefix(&format!("ex{i}_"))?.get(1..)?.parse::<usize>().ok())
+            .filter_map(|k| {
+                k.strip_prefix(&format!("ex{i}_"))?
+                    .get(1..)?
+                    .parse::<usize>()
+                    .ok()
+            })
             .collect();
         rows.sort_unstable();
         rows.dedup();
@@ -75,7 +85,11 @@ pub fn parse_log_form(fields: &HashMap<String, String>, units: Units) -> Result<
                 continue;
             }
             let whole = |v: f64, key: &str| -> Result<i64, LogFormError> {
-                if v.fract() == 0.0 { Ok(v as i64) } else { Err(LogFormError::NotANumber(key.to_owned())) }
+                if v.fract() == 0.0 {
+                    Ok(v as i64)
+                } else {
+                    Err(LogFormError::NotANumber(key.to_owned()))
+                }
             };
             sets.push(SetInput {
                 reps: reps.map(|r| whole(r, &format!("ex{i}_r{j}"))).transpose()?,
@@ -86,14 +100,25 @@ pub fn parse_log_form(fields: &HashMap<String, String>, units: Units) -> Result<
             });
         }
         if !sets.is_empty() {
-            exercises.push(ExerciseInput { exercise: name.to_owned(), sets });
+            exercises.push(ExerciseInput {
+                exercise: name.to_owned(),
+                sets,
+            });
         }
     }
     if exercises.is_empty() {
         return Err(LogFormError::Empty);
     }
     let name = text("name").map(str::to_owned);
-    Ok((WorkoutInput { name, started_at: None, notes: None, exercises }, when))
+    Ok((
+        WorkoutInput {
+            name,
+            started_at: None,
+            notes: None,
+            exercises,
+        },
+        when,
+    ))
 }
 
 #[cfg(test)]
@@ -101,7 +126,10 @@ mod tests {
     use super::*;
 
     fn form(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -124,7 +152,11 @@ mod tests {
         let (w, when) = parse_log_form(&f, Units::Imperial).unwrap();
         assert_eq!(when, None);
         assert_eq!(w.name.as_deref(), Some("Legs"));
-        assert_eq!(w.exercises.len(), 2, "a block without an exercise name is ignored");
+        assert_eq!(
+            w.exercises.len(),
+            2,
+            "a block without an exercise name is ignored"
+        );
         let squat = &w.exercises[0];
         assert_eq!(squat.sets.len(), 2, "the blank row is ignored");
         assert!((squat.sets[0].weight_kg.unwrap() - 102.058_283_25).abs() < 1e-6);
@@ -136,14 +168,37 @@ mod tests {
 
     #[test]
     fn errors() {
-        assert_eq!(parse_log_form(&form(&[("ex0", "squat")]), Units::Metric).unwrap_err(), LogFormError::Empty);
+        assert_eq!(
+            parse_log_form(&form(&[("ex0", "squat")]), Units::Metric).unwrap_err(),
+            LogFormError::Empty
+        );
         let bad = form(&[("ex0", "squat"), ("ex0_r0", "five")]);
-        assert_eq!(parse_log_form(&bad, Units::Metric).unwrap_err(), LogFormError::NotANumber("ex0_r0".into()));
+        assert_eq!(
+            parse_log_form(&bad, Units::Metric).unwrap_err(),
+            LogFormError::NotANumber("ex0_r0".into())
+        );
         let half = form(&[("ex0", "squat"), ("ex0_r0", "5.5")]);
-        assert_eq!(parse_log_form(&half, Units::Metric).unwrap_err().code(), "invalid_input");
+        assert_eq!(
+            parse_log_form(&half, Units::Metric).unwrap_err().code(),
+            "invalid_input"
+        );
         let when = form(&[("when", "yesterday"), ("ex0", "squat"), ("ex0_r0", "5")]);
-        assert_eq!(parse_log_form(&when, Units::Metric).unwrap_err(), LogFormError::BadDate);
-        let ok = form(&[("when", "2026-11-20T07:30"), ("ex0", "squat"), ("ex0_r0", "5")]);
-        assert_eq!(parse_log_form(&ok, Units::Metric).unwrap().1.unwrap().to_string(), "2026-11-20 07:30:00");
+        assert_eq!(
+            parse_log_form(&when, Units::Metric).unwrap_err(),
+            LogFormError::BadDate
+        );
+        let ok = form(&[
+            ("when", "2026-11-20T07:30"),
+            ("ex0", "squat"),
+            ("ex0_r0", "5"),
+        ]);
+        assert_eq!(
+            parse_log_form(&ok, Units::Metric)
+                .unwrap()
+                .1
+                .unwrap()
+                .to_string(),
+            "2026-11-20 07:30:00"
+        );
     }
 }

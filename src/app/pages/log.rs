@@ -59,12 +59,22 @@ fn LogForm(data: LogPageData) -> impl IntoView {
         initial
             .clone()
             .into_iter()
-            .filter_map(|(k, _)| k.strip_prefix(prefix).and_then(|rest| rest.split('_').next()?.parse::<usize>().ok()))
+            .filter_map(|(k, _)| {
+                k.strip_prefix(prefix)
+                    .and_then(|rest| rest.split('_').next()?.parse::<usize>().ok())
+            })
             .max()
     };
     let blocks_from_query = highest("ex").map_or(0, |h| h + 1);
-    let wanted_blocks = initial.get("blocks").and_then(|b| b.parse().ok()).unwrap_or(0);
-    let blocks = RwSignal::new(blocks_from_query.max(wanted_blocks).clamp(DEFAULT_BLOCKS, MAX_BLOCKS));
+    let wanted_blocks = initial
+        .get("blocks")
+        .and_then(|b| b.parse().ok())
+        .unwrap_or(0);
+    let blocks = RwSignal::new(
+        blocks_from_query
+            .max(wanted_blocks)
+            .clamp(DEFAULT_BLOCKS, MAX_BLOCKS),
+    );
     let rows: Vec<RwSignal<usize>> = (0..MAX_BLOCKS)
         .map(|i| {
             let from_query = initial
@@ -80,7 +90,12 @@ fn LogForm(data: LogPageData) -> impl IntoView {
         })
         .collect();
     drop(initial);
-    let suggestions = move || query.read().get("suggest").map(|s| s.split('|').map(str::to_owned).collect::<Vec<_>>());
+    let suggestions = move || {
+        query
+            .read()
+            .get("suggest")
+            .map(|s| s.split('|').map(str::to_owned).collect::<Vec<_>>())
+    };
     let wu = weight_unit_label(data.units);
     let du = distance_unit_label(data.units);
     let rows_for_view = rows.clone();

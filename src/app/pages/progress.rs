@@ -53,7 +53,13 @@ pub fn ProgressPage() -> impl IntoView {
 #[component]
 fn Dashboard(d: ProgressData) -> impl IntoView {
     let t = use_strings();
-    let days = |n: u32| if n == 1 { t.one_day.to_owned() } else { fill(t.days, &[("n", &n.to_string())]) };
+    let days = |n: u32| {
+        if n == 1 {
+            t.one_day.to_owned()
+        } else {
+            fill(t.days, &[("n", &n.to_string())])
+        }
+    };
     view! {
         <section class="stat-grid" aria-label=t.progress_title>
             <div class="stat card"><span class="stat-label">{t.stat_workouts}</span><strong>{d.workouts}</strong></div>

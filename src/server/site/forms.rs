@@ -324,11 +324,17 @@ pub async fn log_workout(
     use crate::domain::log_form::parse_log_form;
     use crate::server::training::log::{LogError, log_workout as log};
 
-    let Some(axum::Extension(p)) = principal else { return see_other("/login?next=/log") };
+    let Some(axum::Extension(p)) = principal else {
+        return see_other("/login?next=/log");
+    };
     let fields: Vec<(String, String)> = form.map(|Form(f)| f).unwrap_or_default();
     let back = |code: &str, extra: &str| {
         let mut to = format!("/log?error={code}");
-        for (k, v) in fields.iter().filter(|(_, v)| !v.trim().is_empty()).take(400) {
+        for (k, v) in fields
+            .iter()
+            .filter(|(_, v)| !v.trim().is_empty())
+            .take(400)
+        {
             to.push_str(&format!("&{}={}", query_value(k), query_value(v)));
         }
         to.push_str(extra);
@@ -342,7 +348,10 @@ pub async fn log_workout(
     if let Some(local) = when {
         let tz: chrono_tz::Tz = p.user.timezone.parse().unwrap_or(chrono_tz::UTC);
         use chrono::TimeZone;
-        input.started_at = tz.from_local_datetime(&local).earliest().map(|t| t.with_timezone(&chrono::Utc));
+        input.started_at = tz
+            .from_local_datetime(&local)
+            .earliest()
+            .map(|t| t.with_timezone(&chrono::Utc));
     }
     match log(&state.db, &p.user, &input, "form").await {
         Ok(logged) => see_other(&format!("/log?logged={}", logged.detail.workout.id)),
@@ -350,10 +359,22 @@ pub async fn log_workout(
             let he = p.user.language() == Language::He;
             let names: Vec<String> = unknown
                 .iter()
-                .flat_map(|u| u.suggestions.iter().map(|c| if he { c.name_he.clone() } else { c.name_en.clone() }))
+                .flat_map(|u| {
+                    u.suggestions.iter().map(|c| {
+                        if he {
+                            c.name_he.clone()
+                        } else {
+                            c.name_en.clone()
+                        }
+                    })
+                })
                 .take(8)
                 .collect();
-            let extra = if names.is_empty() { String::new() } else { format!("&suggest={}", query_value(&names.join("|"))) };
+            let extra = if names.is_empty() {
+                String::new()
+            } else {
+                format!("&suggest={}", query_value(&names.join("|")))
+            };
             back("unknown_exercise", &extra)
         }
         Err(LogError::Invalid(_)) => back("invalid_input", ""),
