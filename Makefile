@@ -24,6 +24,9 @@ test-unit: ## Unit and integration tests on SQLite only (fast loop).
 test-e2e: ## Playwright only (builds the site in debug).
 	@scripts/test.sh e2e
 
+bench: ## Criterion benchmarks (import, scoring, matcher) and a summary; ratios, never pass/fail.
+	@scripts/bench.sh
+
 check: ## Formatting and lints.
 	cargo fmt --check
 	cargo clippy --all-targets --features ssr -- -D warnings
