@@ -62,6 +62,17 @@ impl<T> Paginated<T> {
         }
     }
 
+    /// An unpaginated list in the same envelope: one page holding everything.
+    pub fn whole(items: Vec<T>) -> Self {
+        let per_page = u32::try_from(items.len()).unwrap_or(u32::MAX).max(1);
+        Self {
+            total: items.len() as u64,
+            items,
+            page: 1,
+            per_page,
+        }
+    }
+
     pub fn page_count(&self) -> u64 {
         self.total.div_ceil(u64::from(self.per_page.max(1)))
     }
@@ -87,6 +98,16 @@ mod tests {
         }
         .normalized();
         assert_eq!((p.per_page, p.offset()), (1, 2));
+    }
+
+    #[test]
+    fn a_whole_list_is_one_page() {
+        let all = Paginated::whole(vec![1, 2, 3]);
+        assert_eq!(
+            (all.page, all.per_page, all.total, all.page_count()),
+            (1, 3, 3, 1)
+        );
+        assert_eq!(Paginated::<u8>::whole(vec![]).per_page, 1);
     }
 
     #[test]

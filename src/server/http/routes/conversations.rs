@@ -9,10 +9,10 @@ use serde::Deserialize;
 use crate::domain::conversation::normalize_title;
 use crate::domain::pagination::{PageRequest, Paginated};
 use crate::server::auth::CurrentUser;
-use crate::server::db::Id;
 use crate::server::db::conversations::{self, Conversation};
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::{ApiJson, ApiQuery};
+use crate::server::http::routes::path_id;
 use crate::server::state::AppState;
 
 #[derive(Deserialize, Default, utoipa::ToSchema)]
@@ -36,10 +36,6 @@ pub struct ConversationList {
     pub page: u32,
     pub per_page: u32,
     pub total: u64,
-}
-
-fn parse_id(raw: &str) -> Result<Id, ApiError> {
-    Id::parse(raw).ok_or_else(ApiError::not_found)
 }
 
 /// Starts a conversation.
@@ -81,7 +77,7 @@ pub async fn get(
     CurrentUser(p): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<Json<Conversation>, ApiError> {
-    let c = conversations::get(&state.db, &p.user.id, &parse_id(&id)?).await?;
+    let c = conversations::get(&state.db, &p.user.id, &path_id(&id)?).await?;
     c.map(Json).ok_or_else(ApiError::not_found)
 }
 
@@ -95,7 +91,7 @@ pub async fn patch(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<ConversationInput>,
 ) -> Result<Json<Conversation>, ApiError> {
-    let id = parse_id(&id)?;
+    let id = path_id(&id)?;
     let title = normalize_title(body.title.as_deref()).map_err(ApiError::field)?;
     let c = conversations::rename(&state.db, &p.user.id, &id, title.as_deref()).await?;
     c.map(Json).ok_or_else(ApiError::not_found)
@@ -109,7 +105,7 @@ pub async fn delete(
     CurrentUser(p): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    if conversations::soft_delete(&state.db, &p.user.id, &parse_id(&id)?).await? {
+    if conversations::soft_delete(&state.db, &p.user.id, &path_id(&id)?).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(ApiError::not_found())

@@ -15,6 +15,7 @@ use crate::server::db::users::User;
 use crate::server::db::{Db, Id};
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::ApiJson;
+use crate::server::http::routes::path_id;
 use crate::server::state::AppState;
 use crate::server::training::log::resolve_exercise;
 use crate::server::training::stats::{LogDays, log_days};
@@ -88,10 +89,6 @@ async fn views(db: &Db, user: &User, rows: Vec<GoalRow>) -> Result<Vec<GoalView>
     Ok(out)
 }
 
-fn parse_id(raw: &str) -> Result<Id, ApiError> {
-    Id::parse(raw).ok_or_else(ApiError::not_found)
-}
-
 /// Sets a goal.
 #[utoipa::path(post, path = "/api/v1/goals", tag = "goals", request_body = GoalInput, responses(
     (status = 201, body = GoalView), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
@@ -161,14 +158,7 @@ pub async fn list(
 ) -> Result<Json<Paginated<GoalView>>, ApiError> {
     let rows = goals::list(&state.db, &p.user.id).await?;
     let items = views(&state.db, &p.user, rows).await?;
-    let total = items.len() as u64;
-    let per_page = u32::try_from(items.len()).unwrap_or(u32::MAX).max(1);
-    Ok(Json(Paginated {
-        items,
-        page: 1,
-        per_page,
-        total,
-    }))
+    Ok(Json(Paginated::whole(items)))
 }
 
 /// One goal with its progress.
@@ -179,7 +169,7 @@ pub async fn get(
     CurrentUser(p): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<Json<GoalView>, ApiError> {
-    let row = goals::get(&state.db, &p.user.id, &parse_id(&id)?)
+    let row = goals::get(&state.db, &p.user.id, &path_id(&id)?)
         .await?
         .ok_or_else(ApiError::not_found)?;
     views(&state.db, &p.user, vec![row])
@@ -198,7 +188,7 @@ pub async fn patch(
     Path(id): Path<String>,
     ApiJson(change): ApiJson<GoalPatch>,
 ) -> Result<Json<GoalView>, ApiError> {
-    let id = parse_id(&id)?;
+    let id = path_id(&id)?;
     let current = goals::get(&state.db, &p.user.id, &id)
         .await?
         .ok_or_else(ApiError::not_found)?;
@@ -238,7 +228,7 @@ pub async fn delete(
     CurrentUser(p): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    if goals::delete(&state.db, &p.user.id, &parse_id(&id)?).await? {
+    if goals::delete(&state.db, &p.user.id, &path_id(&id)?).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(ApiError::not_found())

@@ -19,6 +19,12 @@ use axum::routing::{get, post};
 use super::error::ApiError;
 use crate::server::state::AppState;
 
+/// A path id: anything that is not a UUID is simply not found (never a 400 that would tell an
+/// id's shape from its existence).
+pub fn path_id(raw: &str) -> Result<crate::server::db::Id, ApiError> {
+    crate::server::db::Id::parse(raw).ok_or_else(ApiError::not_found)
+}
+
 /// JSON bodies above this are refused with 413 (imports get their own, larger limit).
 pub const JSON_BODY_LIMIT: usize = 1024 * 1024;
 

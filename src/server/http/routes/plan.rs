@@ -10,10 +10,11 @@ use crate::domain::due_date::Due;
 use crate::domain::pagination::{PageRequest, Paginated};
 use crate::domain::plan::{DueChange, PlanInput, Status, validate_plan};
 use crate::server::auth::CurrentUser;
+use crate::server::db::plan;
 use crate::server::db::users::User;
-use crate::server::db::{Id, plan};
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::{ApiJson, ApiQuery};
+use crate::server::http::routes::path_id;
 use crate::server::state::AppState;
 
 fn zone(user: &User) -> chrono_tz::Tz {
@@ -37,10 +38,6 @@ fn resolve_due(change: DueChange, tz: chrono_tz::Tz) -> Option<Option<(DateTime<
         DueChange::At(at) => Some(Some((at, false))),
         DueChange::Local(due) => Some(Some(due_instant(due, tz))),
     }
-}
-
-fn parse_id(raw: &str) -> Result<Id, ApiError> {
-    Id::parse(raw).ok_or_else(ApiError::not_found)
 }
 
 /// Adds a plan item.
@@ -114,7 +111,7 @@ pub async fn get(
     CurrentUser(p): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<Json<plan::PlanItem>, ApiError> {
-    plan::get(&state.db, &p.user.id, &parse_id(&id)?)
+    plan::get(&state.db, &p.user.id, &path_id(&id)?)
         .await?
         .map(Json)
         .ok_or_else(ApiError::not_found)
@@ -129,7 +126,7 @@ pub async fn patch(
     Path(id): Path<String>,
     ApiJson(input): ApiJson<PlanInput>,
 ) -> Result<Json<plan::PlanItem>, ApiError> {
-    let id = parse_id(&id)?;
+    let id = path_id(&id)?;
     let tz = zone(&p.user);
     let v = validate_plan(&input, false, Utc::now().with_timezone(&tz).naive_local())
         .map_err(ApiError::validation)?;
@@ -154,7 +151,7 @@ pub async fn delete(
     CurrentUser(p): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    if plan::soft_delete(&state.db, &p.user.id, &parse_id(&id)?).await? {
+    if plan::soft_delete(&state.db, &p.user.id, &path_id(&id)?).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(ApiError::not_found())

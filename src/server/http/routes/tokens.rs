@@ -12,6 +12,7 @@ use crate::server::auth::secret::new_api_token;
 use crate::server::db::{Id, tokens};
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::ApiJson;
+use crate::server::http::routes::path_id;
 use crate::server::state::AppState;
 
 pub const MAX_TOKEN_NAME_CHARS: usize = 100;
@@ -96,14 +97,7 @@ pub async fn list(
     CurrentUser(p): CurrentUser,
 ) -> Result<Json<Paginated<tokens::ApiToken>>, ApiError> {
     let items = tokens::list(&state.db, &p.user.id).await?;
-    let total = items.len() as u64;
-    let per_page = u32::try_from(items.len()).unwrap_or(u32::MAX).max(1);
-    Ok(Json(Paginated {
-        items,
-        page: 1,
-        per_page,
-        total,
-    }))
+    Ok(Json(Paginated::whole(items)))
 }
 
 /// Revokes a token at once. Another user's token id answers 404.
@@ -114,7 +108,7 @@ pub async fn revoke(
     CurrentUser(p): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let id = Id::parse(&id).ok_or_else(ApiError::not_found)?;
+    let id = path_id(&id)?;
     if tokens::revoke(&state.db, &p.user.id, &id).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {

@@ -12,9 +12,10 @@ use crate::domain::scoring::stats::Period;
 use crate::domain::workout::WorkoutInput;
 use crate::server::auth::CurrentUser;
 use crate::server::db::exercises::{self, ExerciseRow};
-use crate::server::db::{Id, workouts};
+use crate::server::db::workouts;
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::{ApiJson, ApiQuery};
+use crate::server::http::routes::path_id;
 use crate::server::state::AppState;
 use crate::server::training::log::{self, LogError, WorkoutDetail, local_day_fn};
 use crate::server::training::recompute::recompute;
@@ -39,10 +40,6 @@ impl From<LogError> for ApiError {
             LogError::Db(e) => ApiError::from(e),
         }
     }
-}
-
-fn parse_id(raw: &str) -> Result<Id, ApiError> {
-    Id::parse(raw).ok_or_else(ApiError::not_found)
 }
 
 /// Logs a workout. Exercises may be slugs, ids, or names/aliases in English or Hebrew.
@@ -98,7 +95,7 @@ pub async fn get(
     CurrentUser(p): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<Json<WorkoutDetail>, ApiError> {
-    log::detail(&state.db, &p.user.id, &parse_id(&id)?)
+    log::detail(&state.db, &p.user.id, &path_id(&id)?)
         .await?
         .map(Json)
         .ok_or_else(ApiError::not_found)
@@ -112,7 +109,7 @@ pub async fn delete(
     CurrentUser(p): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    if !workouts::delete(&state.db, &p.user.id, &parse_id(&id)?).await? {
+    if !workouts::delete(&state.db, &p.user.id, &path_id(&id)?).await? {
         return Err(ApiError::not_found());
     }
     recompute(&state.db, &p.user.id, local_day_fn(&p.user)).await?;
@@ -265,12 +262,5 @@ pub async fn records(
         },
     };
     let items = training_stats::records(&state.db, &p.user.id, exercise.as_ref()).await?;
-    let total = items.len() as u64;
-    let per_page = u32::try_from(items.len()).unwrap_or(u32::MAX).max(1);
-    Ok(Json(Paginated {
-        items,
-        page: 1,
-        per_page,
-        total,
-    }))
+    Ok(Json(Paginated::whole(items)))
 }
