@@ -37,6 +37,9 @@ pub enum Engine {
     Postgres,
 }
 
+/// A request that takes this long is a hung server: fail the test instead of hanging CI.
+pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Generates one `#[tokio::test]` per engine from one async body, inside a module named after
 /// the test: `name::sqlite` and `name::postgres`. An optional leading
 /// `#[config(VAR = "value", ...)]` overrides configuration variables for that test; other
@@ -71,7 +74,9 @@ macro_rules! both_engines {
 
             const CONFIG: &[(&str, &str)] = &[$($kv),*];
 
-            #[tokio::test]
+            // Multi-threaded like the real server (`#[tokio::main]`), so the app never shares
+            // one thread with the test driving it.
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             $(#[$meta])*
             async fn sqlite() {
                 if let Some(app) =
@@ -81,7 +86,7 @@ macro_rules! both_engines {
                 }
             }
 
-            #[tokio::test]
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             $(#[$meta])*
             async fn postgres() {
                 if let Some(app) =
@@ -323,6 +328,7 @@ impl TestApp {
         Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            .timeout(REQUEST_TIMEOUT)
             .build()
             .expect("client")
     }
@@ -331,6 +337,7 @@ impl TestApp {
     pub fn bare_client(&self) -> Client {
         Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .timeout(REQUEST_TIMEOUT)
             .build()
             .expect("client")
     }
