@@ -488,6 +488,19 @@ pub fn error_message(t: &Strings, code: &str) -> &'static str {
     }
 }
 
+/// The label of a personal-record type (`weight`, `reps`, `e1rm`, `volume`, `duration`,
+/// `distance`).
+pub fn record_label(t: &Strings, kind: &str) -> &'static str {
+    match kind {
+        "weight" => t.rec_weight,
+        "reps" => t.rec_reps,
+        "e1rm" => t.rec_e1rm,
+        "volume" => t.rec_volume,
+        "duration" => t.rec_duration,
+        _ => t.rec_distance,
+    }
+}
+
 /// Replaces `{key}` placeholders with values.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values

@@ -70,6 +70,19 @@ pub struct ValidSet {
     pub notes: Option<String>,
 }
 
+impl ValidSet {
+    /// The numbers scoring looks at.
+    pub fn facts(&self) -> crate::domain::scoring::SetFacts {
+        crate::domain::scoring::SetFacts {
+            set_type: self.set_type,
+            reps: self.reps,
+            weight_kg: self.weight_kg,
+            distance_m: self.distance_m,
+            duration_s: self.duration_s,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValidExercise {
     pub exercise: String,

@@ -11,7 +11,7 @@ use crate::api::training::{LogPageData, log_page};
 use crate::app::components::notice::ErrorNotice;
 use crate::app::use_strings;
 use crate::domain::display::{distance_unit_label, weight_unit_label};
-use crate::domain::i18n::{Strings, fill};
+use crate::domain::i18n::{fill, record_label};
 
 /// Exercise blocks and set rows shown by default; links (or buttons, when hydrated) add more.
 pub const DEFAULT_BLOCKS: usize = 3;
@@ -34,17 +34,6 @@ pub fn LogPage() -> impl IntoView {
                 Ok(data) => view! { <LogForm data/> }.into_any(),
             })}
         </Suspense>
-    }
-}
-
-fn record_label(t: &Strings, kind: &str) -> &'static str {
-    match kind {
-        "weight" => t.rec_weight,
-        "reps" => t.rec_reps,
-        "e1rm" => t.rec_e1rm,
-        "volume" => t.rec_volume,
-        "duration" => t.rec_duration,
-        _ => t.rec_distance,
     }
 }
 

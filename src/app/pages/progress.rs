@@ -6,7 +6,7 @@ use leptos_meta::Title;
 
 use crate::api::training::{ProgressData, progress_page};
 use crate::app::use_strings;
-use crate::domain::i18n::{Strings, fill};
+use crate::domain::i18n::{Strings, fill, record_label};
 
 fn level_name(t: &Strings, level: &str) -> &'static str {
     match level {
@@ -14,17 +14,6 @@ fn level_name(t: &Strings, level: &str) -> &'static str {
         "advanced" => t.level_advanced,
         "expert" => t.level_expert,
         _ => t.level_beginner,
-    }
-}
-
-fn record_label(t: &Strings, kind: &str) -> &'static str {
-    match kind {
-        "weight" => t.rec_weight,
-        "reps" => t.rec_reps,
-        "e1rm" => t.rec_e1rm,
-        "volume" => t.rec_volume,
-        "duration" => t.rec_duration,
-        _ => t.rec_distance,
     }
 }
 

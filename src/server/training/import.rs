@@ -195,30 +195,14 @@ pub async fn import(
                 continue;
             };
             let v = valid(s);
-            let facts = SetFacts {
-                set_type: v.set_type,
-                reps: v.reps,
-                weight_kg: v.weight_kg,
-                distance_m: v.distance_m,
-                duration_s: v.duration_s,
-            };
             sets.push(NewSet {
                 exercise_id: exercise_id.clone(),
                 set_index: s.set_index,
-                points: set_points(&facts),
+                points: set_points(&v.facts()),
                 set: v,
             });
         }
-        let facts: Vec<SetFacts> = sets
-            .iter()
-            .map(|s| SetFacts {
-                set_type: s.set.set_type,
-                reps: s.set.reps,
-                weight_kg: s.set.weight_kg,
-                distance_m: s.set.distance_m,
-                duration_s: s.set.duration_s,
-            })
-            .collect();
+        let facts: Vec<SetFacts> = sets.iter().map(|s| s.set.facts()).collect();
         let cardio = sets
             .iter()
             .all(|s| s.set.distance_m.is_some() && s.set.weight_kg.is_none());

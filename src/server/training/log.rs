@@ -10,7 +10,7 @@ use crate::domain::account::FieldError;
 use crate::domain::catalog::{Candidate, MatchTarget, best_match, catalog, match_exercise};
 use crate::domain::scoring::SetFacts;
 use crate::domain::scoring::points::{set_points, workout_points};
-use crate::domain::workout::{ValidSet, WorkoutInput, validate_workout};
+use crate::domain::workout::{WorkoutInput, validate_workout};
 use crate::server::db::exercises::{self, ExerciseRow};
 use crate::server::db::users::User;
 use crate::server::db::workouts::{self, NewSet, NewWorkout, SetRow, WorkoutRow};
@@ -89,16 +89,6 @@ pub async fn resolve_exercise(
     Ok(Err(match_exercise(query, targets(), 5)))
 }
 
-fn facts(s: &ValidSet) -> SetFacts {
-    SetFacts {
-        set_type: s.set_type,
-        reps: s.reps,
-        weight_kg: s.weight_kg,
-        distance_m: s.distance_m,
-        duration_s: s.duration_s,
-    }
-}
-
 pub async fn log_workout(
     db: &Db,
     user: &User,
@@ -115,7 +105,7 @@ pub async fn log_workout(
             Ok(row) => {
                 for s in &e.sets {
                     let index = per_exercise_index.entry(row.id.clone()).or_default();
-                    sets.push(NewSet { exercise_id: row.id.clone(), set_index: *index, set: s.clone(), points: set_points(&facts(s)) });
+                    sets.push(NewSet { exercise_id: row.id.clone(), set_index: *index, set: s.clone(), points: set_points(&s.facts()) });
                     *index += 1;
                 }
             }
@@ -132,7 +122,7 @@ pub async fn log_workout(
         return Err(LogError::UnknownExercises(unknown));
     }
     let kind = workout_kind(&sets);
-    let all_facts: Vec<SetFacts> = sets.iter().map(|s| facts(&s.set)).collect();
+    let all_facts: Vec<SetFacts> = sets.iter().map(|s| s.set.facts()).collect();
     let new = NewWorkout {
         source,
         source_ref: None,
