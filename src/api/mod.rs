@@ -2,6 +2,8 @@
 //! request, calls a plain `server` function and maps errors to [`AppError`]. They live under
 //! `/fn/…` and pass through the same CSRF and authentication middleware as everything else.
 
+pub mod goals;
+pub mod plan;
 pub mod tokens;
 pub mod training;
 

@@ -59,8 +59,28 @@ pub struct ProgressData {
 }
 
 #[cfg(feature = "ssr")]
-mod adapters {
+pub(crate) mod adapters {
     use super::*;
+    use crate::server::db::{Db, Id, exercises};
+
+    /// Every exercise name the user can pick (catalog and custom, EN and HE), sorted, for
+    /// the pages' search lists.
+    pub async fn exercise_names(db: &Db, user_id: &Id) -> Result<Vec<String>, sqlx::Error> {
+        let mut names: Vec<String> = exercises::all_for_user(db, user_id)
+            .await?
+            .into_iter()
+            .flat_map(|e| {
+                if e.name_en == e.name_he {
+                    vec![e.name_en]
+                } else {
+                    vec![e.name_en, e.name_he]
+                }
+            })
+            .collect();
+        names.sort();
+        names.dedup();
+        Ok(names)
+    }
     use crate::domain::account::Language;
     use crate::domain::display;
     use crate::server::db::users::User;
@@ -91,7 +111,7 @@ mod adapters {
 
 #[server(prefix = "/fn", endpoint = "log_page")]
 pub async fn log_page(logged: Option<String>) -> Result<LogPageData, AppError> {
-    use crate::server::db::{Id, exercises, workouts};
+    use crate::server::db::{Id, workouts};
     use crate::server::training::stats::records;
 
     let principal = super::principal().await?;
@@ -101,20 +121,9 @@ pub async fn log_page(logged: Option<String>) -> Result<LogPageData, AppError> {
         tracing::error!(error = %e, "log page data");
         AppError::Internal
     };
-    let mut exercise_names: Vec<String> = exercises::all_for_user(&state.db, &user.id)
+    let exercise_names = adapters::exercise_names(&state.db, &user.id)
         .await
-        .map_err(internal)?
-        .into_iter()
-        .flat_map(|e| {
-            if e.name_en == e.name_he {
-                vec![e.name_en]
-            } else {
-                vec![e.name_en, e.name_he]
-            }
-        })
-        .collect();
-    exercise_names.sort();
-    exercise_names.dedup();
+        .map_err(internal)?;
     let logged = match logged.as_deref().and_then(Id::parse) {
         None => None,
         Some(id) => match workouts::get(&state.db, &user.id, &id)

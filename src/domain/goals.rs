@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-use crate::domain::account::{FieldError, UnknownValue, text_enum};
+use crate::domain::account::{FieldError, Units, UnknownValue, text_enum};
+use crate::domain::display;
 use crate::domain::scoring::stats::{SetDay, WorkoutDay};
 use crate::domain::scoring::streaks::streaks;
 
@@ -40,6 +41,92 @@ impl GoalType {
             GoalType::Distance => "m",
         }
     }
+}
+
+/// `POST /goals` body (and what the goals page's form becomes).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GoalInput {
+    #[cfg_attr(feature = "ssr", schema(value_type = String))]
+    pub goal_type: GoalType,
+    /// In the goal type's canonical unit: workouts, points, sets, days, kg, seconds or metres.
+    pub target_value: f64,
+    #[cfg_attr(feature = "ssr", schema(value_type = String))]
+    pub timeframe: Timeframe,
+    /// Optional: slug, id or a name in English or Hebrew.
+    pub exercise: Option<String>,
+    /// Default: today in your time zone.
+    pub start_date: Option<NaiveDate>,
+    /// Required for `by_date`.
+    pub end_date: Option<NaiveDate>,
+}
+
+/// `PATCH /goals/{id}` body: a new target or end date, or pausing (`is_active: false`).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GoalPatch {
+    pub target_value: Option<f64>,
+    pub end_date: Option<NaiveDate>,
+    pub is_active: Option<bool>,
+}
+
+impl GoalType {
+    /// A target typed in the user's units (kg or lb, km or miles, minutes) in canonical units.
+    pub fn target_from_input(self, value: f64, units: Units) -> f64 {
+        match self {
+            GoalType::Weight => display::weight_input_kg(value, units),
+            GoalType::Distance => display::distance_input_m(value, units),
+            GoalType::Duration => value * 60.0,
+            _ => value,
+        }
+    }
+
+    /// A canonical amount of this type as the user reads it: `100 kg`, `5 km`, `30:00`, `12`.
+    pub fn format_amount(self, value: f64, units: Units) -> String {
+        match self {
+            GoalType::Weight => display::weight(value, units),
+            GoalType::Distance => display::distance(value, units),
+            GoalType::Duration => display::duration(value),
+            _ => display::trim_number(value),
+        }
+    }
+}
+
+/// The goals page's form (everything a string, targets in the user's units) as a
+/// [`GoalInput`]; `Err` is the error code the page shows.
+pub fn parse_goal_form(
+    field: impl Fn(&str) -> Option<String>,
+    units: Units,
+) -> Result<GoalInput, &'static str> {
+    let text = |k: &str| {
+        field(k)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let goal_type: GoalType = text("goal_type")
+        .and_then(|v| v.parse().ok())
+        .ok_or("invalid_input")?;
+    let timeframe: Timeframe = text("timeframe")
+        .and_then(|v| v.parse().ok())
+        .ok_or("invalid_input")?;
+    let target = match display::parse_number(&text("target").unwrap_or_default()) {
+        Some(Ok(v)) => goal_type.target_from_input(v, units),
+        _ => return Err("goal_target"),
+    };
+    let end_date = match text("end_date") {
+        None => None,
+        Some(d) => Some(d.parse::<NaiveDate>().map_err(|_| "goal_end_date")?),
+    };
+    Ok(GoalInput {
+        goal_type,
+        target_value: target,
+        timeframe,
+        exercise: text("exercise"),
+        start_date: None,
+        end_date,
+    })
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -183,6 +270,105 @@ pub fn validate_target(
 mod tests {
     use super::*;
     use crate::domain::scoring::SetFacts;
+
+    #[test]
+    fn the_goal_form_reads_units_and_reports_one_code() {
+        let form = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        let g = parse_goal_form(
+            form(&[
+                ("goal_type", "weight"),
+                ("target", "225"),
+                ("timeframe", "by_date"),
+                ("end_date", "2027-01-31"),
+                ("exercise", " bench press "),
+            ]),
+            Units::Imperial,
+        )
+        .unwrap();
+        assert!((g.target_value - 102.058_283_25).abs() < 1e-6);
+        assert_eq!(g.end_date, Some(d("2027-01-31")));
+        assert_eq!(g.exercise.as_deref(), Some("bench press"));
+        let g = parse_goal_form(
+            form(&[
+                ("goal_type", "duration"),
+                ("target", "90,5"),
+                ("timeframe", "weekly"),
+                ("exercise", ""),
+            ]),
+            Units::Metric,
+        )
+        .unwrap();
+        assert_eq!(g.target_value, 5430.0);
+        assert_eq!(g.exercise, None);
+        let bad = |pairs| parse_goal_form(form(pairs), Units::Metric).unwrap_err();
+        assert_eq!(
+            bad(&[
+                ("goal_type", "weight"),
+                ("target", "lots"),
+                ("timeframe", "weekly")
+            ]),
+            "goal_target"
+        );
+        assert_eq!(
+            bad(&[("goal_type", "weight"), ("timeframe", "weekly")]),
+            "goal_target"
+        );
+        assert_eq!(
+            bad(&[
+                ("goal_type", "naps"),
+                ("target", "3"),
+                ("timeframe", "weekly")
+            ]),
+            "invalid_input"
+        );
+        assert_eq!(
+            bad(&[
+                ("goal_type", "points"),
+                ("target", "3"),
+                ("timeframe", "by_date"),
+                ("end_date", "soon")
+            ]),
+            "goal_end_date"
+        );
+    }
+
+    #[test]
+    fn targets_are_typed_and_shown_in_the_users_units() {
+        let lb = GoalType::Weight.target_from_input(225.0, Units::Imperial);
+        assert!((lb - 102.058_283_25).abs() < 1e-6, "{lb}");
+        assert_eq!(
+            GoalType::Weight.format_amount(lb, Units::Imperial),
+            "225 lb"
+        );
+        assert_eq!(
+            GoalType::Distance.target_from_input(5.0, Units::Metric),
+            5000.0
+        );
+        assert_eq!(
+            GoalType::Distance.format_amount(5000.0, Units::Metric),
+            "5 km"
+        );
+        assert_eq!(
+            GoalType::Duration.target_from_input(30.0, Units::Metric),
+            1800.0
+        );
+        assert_eq!(
+            GoalType::Duration.format_amount(1800.0, Units::Metric),
+            "30:00"
+        );
+        assert_eq!(
+            GoalType::Workouts.target_from_input(3.0, Units::Imperial),
+            3.0
+        );
+        assert_eq!(GoalType::Points.format_amount(250.0, Units::Metric), "250");
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -26,11 +26,11 @@ use crate::server::state::AppState;
 /// The short-lived cookie that carries a just-created API token to the settings page once.
 pub const NEW_TOKEN_COOKIE: &str = "spotter_new_token";
 
-fn see_other(to: &str) -> Response {
+pub(super) fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
 }
 
-fn query_value(s: &str) -> String {
+pub(super) fn query_value(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
@@ -39,6 +39,26 @@ fn query_value(s: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+/// `page?error=code&k=v…`: a refusal that carries every non-empty typed field back so the
+/// form is filled in again.
+pub(super) fn back_with(
+    page: &str,
+    code: &str,
+    fields: &[(String, String)],
+    extra: &str,
+) -> Response {
+    let mut to = format!("{page}?error={code}");
+    for (k, v) in fields
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .take(400)
+    {
+        to.push_str(&format!("&{}={}", query_value(k), query_value(v)));
+    }
+    to.push_str(extra);
+    see_other(&to)
 }
 
 /// The error code a page shows for a failed account flow.
@@ -328,18 +348,7 @@ pub async fn log_workout(
         return see_other("/login?next=/log");
     };
     let fields: Vec<(String, String)> = form.map(|Form(f)| f).unwrap_or_default();
-    let back = |code: &str, extra: &str| {
-        let mut to = format!("/log?error={code}");
-        for (k, v) in fields
-            .iter()
-            .filter(|(_, v)| !v.trim().is_empty())
-            .take(400)
-        {
-            to.push_str(&format!("&{}={}", query_value(k), query_value(v)));
-        }
-        to.push_str(extra);
-        see_other(&to)
-    };
+    let back = |code: &str, extra: &str| back_with("/log", code, &fields, extra);
     let map: std::collections::HashMap<String, String> = fields.iter().cloned().collect();
     let (mut input, when) = match parse_log_form(&map, p.user.units()) {
         Ok(parsed) => parsed,

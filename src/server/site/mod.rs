@@ -4,7 +4,9 @@
 //! private pages to `/login`.
 
 pub mod forms;
+pub mod goal_forms;
 pub mod guard;
+pub mod plan_forms;
 
 use axum::Router;
 use axum::routing::post;
@@ -23,6 +25,12 @@ pub fn router(state: AppState) -> Router {
         .route("/login", post(forms::login))
         .route("/register", post(forms::register))
         .route("/log", post(forms::log_workout))
+        .route("/goals", post(goal_forms::create))
+        .route("/goals/{id}/active", post(goal_forms::set_active))
+        .route("/goals/{id}/delete", post(goal_forms::delete))
+        .route("/plan", post(plan_forms::create))
+        .route("/plan/{id}/status", post(plan_forms::set_status))
+        .route("/plan/{id}/delete", post(plan_forms::delete))
         .route("/logout", post(forms::logout))
         .route("/settings", post(forms::settings))
         .route("/settings/tokens", post(forms::create_token))

@@ -3,7 +3,9 @@
 //! keep every derived number (points, records, achievements) in step with the log through
 //! [`recompute`].
 
+pub mod goals;
 pub mod import;
 pub mod log;
+pub mod plan;
 pub mod recompute;
 pub mod stats;

@@ -3,40 +3,24 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use chrono::{DateTime, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::due_date::Due;
 use crate::domain::pagination::{PageRequest, Paginated};
-use crate::domain::plan::{DueChange, PlanInput, Status, validate_plan};
+use crate::domain::plan::{PlanInput, Status};
 use crate::server::auth::CurrentUser;
 use crate::server::db::plan;
-use crate::server::db::users::User;
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::{ApiJson, ApiQuery};
 use crate::server::http::routes::path_id;
 use crate::server::state::AppState;
+use crate::server::training::plan::{PlanError, create_item, update_item};
 
-fn zone(user: &User) -> chrono_tz::Tz {
-    user.timezone.parse().unwrap_or(chrono_tz::UTC)
-}
-
-/// A local due date as a UTC instant: all-day items are due at the start of their day.
-fn due_instant(due: Due, tz: chrono_tz::Tz) -> (DateTime<Utc>, bool) {
-    let local = due.date.and_time(due.time.unwrap_or_default());
-    let at = tz
-        .from_local_datetime(&local)
-        .earliest()
-        .unwrap_or_else(|| Utc.from_utc_datetime(&local).with_timezone(&tz));
-    (at.with_timezone(&Utc), due.is_all_day())
-}
-
-fn resolve_due(change: DueChange, tz: chrono_tz::Tz) -> Option<Option<(DateTime<Utc>, bool)>> {
-    match change {
-        DueChange::Keep => None,
-        DueChange::Clear => Some(None),
-        DueChange::At(at) => Some(Some((at, false))),
-        DueChange::Local(due) => Some(Some(due_instant(due, tz))),
+impl From<PlanError> for ApiError {
+    fn from(err: PlanError) -> Self {
+        match err {
+            PlanError::Invalid(errors) => ApiError::validation(errors),
+            PlanError::Db(e) => e.into(),
+        }
     }
 }
 
@@ -48,24 +32,7 @@ pub async fn create(
     CurrentUser(p): CurrentUser,
     ApiJson(input): ApiJson<PlanInput>,
 ) -> Result<(StatusCode, Json<plan::PlanItem>), ApiError> {
-    let tz = zone(&p.user);
-    let now_local = Utc::now().with_timezone(&tz).naive_local();
-    let v = validate_plan(&input, true, now_local).map_err(ApiError::validation)?;
-    let due = resolve_due(v.due, tz).flatten();
-    let item = plan::create(
-        &state.db,
-        &p.user.id,
-        plan::NewPlanItem {
-            title: v.title.as_deref().unwrap_or_default(),
-            description: v.description.flatten().as_deref(),
-            due_at: due.map(|d| d.0),
-            all_day: due.is_some_and(|d| d.1),
-            priority: v.priority.unwrap_or_default().as_str(),
-            ai_generated: false,
-            conversation_id: None,
-        },
-    )
-    .await?;
+    let item = create_item(&state.db, &p.user, &input).await?;
     Ok((StatusCode::CREATED, Json(item)))
 }
 
@@ -126,18 +93,7 @@ pub async fn patch(
     Path(id): Path<String>,
     ApiJson(input): ApiJson<PlanInput>,
 ) -> Result<Json<plan::PlanItem>, ApiError> {
-    let id = path_id(&id)?;
-    let tz = zone(&p.user);
-    let v = validate_plan(&input, false, Utc::now().with_timezone(&tz).naive_local())
-        .map_err(ApiError::validation)?;
-    let change = plan::PlanChange {
-        title: v.title,
-        description: v.description,
-        due: resolve_due(v.due, tz),
-        priority: v.priority.map(|x| x.as_str().to_owned()),
-        status: v.status.map(|x| x.as_str().to_owned()),
-    };
-    plan::update(&state.db, &p.user.id, &id, change)
+    update_item(&state.db, &p.user, &path_id(&id)?, &input)
         .await?
         .map(Json)
         .ok_or_else(ApiError::not_found)

@@ -1,0 +1,154 @@
+//! Goals: creating one (validated, its exercise resolved by name) and reading goals with their
+//! live progress, which is computed from the log each time; the first completion is recorded.
+//! Used by the REST routes and the goals page.
+
+use serde::Serialize;
+
+use super::log::resolve_exercise;
+use super::stats::{LogDays, log_days};
+use crate::domain::account::FieldError;
+use crate::domain::goals::{GoalInput, GoalPatch, GoalSpec, Progress, progress, validate_target};
+use crate::server::db::goals::{self, GoalRow, NewGoal};
+use crate::server::db::users::User;
+use crate::server::db::{Db, Id};
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct GoalView {
+    #[serde(flatten)]
+    pub goal: GoalRow,
+    pub progress: Progress,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum GoalError {
+    #[error("invalid goal")]
+    Invalid(Vec<FieldError>),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+pub fn spec(g: &GoalRow) -> GoalSpec<Id> {
+    GoalSpec {
+        goal_type: g.goal_type.parse().unwrap_or_default(),
+        exercise_id: g.exercise_id.clone(),
+        target: g.target_value,
+        timeframe: g.timeframe.parse().unwrap_or_default(),
+        start_date: g.start_date,
+        end_date: g.end_date,
+    }
+}
+
+/// Progress of each goal, recording first completions.
+pub async fn views(db: &Db, user: &User, rows: Vec<GoalRow>) -> Result<Vec<GoalView>, sqlx::Error> {
+    let LogDays {
+        workouts,
+        sets,
+        today,
+    } = log_days(db, user).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for mut goal in rows {
+        let p = progress(&spec(&goal), &workouts, &sets, today);
+        if p.completed && goal.completed_at.is_none() {
+            goal.completed_at = goals::mark_completed(db, &user.id, &goal.id).await?;
+        }
+        out.push(GoalView { goal, progress: p });
+    }
+    Ok(out)
+}
+
+/// One goal with its progress, if it is the user's.
+pub async fn view(db: &Db, user: &User, id: &Id) -> Result<Option<GoalView>, sqlx::Error> {
+    let Some(row) = goals::get(db, &user.id, id).await? else {
+        return Ok(None);
+    };
+    Ok(views(db, user, vec![row]).await?.pop())
+}
+
+/// Validates and stores a new goal; every problem is reported at once and nothing is written.
+pub async fn create_goal(db: &Db, user: &User, input: &GoalInput) -> Result<GoalView, GoalError> {
+    let today = log_days(db, user).await?.today;
+    let start = input.start_date.unwrap_or(today);
+    let mut errors = validate_target(
+        input.goal_type,
+        input.target_value,
+        input.timeframe,
+        start,
+        input.end_date,
+    );
+    let exercise = match input
+        .exercise
+        .as_deref()
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+    {
+        None => None,
+        Some(name) => match resolve_exercise(db, &user.id, name).await? {
+            Ok(row) => Some(row.id),
+            Err(_) => {
+                errors.push(FieldError::new(
+                    "exercise",
+                    "unknown_exercise",
+                    format!("No exercise called \"{name}\"."),
+                ));
+                None
+            }
+        },
+    };
+    if !errors.is_empty() {
+        return Err(GoalError::Invalid(errors));
+    }
+    let row = goals::create(
+        db,
+        &user.id,
+        NewGoal {
+            goal_type: input.goal_type.as_str(),
+            exercise_id: exercise.as_ref(),
+            target_value: input.target_value,
+            unit: input.goal_type.unit(),
+            timeframe: input.timeframe.as_str(),
+            start_date: start,
+            end_date: input.end_date,
+        },
+    )
+    .await?;
+    views(db, user, vec![row])
+        .await?
+        .pop()
+        .ok_or(sqlx::Error::RowNotFound.into())
+}
+
+/// Changes a goal's target or end date, or pauses/resumes it. `None` when it is not the user's.
+pub async fn update_goal(
+    db: &Db,
+    user: &User,
+    id: &Id,
+    change: &GoalPatch,
+) -> Result<Option<GoalView>, GoalError> {
+    let Some(current) = goals::get(db, &user.id, id).await? else {
+        return Ok(None);
+    };
+    let s = spec(&current);
+    let errors = validate_target(
+        s.goal_type,
+        change.target_value.unwrap_or(s.target),
+        s.timeframe,
+        s.start_date,
+        change.end_date.or(s.end_date),
+    );
+    if !errors.is_empty() {
+        return Err(GoalError::Invalid(errors));
+    }
+    let Some(row) = goals::update(
+        db,
+        &user.id,
+        id,
+        change.target_value,
+        change.end_date,
+        change.is_active,
+    )
+    .await?
+    else {
+        return Ok(None);
+    };
+    Ok(views(db, user, vec![row]).await?.pop())
+}
