@@ -162,3 +162,125 @@ both_engines! {
         assert!(html.contains("ריצה קלה") && html.contains("מחר · 07:00"), "{html}");
     }
 }
+
+const HEVY: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/fixtures/imports/hevy_StvrvDimitris_kg_rpe_2026.csv"
+);
+const BAD: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/imports/strong_three_bad_rows.csv"
+);
+
+/// The settings page's upload form, as a browser sends it (multipart, same origin).
+async fn upload(
+    app: &TestApp,
+    user: &TestUser,
+    format: &str,
+    tz: &str,
+    path: &str,
+) -> reqwest::Response {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let file = reqwest::multipart::Part::bytes(bytes)
+        .file_name("export.csv")
+        .mime_str("text/csv")
+        .unwrap();
+    let form = reqwest::multipart::Form::new()
+        .text("format", format.to_owned())
+        .text("tz", tz.to_owned())
+        .part("file", file);
+    user.client
+        .post(app.url("/settings/import"))
+        .header("origin", app.origin())
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+fn preview_token(location: &str) -> String {
+    location
+        .strip_prefix("/settings?import=")
+        .and_then(|rest| rest.strip_suffix("#import"))
+        .unwrap_or_else(|| panic!("not a preview: {location}"))
+        .to_owned()
+}
+
+both_engines! {
+    async fn settings_import_previews_then_imports_once(app: TestApp) {
+        let user = app.user("importer").await;
+        let (_, html) = app.get_html(&user.client, "/settings").await;
+        assert!(html.contains(r#"action="/settings/import" enctype="multipart/form-data""#), "{html}");
+
+        // The preview: real Hevy export (232 workouts, 4063 sets), nothing written yet.
+        let to = assert_redirect(&upload(&app, &user, "hevy", "", HEVY).await);
+        let token = preview_token(&to);
+        let (status, html) = app.get_html(&user.client, &to).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("Preview: nothing is imported yet"), "{html}");
+        assert!(html.contains("232 workouts, 4063 sets"), "{html}");
+        assert!(html.contains(&format!(r#"action="/settings/import/{token}""#)), "{html}");
+        assert!(html.contains("Import 232 workouts"), "{html}");
+        assert_eq!(app.count_rows("workout_sessions", &user.id).await, 0, "a preview writes nothing");
+
+        // Another user cannot see or confirm it.
+        let other = app.user("other").await;
+        let (_, html) = app.get_html(&other.client, &to).await;
+        assert!(html.contains("The preview expired"), "{html}");
+        let resp = app.post_form(&other.client, &format!("/settings/import/{token}"), &[]).await;
+        assert_eq!(assert_redirect(&resp), "/settings?error=import_expired#import");
+        assert_eq!(app.count_rows("workout_sessions", &other.id).await, 0);
+
+        // Confirm: imported, the token is spent.
+        let resp = app.post_form(&user.client, &format!("/settings/import/{token}"), &[]).await;
+        let done = assert_redirect(&resp);
+        assert_eq!(done, "/settings?imported=232&sets=4063#import");
+        let (_, html) = app.get_html(&user.client, &done).await;
+        assert!(html.contains("Imported 232 workouts and 4063 sets."), "{html}");
+        assert_eq!(app.count_rows("workout_sessions", &user.id).await, 232);
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 4063);
+        let resp = app.post_form(&user.client, &format!("/settings/import/{token}"), &[]).await;
+        assert_eq!(assert_redirect(&resp), "/settings?error=import_expired#import");
+
+        // The same file again: every workout is a duplicate, nothing to confirm.
+        let to = assert_redirect(&upload(&app, &user, "hevy", "", HEVY).await);
+        let (_, html) = app.get_html(&user.client, &to).await;
+        assert!(html.contains("232 workouts were imported before"), "{html}");
+        assert!(html.contains("Nothing new to import"), "{html}");
+        assert!(!html.contains("btn btn-primary\">Import"), "{html}");
+        assert_eq!(app.count_rows("workout_sessions", &user.id).await, 232);
+    }
+
+    async fn settings_import_refuses_bad_files_and_lists_bad_lines(app: TestApp) {
+        let user = app.user("bad-import").await;
+        // Bad lines: listed with their numbers, no import button, nothing written.
+        let to = assert_redirect(&upload(&app, &user, "strong", "", BAD).await);
+        let token = preview_token(&to);
+        let (_, html) = app.get_html(&user.client, &to).await;
+        assert!(html.contains("3 bad lines"), "{html}");
+        assert!(html.contains("Line 4"), "{html}");
+        assert!(!html.contains(&format!(r#"action="/settings/import/{token}""#)), "no confirm: {html}");
+        let resp = app.post_form(&user.client, &format!("/settings/import/{token}"), &[]).await;
+        assert_eq!(assert_redirect(&resp), "/settings?error=import_rows#import");
+        assert_eq!(app.count_rows("workout_sessions", &user.id).await, 0);
+
+        // An unknown zone or no file: a clear error in the import section.
+        let resp = upload(&app, &user, "strong", "Mars/Olympus", BAD).await;
+        assert_eq!(assert_redirect(&resp), "/settings?error=import_tz#import");
+        let form = reqwest::multipart::Form::new().text("format", "strong");
+        let resp = user.client.post(app.url("/settings/import")).header("origin", app.origin())
+            .multipart(form).send().await.unwrap();
+        let to = assert_redirect(&resp);
+        assert_eq!(to, "/settings?error=import_file#import");
+        let (_, html) = app.get_html(&user.client, &to).await;
+        assert!(html.contains("Choose a CSV file exported from Strong or Hevy"), "{html}");
+
+        // Cancel drops the upload.
+        let to = assert_redirect(&upload(&app, &user, "strong", "", BAD).await);
+        let token = preview_token(&to);
+        let resp = app.post_form(&user.client, &format!("/settings/import/{token}/cancel"), &[]).await;
+        assert_eq!(assert_redirect(&resp), "/settings?#import");
+        let (_, html) = app.get_html(&user.client, &to).await;
+        assert!(html.contains("The preview expired"), "{html}");
+    }
+}

@@ -3,6 +3,7 @@
 //! `/fn/…` and pass through the same CSRF and authentication middleware as everything else.
 
 pub mod goals;
+pub mod import;
 pub mod plan;
 pub mod tokens;
 pub mod training;

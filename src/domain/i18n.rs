@@ -753,6 +753,7 @@ pub fn error_message(t: &Strings, code: &str) -> &'static str {
         "plan_title" => t.err_plan_title,
         "plan_due" => t.err_plan_due,
         "import_file" => t.err_import_file,
+        "import_tz" => t.err_invalid_timezone,
         "import_expired" => t.err_import_expired,
         "import_rows" => t.err_import_rows,
         _ => t.err_generic,

@@ -12,3 +12,4 @@ pub mod plan;
 pub mod progress;
 pub mod register;
 pub mod settings;
+pub mod settings_import;

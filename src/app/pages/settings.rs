@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::settings_import::ImportSection;
 use crate::api::tokens::settings_tokens;
 use crate::app::components::notice::{ErrorNotice, SuccessNotice};
 use crate::app::{use_strings, use_viewer};
@@ -13,7 +14,15 @@ use crate::domain::i18n::Strings;
 /// Errors of the tokens and data forms, shown next to those forms (the redirect scrolls there).
 const TOKEN_ERRORS: &[&str] = &["token_name"];
 const DATA_ERRORS: &[&str] = &["delete_confirm"];
-const SECTION_ERRORS: &[&str] = &["token_name", "delete_confirm"];
+/// Every code a section shows itself (tokens, data, and the import section's `IMPORT_ERRORS`).
+const SECTION_ERRORS: &[&str] = &[
+    "token_name",
+    "delete_confirm",
+    "import_file",
+    "import_tz",
+    "import_expired",
+    "import_rows",
+];
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -74,6 +83,8 @@ pub fn SettingsPage() -> impl IntoView {
 
         <Tokens/>
 
+        <ImportSection timezone=user.timezone.clone()/>
+
         <section class="card" id="data" aria-labelledby="data-heading">
             <h2 id="data-heading">{t.data_title}</h2>
             <ErrorNotice only=DATA_ERRORS/>
@@ -89,6 +100,16 @@ pub fn SettingsPage() -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_page_notice_skips_every_import_error() {
+        for code in super::super::settings_import::IMPORT_ERRORS {
+            assert!(super::SECTION_ERRORS.contains(code), "{code}");
+        }
+    }
 }
 
 #[component]

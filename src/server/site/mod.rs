@@ -6,9 +6,12 @@
 pub mod forms;
 pub mod goal_forms;
 pub mod guard;
+pub mod import_forms;
+pub mod pending_imports;
 pub mod plan_forms;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::post;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
@@ -36,6 +39,17 @@ pub fn router(state: AppState) -> Router {
         .route("/settings/tokens", post(forms::create_token))
         .route("/settings/tokens/{id}/revoke", post(forms::revoke_token))
         .route("/settings/delete", post(forms::delete_account))
+        .route(
+            "/settings/import",
+            post(import_forms::preview).layer(DefaultBodyLimit::max(
+                crate::server::http::routes::import::IMPORT_BODY_LIMIT + 64 * 1024,
+            )),
+        )
+        .route("/settings/import/{token}", post(import_forms::confirm))
+        .route(
+            "/settings/import/{token}/cancel",
+            post(import_forms::cancel),
+        )
         .route(
             "/fn/{*name}",
             post(move |req| {

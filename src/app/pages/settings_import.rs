@@ -1,0 +1,133 @@
+//! The import section of `/settings`: choose a Strong or Hevy CSV, see the preview (counts,
+//! date range, duplicates, new exercises, bad lines), then import or cancel. Plain multipart
+//! and button forms posting to `server::site::import_forms`.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::import::{ImportPreviewData, import_preview};
+use crate::app::components::notice::ErrorNotice;
+use crate::app::use_strings;
+use crate::domain::i18n::fill;
+
+/// The error codes this section shows (the page's top notice skips them).
+pub const IMPORT_ERRORS: &[&str] = &["import_file", "import_tz", "import_expired", "import_rows"];
+
+#[component]
+pub fn ImportSection(timezone: String) -> impl IntoView {
+    let t = use_strings();
+    let query = use_query_map();
+    let token = move || query.read().get("import");
+    let preview = Resource::new(token, |token| async move {
+        match token {
+            Some(token) => import_preview(token).await,
+            None => Ok(None),
+        }
+    });
+    // Counts come back as numbers only, so nothing from the URL is echoed as text.
+    let done = move || {
+        let q = query.read();
+        let n = |k: &str| q.get(k).and_then(|v| v.parse::<u64>().ok());
+        n("imported").map(|w| (w, n("sets").unwrap_or(0)))
+    };
+    view! {
+        <section class="card" id="import" aria-labelledby="import-heading">
+            <h2 id="import-heading">{t.import_title}</h2>
+            <p class="hint">{t.import_intro}</p>
+            <ErrorNotice only=IMPORT_ERRORS/>
+            {move || done().map(|(w, s)| view! {
+                <p class="notice notice-ok" role="status">
+                    {if w == 0 {
+                        t.import_nothing_new.to_owned()
+                    } else {
+                        fill(t.import_done, &[("workouts", &w.to_string()), ("sets", &s.to_string())])
+                    }}
+                </p>
+            })}
+            <Suspense fallback=|| ()>
+                {move || preview.get().map(|result| match result {
+                    Ok(Some(p)) => view! { <Preview p/> }.into_any(),
+                    Ok(None) if token().is_some() => view! {
+                        <p class="notice notice-error" role="alert">{t.err_import_expired}</p>
+                    }.into_any(),
+                    Ok(None) => ().into_any(),
+                    Err(_) => view! { <p class="notice notice-error" role="alert">{t.err_generic}</p> }.into_any(),
+                })}
+            </Suspense>
+            <form class="stack" method="post" action="/settings/import" enctype="multipart/form-data">
+                <div class="row2">
+                    <div class="stack">
+                        <label for="import_format">{t.import_format}</label>
+                        <select id="import_format" name="format">
+                            <option value="strong">"Strong"</option>
+                            <option value="hevy">"Hevy"</option>
+                        </select>
+                    </div>
+                    <div class="stack">
+                        <label for="import_tz">{t.import_tz}</label>
+                        <input id="import_tz" name="tz" type="text" dir="ltr" placeholder=timezone/>
+                    </div>
+                </div>
+                <label for="import_file">{t.import_file}</label>
+                <input id="import_file" name="file" type="file" accept=".csv,text/csv" required/>
+                <button type="submit" class="btn">{t.import_preview_button}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn Preview(p: ImportPreviewData) -> impl IntoView {
+    let t = use_strings();
+    let summary = fill(
+        t.import_summary,
+        &[
+            ("workouts", &p.workouts.to_string()),
+            ("sets", &p.sets.to_string()),
+            ("from", p.from.as_deref().unwrap_or("–")),
+            ("to", p.to.as_deref().unwrap_or("–")),
+        ],
+    );
+    let token = p.token.clone();
+    view! {
+        <div class="import-preview" role="status">
+            <h3>{t.import_preview_title}</h3>
+            <p><bdi>{summary}</bdi></p>
+            {(p.duplicates > 0).then(|| view! {
+                <p>{fill(t.import_duplicates, &[("n", &p.duplicates.to_string())])}</p>
+            })}
+            {(!p.new_exercises.is_empty()).then(|| view! {
+                <p>{t.import_new_exercises}</p>
+                <ul class="suggestions">
+                    {p.new_exercises.into_iter().map(|n| view! { <li><bdi>{n}</bdi></li> }).collect_view()}
+                </ul>
+            })}
+            {if p.error_count > 0 {
+                view! {
+                    <div class="notice notice-error">
+                        <p>{fill(t.import_bad_lines, &[("n", &p.error_count.to_string())])}</p>
+                        <ul class="line-errors">
+                            {p.errors.into_iter().map(|(line, message)| view! {
+                                <li><strong>{fill(t.import_line, &[("line", &line.to_string())])}</strong>": "<bdi>{message}</bdi></li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                }.into_any()
+            } else if p.workouts == 0 {
+                view! { <p class="notice notice-ok">{t.import_nothing_new}</p> }.into_any()
+            } else {
+                let action = format!("/settings/import/{token}");
+                view! {
+                    <form method="post" action=action class="row-actions">
+                        <button type="submit" class="btn btn-primary">
+                            {fill(t.import_confirm, &[("workouts", &p.workouts.to_string())])}
+                        </button>
+                    </form>
+                }.into_any()
+            }}
+            <form method="post" action=format!("/settings/import/{}/cancel", p.token)>
+                <button type="submit" class="btn btn-quiet">{t.import_cancel}</button>
+            </form>
+        </div>
+    }
+}

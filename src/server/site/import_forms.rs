@@ -1,0 +1,127 @@
+//! The settings page's import: `POST /settings/import` (multipart: `format`, `tz`, `file`)
+//! runs a dry run, keeps the upload in [`PendingImports`](super::pending_imports) and sends
+//! the user to the preview (`/settings?import=<token>#import`); `POST /settings/import/{token}`
+//! imports it for real, `…/cancel` drops it. Same service as `POST /api/v1/import`.
+
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{Multipart, Path, State};
+use axum::response::Response;
+
+use super::forms::see_other;
+use crate::domain::import::Format;
+use crate::server::auth::Principal;
+use crate::server::state::AppState;
+use crate::server::training::import::{ImportError, import};
+
+/// Where the import section's outcomes land.
+fn to_section(query: &str) -> Response {
+    see_other(&format!("/settings?{query}#import"))
+}
+
+/// `POST /settings/import`: the upload and its preview.
+pub async fn preview(
+    State(state): State<AppState>,
+    principal: Option<axum::Extension<Principal>>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Response {
+    let Some(axum::Extension(p)) = principal else {
+        return see_other("/login?next=/settings");
+    };
+    let Ok(mut multipart) = multipart else {
+        return to_section("error=import_file");
+    };
+    let (mut format, mut tz_name, mut file) = (None, String::new(), None);
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => {
+                let name = field.name().unwrap_or_default().to_owned();
+                // Too large or cut off: the whole upload is refused.
+                let Ok(bytes) = field.bytes().await else {
+                    return to_section("error=import_file");
+                };
+                match name.as_str() {
+                    "format" => {
+                        format = std::str::from_utf8(&bytes)
+                            .ok()
+                            .and_then(|f| f.trim().parse::<Format>().ok())
+                    }
+                    "tz" => tz_name = String::from_utf8_lossy(&bytes).trim().to_owned(),
+                    "file" => file = Some(bytes),
+                    _ => {}
+                }
+            }
+            Ok(None) => break,
+            Err(_) => return to_section("error=import_file"),
+        }
+    }
+    let (Some(format), Some(file)) = (format, file.filter(|f| !f.is_empty())) else {
+        return to_section("error=import_file");
+    };
+    let tz = if tz_name.is_empty() {
+        None
+    } else {
+        match tz_name.parse::<chrono_tz::Tz>() {
+            Ok(tz) => Some(tz),
+            Err(_) => return to_section("error=import_tz"),
+        }
+    };
+    match import(&state.db, &p.user, format, &file, tz, true).await {
+        Ok(report) => {
+            let token = state
+                .pending_imports
+                .put(p.user.id.clone(), format, tz, file, report);
+            to_section(&format!("import={token}"))
+        }
+        Err(ImportError::BadRows(_)) => to_section("error=import_rows"),
+        Err(ImportError::Db(e)) => {
+            tracing::error!(error = %e, "import preview failed");
+            to_section("error=generic")
+        }
+    }
+}
+
+/// `POST /settings/import/{token}`: import what was previewed.
+pub async fn confirm(
+    State(state): State<AppState>,
+    principal: Option<axum::Extension<Principal>>,
+    Path(token): Path<String>,
+) -> Response {
+    let Some(axum::Extension(p)) = principal else {
+        return see_other("/login?next=/settings");
+    };
+    let Some(pending) = state.pending_imports.take(&p.user.id, &token) else {
+        return to_section("error=import_expired");
+    };
+    match import(
+        &state.db,
+        &p.user,
+        pending.format,
+        &pending.bytes,
+        pending.tz,
+        false,
+    )
+    .await
+    {
+        Ok(report) => to_section(&format!(
+            "imported={}&sets={}",
+            report.workouts, report.sets
+        )),
+        Err(ImportError::BadRows(_)) => to_section("error=import_rows"),
+        Err(ImportError::Db(e)) => {
+            tracing::error!(error = %e, "import failed");
+            to_section("error=generic")
+        }
+    }
+}
+
+/// `POST /settings/import/{token}/cancel`.
+pub async fn cancel(
+    State(state): State<AppState>,
+    principal: Option<axum::Extension<Principal>>,
+    Path(token): Path<String>,
+) -> Response {
+    if let Some(axum::Extension(p)) = principal {
+        state.pending_imports.take(&p.user.id, &token);
+    }
+    to_section("")
+}
