@@ -1,6 +1,6 @@
 //! `/api/v1/workouts` and `/api/v1/exercises` on both engines: logging with names in English
 //! and Hebrew, units, points, personal records, validation (nothing written), unknown
-//! exercises with suggestions, ownership, and deletion recomputing records.
+//! exercises with suggestions, ownership, and editing or deleting recomputing records.
 #![cfg(feature = "ssr")]
 
 #[macro_use]
@@ -175,6 +175,205 @@ both_engines! {
         assert!(all["items"].as_array().unwrap().iter().any(|r| r["exercise_slug"] == "plank" && r["record_type"] == "duration"));
         let resp = user.client.get(app.url("/api/v1/records?exercise=xyzzy")).send().await.unwrap();
         assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "unknown_exercise").await;
+    }
+}
+
+async fn patch(app: &TestApp, user: &TestUser, id: &str, body: Value) -> reqwest::Response {
+    user.client
+        .patch(app.url(&format!("/api/v1/workouts/{id}")))
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn logged(app: &TestApp, user: &TestUser, body: Value) -> Value {
+    let resp = log(app, user, body).await;
+    assert_eq!(resp.status(), StatusCode::CREATED);
+    resp.json().await.unwrap()
+}
+
+async fn patched(app: &TestApp, user: &TestUser, id: &str, body: Value) -> Value {
+    let resp = patch(app, user, id, body).await;
+    let status = resp.status();
+    let body: Value = resp.json().await.unwrap();
+    assert_eq!(status, StatusCode::OK, "{body}");
+    body
+}
+
+/// The user's record of one type for one exercise, from `GET /records`.
+async fn record(app: &TestApp, user: &TestUser, exercise: &str, record_type: &str) -> Value {
+    let records = app
+        .get_json(
+            &user.client,
+            &format!("/api/v1/records?exercise={exercise}"),
+        )
+        .await;
+    records["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["record_type"] == record_type)
+        .unwrap_or_else(|| panic!("no {record_type} record: {records}"))
+        .clone()
+}
+
+/// A UTC instant `d` days ago, to the second (both engines store it exactly).
+fn days_ago(d: i64) -> String {
+    (chrono::Utc::now() - chrono::Duration::days(d))
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}
+
+both_engines! {
+    async fn patch_renames_keeps_sets_and_replacing_sets_recomputes_records(app: TestApp) {
+        let user = app.user("editor").await;
+        let light = logged(&app, &user, json!({"name": "Pull", "notes": "easy", "started_at": days_ago(2),
+            "exercises": [{"exercise": "deadlift", "sets": [{"reps": 5, "weight_kg": 140}]}]})).await;
+        let heavy = logged(&app, &user, json!({"name": "Pull", "started_at": days_ago(1),
+            "exercises": [{"exercise": "deadlift", "sets": [{"reps": 5, "weight_kg": 150}, {"reps": 5, "weight_kg": 150}]}]})).await;
+        let id = heavy["id"].as_str().unwrap();
+        let path = format!("/api/v1/workouts/{id}");
+
+        // Renaming keeps the sets (same ids), points, start and records.
+        let renamed = patched(&app, &user, id, json!({"name": "Heavy pull", "notes": "chalk"})).await;
+        assert_eq!(renamed["name"], "Heavy pull");
+        assert_eq!(renamed["notes"], "chalk");
+        assert_eq!(renamed["sets"], heavy["sets"]);
+        assert_eq!(renamed["points"], heavy["points"]);
+        assert_eq!(renamed["started_at"], heavy["started_at"]);
+        assert_eq!(renamed["new_records"], json!([]), "nothing new: {renamed}");
+        assert_eq!(record(&app, &user, "deadlift", "weight").await["set_id"], heavy["sets"][0]["id"]);
+        // null clears a field, an absent one is kept.
+        let cleared = patched(&app, &user, id, json!({"notes": null})).await;
+        assert_eq!((cleared["name"].as_str(), cleared["notes"].as_str()), (Some("Heavy pull"), None));
+        let shown = app.get_json(&user.client, &path).await;
+        assert_eq!((shown["name"].as_str(), shown["notes"].as_str(), shown["set_count"].as_i64()), (Some("Heavy pull"), None, Some(2)));
+
+        // Heavier sets: a new weight PR, told in the answer and listed by GET /records.
+        let heavier = patched(&app, &user, id, json!({"exercises": [{"exercise": "Deadlift", "sets": [{"reps": 2, "weight_kg": 180}]}]})).await;
+        assert_eq!(heavier["name"], "Heavy pull", "only the sets changed");
+        assert_eq!(heavier["set_count"], 1);
+        let new_set = heavier["sets"][0]["id"].clone();
+        // 5 + 360 kg / 40 per set, plus the 10-point workout bonus.
+        assert_eq!((heavier["sets"][0]["points"].as_i64(), heavier["points"].as_i64()), (Some(14), Some(24)));
+        assert!(record_types(&heavier).contains(&"weight".to_owned()), "{heavier}");
+        let weight = record(&app, &user, "deadlift", "weight").await;
+        assert_eq!((weight["value"].as_f64(), &weight["set_id"]), (Some(180.0), &new_set));
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 2, "the old sets are gone");
+
+        // Lighter again: the PR falls back to the other workout's 140 kg, which is not news.
+        let lowered = patched(&app, &user, id, json!({"exercises": [{"exercise": "deadlift", "sets": [{"reps": 5, "weight_kg": 120}]}]})).await;
+        assert_eq!(record_types(&lowered), Vec::<String>::new(), "{lowered}");
+        assert_eq!(lowered["points"], 5 + 15 + 10);
+        let weight = record(&app, &user, "deadlift", "weight").await;
+        assert_eq!((weight["value"].as_f64(), &weight["set_id"]), (Some(140.0), &light["sets"][0]["id"]));
+        let s = app.get_json(&user.client, "/api/v1/stats?period=all").await;
+        assert_eq!(s["volume_kg"].as_f64(), Some(5.0 * 140.0 + 5.0 * 120.0));
+        assert_eq!(s["lifetime_points"].as_i64(), Some(light["points"].as_i64().unwrap() + 30));
+
+        // Sets decide the kind: a run makes it a cardio workout.
+        let run = patched(&app, &user, id, json!({"exercises": [{"exercise": "running", "sets": [{"distance_m": 5000, "duration_s": 1500}]}]})).await;
+        assert_eq!((run["kind"].as_str(), run["sets"][0]["exercise_slug"].as_str()), (Some("cardio"), Some("running")));
+        assert_eq!(record(&app, &user, "running", "distance").await["set_id"], run["sets"][0]["id"]);
+    }
+
+    async fn patch_started_at_moves_the_workout_its_streak_and_records(app: TestApp) {
+        let user = app.user("mover").await;
+        let mut ids = Vec::new();
+        for (d, kg) in [(3, 100), (2, 105), (1, 110)] {
+            let w = logged(&app, &user, json!({"started_at": days_ago(d), "exercises": [{"exercise": "squat", "sets": [{"reps": 5, "weight_kg": kg}]}]})).await;
+            ids.push(w["id"].as_str().unwrap().to_owned());
+        }
+        let s = app.get_json(&user.client, "/api/v1/stats?period=all").await;
+        assert_eq!((s["current_streak_days"].as_u64(), s["longest_streak_days"].as_u64()), (Some(3), Some(3)));
+
+        // Yesterday's 110 kg workout really was ten days ago.
+        let at = days_ago(10);
+        let moved = patched(&app, &user, &ids[2], json!({"started_at": at})).await;
+        let at: chrono::DateTime<chrono::Utc> = at.parse().unwrap();
+        let started: chrono::DateTime<chrono::Utc> = moved["started_at"].as_str().unwrap().parse().unwrap();
+        assert_eq!(started, at);
+        let list = app.get_json(&user.client, "/api/v1/workouts").await;
+        let order: Vec<&str> = list["items"].as_array().unwrap().iter().map(|w| w["id"].as_str().unwrap()).collect();
+        assert_eq!(order, vec![ids[1].as_str(), ids[0].as_str(), ids[2].as_str()], "most recent first");
+        let s = app.get_json(&user.client, "/api/v1/stats?period=all").await;
+        assert_eq!((s["current_streak_days"].as_u64(), s["longest_streak_days"].as_u64()), (Some(0), Some(2)), "{s}");
+        // The record stays with its set, now dated when the workout was.
+        let weight = record(&app, &user, "squat", "weight").await;
+        assert_eq!((weight["value"].as_f64(), &weight["set_id"]), (Some(110.0), &moved["sets"][0]["id"]));
+        let achieved: chrono::DateTime<chrono::Utc> = weight["achieved_at"].as_str().unwrap().parse().unwrap();
+        assert_eq!(achieved, at);
+    }
+
+    async fn bad_patches_are_422_and_change_nothing(app: TestApp) {
+        let user = app.user("careful-editor").await;
+        let w = logged(&app, &user, json!({"name": "Legs", "notes": "ok", "started_at": days_ago(1),
+            "exercises": [{"exercise": "squat", "sets": [{"reps": 5, "weight_kg": 100}]}]})).await;
+        let id = w["id"].as_str().unwrap();
+        let path = format!("/api/v1/workouts/{id}");
+        let before = app.get_json(&user.client, &path).await;
+        let records_before = app.get_json(&user.client, "/api/v1/records").await;
+        let squat = |sets: Value| json!([{"exercise": "squat", "sets": sets}]);
+        let cases = [
+            (json!({"name": "Renamed", "exercises": squat(json!([{"reps": 5, "weight_kg": 1500}]))}), "exercises[0].sets[0].weight_kg"),
+            (json!({"exercises": squat(json!([{"reps": 5, "weight_kg": -20}]))}), "exercises[0].sets[0].weight_kg"),
+            (json!({"exercises": squat(json!([{"reps": -3}]))}), "exercises[0].sets[0].reps"),
+            (json!({"exercises": squat(json!([{"reps": 1001}]))}), "exercises[0].sets[0].reps"),
+            (json!({"exercises": squat(json!([]))}), "exercises[0].sets"),
+            (json!({"name": "Renamed", "exercises": []}), "exercises"),
+            (json!({"started_at": (chrono::Utc::now() + chrono::Duration::days(3)).to_rfc3339()}), "started_at"),
+            (json!({"notes": "x".repeat(2001)}), "notes"),
+        ];
+        for (body, field) in cases {
+            let resp = patch(&app, &user, id, body.clone()).await;
+            let err = assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+            assert_eq!(detail_fields(&err), vec![field], "{body}: {err}");
+        }
+
+        // Every unclear name is reported with ranked suggestions; the clear one is not stored.
+        let resp = patch(&app, &user, id, json!({"name": "Renamed", "exercises": [
+            {"exercise": "squat", "sets": [{"reps": 5, "weight_kg": 140}]},
+            {"exercise": "benchh pres", "sets": [{"reps": 5}]}
+        ]})).await;
+        let err = assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "unknown_exercise").await;
+        let details = err["error"]["details"].as_array().unwrap();
+        assert_eq!(details.len(), 1, "{err}");
+        assert_eq!(details[0]["field"], "exercises[1].exercise");
+        assert_eq!(details[0]["query"], "benchh pres");
+        assert_eq!(details[0]["suggestions"][0]["slug"], "bench-press", "{err}");
+
+        let resp = user.client.patch(app.url(&path)).body("{not json").header("content-type", "application/json").send().await.unwrap();
+        assert_error(resp, StatusCode::BAD_REQUEST, "malformed_json").await;
+        let resp = patch(&app, &user, id, json!({"exercises": "squat"})).await;
+        assert_error(resp, StatusCode::BAD_REQUEST, "invalid_json").await;
+
+        assert_eq!(app.get_json(&user.client, &path).await, before, "the workout is unchanged");
+        assert_eq!(app.get_json(&user.client, "/api/v1/records").await, records_before);
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 1);
+    }
+
+    async fn patching_another_users_workout_is_404_and_changes_nothing(app: TestApp) {
+        let owner = app.user("patch-owner").await;
+        let other = app.user("patch-other").await;
+        let w = logged(&app, &owner, json!({"name": "Mine", "exercises": [{"exercise": "deadlift", "sets": [{"reps": 5, "weight_kg": 140}]}]})).await;
+        let id = w["id"].as_str().unwrap();
+        let before = app.get_json(&owner.client, &format!("/api/v1/workouts/{id}")).await;
+        let take = json!({"name": "Taken", "exercises": [{"exercise": "deadlift", "sets": [{"reps": 1, "weight_kg": 300}]}]});
+        // Valid or not, a body sent to someone else's workout learns nothing but "not found".
+        for body in [take, json!({"exercises": []})] {
+            let resp = patch(&app, &other, id, body).await;
+            assert_error(resp, StatusCode::NOT_FOUND, "not_found").await;
+        }
+        // Like GET: an id that is not a UUID, or one nobody has, is not found either.
+        for missing in ["not-a-uuid", "00000000-0000-0000-0000-000000000000"] {
+            let resp = patch(&app, &owner, missing, json!({"name": "x"})).await;
+            assert_error(resp, StatusCode::NOT_FOUND, "not_found").await;
+        }
+        assert_eq!(app.get_json(&owner.client, &format!("/api/v1/workouts/{id}")).await, before);
+        assert_eq!(app.count_rows("workout_sessions", &other.id).await, 0);
+        assert_eq!(app.count_rows("exercise_sets", &other.id).await, 0);
+        assert_eq!(record(&app, &owner, "deadlift", "weight").await["value"].as_f64(), Some(140.0));
     }
 }
 

@@ -34,6 +34,7 @@ const REST_ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/workouts"),
     ("post", "/api/v1/workouts"),
     ("get", "/api/v1/workouts/{id}"),
+    ("patch", "/api/v1/workouts/{id}"),
     ("delete", "/api/v1/workouts/{id}"),
     ("get", "/api/v1/exercises"),
     ("get", "/api/v1/goals"),

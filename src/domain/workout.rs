@@ -246,6 +246,21 @@ pub fn validate_workout(
         &mut errors,
     );
     let started_at = input.started_at.unwrap_or(now);
+    check_start(started_at, now, &mut errors);
+    let exercises = validate_exercises(&input.exercises, &mut errors);
+    if errors.is_empty() {
+        Ok(ValidWorkout {
+            name,
+            started_at,
+            notes,
+            exercises,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+fn check_start(started_at: DateTime<Utc>, now: DateTime<Utc>, errors: &mut Vec<FieldError>) {
     if started_at > now + Duration::days(1) {
         errors.push(FieldError::new(
             "started_at",
@@ -253,14 +268,19 @@ pub fn validate_workout(
             "A workout cannot start in the future.",
         ));
     }
-    if input.exercises.is_empty() {
+}
+
+/// The exercises of a workout (at least one, each with at least one set), with paths such as
+/// `exercises[0].sets[2].reps`.
+fn validate_exercises(input: &[ExerciseInput], errors: &mut Vec<FieldError>) -> Vec<ValidExercise> {
+    if input.is_empty() {
         errors.push(FieldError::new(
             "exercises",
             "required",
             "Add at least one exercise.",
         ));
     }
-    if input.exercises.len() > MAX_EXERCISES {
+    if input.len() > MAX_EXERCISES {
         errors.push(FieldError::new(
             "exercises",
             "too_many",
@@ -268,7 +288,7 @@ pub fn validate_workout(
         ));
     }
     let mut exercises = Vec::new();
-    for (i, e) in input.exercises.iter().enumerate().take(MAX_EXERCISES) {
+    for (i, e) in input.iter().enumerate().take(MAX_EXERCISES) {
         let path = format!("exercises[{i}]");
         let exercise = e.exercise.trim();
         if exercise.is_empty() {
@@ -297,18 +317,89 @@ pub fn validate_workout(
             .iter()
             .enumerate()
             .take(MAX_SETS_PER_EXERCISE)
-            .filter_map(|(j, s)| validate_set(s, &format!("{path}.sets[{j}]"), &mut errors))
+            .filter_map(|(j, s)| validate_set(s, &format!("{path}.sets[{j}]"), errors))
             .collect();
         exercises.push(ValidExercise {
             exercise: exercise.to_owned(),
             sets,
         });
     }
+    exercises
+}
+
+/// `PATCH /workouts/{id}` body. An absent field keeps its value; `"name": null` and
+/// `"notes": null` clear (so does an empty string, as when logging). `started_at` follows the
+/// logging rule (at most a day ahead). `exercises`, when given, has the shape of
+/// [`WorkoutInput::exercises`] and replaces every set of the workout. `null` for `started_at`
+/// or `exercises` is the same as leaving it out.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct WorkoutPatch {
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<String>))]
+    pub name: Option<Option<String>>,
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<String>))]
+    pub notes: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<DateTime<Utc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exercises: Option<Vec<ExerciseInput>>,
+}
+
+/// A field that is present, even as `null`: `Some(None)`. Serde leaves absent fields to
+/// `#[serde(default)]`, which gives `None`.
+fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
+}
+
+/// A validated [`WorkoutPatch`]: `None` keeps, `Some(None)` clears.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidPatch {
+    pub name: Option<Option<String>>,
+    pub notes: Option<Option<String>>,
+    pub started_at: Option<DateTime<Utc>>,
+    pub exercises: Option<Vec<ValidExercise>>,
+}
+
+/// Validates a change to a workout with the rules of [`validate_workout`] for what it gives.
+pub fn validate_patch(
+    input: &WorkoutPatch,
+    now: DateTime<Utc>,
+) -> Result<ValidPatch, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let name = input
+        .name
+        .as_ref()
+        .map(|n| text(n.as_deref(), "name", MAX_NAME_CHARS, &mut errors));
+    let notes = input
+        .notes
+        .as_ref()
+        .map(|n| text(n.as_deref(), "notes", MAX_NOTES_CHARS, &mut errors));
+    if let Some(at) = input.started_at {
+        check_start(at, now, &mut errors);
+    }
+    let exercises = input
+        .exercises
+        .as_deref()
+        .map(|e| validate_exercises(e, &mut errors));
     if errors.is_empty() {
-        Ok(ValidWorkout {
+        Ok(ValidPatch {
             name,
-            started_at,
             notes,
+            started_at: input.started_at,
             exercises,
         })
     } else {
@@ -421,5 +512,81 @@ mod tests {
             validate_workout(&named, now()).unwrap().name.as_deref(),
             Some("Push day")
         );
+    }
+
+    fn patch(json: &str) -> WorkoutPatch {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn a_patch_tells_absent_from_null() {
+        let absent = patch("{}");
+        assert_eq!((&absent.name, &absent.notes), (&None, &None));
+        let cleared = patch(r#"{"name": null, "notes": null}"#);
+        assert_eq!((&cleared.name, &cleared.notes), (&Some(None), &Some(None)));
+        let set = patch(r#"{"name": "Legs", "started_at": null, "exercises": null}"#);
+        assert_eq!(set.name, Some(Some("Legs".into())));
+        assert_eq!((set.started_at, set.exercises.is_none()), (None, true));
+        // Serialized back (e.g. as a server function argument), absent stays absent.
+        let round: WorkoutPatch =
+            serde_json::from_str(&serde_json::to_string(&cleared).unwrap()).unwrap();
+        assert_eq!((round.name, round.notes), (Some(None), Some(None)));
+        assert_eq!(serde_json::to_string(&absent).unwrap(), "{}");
+    }
+
+    #[test]
+    fn a_patch_validates_only_what_it_gives() {
+        let empty = validate_patch(&WorkoutPatch::default(), now()).unwrap();
+        assert_eq!(
+            empty,
+            ValidPatch {
+                name: None,
+                notes: None,
+                started_at: None,
+                exercises: None
+            }
+        );
+        let v = validate_patch(
+            &patch(r#"{"name": "  ", "notes": " sore ", "exercises": [{"exercise": "squat", "sets": [{"reps": 5}]}]}"#),
+            now(),
+        )
+        .unwrap();
+        assert_eq!(
+            v.name,
+            Some(None),
+            "a blank name clears it, as when logging"
+        );
+        assert_eq!(v.notes, Some(Some("sore".into())));
+        assert_eq!(v.exercises.unwrap()[0].sets[0].reps, Some(5));
+    }
+
+    #[test]
+    fn a_patch_is_refused_with_the_logging_rules() {
+        for (json, fields) in [
+            (r#"{"exercises": []}"#, vec!["exercises"]),
+            (
+                r#"{"exercises": [{"exercise": "squat", "sets": [{"reps": 5, "weight_kg": 1001}, {"reps": -1}]}]}"#,
+                vec![
+                    "exercises[0].sets[0].weight_kg",
+                    "exercises[0].sets[1].reps",
+                ],
+            ),
+            (
+                r#"{"exercises": [{"exercise": " ", "sets": []}]}"#,
+                vec!["exercises[0].exercise", "exercises[0].sets"],
+            ),
+            (
+                r#"{"started_at": "2026-11-25T10:00:00Z"}"#,
+                vec!["started_at"],
+            ),
+            (
+                &format!(r#"{{"name": "{}"}}"#, "x".repeat(MAX_NAME_CHARS + 1)),
+                vec!["name"],
+            ),
+        ] {
+            let errors = validate_patch(&patch(json), now()).unwrap_err();
+            let got: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+            assert_eq!(got, fields, "{json}");
+        }
     }
 }

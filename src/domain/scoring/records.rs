@@ -154,7 +154,8 @@ pub fn current_records<Id: Clone + Eq + std::hash::Hash + Ord>(
 }
 
 /// Records that are new or improved in `after` compared with `before` (e.g. before and after
-/// saving a workout): what the user is told "new PR!" about.
+/// saving a workout): what the user is told "new PR!" about. A record that passed to another set
+/// without a better value (an edited or deleted workout, an earlier tie) is not news.
 pub fn new_records<Id: Clone + Eq + std::hash::Hash>(
     before: &[Record<Id>],
     after: &[Record<Id>],
@@ -167,7 +168,7 @@ pub fn new_records<Id: Clone + Eq + std::hash::Hash>(
         .iter()
         .filter(|r| {
             old.get(&(&r.exercise_id, r.record_type))
-                .is_none_or(|o| o.set_id != r.set_id)
+                .is_none_or(|o| r.value > o.value + 1e-9)
         })
         .cloned()
         .collect()
@@ -250,5 +251,18 @@ mod tests {
             vec![RecordType::Weight, RecordType::E1rm, RecordType::Volume]
         );
         assert!(fresh.iter().all(|r| r.set_id == "n"));
+        // The 102.5 kg set edited down or deleted: the record falls back, which is not news.
+        let fallen = current_records(&[
+            set("a", "squat", 1, 5, 100.0),
+            set("m", "squat", 6, 5, 90.0),
+        ]);
+        assert_eq!(new_records(&after, &fallen), vec![]);
+        // The same weight again in a moved (earlier) workout holds the record, without news.
+        let moved = current_records(&[
+            set("a", "squat", 2, 5, 100.0),
+            set("e", "squat", 1, 5, 100.0),
+        ]);
+        assert_eq!(find(&moved, "squat", RecordType::Weight).set_id, "e");
+        assert_eq!(new_records(&before, &moved), vec![]);
     }
 }

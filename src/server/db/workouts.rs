@@ -152,32 +152,65 @@ pub async fn delete(db: &Db, user_id: &Id, id: &Id) -> Result<bool, sqlx::Error>
     Ok(n > 0)
 }
 
-/// Changes a workout's name, notes and start time; with `sets`, replaces all its sets, in one
-/// transaction. `false` when the workout is not the user's.
+/// A change to a workout; `None` keeps a field, `Some(None)` clears it.
+#[derive(Default)]
+pub struct WorkoutUpdate {
+    pub name: Option<Option<String>>,
+    pub notes: Option<Option<String>>,
+    /// Moves the workout and its sets; an end time moves with it.
+    pub started_at: Option<DateTime<Utc>>,
+    /// Replaces every set of the workout.
+    pub sets: Option<NewSets>,
+}
+
+/// A workout's new sets with the kind and points they give it.
+pub struct NewSets {
+    pub kind: &'static str,
+    pub points: i64,
+    pub sets: Vec<NewSet>,
+}
+
+/// What [`update`] keeps of a workout when a change leaves it out.
+#[derive(sqlx::FromRow)]
+struct Current {
+    name: Option<String>,
+    notes: Option<String>,
+    started_at: DateTime<Utc>,
+    ended_at: Option<DateTime<Utc>>,
+    kind: String,
+    points: i64,
+}
+
+/// Applies `change` to one of the user's workouts in one transaction; `false` when the workout
+/// is not theirs.
 pub async fn update(
     db: &Db,
     user_id: &Id,
     id: &Id,
-    name: Option<Option<String>>,
-    notes: Option<Option<String>>,
-    started_at: Option<DateTime<Utc>>,
-    sets: Option<&[NewSet]>,
+    change: WorkoutUpdate,
 ) -> Result<bool, sqlx::Error> {
     let at = now();
     on_db!(db, pool => {
         let mut tx = pool.begin().await?;
-        let current: Option<(Option<String>, Option<String>, DateTime<Utc>)> = sqlx::query_as(
-            "SELECT name, notes, started_at FROM workout_sessions WHERE id = $1 AND user_id = $2")
+        let current: Option<Current> = sqlx::query_as(
+            "SELECT name, notes, started_at, ended_at, kind, points FROM workout_sessions WHERE id = $1 AND user_id = $2")
             .bind(id).bind(user_id).fetch_optional(&mut *tx).await?;
-        let Some((old_name, old_notes, old_start)) = current else { return Ok(false) };
-        let started = started_at.unwrap_or(old_start);
-        sqlx::query("UPDATE workout_sessions SET name = $3, notes = $4, started_at = $5, updated_at = $6 WHERE id = $1 AND user_id = $2")
-            .bind(id).bind(user_id).bind(name.unwrap_or(old_name)).bind(notes.unwrap_or(old_notes)).bind(started).bind(at)
+        let Some(old) = current else { return Ok(false) };
+        let started = change.started_at.unwrap_or(old.started_at);
+        let ended = old.ended_at.map(|end| end + (started - old.started_at));
+        let (kind, points) = match &change.sets {
+            Some(new) => (new.kind.to_owned(), new.points),
+            None => (old.kind, old.points),
+        };
+        sqlx::query("UPDATE workout_sessions SET name = $3, notes = $4, started_at = $5, ended_at = $6, kind = $7, points = $8, updated_at = $9
+                     WHERE id = $1 AND user_id = $2")
+            .bind(id).bind(user_id).bind(change.name.unwrap_or(old.name)).bind(change.notes.unwrap_or(old.notes))
+            .bind(started).bind(ended).bind(kind).bind(points).bind(at)
             .execute(&mut *tx).await?;
-        match sets {
-            Some(sets) => {
+        match &change.sets {
+            Some(new) => {
                 sqlx::query("DELETE FROM exercise_sets WHERE session_id = $1 AND user_id = $2").bind(id).bind(user_id).execute(&mut *tx).await?;
-                for s in sets {
+                for s in &new.sets {
                     sqlx::query(INSERT_SET)
                         .bind(Id::new()).bind(id).bind(user_id).bind(&s.exercise_id).bind(i64::from(s.set_index))
                         .bind(s.set.set_type.as_str()).bind(s.set.reps.map(i64::from)).bind(s.set.weight_kg)

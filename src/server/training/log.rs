@@ -1,19 +1,26 @@
-//! Logging a workout: validate (domain), resolve every exercise name to the catalog or the
-//! user's custom exercises, score, store in one transaction, then recompute derived data and
-//! report new records and achievements. Used by REST, the log form and the coach.
+//! Logging or editing a workout: validate (domain), resolve every exercise name to the catalog
+//! or the user's custom exercises, score, store in one transaction, then recompute derived data
+//! and report new records and achievements. Used by REST, the log form and the coach.
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::recompute::{Changes, recompute};
+use super::recompute::{Changes, recompute, stored_records};
 use crate::domain::account::FieldError;
 use crate::domain::catalog::{Candidate, MatchTarget, best_match, catalog, match_exercise};
 use crate::domain::scoring::SetFacts;
 use crate::domain::scoring::points::{set_points, workout_points};
-use crate::domain::workout::{WorkoutInput, validate_workout};
+use crate::domain::scoring::records::new_records;
+use crate::domain::workout::{
+    ValidExercise, WorkoutInput, WorkoutPatch, validate_patch, validate_workout,
+};
 use crate::server::db::exercises::{self, ExerciseRow};
 use crate::server::db::users::User;
-use crate::server::db::workouts::{self, NewSet, NewWorkout, SetRow, WorkoutRow};
+use crate::server::db::workouts::{
+    self, NewSet, NewSets, NewWorkout, SetRow, WorkoutRow, WorkoutUpdate,
+};
 use crate::server::db::{Db, Id, now};
 
 /// An exercise name that matched nothing clearly, with what it might have meant.
@@ -96,12 +103,70 @@ pub async fn log_workout(
     source: &'static str,
 ) -> Result<LoggedWorkout, LogError> {
     let valid = validate_workout(input, now()).map_err(LogError::Invalid)?;
+    let NewSets { kind, points, sets } = resolve_sets(db, &user.id, &valid.exercises).await?;
+    let new = NewWorkout {
+        source,
+        source_ref: None,
+        name: valid.name,
+        kind,
+        started_at: valid.started_at,
+        ended_at: None,
+        duration_s: None,
+        notes: valid.notes,
+        points,
+        sets,
+    };
+    let ids = workouts::insert_many(db, &user.id, std::slice::from_ref(&new), false).await?;
+    let id = ids.into_iter().next().ok_or(sqlx::Error::RowNotFound)?;
+    report(db, user, &id).await
+}
+
+/// Changes one of the user's workouts (see [`WorkoutPatch`]) and recomputes what derives from
+/// the log. `None` when the workout is not theirs. Nothing is written when the patch is invalid
+/// or names an unknown exercise.
+pub async fn edit_workout(
+    db: &Db,
+    user: &User,
+    id: &Id,
+    patch: &WorkoutPatch,
+) -> Result<Option<LoggedWorkout>, LogError> {
+    if workouts::get(db, &user.id, id).await?.is_none() {
+        return Ok(None);
+    }
+    let valid = validate_patch(patch, now()).map_err(LogError::Invalid)?;
+    let sets = match &valid.exercises {
+        Some(exercises) => Some(resolve_sets(db, &user.id, exercises).await?),
+        None => None,
+    };
+    // Replaced sets take their records with them: remember them to tell a record that only
+    // fell back to an older set from a new one.
+    let known = stored_records(db, &user.id).await?;
+    let change = WorkoutUpdate {
+        name: valid.name,
+        notes: valid.notes,
+        started_at: valid.started_at,
+        sets,
+    };
+    if !workouts::update(db, &user.id, id, change).await? {
+        return Ok(None);
+    }
+    let mut logged = report(db, user, id).await?;
+    logged.new_records = new_records(&known, &logged.new_records);
+    Ok(Some(logged))
+}
+
+/// Resolves every exercise (all unclear names are reported together, with suggestions), numbers
+/// the sets per exercise and scores them.
+async fn resolve_sets(
+    db: &Db,
+    user_id: &Id,
+    exercises: &[ValidExercise],
+) -> Result<NewSets, LogError> {
     let mut unknown = Vec::new();
     let mut sets = Vec::new();
-    let mut per_exercise_index: std::collections::HashMap<Id, u32> =
-        std::collections::HashMap::new();
-    for (i, e) in valid.exercises.iter().enumerate() {
-        match resolve_exercise(db, &user.id, &e.exercise).await? {
+    let mut per_exercise_index: HashMap<Id, u32> = HashMap::new();
+    for (i, e) in exercises.iter().enumerate() {
+        match resolve_exercise(db, user_id, &e.exercise).await? {
             Ok(row) => {
                 for s in &e.sets {
                     let index = per_exercise_index.entry(row.id.clone()).or_default();
@@ -121,27 +186,21 @@ pub async fn log_workout(
     if !unknown.is_empty() {
         return Err(LogError::UnknownExercises(unknown));
     }
-    let kind = workout_kind(&sets);
     let all_facts: Vec<SetFacts> = sets.iter().map(|s| s.set.facts()).collect();
-    let new = NewWorkout {
-        source,
-        source_ref: None,
-        name: valid.name,
-        kind,
-        started_at: valid.started_at,
-        ended_at: None,
-        duration_s: None,
-        notes: valid.notes,
+    Ok(NewSets {
+        kind: workout_kind(&sets),
         points: workout_points(&all_facts),
         sets,
-    };
-    let ids = workouts::insert_many(db, &user.id, std::slice::from_ref(&new), false).await?;
-    let id = ids.into_iter().next().ok_or(sqlx::Error::RowNotFound)?;
+    })
+}
+
+/// After a change to the log: recompute, then the workout with what became new.
+async fn report(db: &Db, user: &User, id: &Id) -> Result<LoggedWorkout, LogError> {
     let Changes {
         new_records,
         new_achievements,
     } = recompute(db, &user.id, local_day_fn(user)).await?;
-    let detail = detail(db, &user.id, &id)
+    let detail = detail(db, &user.id, id)
         .await?
         .ok_or(sqlx::Error::RowNotFound)?;
     Ok(LoggedWorkout {

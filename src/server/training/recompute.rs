@@ -60,6 +60,29 @@ pub struct Changes {
     pub new_achievements: Vec<Achievement>,
 }
 
+/// The user's records as stored. A change that deletes sets also deletes the records they held,
+/// so a caller that wants to tell news from a record falling back reads these first.
+pub async fn stored_records(db: &Db, user_id: &Id) -> Result<Vec<Record<Id>>, sqlx::Error> {
+    let stored: Vec<StoredRecord> = on_db!(db, pool => sqlx::query_as::<_, StoredRecord>(
+        "SELECT exercise_id, record_type, value, set_id, achieved_at FROM personal_records WHERE user_id = $1")
+        .bind(user_id).fetch_all(pool).await)?;
+    Ok(stored
+        .into_iter()
+        .filter_map(|r| {
+            let record_type = RecordType::ALL
+                .into_iter()
+                .find(|t| t.as_str() == r.record_type)?;
+            Some(Record {
+                exercise_id: r.exercise_id,
+                record_type,
+                value: r.value,
+                set_id: r.set_id?,
+                achieved_at: r.achieved_at,
+            })
+        })
+        .collect())
+}
+
 /// Recomputes the user's derived data. `local_day` maps an instant to the user's calendar day.
 pub async fn recompute(
     db: &Db,
@@ -71,9 +94,7 @@ pub async fn recompute(
          FROM exercise_sets WHERE user_id = $1").bind(user_id).fetch_all(pool).await)?;
     let sessions: Vec<(Id, i64, DateTime<Utc>)> = on_db!(db, pool => sqlx::query_as(
         "SELECT id, points, started_at FROM workout_sessions WHERE user_id = $1").bind(user_id).fetch_all(pool).await)?;
-    let stored_records: Vec<StoredRecord> = on_db!(db, pool => sqlx::query_as::<_, StoredRecord>(
-        "SELECT exercise_id, record_type, value, set_id, achieved_at FROM personal_records WHERE user_id = $1")
-        .bind(user_id).fetch_all(pool).await)?;
+    let before = stored_records(db, user_id).await?;
     let stored_achievements: Vec<String> = on_db!(db, pool => sqlx::query_scalar(
         "SELECT code FROM achievements WHERE user_id = $1").bind(user_id).fetch_all(pool).await)?;
 
@@ -107,23 +128,8 @@ pub async fn recompute(
         })
         .collect();
     let records = current_records(&logged);
-    let before: Vec<Record<Id>> = stored_records
-        .into_iter()
-        .filter_map(|r| {
-            let record_type = RecordType::ALL
-                .into_iter()
-                .find(|t| t.as_str() == r.record_type)?;
-            Some(Record {
-                exercise_id: r.exercise_id,
-                record_type,
-                value: r.value,
-                set_id: r.set_id?,
-                achieved_at: r.achieved_at,
-            })
-        })
-        .collect();
     let fresh = new_records(&before, &records);
-    let stale = records.len() != before.len() || !fresh.is_empty();
+    let stale = !same_records(&before, &records);
 
     // Achievements.
     let days: Vec<NaiveDate> = sessions.iter().map(|(_, _, t)| local_day(t)).collect();
@@ -183,4 +189,23 @@ pub async fn recompute(
         new_records: fresh,
         new_achievements,
     })
+}
+
+/// Whether the stored records are exactly the computed ones: same holder, value and date (a
+/// moved workout keeps its records' sets but changes their dates).
+fn same_records(stored: &[Record<Id>], computed: &[Record<Id>]) -> bool {
+    let by_key: HashMap<(&Id, RecordType), &Record<Id>> = stored
+        .iter()
+        .map(|r| ((&r.exercise_id, r.record_type), r))
+        .collect();
+    stored.len() == computed.len()
+        && computed.iter().all(|r| {
+            by_key
+                .get(&(&r.exercise_id, r.record_type))
+                .is_some_and(|s| {
+                    s.set_id == r.set_id
+                        && s.achieved_at == r.achieved_at
+                        && (s.value - r.value).abs() < 1e-9
+                })
+        })
 }

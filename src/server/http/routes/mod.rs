@@ -50,7 +50,9 @@ pub fn router(state: AppState) -> Router {
         .route("/workouts", get(workouts::list).post(workouts::create))
         .route(
             "/workouts/{id}",
-            get(workouts::get).delete(workouts::delete),
+            get(workouts::get)
+                .patch(workouts::patch)
+                .delete(workouts::delete),
         )
         .route("/exercises", get(workouts::exercises))
         .route("/goals", get(goals::list).post(goals::create))

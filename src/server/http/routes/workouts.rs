@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::catalog::{Candidate, catalog, match_exercise};
 use crate::domain::pagination::{PageRequest, Paginated};
 use crate::domain::scoring::stats::Period;
-use crate::domain::workout::WorkoutInput;
+use crate::domain::workout::{WorkoutInput, WorkoutPatch};
 use crate::server::auth::CurrentUser;
 use crate::server::db::exercises::{self, ExerciseRow};
 use crate::server::db::workouts;
@@ -96,6 +96,26 @@ pub async fn get(
     Path(id): Path<String>,
 ) -> Result<Json<WorkoutDetail>, ApiError> {
     log::detail(&state.db, &p.user.id, &path_id(&id)?)
+        .await?
+        .map(Json)
+        .ok_or_else(ApiError::not_found)
+}
+
+/// Changes a workout. Absent fields keep their value; `"name": null` or `"notes": null` clears;
+/// `exercises` (same shape as when logging) replaces every set. Points, records, streaks and
+/// achievements are recomputed; the answer carries what became new.
+#[utoipa::path(patch, path = "/api/v1/workouts/{id}", tag = "workouts", params(("id" = String, Path)),
+    request_body = WorkoutPatch, responses(
+    (status = 200, description = "The changed workout with its sets, points, new records and achievements", body = WorkoutDetail),
+    (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody),
+    (status = 422, description = "Invalid values, or an unknown exercise (details carry ranked suggestions); nothing is changed", body = ErrorBody)))]
+pub async fn patch(
+    State(state): State<AppState>,
+    CurrentUser(p): CurrentUser,
+    Path(id): Path<String>,
+    ApiJson(input): ApiJson<WorkoutPatch>,
+) -> Result<Json<log::LoggedWorkout>, ApiError> {
+    log::edit_workout(&state.db, &p.user, &path_id(&id)?, &input)
         .await?
         .map(Json)
         .ok_or_else(ApiError::not_found)
