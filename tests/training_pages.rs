@@ -284,3 +284,82 @@ both_engines! {
         assert!(html.contains("The preview expired"), "{html}");
     }
 }
+
+/// The `value` of the `<input name=…>` in server-rendered HTML.
+fn input_value(html: &str, name: &str) -> Option<String> {
+    let needle = format!(r#"name="{name}""#);
+    html.split("<input").skip(1).find_map(|tag| {
+        let tag = &tag[..tag.find('>')?];
+        if !tag.contains(&needle) {
+            return None;
+        }
+        let v = tag.split(r#"value=""#).nth(1)?;
+        Some(v[..v.find('"')?].to_owned())
+    })
+}
+
+both_engines! {
+    async fn log_page_edits_and_deletes_workouts_keeping_hidden_set_details(app: TestApp) {
+        let user = app.user("editor").await;
+        let resp = user.client.post(app.url("/api/v1/workouts")).json(&json!({
+            "name": "Pull",
+            "exercises": [{"exercise": "deadlift", "sets": [
+                {"reps": 8, "weight_kg": 60, "set_type": "warmup"},
+                {"reps": 5, "weight_kg": 120, "rpe": 8.5, "notes": "belt"},
+            ]}]
+        })).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::CREATED);
+        let id = resp.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_owned();
+
+        // The list under the form, and the edit form filled from the stored workout.
+        let (_, html) = app.get_html(&user.client, "/log").await;
+        assert!(html.contains("Recent workouts") && html.contains(&format!(r#"href="/log?edit={id}""#)), "{html}");
+        assert!(html.contains("2 sets"), "{html}");
+        let (_, html) = app.get_html(&user.client, &format!("/log?edit={id}")).await;
+        assert!(html.contains("Editing a workout"), "{html}");
+        assert!(html.contains(&format!(r#"name="edit" value="{id}""#)), "{html}");
+        assert_eq!(input_value(&html, "ex0").as_deref(), Some("Deadlift (Barbell)"));
+        assert_eq!(input_value(&html, "ex0_w1").as_deref(), Some("120"));
+        assert_eq!(input_value(&html, "ex0_r0").as_deref(), Some("8"));
+        assert_eq!(input_value(&html, "ex0_t0").as_deref(), Some("warmup"), "hidden set type");
+        assert_eq!(input_value(&html, "ex0_e1").as_deref(), Some("8.5"), "hidden RPE");
+        assert_eq!(input_value(&html, "ex0_n1").as_deref(), Some("belt"), "hidden notes");
+
+        // Save a heavier top set over it: same workout, set details kept, records recomputed.
+        let resp = app.post_form(&user.client, "/log", &[
+            ("edit", &id), ("name", "Pull"), ("ex0", "Deadlift"),
+            ("ex0_r0", "8"), ("ex0_w0", "60"), ("ex0_t0", "warmup"),
+            ("ex0_r1", "5"), ("ex0_w1", "140"), ("ex0_e1", "8.5"), ("ex0_n1", "belt"),
+        ]).await;
+        assert_eq!(assert_redirect(&resp), format!("/log?logged={id}"));
+        assert_eq!(app.count_rows("workout_sessions", &user.id).await, 1, "edited, not added");
+        let w = app.get_json(&user.client, &format!("/api/v1/workouts/{id}")).await;
+        let sets = w["sets"].as_array().unwrap();
+        assert_eq!(sets.len(), 2);
+        assert_eq!(sets[0]["set_type"], "warmup");
+        assert_eq!(sets[1]["weight_kg"], 140.0);
+        assert_eq!(sets[1]["rpe"], 8.5);
+        assert_eq!(sets[1]["notes"], "belt");
+        let records = app.get_json(&user.client, "/api/v1/records?exercise=deadlift").await;
+        let heaviest = records["items"].as_array().unwrap().iter().find(|r| r["record_type"] == "weight").unwrap().clone();
+        assert_eq!(heaviest["value"], 140.0);
+
+        // Another user can neither edit nor delete it.
+        let other = app.user("other-editor").await;
+        let resp = app.post_form(&other.client, "/log", &[("edit", &id), ("ex0", "Deadlift"), ("ex0_r0", "1"), ("ex0_w0", "10")]).await;
+        assert_eq!(assert_redirect(&resp), "/log?error=not_found#recent");
+        let resp = app.post_form(&other.client, &format!("/log/{id}/delete"), &[]).await;
+        assert_eq!(assert_redirect(&resp), "/log?error=not_found#recent");
+        assert_eq!(app.count_rows("workout_sessions", &other.id).await, 0);
+        assert_eq!(app.get_json(&user.client, &format!("/api/v1/workouts/{id}")).await["sets"][1]["weight_kg"], 140.0);
+
+        // Delete: gone, and its records with it.
+        let resp = app.post_form(&user.client, &format!("/log/{id}/delete"), &[]).await;
+        assert_eq!(assert_redirect(&resp), "/log?deleted=1#recent");
+        assert_eq!(app.count_rows("workout_sessions", &user.id).await, 0);
+        let records = app.get_json(&user.client, "/api/v1/records").await;
+        assert_eq!(records["total"], 0, "{records}");
+        let (_, html) = app.get_html(&user.client, "/log?deleted=1").await;
+        assert!(html.contains("Workout deleted.") && html.contains("No workouts logged yet."), "{html}");
+    }
+}

@@ -30,6 +30,23 @@ pub struct LogPageData {
     pub exercise_names: Vec<String>,
     /// The workout just saved (`?logged=id`), with its new records.
     pub logged: Option<LoggedSummary>,
+    /// The workout being edited (`?edit=id`) as the form's fields, in the user's units.
+    pub editing: Option<Vec<(String, String)>>,
+    /// The latest workouts, most recent first.
+    pub recent: Vec<WorkoutLine>,
+}
+
+/// A workout in the log page's "recent workouts" list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WorkoutLine {
+    pub id: String,
+    /// "Today · 18:30", "Tue 17 Nov · 07:05".
+    pub when: String,
+    pub name: Option<String>,
+    pub sets: i64,
+    pub points: i64,
+    /// The exercises, in the page language, in the order done.
+    pub exercises: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -110,7 +127,14 @@ pub(crate) mod adapters {
 }
 
 #[server(prefix = "/fn", endpoint = "log_page")]
-pub async fn log_page(logged: Option<String>) -> Result<LogPageData, AppError> {
+pub async fn log_page(
+    logged: Option<String>,
+    edit: Option<String>,
+) -> Result<LogPageData, AppError> {
+    use crate::domain::account::Language;
+    use crate::domain::i18n::{day_label, strings};
+    use crate::domain::log_form::{FormSet, fields_for_workout};
+    use crate::domain::pagination::PageRequest;
     use crate::server::db::{Id, workouts};
     use crate::server::training::stats::records;
 
@@ -152,10 +176,85 @@ pub async fn log_page(logged: Option<String>) -> Result<LogPageData, AppError> {
             }
         },
     };
+    let tz: chrono_tz::Tz = user.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let he = user.language() == Language::He;
+    let exercise_name =
+        |en: &String, he_name: &String| if he { he_name.clone() } else { en.clone() };
+    let editing = match edit.as_deref().and_then(Id::parse) {
+        None => None,
+        Some(id) => match workouts::get(&state.db, &user.id, &id)
+            .await
+            .map_err(internal)?
+        {
+            None => None,
+            Some(w) => {
+                let sets: Vec<FormSet> = workouts::sets(&state.db, &user.id, &id)
+                    .await
+                    .map_err(internal)?
+                    .into_iter()
+                    .map(|s| FormSet {
+                        exercise: exercise_name(&s.exercise_name_en, &s.exercise_name_he),
+                        set_type: s.set_type.parse().unwrap_or_default(),
+                        reps: s.reps,
+                        weight_kg: s.weight_kg,
+                        distance_m: s.distance_m,
+                        duration_s: s.duration_s,
+                        rpe: s.rpe,
+                        notes: s.notes,
+                    })
+                    .collect();
+                let when = w.started_at.with_timezone(&tz).naive_local();
+                Some(fields_for_workout(
+                    w.name.as_deref(),
+                    when,
+                    &sets,
+                    user.units(),
+                ))
+            }
+        },
+    };
+    let t = strings(user.language());
+    let today = chrono::Utc::now().with_timezone(&tz).date_naive();
+    let page = PageRequest {
+        page: Some(1),
+        per_page: Some(10),
+    }
+    .normalized();
+    let (latest, _) = workouts::list(&state.db, &user.id, page)
+        .await
+        .map_err(internal)?;
+    let mut recent = Vec::with_capacity(latest.len());
+    for w in latest {
+        let mut exercises: Vec<String> = Vec::new();
+        for s in workouts::sets(&state.db, &user.id, &w.id)
+            .await
+            .map_err(internal)?
+        {
+            let name = exercise_name(&s.exercise_name_en, &s.exercise_name_he);
+            if !exercises.contains(&name) {
+                exercises.push(name);
+            }
+        }
+        let local = w.started_at.with_timezone(&tz);
+        recent.push(WorkoutLine {
+            id: w.id.to_string(),
+            when: format!(
+                "{} · {}",
+                day_label(t, local.date_naive(), today),
+                local.format("%H:%M")
+            ),
+            name: w.name,
+            sets: w.set_count,
+            points: w.points,
+            exercises,
+        });
+    }
     Ok(LogPageData {
         units: user.units(),
         exercise_names,
         logged,
+        editing,
+        recent,
     })
 }
 

@@ -1,14 +1,17 @@
 //! The `/log` page's form fields turned into a [`WorkoutInput`]: `ex{i}` names an exercise,
 //! `ex{i}_r{j}` / `_w{j}` / `_d{j}` / `_m{j}` are a set's reps, weight (user's units), distance
 //! (km or mi) and minutes. Blank exercises and blank rows are ignored; a number that is not
-//! a number is an error, never silently dropped.
+//! a number is an error, never silently dropped. Editing a workout fills the same form
+//! ([`fields_for_workout`]); each prefilled row also carries its set type, RPE and notes in
+//! hidden `_t{j}` / `_e{j}` / `_n{j}` fields so an edit keeps them.
 
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDateTime;
 
 use crate::domain::account::Units;
-use crate::domain::display::{distance_input_m, parse_number, weight_input_kg};
+use crate::domain::display::{distance_input_m, parse_number, trim_number, weight_input_kg};
+use crate::domain::training::{SetType, kg_to_lb, m_to_miles};
 use crate::domain::workout::{ExerciseInput, SetInput, WorkoutInput};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,6 +99,9 @@ pub fn parse_log_form(
                 weight_kg: weight.map(|w| weight_input_kg(w, units)),
                 distance_m: distance.map(|d| distance_input_m(d, units)),
                 duration_s: minutes.map(|m| (m * 60.0).round() as i64),
+                set_type: text(&format!("ex{i}_t{j}")).and_then(|t| t.parse().ok()),
+                rpe: number(&format!("ex{i}_e{j}"))?,
+                notes: text(&format!("ex{i}_n{j}")).map(str::to_owned),
                 ..Default::default()
             });
         }
@@ -119,6 +125,82 @@ pub fn parse_log_form(
         },
         when,
     ))
+}
+
+/// One stored set as the edit form shows it (canonical units; the exercise in the page
+/// language).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormSet {
+    pub exercise: String,
+    pub set_type: SetType,
+    pub reps: Option<i64>,
+    pub weight_kg: Option<f64>,
+    pub distance_m: Option<f64>,
+    pub duration_s: Option<i64>,
+    pub rpe: Option<f64>,
+    pub notes: Option<String>,
+}
+
+/// The form fields that show a stored workout for editing, in the user's units: consecutive
+/// sets of one exercise share a block. [`parse_log_form`] reads them back to the same sets
+/// (weights to 0.1 of the user's unit).
+pub fn fields_for_workout(
+    name: Option<&str>,
+    when: NaiveDateTime,
+    sets: &[FormSet],
+    units: Units,
+) -> Vec<(String, String)> {
+    let mut out = vec![("when".to_owned(), when.format("%Y-%m-%dT%H:%M").to_string())];
+    if let Some(name) = name {
+        out.push(("name".to_owned(), name.to_owned()));
+    }
+    let (mut block, mut row) = (0usize, 0usize);
+    for (k, set) in sets.iter().enumerate() {
+        if k > 0 && sets[k - 1].exercise != set.exercise {
+            block += 1;
+            row = 0;
+        }
+        if row == 0 {
+            out.push((format!("ex{block}"), set.exercise.clone()));
+        }
+        let mut field = |c: char, v: String| out.push((format!("ex{block}_{c}{row}"), v));
+        if let Some(r) = set.reps {
+            field('r', r.to_string());
+        }
+        if let Some(w) = set.weight_kg {
+            let shown = match units {
+                Units::Metric => w,
+                Units::Imperial => kg_to_lb(w),
+            };
+            field('w', format!("{}", (shown * 100.0).round() / 100.0));
+        }
+        if let Some(d) = set.distance_m {
+            field(
+                'd',
+                match units {
+                    Units::Metric => format!("{}", (d / 1000.0 * 1000.0).round() / 1000.0),
+                    Units::Imperial => format!("{}", (m_to_miles(d) * 1000.0).round() / 1000.0),
+                },
+            );
+        }
+        if let Some(m) = set.duration_s {
+            field(
+                'm',
+                format!("{}", (m as f64 / 60.0 * 100.0).round() / 100.0),
+            );
+        }
+        if set.set_type != SetType::Normal {
+            field('t', set.set_type.as_str().to_owned());
+        }
+        if let Some(rpe) = set.rpe {
+            field('e', trim_number(rpe));
+        }
+        if let Some(notes) = &set.notes {
+            field('n', notes.clone());
+        }
+        row += 1;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -164,6 +246,100 @@ mod tests {
         let run = &w.exercises[1];
         assert!((run.sets[0].distance_m.unwrap() - 8046.72).abs() < 1e-6);
         assert_eq!(run.sets[0].duration_s, Some(1530));
+    }
+
+    #[test]
+    fn a_stored_workout_fills_the_form_and_reads_back_the_same() {
+        let set = |exercise: &str,
+                   set_type,
+                   reps,
+                   weight_kg,
+                   distance_m,
+                   duration_s,
+                   rpe,
+                   notes: Option<&str>| FormSet {
+            exercise: exercise.into(),
+            set_type,
+            reps,
+            weight_kg,
+            distance_m,
+            duration_s,
+            rpe,
+            notes: notes.map(Into::into),
+        };
+        let sets = vec![
+            set(
+                "Bench Press",
+                SetType::Warmup,
+                Some(10),
+                Some(40.0),
+                None,
+                None,
+                None,
+                None,
+            ),
+            set(
+                "Bench Press",
+                SetType::Normal,
+                Some(5),
+                Some(102.058_283_25),
+                None,
+                None,
+                Some(8.5),
+                Some("paused reps"),
+            ),
+            set(
+                "Running",
+                SetType::Normal,
+                None,
+                None,
+                Some(5000.0),
+                Some(1500),
+                None,
+                None,
+            ),
+            set(
+                "Bench Press",
+                SetType::Dropset,
+                Some(12),
+                Some(60.0),
+                None,
+                None,
+                None,
+                None,
+            ),
+        ];
+        let when = NaiveDateTime::parse_from_str("2026-11-20T18:30", "%Y-%m-%dT%H:%M").unwrap();
+        for units in [Units::Metric, Units::Imperial] {
+            let fields = fields_for_workout(Some("Push"), when, &sets, units);
+            let map: HashMap<String, String> = fields.iter().cloned().collect();
+            assert_eq!(map.len(), fields.len(), "no key twice: {fields:?}");
+            assert_eq!(map["ex0"], "Bench Press");
+            assert_eq!(map["ex1"], "Running");
+            assert_eq!(
+                map["ex2"], "Bench Press",
+                "a later block of the same exercise stays separate"
+            );
+            let (input, at) = parse_log_form(&map, units).unwrap();
+            assert_eq!(at, Some(when));
+            assert_eq!(input.name.as_deref(), Some("Push"));
+            let back: Vec<&SetInput> = input.exercises.iter().flat_map(|e| &e.sets).collect();
+            assert_eq!(back.len(), 4);
+            assert_eq!(back[0].set_type, Some(SetType::Warmup));
+            assert_eq!(back[1].set_type, None, "normal is the default");
+            assert_eq!(back[1].rpe, Some(8.5));
+            assert_eq!(back[1].notes.as_deref(), Some("paused reps"));
+            assert_eq!(back[3].set_type, Some(SetType::Dropset));
+            let kg = back[1].weight_kg.unwrap();
+            // 225 lb shown as "225", or 102.06 kg: within a hundredth of the shown unit.
+            assert!((kg - 102.058_283_25).abs() < 0.005, "{units:?}: {kg}");
+            assert!(
+                (back[2].distance_m.unwrap() - 5000.0).abs() < 1.0,
+                "{units:?}"
+            );
+            assert_eq!(back[2].duration_s, Some(1500));
+            assert_eq!(back[0].reps, Some(10));
+        }
     }
 
     #[test]

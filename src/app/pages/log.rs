@@ -2,13 +2,17 @@
 //! English or Hebrew with a search list; each block has rows of sets; empty rows are ignored.
 //! The form posts to `/log` (`server::site::forms::log_workout`); a refusal comes back with
 //! everything typed still filled in, and a success shows the points and any new records.
+//! Below it, the latest workouts with edit (`/log?edit=id` fills the same form, which then
+//! saves over that workout) and delete.
+
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::training::{LogPageData, log_page};
-use crate::app::components::notice::ErrorNotice;
+use crate::api::training::{LogPageData, WorkoutLine, log_page};
+use crate::app::components::notice::{ErrorNotice, SuccessNotice};
 use crate::app::use_strings;
 use crate::domain::display::{distance_unit_label, weight_unit_label};
 use crate::domain::i18n::{fill, record_label};
@@ -23,8 +27,11 @@ pub const MAX_ROWS: usize = 20;
 pub fn LogPage() -> impl IntoView {
     let t = use_strings();
     let query = use_query_map();
-    let logged = move || query.read().get("logged");
-    let data = Resource::new(logged, log_page);
+    let keys = move || {
+        let q = query.read();
+        (q.get("logged"), q.get("edit"))
+    };
+    let data = Resource::new(keys, |(logged, edit)| log_page(logged, edit));
     view! {
         <Title text=format!("{} · {}", t.log_title, t.app_name)/>
         <h1>{t.log_title}</h1>
@@ -41,14 +48,29 @@ pub fn LogPage() -> impl IntoView {
 fn LogForm(data: LogPageData) -> impl IntoView {
     let t = use_strings();
     let query = use_query_map();
-    let value = move |key: String| query.read_untracked().get(&key).unwrap_or_default();
-    // Blocks and rows: enough for what the query carries back, at least the defaults.
-    let initial = query.read_untracked();
+    // What the form starts with: a refusal's query carries everything typed; an edit starts
+    // from the stored workout (the query may add to it).
+    let q = query.read_untracked();
+    let edit_id = q.get("edit");
+    let mut initial: HashMap<String, String> = match (&data.editing, q.get("error")) {
+        (Some(fields), None) => fields.iter().cloned().collect(),
+        _ => HashMap::new(),
+    };
+    initial.extend(
+        q.clone()
+            .into_iter()
+            .filter(|(k, _)| k != "edit")
+            .map(|(k, v)| (k.into_owned(), v)),
+    );
+    drop(q);
+    let editing = edit_id.is_some() && (data.editing.is_some() || initial.contains_key("error"));
+    let init = StoredValue::new(initial.clone());
+    let value = move |key: String| init.with_value(|m| m.get(&key).cloned().unwrap_or_default());
+    // Blocks and rows: enough for what the form starts with, at least the defaults.
     let highest = |prefix: &str| {
         initial
-            .clone()
-            .into_iter()
-            .filter_map(|(k, _)| {
+            .keys()
+            .filter_map(|k| {
                 k.strip_prefix(prefix)
                     .and_then(|rest| rest.split('_').next()?.parse::<usize>().ok())
             })
@@ -67,9 +89,8 @@ fn LogForm(data: LogPageData) -> impl IntoView {
     let rows: Vec<RwSignal<usize>> = (0..MAX_BLOCKS)
         .map(|i| {
             let from_query = initial
-                .clone()
-                .into_iter()
-                .filter_map(|(k, _)| {
+                .keys()
+                .filter_map(|k| {
                     let rest = k.strip_prefix(&format!("ex{i}_"))?;
                     rest.get(1..)?.parse::<usize>().ok()
                 })
@@ -78,7 +99,6 @@ fn LogForm(data: LogPageData) -> impl IntoView {
             RwSignal::new(from_query.clamp(DEFAULT_ROWS, MAX_ROWS))
         })
         .collect();
-    drop(initial);
     let suggestions = move || {
         query
             .read()
@@ -111,7 +131,9 @@ fn LogForm(data: LogPageData) -> impl IntoView {
         <datalist id="exercise-names">
             {data.exercise_names.into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
         </datalist>
+        {editing.then(|| view! { <h2 class="editing">{t.editing_workout}</h2> })}
         <form class="card log-form" method="post" action="/log">
+            {edit_id.clone().filter(|_| editing).map(|id| view! { <input type="hidden" name="edit" value=id/> })}
             <div class="row2">
                 <div class="stack">
                     <label for="name">{t.workout_name}</label>
@@ -152,9 +174,15 @@ fn LogForm(data: LogPageData) -> impl IntoView {
                                             </td>
                                         }
                                     };
+                                    // Set type, RPE and notes of an edited set ride along unseen.
+                                    let hidden = ["t", "e", "n"].into_iter().filter_map(|c| {
+                                        let name = field(c);
+                                        let v = value(name.clone());
+                                        (!v.is_empty()).then(|| view! { <input type="hidden" name=name value=v/> })
+                                    }).collect_view();
                                     view! {
                                         <tr>
-                                            <th scope="row">{j + 1}</th>
+                                            <th scope="row">{j + 1}{hidden}</th>
                                             {cell("r", t.reps, "numeric")}
                                             {cell("w", t.weight, "decimal")}
                                             {cell("d", t.distance, "decimal")}
@@ -183,7 +211,52 @@ fn LogForm(data: LogPageData) -> impl IntoView {
                     "+ "{t.add_exercise}
                 </a>
             </p>
-            <button type="submit" class="btn btn-primary">{t.save_workout}</button>
+            <p class="row-actions">
+                <button type="submit" class="btn btn-primary">{if editing { t.save_changes } else { t.save_workout }}</button>
+                {editing.then(|| view! { <a class="btn btn-quiet" href="/log">{t.cancel}</a> })}
+            </p>
         </form>
+        <RecentWorkouts recent=data.recent/>
+    }
+}
+
+#[component]
+fn RecentWorkouts(recent: Vec<WorkoutLine>) -> impl IntoView {
+    let t = use_strings();
+    view! {
+        <section aria-labelledby="recent-heading" id="recent">
+            <h2 id="recent-heading">{t.recent_workouts}</h2>
+            <SuccessNotice key="deleted" message=t.workout_deleted/>
+            {if recent.is_empty() {
+                view! { <p class="muted">{t.no_recent_workouts}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="workout-list">
+                        {recent.into_iter().map(|w| {
+                            let summary = fill(t.workout_summary, &[("sets", &w.sets.to_string()), ("points", &w.points.to_string())]);
+                            view! {
+                                <li class="card workout-line">
+                                    <div class="workout-head">
+                                        <strong>{w.name.unwrap_or_else(|| w.when.clone())}</strong>
+                                        <small class="hint"><bdi>{w.when}</bdi>" · "{summary}</small>
+                                    </div>
+                                    <p class="workout-exercises">{w.exercises.join(" · ")}</p>
+                                    <div class="row-actions">
+                                        <a class="btn btn-quiet" href=format!("/log?edit={}", w.id)>{t.edit}</a>
+                                        <details class="confirm">
+                                            <summary class="btn btn-quiet">{t.delete}</summary>
+                                            <form method="post" action=format!("/log/{}/delete", w.id)>
+                                                <p class="hint">{t.delete_workout_confirm}</p>
+                                                <button type="submit" class="btn btn-danger">{t.delete}</button>
+                                            </form>
+                                        </details>
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
     }
 }

@@ -342,7 +342,7 @@ pub async fn log_workout(
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
     use crate::domain::log_form::parse_log_form;
-    use crate::server::training::log::{LogError, log_workout as log};
+    use crate::server::training::log::{LogError, edit_workout, log_workout as log};
 
     let Some(axum::Extension(p)) = principal else {
         return see_other("/login?next=/log");
@@ -362,8 +362,26 @@ pub async fn log_workout(
             .earliest()
             .map(|t| t.with_timezone(&chrono::Utc));
     }
-    match log(&state.db, &p.user, &input, "form").await {
-        Ok(logged) => see_other(&format!("/log?logged={}", logged.detail.workout.id)),
+    // `edit=<id>`: the form saves over that workout (sets replaced, everything recomputed).
+    let edit = fields
+        .iter()
+        .find(|(k, _)| k == "edit")
+        .and_then(|(_, v)| Id::parse(v));
+    let outcome = match &edit {
+        None => log(&state.db, &p.user, &input, "form").await.map(Some),
+        Some(id) => {
+            let patch = crate::domain::workout::WorkoutPatch {
+                name: Some(input.name.clone()),
+                notes: None,
+                started_at: input.started_at,
+                exercises: Some(input.exercises.clone()),
+            };
+            edit_workout(&state.db, &p.user, id, &patch).await
+        }
+    };
+    match outcome {
+        Ok(Some(logged)) => see_other(&format!("/log?logged={}", logged.detail.workout.id)),
+        Ok(None) => see_other("/log?error=not_found#recent"),
         Err(LogError::UnknownExercises(unknown)) => {
             let he = p.user.language() == Language::He;
             let names: Vec<String> = unknown
@@ -390,6 +408,40 @@ pub async fn log_workout(
         Err(LogError::Db(e)) => {
             tracing::error!(error = %e, "logging a workout failed");
             back("generic", "")
+        }
+    }
+}
+
+/// `POST /log/{id}/delete`: deletes a workout and recomputes what came from it.
+pub async fn delete_workout(
+    State(state): State<AppState>,
+    principal: Option<axum::Extension<Principal>>,
+    Path(id): Path<String>,
+) -> Response {
+    use crate::server::db::workouts;
+    use crate::server::training::log::local_day_fn;
+    use crate::server::training::recompute::recompute;
+
+    let Some(axum::Extension(p)) = principal else {
+        return see_other("/login?next=/log");
+    };
+    let Some(id) = Id::parse(&id) else {
+        return see_other("/log?error=not_found#recent");
+    };
+    let result = async {
+        if !workouts::delete(&state.db, &p.user.id, &id).await? {
+            return Ok(false);
+        }
+        recompute(&state.db, &p.user.id, local_day_fn(&p.user)).await?;
+        Ok::<_, sqlx::Error>(true)
+    }
+    .await;
+    match result {
+        Ok(true) => see_other("/log?deleted=1#recent"),
+        Ok(false) => see_other("/log?error=not_found#recent"),
+        Err(e) => {
+            tracing::error!(error = %e, "deleting a workout failed");
+            see_other("/log?error=generic#recent")
         }
     }
 }

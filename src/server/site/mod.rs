@@ -28,6 +28,7 @@ pub fn router(state: AppState) -> Router {
         .route("/login", post(forms::login))
         .route("/register", post(forms::register))
         .route("/log", post(forms::log_workout))
+        .route("/log/{id}/delete", post(forms::delete_workout))
         .route("/goals", post(goal_forms::create))
         .route("/goals/{id}/active", post(goal_forms::set_active))
         .route("/goals/{id}/delete", post(goal_forms::delete))
