@@ -24,11 +24,15 @@ const BAD: &str = concat!(
     "/tests/fixtures/imports/strong_three_bad_rows.csv"
 );
 
+/// Each upload on its own connection: a request refused before its body is read (bad query,
+/// too large) ends with the server closing the connection, and a pooled reuse of it would
+/// fail the *next* request with "connection closed before message completed".
 async fn upload(app: &TestApp, user: &TestUser, query: &str, path: &str) -> reqwest::Response {
     let body = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     user.client
         .post(app.url(&format!("/api/v1/import?{query}")))
         .header("content-type", "text/csv")
+        .header("connection", "close")
         .body(body)
         .send()
         .await
@@ -97,7 +101,7 @@ both_engines! {
         assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
         let resp = upload(&app, &user, "format=fitbit", STRONG).await;
         assert_error(resp, StatusCode::BAD_REQUEST, "invalid_query").await;
-        let resp = user.client.post(app.url("/api/v1/import?format=strong")).json(&serde_json::json!({"a": 1})).send().await.unwrap();
+        let resp = user.client.post(app.url("/api/v1/import?format=strong")).header("connection", "close").json(&serde_json::json!({"a": 1})).send().await.unwrap();
         assert_error(resp, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
         // Imports may exceed the 1 MiB JSON limit: a 3 MiB export is read (and judged on its lines).
         let mut big = std::fs::read(STRONG).unwrap();
@@ -106,10 +110,10 @@ both_engines! {
         while big.len() < 3 * 1024 * 1024 {
             big.extend_from_slice(&rows);
         }
-        let resp = user.client.post(app.url("/api/v1/import?format=strong&dry_run=true")).header("content-type", "text/csv").body(big).send().await.unwrap();
+        let resp = user.client.post(app.url("/api/v1/import?format=strong&dry_run=true")).header("content-type", "text/csv").header("connection", "close").body(big).send().await.unwrap();
         assert_eq!(resp.status(), StatusCode::OK, "a 3 MiB export is accepted");
         let huge = vec![b'a'; 21 * 1024 * 1024];
-        let resp = user.client.post(app.url("/api/v1/import?format=strong")).header("content-type", "text/csv").body(huge).send().await.unwrap();
+        let resp = user.client.post(app.url("/api/v1/import?format=strong")).header("content-type", "text/csv").header("connection", "close").body(huge).send().await.unwrap();
         assert_error(resp, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
         assert_eq!(app.count_rows("workout_sessions", &user.id).await, 0);
     }

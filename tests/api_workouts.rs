@@ -388,3 +388,45 @@ fn urlencode(s: &str) -> String {
         })
         .collect()
 }
+
+const HEVY_EXPORT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/fixtures/imports/hevy_StvrvDimitris_kg_rpe_2026.csv"
+);
+
+both_engines! {
+    async fn concurrent_logs_edits_and_an_import_all_succeed(app: TestApp) {
+        // Writers wait for each other (SQLite: BEGIN IMMEDIATE + busy timeout) instead of one
+        // failing with "database is locked" when a read-then-write transaction loses a race.
+        let user = app.user("busy").await;
+        let first = logged(&app, &user, json!({"exercises": [{"exercise": "squat", "sets": [{"reps": 5, "weight_kg": 100}]}]})).await;
+        let id = first["id"].as_str().unwrap().to_owned();
+        let csv = std::fs::read(HEVY_EXPORT).unwrap();
+        let mut tasks = tokio::task::JoinSet::new();
+        let client = user.client.clone();
+        let url = app.url("/api/v1/import?format=hevy");
+        tasks.spawn(async move {
+            let resp = client.post(url).header("content-type", "text/csv").body(csv).send().await.unwrap();
+            (StatusCode::CREATED, resp.status(), resp.text().await.unwrap())
+        });
+        for i in 0..6 {
+            let (client, url) = (user.client.clone(), app.url("/api/v1/workouts"));
+            let body = json!({"exercises": [{"exercise": "bench press", "sets": [{"reps": 5, "weight_kg": 60 + i}]}]});
+            tasks.spawn(async move {
+                let resp = client.post(url).json(&body).send().await.unwrap();
+                (StatusCode::CREATED, resp.status(), resp.text().await.unwrap())
+            });
+            let (client, url) = (user.client.clone(), app.url(&format!("/api/v1/workouts/{id}")));
+            let body = json!({"exercises": [{"exercise": "squat", "sets": [{"reps": 5, "weight_kg": 100 + i}]}]});
+            tasks.spawn(async move {
+                let resp = client.patch(url).json(&body).send().await.unwrap();
+                (StatusCode::OK, resp.status(), resp.text().await.unwrap())
+            });
+        }
+        while let Some(done) = tasks.join_next().await {
+            let (expected, status, body) = done.unwrap();
+            assert_eq!(status, expected, "{body}");
+        }
+        assert_eq!(app.count_rows("workout_sessions", &user.id).await, 232 + 1 + 6);
+    }
+}

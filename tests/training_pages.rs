@@ -25,6 +25,18 @@ async fn plan_of(app: &TestApp, user: &TestUser) -> Vec<Value> {
 }
 
 both_engines! {
+    async fn training_pages_are_whole_without_javascript(app: TestApp) {
+        // Streamed pages would send the "…" placeholder first and swap the content in with a
+        // script, which a browser without JavaScript never runs: these render whole.
+        let user = app.user("nojs").await;
+        for page in ["/log", "/progress", "/goals", "/plan", "/settings"] {
+            let (status, html) = app.get_html(&user.client, page).await;
+            assert_eq!(status, StatusCode::OK, "{page}");
+            assert!(!html.contains(r#"<p class="muted">…</p>"#), "{page} streamed a placeholder: {html}");
+            assert!(html.contains("</form>"), "{page}");
+        }
+    }
+
     async fn goals_page_sets_pauses_and_deletes_goals_in_the_users_units(app: TestApp) {
         let user = app.user("goals").await;
         let resp = user.client.patch(app.url("/api/v1/me")).json(&json!({"units": "imperial"})).send().await.unwrap();
@@ -192,6 +204,7 @@ async fn upload(
     user.client
         .post(app.url("/settings/import"))
         .header("origin", app.origin())
+        .header("connection", "close")
         .multipart(form)
         .send()
         .await

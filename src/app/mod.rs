@@ -105,8 +105,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/history") view=HistoryPage/>
                     <Route path=path!("/progress") view=ProgressPage ssr=SsrMode::Async/>
                     <Route path=path!("/log") view=LogPage ssr=SsrMode::Async/>
-                    <Route path=path!("/goals") view=GoalsPage/>
-                    <Route path=path!("/plan") view=PlanPage/>
+                    <Route path=path!("/goals") view=GoalsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/plan") view=PlanPage ssr=SsrMode::Async/>
                     <Route path=path!("/settings") view=SettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage/>
                     <Route path=path!("/register") view=RegisterPage/>

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Db, Id, now, on_db, server_settings};
+use super::{BeginWrite, Db, Id, now, on_db, server_settings};
 use crate::domain::catalog::{CatalogExercise, catalog};
 
 const CATALOG_VERSION_KEY: &str = "catalog_version";
@@ -51,7 +51,7 @@ pub async fn seed_catalog(db: &Db) -> Result<usize, sqlx::Error> {
     let at = now();
     let exercises: &[CatalogExercise] = c.exercises();
     on_db!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         for e in exercises {
             let aliases: Vec<&String> = e.aliases_en.iter().chain(e.aliases_he.iter()).collect();
             sqlx::query(

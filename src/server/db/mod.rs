@@ -44,6 +44,66 @@ macro_rules! on_db {
 }
 pub use on_db;
 
+/// Begins a transaction that is going to write. On SQLite it takes the write lock up front
+/// (`BEGIN IMMEDIATE`): a deferred transaction that reads first and writes later fails at
+/// once with "database is locked" when another writer committed in between (the busy timeout
+/// cannot help there), whereas waiting for the lock honours `busy_timeout`. PostgreSQL's
+/// row locking needs nothing special.
+pub trait BeginWrite {
+    type Database: sqlx::Database;
+    fn begin_write(
+        &self,
+    ) -> impl std::future::Future<
+        Output = Result<sqlx::Transaction<'static, Self::Database>, sqlx::Error>,
+    > + Send;
+}
+
+/// Inside [`on_db!`]: begins a write transaction that is the only one working on a user's
+/// training log until it ends, so derived data (records pointing at sets) is never computed
+/// from sets that another request is deleting. Evaluates to the transaction.
+macro_rules! begin_user_write {
+    ($db:expr, $pool:ident, $user_id:expr) => {{
+        let mut tx = $crate::server::db::BeginWrite::begin_write($pool).await?;
+        if let Some(sql) = $crate::server::db::user_lock_sql($db) {
+            sqlx::query(sql).bind($user_id).execute(&mut *tx).await?;
+        }
+        tx
+    }};
+}
+pub(crate) use begin_user_write;
+
+/// The statement that makes a write transaction the only one working on a user's log, run
+/// first in it: PostgreSQL locks the user's row; SQLite's `BEGIN IMMEDIATE` already admits one
+/// writer at a time.
+pub fn user_lock_sql(db: &Db) -> Option<&'static str> {
+    match db {
+        Db::Sqlite(_) => None,
+        Db::Postgres(_) => Some("SELECT id FROM users WHERE id = $1 FOR UPDATE"),
+    }
+}
+
+impl BeginWrite for sqlx::SqlitePool {
+    type Database = sqlx::Sqlite;
+    fn begin_write(
+        &self,
+    ) -> impl std::future::Future<
+        Output = Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error>,
+    > + Send {
+        self.begin_with("BEGIN IMMEDIATE")
+    }
+}
+
+impl BeginWrite for sqlx::PgPool {
+    type Database = sqlx::Postgres;
+    fn begin_write(
+        &self,
+    ) -> impl std::future::Future<
+        Output = Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error>,
+    > + Send {
+        self.begin()
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
     #[error("unsupported DATABASE_URL scheme (expected sqlite:// or postgres://)")]

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use super::{Db, Id, now, on_db};
+use super::{Db, Id, begin_user_write, now, on_db};
 use crate::domain::pagination::Page;
 use crate::domain::workout::ValidSet;
 
@@ -83,7 +83,7 @@ pub async fn insert_many(
 ) -> Result<Vec<Id>, sqlx::Error> {
     let at = now();
     on_db!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = begin_user_write!(db, pool, user_id);
         let mut inserted = Vec::new();
         for w in workouts {
             if skip_existing && let Some(source_ref) = &w.source_ref {
@@ -147,8 +147,13 @@ pub async fn list(
 }
 
 pub async fn delete(db: &Db, user_id: &Id, id: &Id) -> Result<bool, sqlx::Error> {
-    let n = on_db!(db, pool => sqlx::query("DELETE FROM workout_sessions WHERE id = $1 AND user_id = $2")
-        .bind(id).bind(user_id).execute(pool).await.map(|r| r.rows_affected()))?;
+    let n = on_db!(db, pool => {
+        let mut tx = begin_user_write!(db, pool, user_id);
+        let n = sqlx::query("DELETE FROM workout_sessions WHERE id = $1 AND user_id = $2")
+            .bind(id).bind(user_id).execute(&mut *tx).await?.rows_affected();
+        tx.commit().await?;
+        Ok::<u64, sqlx::Error>(n)
+    })?;
     Ok(n > 0)
 }
 
@@ -191,7 +196,7 @@ pub async fn update(
 ) -> Result<bool, sqlx::Error> {
     let at = now();
     on_db!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = begin_user_write!(db, pool, user_id);
         let current: Option<Current> = sqlx::query_as(
             "SELECT name, notes, started_at, ended_at, kind, points FROM workout_sessions WHERE id = $1 AND user_id = $2")
             .bind(id).bind(user_id).fetch_optional(&mut *tx).await?;

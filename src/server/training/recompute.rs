@@ -15,7 +15,7 @@ use crate::domain::scoring::records::{
     LoggedSet, Record, RecordType, current_records, new_records,
 };
 use crate::domain::scoring::streaks::streaks;
-use crate::server::db::{Db, Id, now, on_db};
+use crate::server::db::{Db, Id, begin_user_write, now, on_db};
 
 #[derive(sqlx::FromRow)]
 struct SetLine {
@@ -63,56 +63,45 @@ pub struct Changes {
 /// The user's records as stored. A change that deletes sets also deletes the records they held,
 /// so a caller that wants to tell news from a record falling back reads these first.
 pub async fn stored_records(db: &Db, user_id: &Id) -> Result<Vec<Record<Id>>, sqlx::Error> {
-    let stored: Vec<StoredRecord> = on_db!(db, pool => sqlx::query_as::<_, StoredRecord>(
-        "SELECT exercise_id, record_type, value, set_id, achieved_at FROM personal_records WHERE user_id = $1")
+    let stored: Vec<StoredRecord> = on_db!(db, pool => sqlx::query_as::<_, StoredRecord>(SELECT_RECORDS)
         .bind(user_id).fetch_all(pool).await)?;
-    Ok(stored
-        .into_iter()
-        .filter_map(|r| {
-            let record_type = RecordType::ALL
-                .into_iter()
-                .find(|t| t.as_str() == r.record_type)?;
-            Some(Record {
-                exercise_id: r.exercise_id,
-                record_type,
-                value: r.value,
-                set_id: r.set_id?,
-                achieved_at: r.achieved_at,
-            })
-        })
-        .collect())
+    Ok(to_records(stored))
 }
 
-/// Recomputes the user's derived data. `local_day` maps an instant to the user's calendar day.
-pub async fn recompute(
-    db: &Db,
-    user_id: &Id,
-    local_day: impl Fn(&DateTime<Utc>) -> NaiveDate,
-) -> Result<Changes, sqlx::Error> {
-    let sets: Vec<SetLine> = on_db!(db, pool => sqlx::query_as::<_, SetLine>(
-        "SELECT id, session_id, exercise_id, performed_at, set_index, set_type, reps, weight_kg, distance_m, duration_s, points
-         FROM exercise_sets WHERE user_id = $1").bind(user_id).fetch_all(pool).await)?;
-    let sessions: Vec<(Id, i64, DateTime<Utc>)> = on_db!(db, pool => sqlx::query_as(
-        "SELECT id, points, started_at FROM workout_sessions WHERE user_id = $1").bind(user_id).fetch_all(pool).await)?;
-    let before = stored_records(db, user_id).await?;
-    let stored_achievements: Vec<String> = on_db!(db, pool => sqlx::query_scalar(
-        "SELECT code FROM achievements WHERE user_id = $1").bind(user_id).fetch_all(pool).await)?;
+/// What the log implies, against what is stored: the writes a recompute makes. Pure.
+struct Derived {
+    set_updates: Vec<(Id, i64)>,
+    session_updates: Vec<(Id, i64)>,
+    records: Vec<Record<Id>>,
+    /// The stored records differ from `records`.
+    stale: bool,
+    fresh: Vec<Record<Id>>,
+    new_achievements: Vec<Achievement>,
+    lost: Vec<String>,
+}
 
+fn derive(
+    sets: &[SetLine],
+    sessions: &[(Id, i64, DateTime<Utc>)],
+    before: &[Record<Id>],
+    stored_achievements: &[String],
+    local_day: impl Fn(&DateTime<Utc>) -> NaiveDate,
+) -> Derived {
     // Points.
     let mut set_updates = Vec::new();
     let mut session_points: HashMap<&Id, i64> = HashMap::new();
-    for s in &sets {
+    for s in sets {
         let p = set_points(&s.facts());
         if p != s.points {
-            set_updates.push((&s.id, p));
+            set_updates.push((s.id.clone(), p));
         }
         *session_points.entry(&s.session_id).or_insert(WORKOUT_BONUS) += p;
     }
-    let session_updates: Vec<(&Id, i64)> = sessions
+    let session_updates: Vec<(Id, i64)> = sessions
         .iter()
         .filter_map(|(id, stored, _)| {
             let p = session_points.get(id).copied().unwrap_or(0);
-            (p != *stored).then_some((id, p))
+            (p != *stored).then(|| (id.clone(), p))
         })
         .collect();
 
@@ -128,8 +117,8 @@ pub async fn recompute(
         })
         .collect();
     let records = current_records(&logged);
-    let fresh = new_records(&before, &records);
-    let stale = !same_records(&before, &records);
+    let fresh = new_records(before, &records);
+    let stale = !same_records(before, &records);
 
     // Achievements.
     let days: Vec<NaiveDate> = sessions.iter().map(|(_, _, t)| local_day(t)).collect();
@@ -151,20 +140,73 @@ pub async fn recompute(
         .filter(|a| !had.contains(a.code))
         .copied()
         .collect();
-    let lost: Vec<&str> = had.difference(&earned_codes).copied().collect();
+    let lost = had
+        .difference(&earned_codes)
+        .map(|c| (*c).to_owned())
+        .collect();
+    Derived {
+        set_updates,
+        session_updates,
+        records,
+        stale,
+        fresh,
+        new_achievements,
+        lost,
+    }
+}
 
+fn to_records(stored: Vec<StoredRecord>) -> Vec<Record<Id>> {
+    stored
+        .into_iter()
+        .filter_map(|r| {
+            let record_type = RecordType::ALL
+                .into_iter()
+                .find(|t| t.as_str() == r.record_type)?;
+            Some(Record {
+                exercise_id: r.exercise_id,
+                record_type,
+                value: r.value,
+                set_id: r.set_id?,
+                achieved_at: r.achieved_at,
+            })
+        })
+        .collect()
+}
+
+const SELECT_RECORDS: &str = "SELECT exercise_id, record_type, value, set_id, achieved_at FROM personal_records WHERE user_id = $1";
+
+/// Recomputes the user's derived data. `local_day` maps an instant to the user's calendar day.
+///
+/// Reads and writes happen in one write transaction that is the only one working on this
+/// user's log ([`begin_user_write`]), so a concurrent edit can neither delete
+/// a set between being read here and a record pointing at it being written, nor interleave
+/// two recomputes.
+pub async fn recompute(
+    db: &Db,
+    user_id: &Id,
+    local_day: impl Fn(&DateTime<Utc>) -> NaiveDate,
+) -> Result<Changes, sqlx::Error> {
     let at = now();
     on_db!(db, pool => {
-        let mut tx = pool.begin().await?;
-        for (id, p) in &set_updates {
-            sqlx::query("UPDATE exercise_sets SET points = $2 WHERE id = $1 AND user_id = $3").bind(*id).bind(p).bind(user_id).execute(&mut *tx).await?;
+        let mut tx = begin_user_write!(db, pool, user_id);
+        let sets: Vec<SetLine> = sqlx::query_as::<_, SetLine>(
+            "SELECT id, session_id, exercise_id, performed_at, set_index, set_type, reps, weight_kg, distance_m, duration_s, points
+             FROM exercise_sets WHERE user_id = $1").bind(user_id).fetch_all(&mut *tx).await?;
+        let sessions: Vec<(Id, i64, DateTime<Utc>)> = sqlx::query_as(
+            "SELECT id, points, started_at FROM workout_sessions WHERE user_id = $1").bind(user_id).fetch_all(&mut *tx).await?;
+        let before = to_records(sqlx::query_as::<_, StoredRecord>(SELECT_RECORDS).bind(user_id).fetch_all(&mut *tx).await?);
+        let stored_achievements: Vec<String> = sqlx::query_scalar(
+            "SELECT code FROM achievements WHERE user_id = $1").bind(user_id).fetch_all(&mut *tx).await?;
+        let d = derive(&sets, &sessions, &before, &stored_achievements, &local_day);
+        for (id, p) in &d.set_updates {
+            sqlx::query("UPDATE exercise_sets SET points = $2 WHERE id = $1 AND user_id = $3").bind(id).bind(p).bind(user_id).execute(&mut *tx).await?;
         }
-        for (id, p) in &session_updates {
-            sqlx::query("UPDATE workout_sessions SET points = $2 WHERE id = $1 AND user_id = $3").bind(*id).bind(p).bind(user_id).execute(&mut *tx).await?;
+        for (id, p) in &d.session_updates {
+            sqlx::query("UPDATE workout_sessions SET points = $2 WHERE id = $1 AND user_id = $3").bind(id).bind(p).bind(user_id).execute(&mut *tx).await?;
         }
-        if stale {
+        if d.stale {
             sqlx::query("DELETE FROM personal_records WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
-            for r in &records {
+            for r in &d.records {
                 sqlx::query("INSERT INTO personal_records (id, user_id, exercise_id, record_type, value, unit, achieved_at, set_id)
                              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
                     .bind(Id::new()).bind(user_id).bind(&r.exercise_id).bind(r.record_type.as_str()).bind(r.value)
@@ -172,22 +214,21 @@ pub async fn recompute(
                     .execute(&mut *tx).await?;
             }
         }
-        for a in &new_achievements {
+        for a in &d.new_achievements {
             sqlx::query("INSERT INTO achievements (id, user_id, code, name_en, name_he, description, points_reward, earned_at)
                          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
                 .bind(Id::new()).bind(user_id).bind(a.code).bind(a.name_en).bind(a.name_he).bind(a.description)
                 .bind(a.points_reward).bind(at)
                 .execute(&mut *tx).await?;
         }
-        for code in &lost {
-            sqlx::query("DELETE FROM achievements WHERE user_id = $1 AND code = $2").bind(user_id).bind(*code).execute(&mut *tx).await?;
+        for code in &d.lost {
+            sqlx::query("DELETE FROM achievements WHERE user_id = $1 AND code = $2").bind(user_id).bind(code).execute(&mut *tx).await?;
         }
         tx.commit().await?;
-        Ok::<(), sqlx::Error>(())
-    })?;
-    Ok(Changes {
-        new_records: fresh,
-        new_achievements,
+        Ok(Changes {
+            new_records: d.fresh,
+            new_achievements: d.new_achievements,
+        })
     })
 }
 
