@@ -430,3 +430,41 @@ both_engines! {
         assert_eq!(app.count_rows("workout_sessions", &user.id).await, 232 + 1 + 6);
     }
 }
+
+both_engines! {
+    async fn custom_exercises_are_added_once_and_stay_private(app: TestApp) {
+        let user = app.user("custom").await;
+        let add = |body: Value| user.client.post(app.url("/api/v1/exercises")).json(&body).send();
+        let resp = add(json!({"name": "  Zercher   squat ", "name_he": "סקוואט זרכר"})).await.unwrap();
+        assert_eq!(resp.status(), StatusCode::CREATED);
+        let row: Value = resp.json().await.unwrap();
+        assert_eq!((row["name_en"].as_str(), row["name_he"].as_str()), (Some("Zercher squat"), Some("סקוואט זרכר")));
+        assert_eq!((row["kind"].as_str(), row["measured_by"].as_str()), (Some("strength"), Some("reps_weight")));
+
+        // It is found by either name, and logging under it uses it.
+        let found = app.get_json(&user.client, "/api/v1/exercises?q=zercher").await;
+        assert_eq!(found["items"][0]["id"], row["id"], "{found}");
+        let logged = logged(&app, &user, json!({"exercises": [{"exercise": "סקוואט זרכר", "sets": [{"reps": 5, "weight_kg": 80}]}]})).await;
+        assert_eq!(logged["sets"][0]["exercise_id"], row["id"]);
+
+        // A name that already means an exercise is a 409 naming it; bad input is 422.
+        let resp = add(json!({"name": "zercher squat"})).await.unwrap();
+        let body = assert_error(resp, StatusCode::CONFLICT, "exercise_exists").await;
+        assert_eq!(body["error"]["details"]["id"], row["id"]);
+        let resp = add(json!({"name": "Back Squat"})).await.unwrap();
+        let body = assert_error(resp, StatusCode::CONFLICT, "exercise_exists").await;
+        assert!(body["error"]["details"]["user_id"].is_null(), "the catalog's: {body}");
+        let resp = add(json!({"name": " ", "kind": "cardio"})).await.unwrap();
+        assert_eq!(detail_fields(&assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await), vec!["name"]);
+        let resp = add(json!({"name": "Sled push", "kind": "teleport"})).await.unwrap();
+        assert_eq!(resp.status(), StatusCode::BAD_REQUEST);
+        let mine = app.get_json(&user.client, "/api/v1/exercises?per_page=100&page=3").await["total"].clone();
+
+        // Another user neither sees it nor logs under it.
+        let other = app.user("custom-other").await;
+        let theirs = app.get_json(&other.client, "/api/v1/exercises?per_page=1").await["total"].clone();
+        assert_eq!(theirs.as_u64().unwrap() + 1, mine.as_u64().unwrap());
+        let resp = log(&app, &other, json!({"exercises": [{"exercise": row["id"], "sets": [{"reps": 5, "weight_kg": 80}]}]})).await;
+        assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "unknown_exercise").await;
+    }
+}

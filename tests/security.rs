@@ -37,6 +37,7 @@ const REST_ROUTES: &[(&str, &str)] = &[
     ("patch", "/api/v1/workouts/{id}"),
     ("delete", "/api/v1/workouts/{id}"),
     ("get", "/api/v1/exercises"),
+    ("post", "/api/v1/exercises"),
     ("get", "/api/v1/goals"),
     ("post", "/api/v1/goals"),
     ("get", "/api/v1/goals/{id}"),

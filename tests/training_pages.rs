@@ -376,3 +376,33 @@ both_engines! {
         assert!(html.contains("Workout deleted.") && html.contains("No workouts logged yet."), "{html}");
     }
 }
+
+both_engines! {
+    async fn log_form_can_add_an_unknown_exercise_instead_of_refusing(app: TestApp) {
+        let user = app.user("zercher").await;
+        let form = [("name", "Odd day"), ("ex0", "Zercher carry march"), ("ex0_r0", "10"), ("ex0_w0", "40")];
+        let resp = app.post_form(&user.client, "/log", &form).await;
+        let to = assert_redirect(&resp);
+        assert!(to.starts_with("/log?error=unknown_exercise&"), "{to}");
+        let (_, html) = app.get_html(&user.client, &to).await;
+        assert!(html.contains(r#"name="add_missing" value="1""#), "{html}");
+        assert_eq!(input_value(&html, "ex0").as_deref(), Some("Zercher carry march"));
+        assert_eq!(app.count_rows("workout_sessions", &user.id).await, 0);
+
+        let mut with_add = form.to_vec();
+        with_add.push(("add_missing", "1"));
+        let resp = app.post_form(&user.client, "/log", &with_add).await;
+        assert!(assert_redirect(&resp).starts_with("/log?logged="));
+        assert_eq!(app.count_rows("workout_sessions", &user.id).await, 1);
+        let found = app.get_json(&user.client, "/api/v1/exercises?q=Zercher%20carry%20march").await;
+        let top = &found["items"][0];
+        assert_eq!(top["name_en"], "Zercher carry march");
+        assert_eq!(top["kind"], "strength", "a weight was logged with it: {top}");
+        // Saving again finds it: no second copy.
+        let resp = app.post_form(&user.client, "/log", &with_add).await;
+        assert!(assert_redirect(&resp).starts_with("/log?logged="));
+        let all = app.get_json(&user.client, "/api/v1/exercises?q=zercher&per_page=100").await;
+        let copies = all["items"].as_array().unwrap().iter().filter(|e| e["name_en"] == "Zercher carry march").count();
+        assert_eq!(copies, 1);
+    }
+}

@@ -65,7 +65,7 @@ test('edit a logged workout and delete it from /log', async ({ page }) => {
   await page.getByRole('button', { name: 'Save workout' }).click();
   const recent = page.getByRole('region', { name: 'Recent workouts' });
   const line = recent.getByRole('listitem').filter({ hasText: 'Pull' });
-  await expect(line).toContainText('1 sets');
+  await expect(line).toContainText('1 set ·');
 
   await line.getByRole('link', { name: 'Edit' }).click();
   await expect(page.getByRole('heading', { name: 'Editing a workout' })).toBeVisible();

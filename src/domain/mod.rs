@@ -20,6 +20,7 @@
 pub mod account;
 pub mod catalog;
 pub mod conversation;
+pub mod custom_exercise;
 pub mod demo;
 pub mod display;
 pub mod due_date;

@@ -63,6 +63,9 @@ fn LogForm(data: LogPageData) -> impl IntoView {
             .map(|(k, v)| (k.into_owned(), v)),
     );
     drop(q);
+    let unknown_names = initial
+        .get("error")
+        .is_some_and(|e| e == "unknown_exercise");
     let editing = edit_id.is_some() && (data.editing.is_some() || initial.contains_key("error"));
     let init = StoredValue::new(initial.clone());
     let value = move |key: String| init.with_value(|m| m.get(&key).cloned().unwrap_or_default());
@@ -170,7 +173,7 @@ fn LogForm(data: LogPageData) -> impl IntoView {
                                         view! {
                                             <td>
                                                 <label class="sr-only" for=name.clone()>{format!("{label} {}", j + 1)}</label>
-                                                <input id=name.clone() name=name.clone() type="text" inputmode=mode size="4" value=value(name)/>
+                                                <input id=name.clone() name=name.clone() type="text" inputmode=mode size="4" dir="ltr" value=value(name)/>
                                             </td>
                                         }
                                     };
@@ -211,6 +214,12 @@ fn LogForm(data: LogPageData) -> impl IntoView {
                     "+ "{t.add_exercise}
                 </a>
             </p>
+            {unknown_names.then(|| view! {
+                <div class="notice add-missing">
+                    <p>{t.add_missing_hint}</p>
+                    <button type="submit" name="add_missing" value="1" class="btn">{t.add_missing_button}</button>
+                </div>
+            })}
             <p class="row-actions">
                 <button type="submit" class="btn btn-primary">{if editing { t.save_changes } else { t.save_workout }}</button>
                 {editing.then(|| view! { <a class="btn btn-quiet" href="/log">{t.cancel}</a> })}
@@ -233,7 +242,8 @@ fn RecentWorkouts(recent: Vec<WorkoutLine>) -> impl IntoView {
                 view! {
                     <ul class="workout-list">
                         {recent.into_iter().map(|w| {
-                            let summary = fill(t.workout_summary, &[("sets", &w.sets.to_string()), ("points", &w.points.to_string())]);
+                            let sets = if w.sets == 1 { t.one_set.to_owned() } else { fill(t.n_sets, &[("n", &w.sets.to_string())]) };
+                            let summary = fill(t.workout_summary, &[("sets", &sets), ("points", &w.points.to_string())]);
                             view! {
                                 <li class="card workout-line">
                                     <div class="workout-head">

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::{BeginWrite, Db, Id, now, on_db, server_settings};
 use crate::domain::catalog::{CatalogExercise, catalog};
+use crate::domain::custom_exercise::ValidCustomExercise;
 
 const CATALOG_VERSION_KEY: &str = "catalog_version";
 
@@ -103,11 +104,9 @@ pub async fn find(
 pub async fn create_custom(
     db: &Db,
     user_id: &Id,
-    name: &str,
-    kind: &str,
-    measured_by: &str,
+    exercise: &ValidCustomExercise,
 ) -> Result<ExerciseRow, sqlx::Error> {
-    let base = slugify(name);
+    let base = slugify(&exercise.name_en);
     let taken: Vec<String> = on_db!(db, pool => sqlx::query_scalar(
         "SELECT slug FROM exercises WHERE user_id = $1 AND (slug = $2 OR slug LIKE $3)")
         .bind(user_id).bind(&base).bind(format!("{base}-%")).fetch_all(pool).await)?;
@@ -121,24 +120,25 @@ pub async fn create_custom(
         })
         .find(|s| !taken.contains(s))
         .unwrap_or(base);
-    let id = Id::new();
+    let row = ExerciseRow {
+        id: Id::new(),
+        user_id: Some(user_id.clone()),
+        slug,
+        name_en: exercise.name_en.clone(),
+        name_he: exercise.name_he.clone(),
+        kind: exercise.kind.as_str().to_owned(),
+        equipment: "other".into(),
+        measured_by: exercise.measured_by.as_str().to_owned(),
+    };
     let at = now();
     on_db!(db, pool => sqlx::query(
         "INSERT INTO exercises (id, user_id, slug, name_en, name_he, aliases, kind, primary_muscles, secondary_muscles,
                                 equipment, measured_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $4, '[]', $5, '[]', '[]', 'other', $6, $7, $7)")
-        .bind(&id).bind(user_id).bind(&slug).bind(name.trim()).bind(kind).bind(measured_by).bind(at)
+         VALUES ($1, $2, $3, $4, $5, '[]', $6, '[]', '[]', $7, $8, $9, $9)")
+        .bind(&row.id).bind(user_id).bind(&row.slug).bind(&row.name_en).bind(&row.name_he).bind(&row.kind)
+        .bind(&row.equipment).bind(&row.measured_by).bind(at)
         .execute(pool).await.map(|_| ()))?;
-    Ok(ExerciseRow {
-        id,
-        user_id: Some(user_id.clone()),
-        slug,
-        name_en: name.trim().to_owned(),
-        name_he: name.trim().to_owned(),
-        kind: kind.to_owned(),
-        equipment: "other".into(),
-        measured_by: measured_by.to_owned(),
-    })
+    Ok(row)
 }
 
 /// `custom-` + lowercase ASCII letters/digits and dashes (Hebrew names get a short hash).

@@ -18,7 +18,7 @@ use super::routes::{auth, conversations, goals, health, import, me, plan, tokens
         me::get, me::patch, me::delete, me::export,
         tokens::create, tokens::list, tokens::revoke,
         conversations::create, conversations::list, conversations::get, conversations::patch, conversations::delete,
-        workouts::create, workouts::list, workouts::get, workouts::patch, workouts::delete, workouts::exercises,
+        workouts::create, workouts::list, workouts::get, workouts::patch, workouts::delete, workouts::exercises, workouts::create_exercise,
         workouts::stats, workouts::records, import::import,
         plan::create, plan::list, plan::get, plan::patch, plan::delete,
         goals::create, goals::list, goals::get, goals::patch, goals::delete,

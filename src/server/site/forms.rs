@@ -342,6 +342,7 @@ pub async fn log_workout(
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Response {
     use crate::domain::log_form::parse_log_form;
+    use crate::server::training::exercises::add_missing;
     use crate::server::training::log::{LogError, edit_workout, log_workout as log};
 
     let Some(axum::Extension(p)) = principal else {
@@ -361,6 +362,13 @@ pub async fn log_workout(
             .from_local_datetime(&local)
             .earliest()
             .map(|t| t.with_timezone(&chrono::Utc));
+    }
+    // "Save and add new exercises": names that match nothing become the user's exercises.
+    if fields.iter().any(|(k, v)| k == "add_missing" && v == "1")
+        && let Err(e) = add_missing(&state.db, &p.user.id, &input).await
+    {
+        tracing::error!(error = %e, "adding custom exercises failed");
+        return back("generic", "");
     }
     // `edit=<id>`: the form saves over that workout (sets replaced, everything recomputed).
     let edit = fields

@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::log::local_day_fn;
 use super::recompute::recompute;
 use crate::domain::catalog::{MatchTarget, best_match, catalog};
+use crate::domain::custom_exercise::{ValidCustomExercise, guess_from_sets};
 use crate::domain::import::{Format, LineError, ParseOptions, ParsedSet, parse_with};
 use crate::domain::scoring::SetFacts;
 use crate::domain::scoring::points::{set_points, workout_points};
@@ -47,18 +48,6 @@ pub enum ImportError {
     BadRows(ImportReport),
     #[error(transparent)]
     Db(#[from] sqlx::Error),
-}
-
-fn measured_by(sets: &[&ParsedSet]) -> (&'static str, &'static str) {
-    if sets.iter().any(|s| s.weight_kg.is_some()) {
-        ("strength", "reps_weight")
-    } else if sets.iter().any(|s| s.distance_m.is_some()) {
-        ("cardio", "distance_time")
-    } else if sets.iter().any(|s| s.reps.is_some()) {
-        ("bodyweight", "reps")
-    } else {
-        ("flexibility", "time")
-    }
 }
 
 fn valid(s: &ParsedSet) -> ValidSet {
@@ -174,13 +163,20 @@ pub async fn import(
     }
 
     for name in &unmatched {
-        let sets: Vec<&ParsedSet> = fresh
+        let facts: Vec<SetFacts> = fresh
             .iter()
             .flat_map(|w| &w.sets)
             .filter(|s| &s.exercise_name == name)
+            .map(|s| valid(s).facts())
             .collect();
-        let (kind, measured) = measured_by(&sets);
-        let row = exercises::create_custom(db, &user.id, name, kind, measured).await?;
+        let (kind, measured_by) = guess_from_sets(&facts);
+        let exercise = ValidCustomExercise {
+            name_en: name.trim().to_owned(),
+            name_he: name.trim().to_owned(),
+            kind,
+            measured_by,
+        };
+        let row = exercises::create_custom(db, &user.id, &exercise).await?;
         resolved.insert(name.clone(), row.id);
     }
     let source = match format {

@@ -3,6 +3,7 @@
 //! keep every derived number (points, records, achievements) in step with the log through
 //! [`recompute`].
 
+pub mod exercises;
 pub mod goals;
 pub mod import;
 pub mod log;

@@ -54,7 +54,10 @@ pub fn router(state: AppState) -> Router {
                 .patch(workouts::patch)
                 .delete(workouts::delete),
         )
-        .route("/exercises", get(workouts::exercises))
+        .route(
+            "/exercises",
+            get(workouts::exercises).post(workouts::create_exercise),
+        )
         .route("/goals", get(goals::list).post(goals::create))
         .route(
             "/goals/{id}",

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::catalog::{Candidate, catalog, match_exercise};
+use crate::domain::custom_exercise::CustomExerciseInput;
 use crate::domain::pagination::{PageRequest, Paginated};
 use crate::domain::scoring::stats::Period;
 use crate::domain::workout::{WorkoutInput, WorkoutPatch};
@@ -17,6 +18,7 @@ use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::{ApiJson, ApiQuery};
 use crate::server::http::routes::path_id;
 use crate::server::state::AppState;
+use crate::server::training::exercises::{Added, ExerciseError, add_custom};
 use crate::server::training::log::{self, LogError, WorkoutDetail, local_day_fn};
 use crate::server::training::recompute::recompute;
 use crate::server::training::stats::{self as training_stats, RecordRow, Stats};
@@ -159,6 +161,33 @@ pub struct ExerciseList {
     pub page: u32,
     pub per_page: u32,
     pub total: u64,
+}
+
+/// Adds a custom exercise. A name that already means an exercise (catalog or yours) answers
+/// 409 with that exercise in `details`: log under the name and it is found.
+#[utoipa::path(post, path = "/api/v1/exercises", tag = "workouts", request_body = CustomExerciseInput, responses(
+    (status = 201, body = ExerciseRow), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+    (status = 409, description = "The name already means an exercise (details: that exercise)", body = ErrorBody),
+    (status = 422, body = ErrorBody)))]
+pub async fn create_exercise(
+    State(state): State<AppState>,
+    CurrentUser(p): CurrentUser,
+    ApiJson(input): ApiJson<CustomExerciseInput>,
+) -> Result<(StatusCode, Json<ExerciseRow>), ApiError> {
+    match add_custom(&state.db, &p.user.id, &input).await {
+        Ok(Added::Created(row)) => Ok((StatusCode::CREATED, Json(row))),
+        Ok(Added::Exists(row)) => Err(ApiError::conflict(
+            "exercise_exists",
+            format!(
+                "\"{}\" is already an exercise: {}.",
+                input.name.trim(),
+                row.name_en
+            ),
+        )
+        .with_details(row)),
+        Err(ExerciseError::Invalid(errors)) => Err(ApiError::validation(errors)),
+        Err(ExerciseError::Db(e)) => Err(e.into()),
+    }
 }
 
 /// The catalog and the user's custom exercises; with `q`, ranked matches.
