@@ -288,6 +288,22 @@ both_engines! {
         let (_, html) = app.get_html(&user.client, &to).await;
         assert!(html.contains("Choose a CSV file exported from Strong or Hevy"), "{html}");
 
+        // A preview older than 30 minutes cannot be confirmed (kept in the database, so any
+        // server instance would say the same).
+        let to = assert_redirect(&upload(&app, &user, "hevy", "", HEVY).await);
+        let token = preview_token(&to);
+        let old = chrono::Utc::now() - chrono::Duration::minutes(31);
+        match app.db() {
+            spotter::server::db::Db::Sqlite(pool) => sqlx::query("UPDATE pending_imports SET created_at = $1").bind(old).execute(pool).await.map(|_| ()).unwrap(),
+            spotter::server::db::Db::Postgres(pool) => sqlx::query("UPDATE pending_imports SET created_at = $1").bind(old).execute(pool).await.map(|_| ()).unwrap(),
+        };
+        let resp = app.post_form(&user.client, &format!("/settings/import/{token}"), &[]).await;
+        assert_eq!(assert_redirect(&resp), "/settings?error=import_expired#import");
+        assert_eq!(app.count_rows("workout_sessions", &user.id).await, 0);
+        assert_eq!(app.count_rows("pending_imports", &user.id).await, 1, "an expired row waits for the next upload's purge");
+        let _ = assert_redirect(&upload(&app, &user, "strong", "", BAD).await);
+        assert_eq!(app.count_rows("pending_imports", &user.id).await, 1, "one upload per user");
+
         // Cancel drops the upload.
         let to = assert_redirect(&upload(&app, &user, "strong", "", BAD).await);
         let token = preview_token(&to);

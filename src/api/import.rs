@@ -23,23 +23,28 @@ pub struct ImportPreviewData {
 /// The preview of the upload kept under `token`; `None` when it expired or is not the user's.
 #[server(prefix = "/fn", endpoint = "import_preview")]
 pub async fn import_preview(token: String) -> Result<Option<ImportPreviewData>, AppError> {
+    use crate::server::db::pending_imports;
+
     let principal = super::principal().await?;
     let state = super::state()?;
-    Ok(state
-        .pending_imports
-        .get(&principal.user.id, &token)
-        .map(|pending| {
-            let r = pending.report;
-            ImportPreviewData {
-                token,
-                workouts: r.workouts,
-                sets: r.sets,
-                from: r.from.map(|d| d.to_string()),
-                to: r.to.map(|d| d.to_string()),
-                duplicates: r.duplicates,
-                new_exercises: r.new_exercises,
-                errors: r.errors.into_iter().map(|e| (e.line, e.message)).collect(),
-                error_count: r.error_count,
-            }
-        }))
+    let pending = pending_imports::get(&state.db, &principal.user.id, &token)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "reading an import preview");
+            AppError::Internal
+        })?;
+    Ok(pending.map(|pending| {
+        let r = pending.report;
+        ImportPreviewData {
+            token,
+            workouts: r.workouts,
+            sets: r.sets,
+            from: r.from.map(|d| d.to_string()),
+            to: r.to.map(|d| d.to_string()),
+            duplicates: r.duplicates,
+            new_exercises: r.new_exercises,
+            errors: r.errors.into_iter().map(|e| (e.line, e.message)).collect(),
+            error_count: r.error_count,
+        }
+    }))
 }

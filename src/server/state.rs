@@ -9,7 +9,6 @@ use super::auth::rate_limit::LoginThrottle;
 use super::auth::secret::SecretKey;
 use super::config::Config;
 use super::db::Db;
-use super::site::pending_imports::PendingImports;
 
 #[derive(Clone, Debug)]
 pub struct AppState {
@@ -18,8 +17,6 @@ pub struct AppState {
     pub secret: SecretKey,
     pub throttle: Arc<LoginThrottle>,
     pub leptos: LeptosOptions,
-    /// Import uploads between the settings page's preview and confirmation.
-    pub pending_imports: Arc<PendingImports>,
 }
 
 impl AppState {
@@ -33,7 +30,6 @@ impl AppState {
             db,
             secret,
             leptos,
-            pending_imports: Arc::default(),
         })
     }
 }

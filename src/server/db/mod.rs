@@ -8,6 +8,7 @@ pub mod exercises;
 pub mod export;
 pub mod goals;
 pub mod id;
+pub mod pending_imports;
 pub mod plan;
 pub mod server_settings;
 pub mod sessions;

@@ -1,5 +1,5 @@
 //! The settings page's import: `POST /settings/import` (multipart: `format`, `tz`, `file`)
-//! runs a dry run, keeps the upload in [`PendingImports`](super::pending_imports) and sends
+//! runs a dry run, keeps the upload in `pending_imports` (`server::db::pending_imports`) and sends
 //! the user to the preview (`/settings?import=<token>#import`); `POST /settings/import/{token}`
 //! imports it for real, `…/cancel` drops it. Same service as `POST /api/v1/import`.
 
@@ -10,6 +10,7 @@ use axum::response::Response;
 use super::forms::see_other;
 use crate::domain::import::Format;
 use crate::server::auth::Principal;
+use crate::server::db::pending_imports::{self, PendingImport};
 use crate::server::state::AppState;
 use crate::server::training::import::{ImportError, import};
 
@@ -67,10 +68,19 @@ pub async fn preview(
     };
     match import(&state.db, &p.user, format, &file, tz, true).await {
         Ok(report) => {
-            let token = state
-                .pending_imports
-                .put(p.user.id.clone(), format, tz, file, report);
-            to_section(&format!("import={token}"))
+            let pending = PendingImport {
+                format,
+                tz,
+                body: file.to_vec(),
+                report,
+            };
+            match pending_imports::put(&state.db, &p.user.id, &pending).await {
+                Ok(token) => to_section(&format!("import={token}")),
+                Err(e) => {
+                    tracing::error!(error = %e, "keeping an import preview failed");
+                    to_section("error=generic")
+                }
+            }
         }
         Err(ImportError::BadRows(_)) => to_section("error=import_rows"),
         Err(ImportError::Db(e)) => {
@@ -89,14 +99,19 @@ pub async fn confirm(
     let Some(axum::Extension(p)) = principal else {
         return see_other("/login?next=/settings");
     };
-    let Some(pending) = state.pending_imports.take(&p.user.id, &token) else {
-        return to_section("error=import_expired");
+    let pending = match pending_imports::take(&state.db, &p.user.id, &token).await {
+        Ok(Some(pending)) => pending,
+        Ok(None) => return to_section("error=import_expired"),
+        Err(e) => {
+            tracing::error!(error = %e, "reading an import preview failed");
+            return to_section("error=generic");
+        }
     };
     match import(
         &state.db,
         &p.user,
         pending.format,
-        &pending.bytes,
+        &pending.body,
         pending.tz,
         false,
     )
@@ -120,8 +135,10 @@ pub async fn cancel(
     principal: Option<axum::Extension<Principal>>,
     Path(token): Path<String>,
 ) -> Response {
-    if let Some(axum::Extension(p)) = principal {
-        state.pending_imports.take(&p.user.id, &token);
+    if let Some(axum::Extension(p)) = principal
+        && let Err(e) = pending_imports::take(&state.db, &p.user.id, &token).await
+    {
+        tracing::error!(error = %e, "dropping an import preview failed");
     }
     to_section("")
 }

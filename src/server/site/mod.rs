@@ -7,7 +7,6 @@ pub mod forms;
 pub mod goal_forms;
 pub mod guard;
 pub mod import_forms;
-pub mod pending_imports;
 pub mod plan_forms;
 
 use axum::Router;

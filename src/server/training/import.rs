@@ -7,7 +7,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::log::local_day_fn;
 use super::recompute::recompute;
@@ -25,7 +25,7 @@ use crate::server::db::{Db, Id, on_db};
 /// At most this many line errors are returned; the count says how many there were.
 pub const MAX_REPORTED_ERRORS: usize = 500;
 
-#[derive(Clone, Debug, Default, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ImportReport {
     pub dry_run: bool,
     /// Workouts stored (or that would be), duplicates excluded.
