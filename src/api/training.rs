@@ -136,6 +136,7 @@ pub async fn log_page(
     use crate::domain::log_form::{FormSet, fields_for_workout};
     use crate::domain::pagination::PageRequest;
     use crate::server::db::{Id, workouts};
+    use crate::server::training::log::detail;
     use crate::server::training::stats::records;
 
     let principal = super::principal().await?;
@@ -148,71 +149,55 @@ pub async fn log_page(
     let exercise_names = adapters::exercise_names(&state.db, &user.id)
         .await
         .map_err(internal)?;
-    let logged = match logged.as_deref().and_then(Id::parse) {
+    let db = &state.db;
+    let detail_of = |id: Option<String>| async move {
+        match id.as_deref().and_then(Id::parse) {
+            None => Ok(None),
+            Some(id) => detail(db, &user.id, &id).await,
+        }
+    };
+    let logged = match detail_of(logged).await.map_err(internal)? {
         None => None,
-        Some(id) => match workouts::get(&state.db, &user.id, &id)
-            .await
-            .map_err(internal)?
-        {
-            None => None,
-            Some(w) => {
-                let set_ids: Vec<Id> = workouts::sets(&state.db, &user.id, &id)
-                    .await
-                    .map_err(internal)?
-                    .into_iter()
-                    .map(|s| s.id)
-                    .collect();
-                let new_records = records(&state.db, &user.id, None)
-                    .await
-                    .map_err(internal)?
-                    .iter()
-                    .filter(|r| r.set_id.as_ref().is_some_and(|s| set_ids.contains(s)))
-                    .map(|r| adapters::record_line(r, user))
-                    .collect();
-                Some(LoggedSummary {
-                    points: w.points,
-                    new_records,
+        Some(d) => {
+            let new_records = records(&state.db, &user.id, None)
+                .await
+                .map_err(internal)?
+                .iter()
+                .filter(|r| {
+                    r.set_id
+                        .as_ref()
+                        .is_some_and(|s| d.sets.iter().any(|set| &set.id == s))
                 })
-            }
-        },
+                .map(|r| adapters::record_line(r, user))
+                .collect();
+            Some(LoggedSummary {
+                points: d.workout.points,
+                new_records,
+            })
+        }
     };
     let tz: chrono_tz::Tz = user.timezone.parse().unwrap_or(chrono_tz::UTC);
     let he = user.language() == Language::He;
     let exercise_name =
         |en: &String, he_name: &String| if he { he_name.clone() } else { en.clone() };
-    let editing = match edit.as_deref().and_then(Id::parse) {
-        None => None,
-        Some(id) => match workouts::get(&state.db, &user.id, &id)
-            .await
-            .map_err(internal)?
-        {
-            None => None,
-            Some(w) => {
-                let sets: Vec<FormSet> = workouts::sets(&state.db, &user.id, &id)
-                    .await
-                    .map_err(internal)?
-                    .into_iter()
-                    .map(|s| FormSet {
-                        exercise: exercise_name(&s.exercise_name_en, &s.exercise_name_he),
-                        set_type: s.set_type.parse().unwrap_or_default(),
-                        reps: s.reps,
-                        weight_kg: s.weight_kg,
-                        distance_m: s.distance_m,
-                        duration_s: s.duration_s,
-                        rpe: s.rpe,
-                        notes: s.notes,
-                    })
-                    .collect();
-                let when = w.started_at.with_timezone(&tz).naive_local();
-                Some(fields_for_workout(
-                    w.name.as_deref(),
-                    when,
-                    &sets,
-                    user.units(),
-                ))
-            }
-        },
-    };
+    let editing = detail_of(edit).await.map_err(internal)?.map(|d| {
+        let sets: Vec<FormSet> = d
+            .sets
+            .into_iter()
+            .map(|s| FormSet {
+                exercise: exercise_name(&s.exercise_name_en, &s.exercise_name_he),
+                set_type: s.set_type.parse().unwrap_or_default(),
+                reps: s.reps,
+                weight_kg: s.weight_kg,
+                distance_m: s.distance_m,
+                duration_s: s.duration_s,
+                rpe: s.rpe,
+                notes: s.notes,
+            })
+            .collect();
+        let when = d.workout.started_at.with_timezone(&tz).naive_local();
+        fields_for_workout(d.workout.name.as_deref(), when, &sets, user.units())
+    });
     let t = strings(user.language());
     let today = chrono::Utc::now().with_timezone(&tz).date_naive();
     let page = PageRequest {

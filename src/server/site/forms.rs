@@ -61,6 +61,36 @@ pub(super) fn back_with(
     see_other(&to)
 }
 
+/// A form's non-empty field, trimmed.
+pub(super) fn field(fields: &[(String, String)], name: &str) -> Option<String> {
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+/// The redirect after changing one of the user's items (`Ok(true)`: done; `Ok(false)`: no such
+/// item of theirs): back to `page` with `done` as the query, `?error=not_found`, or, for a
+/// database error (logged with `what`), `?error=generic`. `anchor` is appended to each.
+pub(super) fn item_outcome(
+    page: &str,
+    done: &str,
+    anchor: &str,
+    what: &str,
+    result: Result<bool, impl std::fmt::Display>,
+) -> Response {
+    match result {
+        Ok(true) if done.is_empty() => see_other(&format!("{page}{anchor}")),
+        Ok(true) => see_other(&format!("{page}?{done}{anchor}")),
+        Ok(false) => see_other(&format!("{page}?error=not_found{anchor}")),
+        Err(e) => {
+            tracing::error!(error = %e, "{what} failed");
+            see_other(&format!("{page}?error=generic{anchor}"))
+        }
+    }
+}
+
 /// The error code a page shows for a failed account flow.
 fn error_code(err: &AccountError) -> &'static str {
     match err {
@@ -444,12 +474,5 @@ pub async fn delete_workout(
         Ok::<_, sqlx::Error>(true)
     }
     .await;
-    match result {
-        Ok(true) => see_other("/log?deleted=1#recent"),
-        Ok(false) => see_other("/log?error=not_found#recent"),
-        Err(e) => {
-            tracing::error!(error = %e, "deleting a workout failed");
-            see_other("/log?error=generic#recent")
-        }
-    }
+    item_outcome("/log", "deleted=1", "#recent", "deleting a workout", result)
 }

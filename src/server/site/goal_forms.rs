@@ -6,7 +6,7 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::response::Response;
 
-use super::forms::{back_with, see_other};
+use super::forms::{back_with, field, item_outcome, see_other};
 use crate::domain::goals::{GoalPatch, parse_goal_form};
 use crate::server::auth::Principal;
 use crate::server::db::{Id, goals};
@@ -14,13 +14,6 @@ use crate::server::state::AppState;
 use crate::server::training::goals::{GoalError, create_goal, update_goal};
 
 type Fields = Result<Form<Vec<(String, String)>>, FormRejection>;
-
-fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    fields
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-}
 
 /// `POST /goals`.
 pub async fn create(
@@ -33,7 +26,7 @@ pub async fn create(
     };
     let fields = form.map(|Form(f)| f).unwrap_or_default();
     let back = |code: &str| back_with("/goals", code, &fields, "#new-goal");
-    let input = match parse_goal_form(|k| field(&fields, k).map(str::to_owned), p.user.units()) {
+    let input = match parse_goal_form(|k| field(&fields, k), p.user.units()) {
         Ok(input) => input,
         Err(code) => return back(code),
     };
@@ -73,14 +66,10 @@ pub async fn set_active(
         is_active: Some(active),
         ..GoalPatch::default()
     };
-    match update_goal(&state.db, &p.user, &id, &change).await {
-        Ok(Some(_)) => see_other("/goals"),
-        Ok(None) => see_other("/goals?error=not_found"),
-        Err(e) => {
-            tracing::error!(error = %e, "pausing a goal failed");
-            see_other("/goals?error=generic")
-        }
-    }
+    let result = update_goal(&state.db, &p.user, &id, &change)
+        .await
+        .map(|g| g.is_some());
+    item_outcome("/goals", "", "", "pausing a goal", result)
 }
 
 /// `POST /goals/{id}/delete`.
@@ -95,12 +84,6 @@ pub async fn delete(
     let Some(id) = Id::parse(&id) else {
         return see_other("/goals?error=not_found");
     };
-    match goals::delete(&state.db, &p.user.id, &id).await {
-        Ok(true) => see_other("/goals?deleted=1"),
-        Ok(false) => see_other("/goals?error=not_found"),
-        Err(e) => {
-            tracing::error!(error = %e, "deleting a goal failed");
-            see_other("/goals?error=generic")
-        }
-    }
+    let result = goals::delete(&state.db, &p.user.id, &id).await;
+    item_outcome("/goals", "deleted=1", "", "deleting a goal", result)
 }

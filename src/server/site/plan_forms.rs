@@ -6,7 +6,7 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::response::Response;
 
-use super::forms::{back_with, see_other};
+use super::forms::{back_with, field, item_outcome, see_other};
 use crate::domain::plan::{PlanInput, Status};
 use crate::server::auth::Principal;
 use crate::server::db::{Id, plan};
@@ -14,14 +14,6 @@ use crate::server::state::AppState;
 use crate::server::training::plan::{PlanError, create_item, update_item};
 
 type Fields = Result<Form<Vec<(String, String)>>, FormRejection>;
-
-fn text(fields: &[(String, String)], name: &str) -> Option<String> {
-    fields
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.trim().to_owned())
-        .filter(|v| !v.is_empty())
-}
 
 /// `POST /plan`.
 pub async fn create(
@@ -34,15 +26,15 @@ pub async fn create(
     };
     let fields = form.map(|Form(f)| f).unwrap_or_default();
     let back = |code: &str| back_with("/plan", code, &fields, "#new-item");
-    let priority = match text(&fields, "priority").map(|v| v.parse()) {
+    let priority = match field(&fields, "priority").map(|v| v.parse()) {
         None => None,
         Some(Ok(p)) => Some(p),
         Some(Err(_)) => return back("invalid_input"),
     };
     let input = PlanInput {
-        title: Some(text(&fields, "title").unwrap_or_default()),
-        description: text(&fields, "description"),
-        due: text(&fields, "due"),
+        title: Some(field(&fields, "title").unwrap_or_default()),
+        description: field(&fields, "description"),
+        due: field(&fields, "due"),
         priority,
         ..PlanInput::default()
     };
@@ -71,7 +63,7 @@ pub async fn set_status(
         return see_other("/login?next=/plan");
     };
     let fields = form.map(|Form(f)| f).unwrap_or_default();
-    let Some(status) = text(&fields, "status").and_then(|s| s.parse::<Status>().ok()) else {
+    let Some(status) = field(&fields, "status").and_then(|s| s.parse::<Status>().ok()) else {
         return see_other("/plan?error=invalid_input");
     };
     let Some(id) = Id::parse(&id) else {
@@ -81,14 +73,10 @@ pub async fn set_status(
         status: Some(status),
         ..PlanInput::default()
     };
-    match update_item(&state.db, &p.user, &id, &input).await {
-        Ok(Some(_)) => see_other("/plan"),
-        Ok(None) => see_other("/plan?error=not_found"),
-        Err(e) => {
-            tracing::error!(error = %e, "changing a plan item failed");
-            see_other("/plan?error=generic")
-        }
-    }
+    let result = update_item(&state.db, &p.user, &id, &input)
+        .await
+        .map(|item| item.is_some());
+    item_outcome("/plan", "", "", "changing a plan item", result)
 }
 
 /// `POST /plan/{id}/delete` (a soft delete, as in the API).
@@ -103,12 +91,6 @@ pub async fn delete(
     let Some(id) = Id::parse(&id) else {
         return see_other("/plan?error=not_found");
     };
-    match plan::soft_delete(&state.db, &p.user.id, &id).await {
-        Ok(true) => see_other("/plan?deleted=1"),
-        Ok(false) => see_other("/plan?error=not_found"),
-        Err(e) => {
-            tracing::error!(error = %e, "deleting a plan item failed");
-            see_other("/plan?error=generic")
-        }
-    }
+    let result = plan::soft_delete(&state.db, &p.user.id, &id).await;
+    item_outcome("/plan", "deleted=1", "", "deleting a plan item", result)
 }
