@@ -63,17 +63,18 @@ fn request_viewer() -> Viewer {
     }
 }
 
+/// Hands this response's CSP nonce to `server::http::middleware`, which writes the page's
+/// Content-Security-Policy header with it.
 #[cfg(feature = "ssr")]
 fn set_page_csp() {
-    let (Some(nonce), Some(response)) = (
-        leptos::nonce::use_nonce(),
-        use_context::<leptos_axum::ResponseOptions>(),
-    ) else {
-        return;
-    };
-    let csp = crate::server::http::middleware::page_csp(&nonce);
-    if let Ok(value) = axum::http::HeaderValue::from_str(&csp) {
-        response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
+    let slot = use_context::<axum::http::request::Parts>().and_then(|parts| {
+        parts
+            .extensions
+            .get::<crate::server::http::middleware::PageNonce>()
+            .cloned()
+    });
+    if let (Some(nonce), Some(slot)) = (leptos::nonce::use_nonce(), slot) {
+        slot.set(&nonce);
     }
 }
 

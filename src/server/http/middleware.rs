@@ -1,6 +1,7 @@
 //! The middleware stack around the whole app, outermost first: request id, tracing span,
 //! security headers, CSRF check, authentication. Pages and API share it.
 
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use axum::Router;
@@ -58,8 +59,23 @@ fn is_static_asset(path: &str) -> bool {
     path.starts_with("/pkg/") || matches!(path, "/main.css" | "/favicon.svg" | "/echarts.min.js")
 }
 
-async fn security_headers(req: Request, next: Next) -> Response {
+/// Where the page shell leaves the CSP nonce Leptos generated for this response, so the page's
+/// CSP header can be written here, around the whole response. (Setting it through Leptos's
+/// `ResponseOptions` was lost on roughly one page in a few hundred under concurrent load, which
+/// left that page with the locked-down default policy: no stylesheet, no hydration.)
+#[derive(Clone, Debug, Default)]
+pub struct PageNonce(Arc<OnceLock<String>>);
+
+impl PageNonce {
+    pub fn set(&self, nonce: &str) {
+        let _ = self.0.set(nonce.to_owned());
+    }
+}
+
+async fn security_headers(mut req: Request, next: Next) -> Response {
     let cacheable = is_static_asset(req.uri().path());
+    let page_nonce = PageNonce::default();
+    req.extensions_mut().insert(page_nonce.clone());
     let https = req
         .headers()
         .get("x-forwarded-proto")
@@ -81,12 +97,14 @@ async fn security_headers(req: Request, next: Next) -> Response {
     if !cacheable && !h.contains_key(CACHE_CONTROL) {
         h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
-    if !h.contains_key(CONTENT_SECURITY_POLICY) {
-        h.insert(
-            CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(DEFAULT_CSP),
-        );
-    }
+    let csp = match page_nonce.0.get() {
+        Some(nonce) => HeaderValue::from_str(&page_csp(nonce)).ok(),
+        None => None,
+    };
+    h.insert(
+        CONTENT_SECURITY_POLICY,
+        csp.unwrap_or(HeaderValue::from_static(DEFAULT_CSP)),
+    );
     if https {
         h.insert(
             STRICT_TRANSPORT_SECURITY,

@@ -74,26 +74,21 @@ fn to_utc(tz: chrono_tz::Tz, local: NaiveDateTime) -> chrono::DateTime<Utc> {
         .unwrap_or_else(|| Utc.from_utc_datetime(&local))
 }
 
-pub async fn import(
-    db: &Db,
-    user: &User,
+/// Parses the file and maps each exercise name to an existing exercise (catalog or the user's
+/// custom ones, `known`); the names that match nothing are returned apart.
+fn read_and_match(
     format: Format,
     bytes: &[u8],
-    tz: Option<chrono_tz::Tz>,
-    dry_run: bool,
-) -> Result<ImportReport, ImportError> {
-    let parsed = parse_with(
-        format,
-        bytes,
-        ParseOptions {
-            assumed_units: user.units(),
-        },
-    );
+    options: ParseOptions,
+    known: &[ExerciseRow],
+) -> (
+    crate::domain::import::ParsedImport,
+    crate::domain::import::ImportSummary,
+    HashMap<String, Id>,
+    BTreeSet<String>,
+) {
+    let parsed = parse_with(format, bytes, options);
     let summary = parsed.summary();
-    let tz = tz.unwrap_or_else(|| user.timezone.parse().unwrap_or(chrono_tz::UTC));
-
-    // Exercise names → existing exercises (catalog or custom), or new custom ones.
-    let known: Vec<ExerciseRow> = exercises::all_for_user(db, &user.id).await?;
     let custom_targets: Vec<MatchTarget> = known
         .iter()
         .filter(|e| e.is_custom())
@@ -124,6 +119,30 @@ pub async fn import(
             }
         }
     }
+    (parsed, summary, resolved, unmatched)
+}
+
+pub async fn import(
+    db: &Db,
+    user: &User,
+    format: Format,
+    bytes: &[u8],
+    tz: Option<chrono_tz::Tz>,
+    dry_run: bool,
+) -> Result<ImportReport, ImportError> {
+    let tz = tz.unwrap_or_else(|| user.timezone.parse().unwrap_or(chrono_tz::UTC));
+    let known: Vec<ExerciseRow> = exercises::all_for_user(db, &user.id).await?;
+    // Parsing and name matching are CPU work (a 20 MiB file, a typo-tolerant matcher): off the
+    // async runtime, so other requests are not held up while a big export is read.
+    let options = ParseOptions {
+        assumed_units: user.units(),
+    };
+    let (bytes, rows) = (bytes.to_vec(), known.clone());
+    let (parsed, summary, resolved, unmatched) =
+        tokio::task::spawn_blocking(move || read_and_match(format, &bytes, options, &rows))
+            .await
+            .map_err(|e| sqlx::Error::Protocol(format!("import worker failed: {e}")))?;
+    let mut resolved = resolved;
 
     let existing: HashSet<String> = on_db!(db, pool => sqlx::query_scalar::<_, String>(
         "SELECT source_ref FROM workout_sessions WHERE user_id = $1 AND source_ref IS NOT NULL")
