@@ -55,7 +55,7 @@ pub async fn goals_page() -> Result<GoalsPageData, AppError> {
     let units = user.units();
     let language = user.language();
     let t = strings(language);
-    let tz: chrono_tz::Tz = user.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let tz = user.zone();
     let today = chrono::Utc::now().with_timezone(&tz).date_naive();
     let all = exercises::all_for_user(&state.db, &user.id)
         .await
@@ -86,9 +86,7 @@ pub async fn goals_page() -> Result<GoalsPageData, AppError> {
             }
         })
         .collect();
-    let exercise_names = super::training::adapters::exercise_names(&state.db, &user.id)
-        .await
-        .map_err(internal)?;
+    let exercise_names = super::training::adapters::exercise_names(&all);
     Ok(GoalsPageData {
         units,
         exercise_names,

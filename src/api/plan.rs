@@ -55,7 +55,7 @@ pub async fn plan_page() -> Result<PlanPageData, AppError> {
     done.sort_by_key(|item| std::cmp::Reverse(item.updated_at));
     done.truncate(50);
     let t = strings(user.language());
-    let tz: chrono_tz::Tz = user.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let tz = user.zone();
     let now = chrono::Utc::now();
     let today = now.with_timezone(&tz).date_naive();
     let card = |item: plan::PlanItem| {

@@ -28,7 +28,7 @@ pub async fn settings_tokens() -> Result<TokensView, AppError> {
 
     let principal = super::principal().await?;
     let state = super::state()?;
-    let tz: chrono_tz::Tz = principal.user.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let tz = principal.user.zone();
     let format = |t: chrono::DateTime<chrono::Utc>| {
         t.with_timezone(&tz).format("%Y-%m-%d %H:%M").to_string()
     };

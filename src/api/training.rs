@@ -78,25 +78,18 @@ pub struct ProgressData {
 #[cfg(feature = "ssr")]
 pub(crate) mod adapters {
     use super::*;
-    use crate::server::db::{Db, Id, exercises};
+    use crate::server::db::exercises::ExerciseRow;
 
-    /// Every exercise name the user can pick (catalog and custom, EN and HE), sorted, for
-    /// the pages' search lists.
-    pub async fn exercise_names(db: &Db, user_id: &Id) -> Result<Vec<String>, sqlx::Error> {
-        let mut names: Vec<String> = exercises::all_for_user(db, user_id)
-            .await?
-            .into_iter()
-            .flat_map(|e| {
-                if e.name_en == e.name_he {
-                    vec![e.name_en]
-                } else {
-                    vec![e.name_en, e.name_he]
-                }
-            })
+    /// Every name of these exercises (EN and HE), sorted and unique, for the pages' search
+    /// lists.
+    pub fn exercise_names(exercises: &[ExerciseRow]) -> Vec<String> {
+        let mut names: Vec<String> = exercises
+            .iter()
+            .flat_map(|e| [e.name_en.clone(), e.name_he.clone()])
             .collect();
         names.sort();
         names.dedup();
-        Ok(names)
+        names
     }
     use crate::domain::account::Language;
     use crate::domain::display;
@@ -105,7 +98,7 @@ pub(crate) mod adapters {
 
     pub fn record_line(r: &RecordRow, user: &User) -> RecordLine {
         let units = user.units();
-        let tz: chrono_tz::Tz = user.timezone.parse().unwrap_or(chrono_tz::UTC);
+        let tz = user.zone();
         let value = match r.record_type.as_str() {
             "weight" | "e1rm" | "volume" => display::weight(r.value, units),
             "reps" => display::trim_number(r.value),
@@ -146,9 +139,11 @@ pub async fn log_page(
         tracing::error!(error = %e, "log page data");
         AppError::Internal
     };
-    let exercise_names = adapters::exercise_names(&state.db, &user.id)
-        .await
-        .map_err(internal)?;
+    let exercise_names = adapters::exercise_names(
+        &crate::server::db::exercises::all_for_user(&state.db, &user.id)
+            .await
+            .map_err(internal)?,
+    );
     let db = &state.db;
     let detail_of = |id: Option<String>| async move {
         match id.as_deref().and_then(Id::parse) {
@@ -176,7 +171,7 @@ pub async fn log_page(
             })
         }
     };
-    let tz: chrono_tz::Tz = user.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let tz = user.zone();
     let he = user.language() == Language::He;
     let exercise_name =
         |en: &String, he_name: &String| if he { he_name.clone() } else { en.clone() };
@@ -269,7 +264,7 @@ pub async fn progress_page() -> Result<ProgressData, AppError> {
         volume: display::weight(t.volume_kg, units),
     };
     let recs = records(&state.db, &user.id, None).await.map_err(internal)?;
-    let tz: chrono_tz::Tz = user.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let tz = user.zone();
     let earned: Vec<(String, String, chrono::DateTime<chrono::Utc>)> = on_db!(&state.db, pool => sqlx::query_as(
         "SELECT name_en, name_he, earned_at FROM achievements WHERE user_id = $1 ORDER BY earned_at DESC, code")
         .bind(&user.id).fetch_all(pool).await)

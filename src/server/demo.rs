@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::account::{Language, normalize_email, validate_email, validate_password};
 use crate::domain::demo::{
@@ -20,6 +20,7 @@ use crate::server::auth::password::{self, HashError};
 use crate::server::db::users::{self, CreateUserError, NewUser, User};
 use crate::server::db::workouts::{self, NewSet, NewWorkout};
 use crate::server::db::{Db, Id, conversations, exercises, goals, plan};
+use crate::server::local_time::to_utc;
 use crate::server::training::log::local_day_fn;
 use crate::server::training::recompute::recompute;
 
@@ -88,22 +89,6 @@ pub enum DemoError {
     Hash(#[from] HashError),
 }
 
-/// A local wall-clock time in `tz` as UTC; a time skipped by a DST change is read an hour later.
-fn to_utc(tz: chrono_tz::Tz, local: NaiveDateTime) -> DateTime<Utc> {
-    tz.from_local_datetime(&local)
-        .earliest()
-        .or_else(|| {
-            tz.from_local_datetime(&(local + chrono::Duration::hours(1)))
-                .earliest()
-        })
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_else(|| Utc.from_utc_datetime(&local))
-}
-
-fn zone(user: &User) -> chrono_tz::Tz {
-    user.timezone.parse().unwrap_or(chrono_tz::UTC)
-}
-
 /// The catalog's exercise ids by slug.
 async fn catalog_ids(db: &Db, user_id: &Id) -> Result<HashMap<String, Id>, sqlx::Error> {
     Ok(exercises::all_for_user(db, user_id)
@@ -130,7 +115,7 @@ pub async fn store_history(
     history: &DemoHistory,
 ) -> Result<usize, DemoError> {
     let ids = catalog_ids(db, &user.id).await?;
-    let tz = zone(user);
+    let tz = user.zone();
     let mut list = Vec::with_capacity(history.workouts.len());
     for w in &history.workouts {
         let mut sets = Vec::with_capacity(w.sets.len());
@@ -320,29 +305,4 @@ async fn fill(
         plan_items: items.len(),
         conversations: conversation_ids.len(),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn local_times_become_utc_across_dst() {
-        let tz: chrono_tz::Tz = DEFAULT_TIMEZONE.parse().unwrap();
-        let local = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
-        // Israel: UTC+2 in winter, UTC+3 in summer.
-        assert_eq!(
-            to_utc(tz, local("2026-01-15 18:30")).to_rfc3339(),
-            "2026-01-15T16:30:00+00:00"
-        );
-        assert_eq!(
-            to_utc(tz, local("2026-07-15 06:15")).to_rfc3339(),
-            "2026-07-15T03:15:00+00:00"
-        );
-        // 02:30 on the spring-forward night does not exist: read an hour later.
-        assert_eq!(
-            to_utc(tz, local("2026-03-27 02:30")).to_rfc3339(),
-            "2026-03-27T00:30:00+00:00"
-        );
-    }
 }

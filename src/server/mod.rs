@@ -6,6 +6,7 @@
 //! - [`db`]: the SQLite/PostgreSQL pool, migrations and one repository module per aggregate.
 //! - [`auth`]: passwords, sessions, API tokens, CSRF and login throttling.
 //! - [`http`]: the `/api/v1` REST routes, the error shape, security headers, OpenAPI.
+//! - [`local_time`]: local wall-clock times (exports, forms, due dates) as UTC.
 //! - [`site`]: the Leptos pages, static files and the plain-HTML form handlers.
 
 pub mod auth;
@@ -14,6 +15,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod http;
+pub mod local_time;
 pub mod site;
 pub mod state;
 pub mod training;

@@ -38,6 +38,10 @@ impl User {
     pub fn units(&self) -> Units {
         self.units.parse().unwrap_or_default()
     }
+    /// The user's time zone (validated on every write; UTC only as a defensive fallback).
+    pub fn zone(&self) -> chrono_tz::Tz {
+        self.timezone.parse().unwrap_or(chrono_tz::UTC)
+    }
     pub fn profile(&self) -> Profile {
         Profile {
             id: self.id.to_string(),

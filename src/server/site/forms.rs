@@ -61,6 +61,9 @@ pub(super) fn back_with(
     see_other(&to)
 }
 
+/// A form's fields in order, as sent (a malformed body is rejected, not guessed at).
+pub(super) type Fields = Result<Form<Vec<(String, String)>>, FormRejection>;
+
 /// A form's non-empty field, trimmed.
 pub(super) fn field(fields: &[(String, String)], name: &str) -> Option<String> {
     fields
@@ -369,7 +372,7 @@ pub async fn delete_account(
 pub async fn log_workout(
     State(state): State<AppState>,
     principal: Option<axum::Extension<Principal>>,
-    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+    form: Fields,
 ) -> Response {
     use crate::domain::log_form::parse_log_form;
     use crate::server::training::exercises::add_missing;
@@ -386,12 +389,7 @@ pub async fn log_workout(
         Err(e) => return back(e.code(), ""),
     };
     if let Some(local) = when {
-        let tz: chrono_tz::Tz = p.user.timezone.parse().unwrap_or(chrono_tz::UTC);
-        use chrono::TimeZone;
-        input.started_at = tz
-            .from_local_datetime(&local)
-            .earliest()
-            .map(|t| t.with_timezone(&chrono::Utc));
+        input.started_at = Some(crate::server::local_time::to_utc(p.user.zone(), local));
     }
     // "Save and add new exercises": names that match nothing become the user's exercises.
     if fields.iter().any(|(k, v)| k == "add_missing" && v == "1")

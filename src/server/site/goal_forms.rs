@@ -2,18 +2,15 @@
 //! back to `/goals`; a refusal carries the typed fields and an error code.
 
 use axum::Form;
-use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::response::Response;
 
-use super::forms::{back_with, field, item_outcome, see_other};
+use super::forms::{Fields, back_with, field, item_outcome, see_other};
 use crate::domain::goals::{GoalPatch, parse_goal_form};
 use crate::server::auth::Principal;
 use crate::server::db::{Id, goals};
 use crate::server::state::AppState;
 use crate::server::training::goals::{GoalError, create_goal, update_goal};
-
-type Fields = Result<Form<Vec<(String, String)>>, FormRejection>;
 
 /// `POST /goals`.
 pub async fn create(

@@ -2,18 +2,15 @@
 //! it. Each answers with a 303 back to `/plan`; a refusal carries the typed fields back.
 
 use axum::Form;
-use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::response::Response;
 
-use super::forms::{back_with, field, item_outcome, see_other};
+use super::forms::{Fields, back_with, field, item_outcome, see_other};
 use crate::domain::plan::{PlanInput, Status};
 use crate::server::auth::Principal;
 use crate::server::db::{Id, plan};
 use crate::server::state::AppState;
 use crate::server::training::plan::{PlanError, create_item, update_item};
-
-type Fields = Result<Form<Vec<(String, String)>>, FormRejection>;
 
 /// `POST /plan`.
 pub async fn create(

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::log::local_day_fn;
@@ -21,6 +21,7 @@ use crate::server::db::exercises::{self, ExerciseRow};
 use crate::server::db::users::User;
 use crate::server::db::workouts::{self, NewSet, NewWorkout};
 use crate::server::db::{Db, Id, on_db};
+use crate::server::local_time::to_utc;
 
 /// At most this many line errors are returned; the count says how many there were.
 pub const MAX_REPORTED_ERRORS: usize = 500;
@@ -60,18 +61,6 @@ fn valid(s: &ParsedSet) -> ValidSet {
         rpe: s.rpe.map(f64::from),
         notes: s.notes.clone(),
     }
-}
-
-/// Local (zone-less) export time → UTC. A time skipped by a DST change is read one hour later.
-fn to_utc(tz: chrono_tz::Tz, local: NaiveDateTime) -> chrono::DateTime<Utc> {
-    tz.from_local_datetime(&local)
-        .earliest()
-        .or_else(|| {
-            tz.from_local_datetime(&(local + chrono::Duration::hours(1)))
-                .earliest()
-        })
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_else(|| Utc.from_utc_datetime(&local))
 }
 
 /// Parses the file and maps each exercise name to an existing exercise (catalog or the user's
@@ -130,7 +119,7 @@ pub async fn import(
     tz: Option<chrono_tz::Tz>,
     dry_run: bool,
 ) -> Result<ImportReport, ImportError> {
-    let tz = tz.unwrap_or_else(|| user.timezone.parse().unwrap_or(chrono_tz::UTC));
+    let tz = tz.unwrap_or_else(|| user.zone());
     let known: Vec<ExerciseRow> = exercises::all_for_user(db, &user.id).await?;
     // Parsing and name matching are CPU work (a 20 MiB file, a typo-tolerant matcher): off the
     // async runtime, so other requests are not held up while a big export is read.

@@ -60,7 +60,7 @@ pub struct LoggedWorkout {
 
 /// The user's calendar day of an instant, in their time zone.
 pub fn local_day_fn(user: &User) -> impl Fn(&DateTime<Utc>) -> NaiveDate + use<> {
-    let tz: chrono_tz::Tz = user.timezone.parse().unwrap_or(chrono_tz::UTC);
+    let tz = user.zone();
     move |t| t.with_timezone(&tz).date_naive()
 }
 

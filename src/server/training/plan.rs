@@ -2,7 +2,7 @@
 //! ("tomorrow at 7pm", "ביום שני הבא") read in the user's time zone. Used by the REST routes
 //! and the plan page (and later the coach).
 
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::domain::account::FieldError;
 use crate::domain::due_date::Due;
@@ -10,6 +10,7 @@ use crate::domain::plan::{DueChange, PlanInput, validate_plan};
 use crate::server::db::plan::{self, PlanItem};
 use crate::server::db::users::User;
 use crate::server::db::{Db, Id};
+use crate::server::local_time::to_utc;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PlanError {
@@ -19,18 +20,10 @@ pub enum PlanError {
     Db(#[from] sqlx::Error),
 }
 
-pub fn zone(user: &User) -> chrono_tz::Tz {
-    user.timezone.parse().unwrap_or(chrono_tz::UTC)
-}
-
 /// A local due date as a UTC instant: all-day items are due at the start of their day.
 fn due_instant(due: Due, tz: chrono_tz::Tz) -> (DateTime<Utc>, bool) {
     let local = due.date.and_time(due.time.unwrap_or_default());
-    let at = tz
-        .from_local_datetime(&local)
-        .earliest()
-        .unwrap_or_else(|| Utc.from_utc_datetime(&local).with_timezone(&tz));
-    (at.with_timezone(&Utc), due.is_all_day())
+    (to_utc(tz, local), due.is_all_day())
 }
 
 fn resolve_due(change: DueChange, tz: chrono_tz::Tz) -> Option<Option<(DateTime<Utc>, bool)>> {
@@ -44,7 +37,7 @@ fn resolve_due(change: DueChange, tz: chrono_tz::Tz) -> Option<Option<(DateTime<
 
 /// Validates and stores a new plan item written by the user.
 pub async fn create_item(db: &Db, user: &User, input: &PlanInput) -> Result<PlanItem, PlanError> {
-    let tz = zone(user);
+    let tz = user.zone();
     let now_local = Utc::now().with_timezone(&tz).naive_local();
     let v = validate_plan(input, true, now_local).map_err(PlanError::Invalid)?;
     let due = resolve_due(v.due, tz).flatten();
@@ -71,7 +64,7 @@ pub async fn update_item(
     id: &Id,
     input: &PlanInput,
 ) -> Result<Option<PlanItem>, PlanError> {
-    let tz = zone(user);
+    let tz = user.zone();
     let v = validate_plan(input, false, Utc::now().with_timezone(&tz).naive_local())
         .map_err(PlanError::Invalid)?;
     let change = plan::PlanChange {
