@@ -231,7 +231,7 @@ both_engines! {
         let (status, html) = app.get_html(&user.client, &to).await;
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains("Preview: nothing is imported yet"), "{html}");
-        assert!(html.contains("232 workouts, 4063 sets"), "{html}");
+        assert!(html.contains("232 workouts, 4,063 sets"), "thousands grouped: {html}");
         assert!(html.contains(&format!(r#"action="/settings/import/{token}""#)), "{html}");
         assert!(html.contains("Import 232 workouts"), "{html}");
         assert_eq!(app.count_rows("workout_sessions", &user.id).await, 0, "a preview writes nothing");
@@ -249,7 +249,7 @@ both_engines! {
         let done = assert_redirect(&resp);
         assert_eq!(done, "/settings?imported=232&sets=4063#import");
         let (_, html) = app.get_html(&user.client, &done).await;
-        assert!(html.contains("Imported 232 workouts and 4063 sets."), "{html}");
+        assert!(html.contains("Imported 232 workouts and 4,063 sets."), "{html}");
         assert_eq!(app.count_rows("workout_sessions", &user.id).await, 232);
         assert_eq!(app.count_rows("exercise_sets", &user.id).await, 4063);
         let resp = app.post_form(&user.client, &format!("/settings/import/{token}"), &[]).await;

@@ -101,9 +101,9 @@ test('import a Strong export from settings after a preview', async ({ page }) =>
     path.join(__dirname, '../../../shared/fixtures/imports/strong_breinsp_comma_kg_2021.csv'));
   await section.getByRole('button', { name: 'Preview' }).click();
   await expect(section).toContainText('Preview: nothing is imported yet');
-  await expect(section).toContainText('129 workouts, 2078 sets');
+  await expect(section).toContainText('129 workouts, 2,078 sets');
   await section.getByRole('button', { name: 'Import 129 workouts' }).click();
-  await expect(section).toContainText('Imported 129 workouts and 2078 sets.');
+  await expect(section).toContainText('Imported 129 workouts and 2,078 sets.');
   await page.goto('/progress');
   await expect(page.locator('.stat').filter({ hasText: 'Workouts' }).first()).toContainText('129');
 });

@@ -1,5 +1,6 @@
-//! Leptos server functions: thin adapters the pages call. Each one authenticates from the
-//! request, calls a plain `server` function and maps errors to [`AppError`]. They live under
+//! Leptos server functions: thin adapters the pages call. Each one takes the signed-in user
+//! from the request, makes one call to a service in `server` and maps its error to
+//! [`AppError`]; no SQL and no page logic here. They live under
 //! `/fn/…` and pass through the same CSRF and authentication middleware as everything else.
 
 pub mod goals;
@@ -53,4 +54,14 @@ pub(crate) async fn principal() -> Result<crate::server::auth::Principal, AppErr
 #[cfg(feature = "ssr")]
 pub(crate) fn state() -> Result<crate::server::AppState, AppError> {
     leptos::prelude::use_context::<crate::server::AppState>().ok_or(AppError::Internal)
+}
+
+/// Logs a server-side failure (with what was being done) and answers [`AppError::Internal`]:
+/// the page says "something went wrong" and the details stay in the log.
+#[cfg(feature = "ssr")]
+pub(crate) fn internal<E: std::fmt::Display>(what: &'static str) -> impl FnOnce(E) -> AppError {
+    move |e| {
+        tracing::error!(error = %e, "{what}");
+        AppError::Internal
+    }
 }

@@ -24,7 +24,7 @@ pub struct TokensView {
 #[server(prefix = "/fn", endpoint = "settings_tokens")]
 pub async fn settings_tokens() -> Result<TokensView, AppError> {
     use crate::server::db::tokens;
-    use crate::server::site::forms::NEW_TOKEN_COOKIE;
+    use crate::server::site::account_forms::NEW_TOKEN_COOKIE;
 
     let principal = super::principal().await?;
     let state = super::state()?;

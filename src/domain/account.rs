@@ -2,8 +2,8 @@
 //! person may type into the register and settings forms. Storage lives in `server::db::users`.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
+
+use crate::domain::text_enum::text_enum;
 
 /// Shortest password we accept (NIST SP 800-63B's minimum for user-chosen secrets).
 pub const MIN_PASSWORD_CHARS: usize = 8;
@@ -11,41 +11,6 @@ pub const MIN_PASSWORD_CHARS: usize = 8;
 pub const MAX_PASSWORD_CHARS: usize = 256;
 pub const MAX_DISPLAY_NAME_CHARS: usize = 80;
 pub const MAX_EMAIL_CHARS: usize = 254;
-
-macro_rules! text_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
-        pub enum $name { #[default] $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = UnknownValue;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                match s { $($text => Ok($name::$variant),)+ _ => Err(UnknownValue(s.to_owned())) }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) }
-        }
-    };
-}
-
-pub(crate) use text_enum;
-
-/// A string that is not one of an enum's allowed values.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown value `{0}`")]
-pub struct UnknownValue(pub String);
 
 text_enum!(
     /// The UI and coach language. Hebrew pages are right-to-left.
@@ -65,6 +30,14 @@ text_enum!(
 );
 
 impl Language {
+    /// The one of two translations (an exercise's names, an achievement's) in this language.
+    pub fn pick<T>(self, en: T, he: T) -> T {
+        match self {
+            Language::En => en,
+            Language::He => he,
+        }
+    }
+
     pub fn is_rtl(self) -> bool {
         matches!(self, Language::He)
     }

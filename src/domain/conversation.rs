@@ -1,6 +1,16 @@
 //! Conversations as data: title rules shared by REST, pages and (later) the coach.
 
 use crate::domain::account::FieldError;
+use crate::domain::text_enum::text_enum;
+
+text_enum!(
+    /// Who wrote a chat message.
+    Role { User => "user", Assistant => "assistant", System => "system", Tool => "tool" }
+);
+text_enum!(
+    /// Where a chat message is in its life: replies stream, then complete, fail or are stopped.
+    MessageStatus { Complete => "complete", Streaming => "streaming", Failed => "failed", Stopped => "stopped" }
+);
 
 pub const MAX_TITLE_CHARS: usize = 200;
 

@@ -17,7 +17,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use crate::domain::due_date::Due;
 use crate::domain::goals::{GoalType, Timeframe};
 use crate::domain::plan::Priority;
-use crate::domain::training::SetType;
+use crate::domain::training::{SetType, WorkoutKind};
 use crate::domain::workout::ValidSet;
 
 /// The seed used when none is given: the same demo account everywhere.
@@ -97,8 +97,7 @@ pub struct DemoWorkout {
     /// 1 for the day's first workout, 2 for its second…
     pub number: u32,
     pub name: String,
-    /// `strength`, `cardio`, `mixed` or `flexibility`.
-    pub kind: &'static str,
+    pub kind: WorkoutKind,
     pub duration_s: u32,
     pub notes: Option<String>,
     pub sets: Vec<DemoSet>,
@@ -684,19 +683,19 @@ fn session_seconds(sets: &[DemoSet]) -> u32 {
     (work / 60 + 5) * 60
 }
 
-fn kind_of(sets: &[DemoSet], flexibility: bool) -> &'static str {
+fn kind_of(sets: &[DemoSet], flexibility: bool) -> WorkoutKind {
     let cardio = sets
         .iter()
         .filter(|s| s.set.distance_m.is_some() && s.set.weight_kg.is_none())
         .count();
     if flexibility {
-        "flexibility"
+        WorkoutKind::Flexibility
     } else if cardio == sets.len() {
-        "cardio"
+        WorkoutKind::Cardio
     } else if cardio > 0 {
-        "mixed"
+        WorkoutKind::Mixed
     } else {
-        "strength"
+        WorkoutKind::Strength
     }
 }
 
@@ -1131,8 +1130,8 @@ mod tests {
             .filter(|s| s.set.reps == Some(1) && s.set.weight_kg.is_some())
             .count();
         assert!((2..=25).contains(&singles), "{singles} heavy singles");
-        for k in ["strength", "cardio", "flexibility"] {
-            assert!(kinds.contains(k), "{kinds:?}");
+        for k in [WorkoutKind::Strength, WorkoutKind::Cardio, WorkoutKind::Flexibility] {
+            assert!(kinds.contains(&k), "{kinds:?}");
         }
         for slug in ["cycling", "rowing-machine", "plank", "yoga"] {
             assert!(

@@ -1,7 +1,11 @@
 //! Numbers as a user reads them: weights, distances and durations in their units, rounded the
-//! way a training log shows them. Input in the user's units goes the other way.
+//! way a training log shows them, thousands grouped (`382,116.5 kg`). Input in the user's units
+//! goes the other way, and form fields get [`trim_number`] (never grouped: `1,000` would read
+//! back as one). English and Hebrew both group with `,` and use `.` for decimals (CLDR `en`
+//! and `he`), so the grouping does not depend on the page language.
 
 use crate::domain::account::Units;
+use crate::domain::scoring::records::RecordType;
 use crate::domain::training::{kg_to_lb, lb_to_kg, m_to_miles, miles_to_m};
 
 /// One decimal at most, no trailing `.0`: `80`, `82.5`, `102.1`.
@@ -14,18 +18,66 @@ pub fn trim_number(v: f64) -> String {
     }
 }
 
+/// [`trim_number`] with thousands grouped, for reading: `382,116.5`, `-1,200`, `80`.
+pub fn number(v: f64) -> String {
+    let plain = trim_number(v);
+    let (sign, rest) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain.as_str()),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut out = String::from(sign);
+    out.push_str(&group(int));
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// A whole count with thousands grouped: `12,400`.
+pub fn count(n: impl TryInto<i64>) -> String {
+    let n: i64 = n.try_into().unwrap_or(i64::MAX);
+    let digits = n.unsigned_abs().to_string();
+    format!("{}{}", if n < 0 { "-" } else { "" }, group(&digits))
+}
+
+fn group(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub fn weight(kg: f64, units: Units) -> String {
     match units {
-        Units::Metric => format!("{} kg", trim_number(kg)),
-        Units::Imperial => format!("{} lb", trim_number(kg_to_lb(kg))),
+        Units::Metric => format!("{} kg", number(kg)),
+        Units::Imperial => format!("{} lb", number(kg_to_lb(kg))),
     }
 }
 
 pub fn distance(m: f64, units: Units) -> String {
     match units {
-        Units::Metric if m < 1000.0 => format!("{} m", trim_number(m)),
-        Units::Metric => format!("{} km", trim_number(m / 1000.0)),
-        Units::Imperial => format!("{} mi", trim_number(m_to_miles(m))),
+        Units::Metric if m < 1000.0 => format!("{} m", number(m)),
+        Units::Metric => format!("{} km", number(m / 1000.0)),
+        Units::Imperial => format!("{} mi", number(m_to_miles(m))),
+    }
+}
+
+/// A personal record's value in the user's units: `140 kg`, `12`, `3:05`, `5 km`.
+pub fn record_value(record_type: RecordType, value: f64, units: Units) -> String {
+    match record_type {
+        RecordType::Weight | RecordType::E1rm | RecordType::Volume => weight(value, units),
+        RecordType::Reps => number(value),
+        RecordType::Duration => duration(value),
+        RecordType::Distance => distance(value, units),
     }
 }
 
@@ -98,6 +150,25 @@ mod tests {
         assert_eq!(duration(45.0), "45 s");
         assert_eq!(duration(185.0), "3:05");
         assert_eq!(duration(3723.0), "1:02:03");
+    }
+
+    #[test]
+    fn large_numbers_are_grouped_for_reading_but_not_for_typing() {
+        assert_eq!(weight(382_116.5, Units::Metric), "382,116.5 kg");
+        assert_eq!(weight(1_000.0, Units::Metric), "1,000 kg");
+        assert_eq!(weight(999.96, Units::Metric), "1,000 kg");
+        assert_eq!(distance(42_195_000.0, Units::Metric), "42,195 km");
+        assert_eq!(number(-1_234_567.25), "-1,234,567.3");
+        assert_eq!(number(0.5), "0.5");
+        assert_eq!(count(12_400), "12,400");
+        assert_eq!(count(-5), "-5");
+        assert_eq!(count(100), "100");
+        assert_eq!(trim_number(382_116.5), "382116.5", "form fields stay parseable");
+        assert_eq!(
+            record_value(RecordType::Volume, 12_000.0, Units::Metric),
+            "12,000 kg"
+        );
+        assert_eq!(record_value(RecordType::Reps, 1_200.0, Units::Metric), "1,200");
     }
 
     #[test]

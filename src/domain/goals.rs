@@ -8,11 +8,11 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 
-use crate::domain::account::{FieldError, Units, UnknownValue, text_enum};
+use crate::domain::account::{FieldError, Units};
+use crate::domain::text_enum::text_enum;
 use crate::domain::display;
+use crate::domain::i18n::FormError;
 use crate::domain::scoring::stats::{SetDay, WorkoutDay};
 use crate::domain::scoring::streaks::streaks;
 
@@ -89,7 +89,7 @@ impl GoalType {
             GoalType::Weight => display::weight(value, units),
             GoalType::Distance => display::distance(value, units),
             GoalType::Duration => display::duration(value),
-            _ => display::trim_number(value),
+            _ => display::number(value),
         }
     }
 }
@@ -99,7 +99,7 @@ impl GoalType {
 pub fn parse_goal_form(
     field: impl Fn(&str) -> Option<String>,
     units: Units,
-) -> Result<GoalInput, &'static str> {
+) -> Result<GoalInput, FormError> {
     let text = |k: &str| {
         field(k)
             .map(|v| v.trim().to_owned())
@@ -107,17 +107,17 @@ pub fn parse_goal_form(
     };
     let goal_type: GoalType = text("goal_type")
         .and_then(|v| v.parse().ok())
-        .ok_or("invalid_input")?;
+        .ok_or(FormError::InvalidInput)?;
     let timeframe: Timeframe = text("timeframe")
         .and_then(|v| v.parse().ok())
-        .ok_or("invalid_input")?;
+        .ok_or(FormError::InvalidInput)?;
     let target = match display::parse_number(&text("target").unwrap_or_default()) {
         Some(Ok(v)) => goal_type.target_from_input(v, units),
-        _ => return Err("goal_target"),
+        _ => return Err(FormError::GoalTarget),
     };
     let end_date = match text("end_date") {
         None => None,
-        Some(d) => Some(d.parse::<NaiveDate>().map_err(|_| "goal_end_date")?),
+        Some(d) => Some(d.parse::<NaiveDate>().map_err(|_| FormError::GoalEndDate)?),
     };
     Ok(GoalInput {
         goal_type,
@@ -314,11 +314,11 @@ mod tests {
                 ("target", "lots"),
                 ("timeframe", "weekly")
             ]),
-            "goal_target"
+            FormError::GoalTarget
         );
         assert_eq!(
             bad(&[("goal_type", "weight"), ("timeframe", "weekly")]),
-            "goal_target"
+            FormError::GoalTarget
         );
         assert_eq!(
             bad(&[
@@ -326,7 +326,7 @@ mod tests {
                 ("target", "3"),
                 ("timeframe", "weekly")
             ]),
-            "invalid_input"
+            FormError::InvalidInput
         );
         assert_eq!(
             bad(&[
@@ -335,7 +335,7 @@ mod tests {
                 ("timeframe", "by_date"),
                 ("end_date", "soon")
             ]),
-            "goal_end_date"
+            FormError::GoalEndDate
         );
     }
 

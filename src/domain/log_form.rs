@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDateTime;
 
 use crate::domain::account::Units;
+use crate::domain::i18n::FormError;
 use crate::domain::display::{distance_input_m, parse_number, trim_number, weight_input_kg};
 use crate::domain::training::{SetType, kg_to_lb, m_to_miles};
 use crate::domain::workout::{ExerciseInput, SetInput, WorkoutInput};
@@ -25,10 +26,11 @@ pub enum LogFormError {
 }
 
 impl LogFormError {
-    pub fn code(&self) -> &'static str {
+    /// What the page says about it.
+    pub fn form_error(&self) -> FormError {
         match self {
-            LogFormError::Empty => "empty_workout",
-            LogFormError::NotANumber(_) | LogFormError::BadDate => "invalid_input",
+            LogFormError::Empty => FormError::EmptyWorkout,
+            LogFormError::NotANumber(_) | LogFormError::BadDate => FormError::InvalidInput,
         }
     }
 }
@@ -355,8 +357,8 @@ mod tests {
         );
         let half = form(&[("ex0", "squat"), ("ex0_r0", "5.5")]);
         assert_eq!(
-            parse_log_form(&half, Units::Metric).unwrap_err().code(),
-            "invalid_input"
+            parse_log_form(&half, Units::Metric).unwrap_err().form_error(),
+            FormError::InvalidInput
         );
         let when = form(&[("when", "yesterday"), ("ex0", "squat"), ("ex0_r0", "5")]);
         assert_eq!(

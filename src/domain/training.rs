@@ -2,10 +2,7 @@
 //! set types, exercise kinds, how an exercise is measured, and unit conversions. Canonical
 //! storage units are kilograms, metres and seconds; display converts.
 
-use crate::domain::account::{UnknownValue, text_enum};
-use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
+use crate::domain::text_enum::text_enum;
 
 text_enum!(
     /// The role of a set in a workout (Strong/Hevy's set types).
@@ -18,6 +15,18 @@ text_enum!(
 text_enum!(
     /// Which numbers a set of this exercise records.
     MeasuredBy { RepsWeight => "reps_weight", Reps => "reps", Time => "time", DistanceTime => "distance_time" }
+);
+
+text_enum!(
+    /// What a workout was mostly: strength, cardio, both, or mobility work.
+    WorkoutKind { Strength => "strength", Cardio => "cardio", Mixed => "mixed", Flexibility => "flexibility" }
+);
+text_enum!(
+    /// Where a workout came from.
+    WorkoutSource {
+        Form => "form", Chat => "chat", ImportStrong => "import:strong", ImportHevy => "import:hevy",
+        Demo => "demo"
+    }
 );
 
 /// Exactly 0.45359237 kg per international avoirdupois pound.

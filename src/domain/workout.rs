@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::account::FieldError;
-use crate::domain::training::{SetType, lb_to_kg};
+use crate::domain::training::{SetType, WorkoutKind, lb_to_kg};
 
 pub const MAX_WEIGHT_KG: f64 = 1000.0;
 pub const MAX_REPS: i64 = 1000;
@@ -68,6 +68,24 @@ pub struct ValidSet {
     pub duration_s: Option<u32>,
     pub rpe: Option<f64>,
     pub notes: Option<String>,
+}
+
+/// What a workout of these sets is: a set with a distance and no weight is cardio; cardio
+/// and other sets together are mixed.
+pub fn workout_kind<'a>(sets: impl IntoIterator<Item = &'a ValidSet>) -> WorkoutKind {
+    let (mut cardio, mut other) = (false, false);
+    for s in sets {
+        if s.distance_m.is_some() && s.weight_kg.is_none() {
+            cardio = true;
+        } else {
+            other = true;
+        }
+    }
+    match (cardio, other) {
+        (true, true) => WorkoutKind::Mixed,
+        (true, false) => WorkoutKind::Cardio,
+        _ => WorkoutKind::Strength,
+    }
 }
 
 impl ValidSet {

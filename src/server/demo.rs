@@ -14,6 +14,7 @@ use crate::domain::demo::{
     goals as demo_goals, plan_items,
 };
 use crate::domain::plan::Status;
+use crate::domain::training::WorkoutSource;
 use crate::domain::scoring::SetFacts;
 use crate::domain::scoring::points::{set_points, workout_points};
 use crate::server::auth::password::{self, HashError};
@@ -145,7 +146,7 @@ pub async fn store_history(
             })
             .collect();
         list.push(NewWorkout {
-            source: "demo",
+            source: WorkoutSource::Demo,
             source_ref: Some(w.source_ref()),
             name: Some(w.name.clone()),
             kind: w.kind,
@@ -240,11 +241,11 @@ async fn fill(
             db,
             &user.id,
             goals::NewGoal {
-                goal_type: g.goal_type.as_str(),
+                goal_type: g.goal_type,
                 exercise_id,
                 target_value: g.target,
                 unit: g.goal_type.unit(),
-                timeframe: g.timeframe.as_str(),
+                timeframe: g.timeframe,
                 start_date: g.start_date,
                 end_date: g.end_date,
             },
@@ -270,7 +271,7 @@ async fn fill(
                     .due
                     .map(|d| to_utc(tz, d.date.and_time(d.time.unwrap_or_default()))),
                 all_day: item.due.is_some_and(|d| d.is_all_day()),
-                priority: item.priority.as_str(),
+                priority: item.priority,
                 ai_generated: item.ai_generated,
                 // The coach's suggestion came out of the first conversation.
                 conversation_id: conversation_ids.first().filter(|_| item.ai_generated),
@@ -283,7 +284,7 @@ async fn fill(
                 &user.id,
                 &item_row.id,
                 plan::PlanChange {
-                    status: Some(Status::Done.as_str().to_owned()),
+                    status: Some(Status::Done),
                     ..Default::default()
                 },
             )

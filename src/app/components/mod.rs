@@ -3,3 +3,4 @@
 pub mod coming_soon;
 pub mod header;
 pub mod notice;
+pub mod pager;

@@ -4,15 +4,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::app::use_strings;
-use crate::domain::i18n::error_message;
+use crate::domain::i18n::FormError;
 
 /// Shows the translated message for `?error=code`, if present. A page with several forms puts
 /// one notice next to each form: `only` lists the codes this one shows, `except` the codes a
 /// notice elsewhere on the page shows, so the error appears where the user is looking.
 #[component]
 pub fn ErrorNotice(
-    #[prop(optional)] only: Option<&'static [&'static str]>,
-    #[prop(optional)] except: Option<&'static [&'static str]>,
+    #[prop(optional)] only: Option<&'static [FormError]>,
+    #[prop(optional)] except: Option<&'static [FormError]>,
 ) -> impl IntoView {
     let t = use_strings();
     let query = use_query_map();
@@ -20,9 +20,10 @@ pub fn ErrorNotice(
         query
             .read()
             .get("error")
-            .filter(|code| only.is_none_or(|o| o.contains(&code.as_str())))
-            .filter(|code| except.is_none_or(|e| !e.contains(&code.as_str())))
-            .map(|code| view! { <p class="notice notice-error" role="alert">{error_message(t, &code)}</p> })
+            .map(|code| FormError::from_query(&code))
+            .filter(|e| only.is_none_or(|o| o.contains(e)))
+            .filter(|e| except.is_none_or(|x| !x.contains(e)))
+            .map(|e| view! { <p class="notice notice-error" role="alert">{e.message(t)}</p> })
     }
 }
 

@@ -1,20 +1,21 @@
 //! `/goals`: each goal with its live progress (from the log), pause/resume and delete, and a
-//! form to set a new one. Plain forms posting to `server::site::forms` (JavaScript optional);
+//! form to set a new one. Plain forms posting to `server::site::goal_forms` (JavaScript optional);
 //! a refusal comes back with what was typed still filled in.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::goals::{GoalCard, GoalsPageData, goals_page};
+use crate::api::goals::goals_page;
 use crate::app::components::notice::{ErrorNotice, SuccessNotice};
 use crate::app::use_strings;
 use crate::domain::display::{distance_unit_label, weight_unit_label};
 use crate::domain::goals::{GoalType, Timeframe};
 use crate::domain::i18n::{Strings, fill};
+use crate::domain::views::goals::{GoalCard, GoalsPageData};
 
-pub fn goal_type_label(t: &Strings, goal_type: &str) -> &'static str {
-    match goal_type.parse().unwrap_or_default() {
+pub fn goal_type_label(t: &Strings, goal_type: GoalType) -> &'static str {
+    match goal_type {
         GoalType::Workouts => t.goal_workouts,
         GoalType::Points => t.goal_points,
         GoalType::Exercises => t.goal_exercises,
@@ -89,7 +90,7 @@ fn Goals(data: GoalsPageData) -> impl IntoView {
                         <label for="goal_type">{t.goal_type}</label>
                         <select id="goal_type" name="goal_type">
                             {GoalType::ALL.iter().map(|g| view! {
-                                <option value=g.as_str() selected=chosen_type == g.as_str()>{goal_type_label(t, g.as_str())}</option>
+                                <option value=g.as_str() selected=chosen_type == g.as_str()>{goal_type_label(t, *g)}</option>
                             }).collect_view()}
                         </select>
                     </div>
@@ -126,14 +127,14 @@ fn Goals(data: GoalsPageData) -> impl IntoView {
 #[component]
 fn GoalItem(g: GoalCard) -> impl IntoView {
     let t = use_strings();
-    let timeframe: Timeframe = g.timeframe.parse().unwrap_or_default();
+    let timeframe = g.timeframe;
     let when = match (timeframe, &g.end) {
         (Timeframe::ByDate, Some(end)) => fill(t.goal_by, &[("date", end)]),
         _ => timeframe_label(t, timeframe).to_owned(),
     };
     let title = match &g.exercise {
-        Some(e) => format!("{} · {e}", goal_type_label(t, &g.goal_type)),
-        None => goal_type_label(t, &g.goal_type).to_owned(),
+        Some(e) => format!("{} · {e}", goal_type_label(t, g.goal_type)),
+        None => goal_type_label(t, g.goal_type).to_owned(),
     };
     let id = g.id.clone();
     view! {

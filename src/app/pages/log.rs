@@ -1,6 +1,6 @@
 //! `/log`: log a workout with a plain form (works with JavaScript off). Exercises are typed in
 //! English or Hebrew with a search list; each block has rows of sets; empty rows are ignored.
-//! The form posts to `/log` (`server::site::forms::log_workout`); a refusal comes back with
+//! The form posts to `/log` (`server::site::workout_forms::log_workout`); a refusal comes back with
 //! everything typed still filled in, and a success shows the points and any new records.
 //! Below it, the latest workouts with edit (`/log?edit=id` fills the same form, which then
 //! saves over that workout) and delete.
@@ -11,11 +11,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::training::{LogPageData, WorkoutLine, log_page};
+use crate::api::training::log_page;
 use crate::app::components::notice::{ErrorNotice, SuccessNotice};
 use crate::app::use_strings;
 use crate::domain::display::{distance_unit_label, weight_unit_label};
 use crate::domain::i18n::{fill, record_label};
+use crate::domain::views::log::{LogPageData, WorkoutLine};
 
 /// Exercise blocks and set rows shown by default; links (or buttons, when hydrated) add more.
 pub const DEFAULT_BLOCKS: usize = 3;
@@ -114,12 +115,12 @@ fn LogForm(data: LogPageData) -> impl IntoView {
     view! {
         {data.logged.map(|l| view! {
             <div class="notice notice-ok" role="status">
-                <p>{fill(t.workout_saved, &[("points", &l.points.to_string())])}</p>
+                <p>{t.workout_saved.count(l.points)}</p>
                 {(!l.new_records.is_empty()).then(|| view! {
                     <p>{t.new_prs}</p>
                     <ul class="pr-list">
                         {l.new_records.into_iter().map(|r| view! {
-                            <li><strong>{r.exercise}</strong>" · "{record_label(t, &r.record_type)}": "<bdi>{r.value}</bdi></li>
+                            <li><strong dir="auto">{r.exercise}</strong>" · "{record_label(t, r.record_type)}": "<bdi>{r.value}</bdi></li>
                         }).collect_view()}
                     </ul>
                 })}
@@ -242,15 +243,14 @@ fn RecentWorkouts(recent: Vec<WorkoutLine>) -> impl IntoView {
                 view! {
                     <ul class="workout-list">
                         {recent.into_iter().map(|w| {
-                            let sets = if w.sets == 1 { t.one_set.to_owned() } else { fill(t.n_sets, &[("n", &w.sets.to_string())]) };
-                            let summary = fill(t.workout_summary, &[("sets", &sets), ("points", &w.points.to_string())]);
+                            let summary = fill(t.workout_summary, &[("sets", &t.sets.count(w.sets)), ("points", &t.points.count(w.points))]);
                             view! {
                                 <li class="card workout-line">
                                     <div class="workout-head">
-                                        <strong>{w.name.unwrap_or_else(|| w.when.clone())}</strong>
+                                        <strong dir="auto">{w.name.unwrap_or_else(|| w.when.clone())}</strong>
                                         <small class="hint"><bdi>{w.when}</bdi>" · "{summary}</small>
                                     </div>
-                                    <p class="workout-exercises">{w.exercises.join(" · ")}</p>
+                                    <p class="workout-exercises">{w.exercises.into_iter().map(|e| view! { <bdi class="exercise-name">{e}</bdi> }).collect_view()}</p>
                                     <div class="row-actions">
                                         <a class="btn btn-quiet" href=format!("/log?edit={}", w.id)>{t.edit}</a>
                                         <details class="confirm">

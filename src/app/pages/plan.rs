@@ -6,11 +6,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::plan::{PlanCard, PlanPageData, plan_page};
+use crate::api::plan::plan_page;
 use crate::app::components::notice::{ErrorNotice, SuccessNotice};
 use crate::app::use_strings;
 use crate::domain::i18n::Strings;
 use crate::domain::plan::Priority;
+use crate::domain::views::plan::{PlanCard, PlanPageData, PlanPages};
+use crate::app::components::pager::Pager;
 
 fn priority_label(t: &Strings, p: Priority) -> &'static str {
     match p {
@@ -23,7 +25,16 @@ fn priority_label(t: &Strings, p: Priority) -> &'static str {
 #[component]
 pub fn PlanPage() -> impl IntoView {
     let t = use_strings();
-    let data = Resource::new(|| (), |_| plan_page());
+    let query = use_query_map();
+    let pages = move || {
+        let q = query.read();
+        let page = |key: &str| q.get(key).and_then(|v| v.parse().ok()).unwrap_or(1);
+        PlanPages {
+            pending: page("pending"),
+            done: page("done"),
+        }
+    };
+    let data = Resource::new(pages, plan_page);
     view! {
         <Title text=format!("{} · {}", t.plan_title, t.app_name)/>
         <h1>{t.plan_title}</h1>
@@ -47,13 +58,15 @@ fn Plan(data: PlanPageData) -> impl IntoView {
     let value = move |key: &str| query.read_untracked().get(key).unwrap_or_default();
     let chosen_priority = value("priority");
     view! {
-        {if data.pending.is_empty() {
+        {if data.pending.total == 0 {
             view! { <p class="empty-state">{t.plan_none}</p> }.into_any()
         } else {
+            let (page, pages) = (data.pending.page, data.pending.page_count());
             view! {
-                <ul class="plan-list" aria-label=t.plan_title>
-                    {data.pending.into_iter().map(|item| view! { <PlanItem item/> }).collect_view()}
+                <ul class="plan-list" id="pending" aria-label=t.plan_title>
+                    {data.pending.items.into_iter().map(|item| view! { <PlanItem item/> }).collect_view()}
                 </ul>
+                <Pager page pages key="pending" anchor="#pending"/>
             }.into_any()
         }}
         <section class="card" aria-labelledby="new-item">
@@ -80,13 +93,17 @@ fn Plan(data: PlanPageData) -> impl IntoView {
                 <button type="submit" class="btn btn-primary">{t.plan_add}</button>
             </form>
         </section>
-        {(!data.done.is_empty()).then(|| view! {
-            <section aria-labelledby="done-heading">
-                <h2 id="done-heading">{t.plan_done_heading}</h2>
-                <ul class="plan-list">
-                    {data.done.into_iter().map(|item| view! { <PlanItem item/> }).collect_view()}
-                </ul>
-            </section>
+        {(data.done.total > 0).then(|| {
+            let (page, pages) = (data.done.page, data.done.page_count());
+            view! {
+                <section id="done" aria-labelledby="done-heading">
+                    <h2 id="done-heading">{t.plan_done_heading}</h2>
+                    <ul class="plan-list">
+                        {data.done.items.into_iter().map(|item| view! { <PlanItem item/> }).collect_view()}
+                    </ul>
+                    <Pager page pages key="done" anchor="#done"/>
+                </section>
+            }
         })}
     }
 }
@@ -94,7 +111,7 @@ fn Plan(data: PlanPageData) -> impl IntoView {
 #[component]
 fn PlanItem(item: PlanCard) -> impl IntoView {
     let t = use_strings();
-    let priority: Priority = item.priority.parse().unwrap_or_default();
+    let priority = item.priority;
     let id = item.id.clone();
     let (next_status, toggle_label) = if item.done {
         ("pending", t.plan_reopen)
@@ -104,7 +121,7 @@ fn PlanItem(item: PlanCard) -> impl IntoView {
     view! {
         <li class="card plan-item" class:plan-done=item.done class:plan-overdue=item.overdue>
             <div class="plan-head">
-                <h3 class="plan-title">{item.title}</h3>
+                <h3 class="plan-title" dir="auto">{item.title}</h3>
                 {(priority != Priority::Medium).then(|| view! {
                     <span class=format!("badge prio-{}", priority.as_str())>{priority_label(t, priority)}</span>
                 })}
@@ -117,7 +134,7 @@ fn PlanItem(item: PlanCard) -> impl IntoView {
                 }}
                 {item.overdue.then(|| view! { " · "<strong class="overdue">{t.plan_overdue}</strong> })}
             </p>
-            {item.description.map(|d| view! { <p class="plan-description">{d}</p> })}
+            {item.description.map(|d| view! { <p class="plan-description" dir="auto">{d}</p> })}
             <div class="row-actions">
                 <form method="post" action=format!("/plan/{id}/status")>
                     <input type="hidden" name="status" value=next_status/>

@@ -4,16 +4,19 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::training::{ProgressData, progress_page};
+use crate::api::training::progress_page;
 use crate::app::use_strings;
-use crate::domain::i18n::{Strings, fill, record_label};
+use crate::domain::display::count;
+use crate::domain::i18n::{Strings, record_label};
+use crate::domain::scoring::levels::Level;
+use crate::domain::views::progress::ProgressData;
 
-fn level_name(t: &Strings, level: &str) -> &'static str {
+fn level_name(t: &Strings, level: Level) -> &'static str {
     match level {
-        "intermediate" => t.level_intermediate,
-        "advanced" => t.level_advanced,
-        "expert" => t.level_expert,
-        _ => t.level_beginner,
+        Level::Beginner => t.level_beginner,
+        Level::Intermediate => t.level_intermediate,
+        Level::Advanced => t.level_advanced,
+        Level::Expert => t.level_expert,
     }
 }
 
@@ -42,29 +45,22 @@ pub fn ProgressPage() -> impl IntoView {
 #[component]
 fn Dashboard(d: ProgressData) -> impl IntoView {
     let t = use_strings();
-    let days = |n: u32| {
-        if n == 1 {
-            t.one_day.to_owned()
-        } else {
-            fill(t.days, &[("n", &n.to_string())])
-        }
-    };
     view! {
         <section class="stat-grid" aria-label=t.progress_title>
-            <div class="stat card"><span class="stat-label">{t.stat_workouts}</span><strong>{d.workouts}</strong></div>
-            <div class="stat card"><span class="stat-label">{t.stat_points}</span><strong>{d.points}</strong></div>
-            <div class="stat card"><span class="stat-label">{t.stat_streak}</span><strong>{days(d.current_streak_days)}</strong></div>
-            <div class="stat card"><span class="stat-label">{t.stat_longest}</span><strong>{days(d.longest_streak_days)}</strong></div>
+            <div class="stat card"><span class="stat-label">{t.stat_workouts}</span><strong><bdi>{count(d.workouts)}</bdi></strong></div>
+            <div class="stat card"><span class="stat-label">{t.stat_points}</span><strong><bdi>{count(d.points)}</bdi></strong></div>
+            <div class="stat card"><span class="stat-label">{t.stat_streak}</span><strong>{t.days.count(d.current_streak_days)}</strong></div>
+            <div class="stat card"><span class="stat-label">{t.stat_longest}</span><strong>{t.days.count(d.longest_streak_days)}</strong></div>
             <div class="stat card"><span class="stat-label">{t.stat_volume}</span><strong><bdi>{d.volume.clone()}</bdi></strong></div>
             {d.favourite_exercise.clone().map(|f| view! {
                 <div class="stat card"><span class="stat-label">{t.favourite_exercise}</span><strong>{f}</strong></div>
             })}
         </section>
         <section class="card" aria-labelledby="level-heading">
-            <h2 id="level-heading">{t.level}": "{level_name(t, &d.level)}</h2>
+            <h2 id="level-heading">{t.level}": "{level_name(t, d.level)}</h2>
             <progress max="100" value=d.level_progress.to_string()>{format!("{}%", d.level_progress)}</progress>
             {(d.points_to_next_level > 0).then(|| view! {
-                <p class="hint">{fill(t.to_next_level, &[("n", &d.points_to_next_level.to_string())])}</p>
+                <p class="hint">{t.to_next_level.count(d.points_to_next_level)}</p>
             })}
         </section>
         <section class="card" aria-labelledby="months-heading">
@@ -72,8 +68,8 @@ fn Dashboard(d: ProgressData) -> impl IntoView {
             <table class="data">
                 <thead><tr><th></th><th scope="col">{t.stat_workouts}</th><th scope="col">{t.stat_points}</th><th scope="col">{t.stat_volume}</th></tr></thead>
                 <tbody>
-                    <tr><th scope="row">{t.this_month}</th><td>{d.this_month.workouts}</td><td>{d.this_month.points}</td><td><bdi>{d.this_month.volume.clone()}</bdi></td></tr>
-                    <tr><th scope="row">{t.last_month}</th><td>{d.last_month.workouts}</td><td>{d.last_month.points}</td><td><bdi>{d.last_month.volume.clone()}</bdi></td></tr>
+                    <tr><th scope="row">{t.this_month}</th><td><bdi>{count(d.this_month.workouts)}</bdi></td><td><bdi>{count(d.this_month.points)}</bdi></td><td><bdi>{d.this_month.volume.clone()}</bdi></td></tr>
+                    <tr><th scope="row">{t.last_month}</th><td><bdi>{count(d.last_month.workouts)}</bdi></td><td><bdi>{count(d.last_month.points)}</bdi></td><td><bdi>{d.last_month.volume.clone()}</bdi></td></tr>
                 </tbody>
             </table>
         </section>
@@ -84,8 +80,8 @@ fn Dashboard(d: ProgressData) -> impl IntoView {
                 <tbody>
                     {d.records.into_iter().map(|r| view! {
                         <tr>
-                            <td>{r.exercise}</td>
-                            <td>{record_label(t, &r.record_type)}</td>
+                            <td dir="auto">{r.exercise}</td>
+                            <td>{record_label(t, r.record_type)}</td>
                             <td><bdi>{r.value}</bdi></td>
                             <td><bdi>{r.date}</bdi></td>
                         </tr>

@@ -1,5 +1,5 @@
 //! `/settings`: profile and coach preferences, API tokens, data export and account deletion.
-//! Every section is a plain form posting to a `server::site::forms` handler.
+//! Every section is a plain form posting to a `server::site::account_forms` handler.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -9,19 +9,19 @@ use crate::api::tokens::settings_tokens;
 use crate::app::components::notice::{ErrorNotice, SuccessNotice};
 use crate::app::{use_strings, use_viewer};
 use crate::domain::account::{CoachStyle, Language, ResponseLength, Units};
-use crate::domain::i18n::Strings;
+use crate::domain::i18n::{FormError, Strings};
 
 /// Errors of the tokens and data forms, shown next to those forms (the redirect scrolls there).
-const TOKEN_ERRORS: &[&str] = &["token_name"];
-const DATA_ERRORS: &[&str] = &["delete_confirm"];
+const TOKEN_ERRORS: &[FormError] = &[FormError::TokenName];
+const DATA_ERRORS: &[FormError] = &[FormError::DeleteConfirm];
 /// Every code a section shows itself (tokens, data, and the import section's `IMPORT_ERRORS`).
-const SECTION_ERRORS: &[&str] = &[
-    "token_name",
-    "delete_confirm",
-    "import_file",
-    "import_tz",
-    "import_expired",
-    "import_rows",
+const SECTION_ERRORS: &[FormError] = &[
+    FormError::TokenName,
+    FormError::DeleteConfirm,
+    FormError::ImportFile,
+    FormError::ImportTz,
+    FormError::ImportExpired,
+    FormError::ImportRows,
 ];
 
 #[component]

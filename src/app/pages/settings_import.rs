@@ -8,10 +8,15 @@ use leptos_router::hooks::use_query_map;
 use crate::api::import::{ImportPreviewData, import_preview};
 use crate::app::components::notice::ErrorNotice;
 use crate::app::use_strings;
-use crate::domain::i18n::fill;
+use crate::domain::i18n::{FormError, fill};
 
 /// The error codes this section shows (the page's top notice skips them).
-pub const IMPORT_ERRORS: &[&str] = &["import_file", "import_tz", "import_expired", "import_rows"];
+pub const IMPORT_ERRORS: &[FormError] = &[
+    FormError::ImportFile,
+    FormError::ImportTz,
+    FormError::ImportExpired,
+    FormError::ImportRows,
+];
 
 #[component]
 pub fn ImportSection(timezone: String) -> impl IntoView {
@@ -40,7 +45,7 @@ pub fn ImportSection(timezone: String) -> impl IntoView {
                     {if w == 0 {
                         t.import_nothing_new.to_owned()
                     } else {
-                        fill(t.import_done, &[("workouts", &w.to_string()), ("sets", &s.to_string())])
+                        fill(t.import_done, &[("workouts", &t.workouts.count(w)), ("sets", &t.sets.count(s))])
                     }}
                 </p>
             })}
@@ -82,8 +87,8 @@ fn Preview(p: ImportPreviewData) -> impl IntoView {
     let summary = fill(
         t.import_summary,
         &[
-            ("workouts", &p.workouts.to_string()),
-            ("sets", &p.sets.to_string()),
+            ("workouts", &t.workouts.count(p.workouts)),
+            ("sets", &t.sets.count(p.sets)),
             ("from", p.from.as_deref().unwrap_or("–")),
             ("to", p.to.as_deref().unwrap_or("–")),
         ],
@@ -94,7 +99,7 @@ fn Preview(p: ImportPreviewData) -> impl IntoView {
             <h3>{t.import_preview_title}</h3>
             <p><bdi>{summary}</bdi></p>
             {(p.duplicates > 0).then(|| view! {
-                <p>{fill(t.import_duplicates, &[("n", &p.duplicates.to_string())])}</p>
+                <p>{t.import_duplicates.count(p.duplicates)}</p>
             })}
             {(!p.new_exercises.is_empty()).then(|| view! {
                 <p>{t.import_new_exercises}</p>
@@ -105,7 +110,7 @@ fn Preview(p: ImportPreviewData) -> impl IntoView {
             {if p.error_count > 0 {
                 view! {
                     <div class="notice notice-error">
-                        <p>{fill(t.import_bad_lines, &[("n", &p.error_count.to_string())])}</p>
+                        <p>{t.import_bad_lines.count(p.error_count)}</p>
                         <ul class="line-errors">
                             {p.errors.into_iter().map(|(line, message)| view! {
                                 <li><strong>{fill(t.import_line, &[("line", &line.to_string())])}</strong>": "<bdi>{message}</bdi></li>
@@ -120,7 +125,7 @@ fn Preview(p: ImportPreviewData) -> impl IntoView {
                 view! {
                     <form method="post" action=action class="row-actions">
                         <button type="submit" class="btn btn-primary">
-                            {fill(t.import_confirm, &[("workouts", &p.workouts.to_string())])}
+                            {t.import_confirm.count(p.workouts)}
                         </button>
                     </form>
                 }.into_any()

@@ -1,11 +1,9 @@
 //! One catalog entry and its fixed vocabularies: the muscles an exercise works and the equipment it
 //! needs. These are the shapes of `exercises.json`; unknown fields or values fail to parse.
 
-use crate::domain::account::{UnknownValue, text_enum};
+use crate::domain::text_enum::text_enum;
 use crate::domain::training::{ExerciseKind, MeasuredBy};
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 
 text_enum!(
     /// A muscle group, coarse enough for a body map and a "what did I train this week" chart.

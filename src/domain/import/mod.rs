@@ -27,13 +27,12 @@ pub mod bench_support;
 #[cfg(test)]
 mod fixture_tests;
 
-use crate::domain::account::{Units, UnknownValue, text_enum};
+use crate::domain::account::Units;
+use crate::domain::text_enum::text_enum;
 use crate::domain::training::SetType;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
-use std::fmt;
-use std::str::FromStr;
 
 text_enum!(
     /// Which app wrote the export.

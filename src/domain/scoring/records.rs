@@ -14,42 +14,21 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::SetFacts;
+use crate::domain::text_enum::text_enum;
 
 /// Highest rep count whose e1RM is trusted.
 pub const E1RM_MAX_REPS: u32 = 12;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RecordType {
-    Weight,
-    Reps,
-    E1rm,
-    Volume,
-    Duration,
-    Distance,
-}
+text_enum!(
+    /// What a personal record measures.
+    #[derive(PartialOrd, Ord)]
+    RecordType {
+        Weight => "weight", Reps => "reps", E1rm => "e1rm", Volume => "volume",
+        Duration => "duration", Distance => "distance"
+    }
+);
 
 impl RecordType {
-    pub const ALL: [RecordType; 6] = [
-        RecordType::Weight,
-        RecordType::Reps,
-        RecordType::E1rm,
-        RecordType::Volume,
-        RecordType::Duration,
-        RecordType::Distance,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RecordType::Weight => "weight",
-            RecordType::Reps => "reps",
-            RecordType::E1rm => "e1rm",
-            RecordType::Volume => "volume",
-            RecordType::Duration => "duration",
-            RecordType::Distance => "distance",
-        }
-    }
-
     /// The canonical unit of the value.
     pub fn unit(self) -> &'static str {
         match self {
@@ -124,7 +103,7 @@ pub fn current_records<Id: Clone + Eq + std::hash::Hash + Ord>(
     });
     let mut best: HashMap<(Id, RecordType), Record<Id>> = HashMap::new();
     for set in ordered {
-        for record_type in RecordType::ALL {
+        for &record_type in RecordType::ALL {
             let Some(value) = record_type.value(&set.facts) else {
                 continue;
             };

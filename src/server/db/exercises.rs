@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::{BeginWrite, Db, Id, now, on_db, server_settings};
 use crate::domain::catalog::{CatalogExercise, catalog};
 use crate::domain::custom_exercise::ValidCustomExercise;
+use crate::domain::training::{ExerciseKind, MeasuredBy};
 
 const CATALOG_VERSION_KEY: &str = "catalog_version";
 
@@ -20,9 +21,11 @@ pub struct ExerciseRow {
     pub slug: String,
     pub name_en: String,
     pub name_he: String,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: ExerciseKind,
     pub equipment: String,
-    pub measured_by: String,
+    #[sqlx(try_from = "String")]
+    pub measured_by: MeasuredBy,
 }
 
 impl ExerciseRow {
@@ -126,17 +129,17 @@ pub async fn create_custom(
         slug,
         name_en: exercise.name_en.clone(),
         name_he: exercise.name_he.clone(),
-        kind: exercise.kind.as_str().to_owned(),
+        kind: exercise.kind,
         equipment: "other".into(),
-        measured_by: exercise.measured_by.as_str().to_owned(),
+        measured_by: exercise.measured_by,
     };
     let at = now();
     on_db!(db, pool => sqlx::query(
         "INSERT INTO exercises (id, user_id, slug, name_en, name_he, aliases, kind, primary_muscles, secondary_muscles,
                                 equipment, measured_by, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, '[]', $6, '[]', '[]', $7, $8, $9, $9)")
-        .bind(&row.id).bind(user_id).bind(&row.slug).bind(&row.name_en).bind(&row.name_he).bind(&row.kind)
-        .bind(&row.equipment).bind(&row.measured_by).bind(at)
+        .bind(&row.id).bind(user_id).bind(&row.slug).bind(&row.name_en).bind(&row.name_he).bind(row.kind.as_str())
+        .bind(&row.equipment).bind(row.measured_by.as_str()).bind(at)
         .execute(pool).await.map(|_| ()))?;
     Ok(row)
 }

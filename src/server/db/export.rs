@@ -5,13 +5,18 @@ use super::{Db, Id, on_db};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use crate::domain::conversation::{MessageStatus, Role};
+use crate::domain::scoring::records::RecordType;
+
 #[derive(Serialize, sqlx::FromRow)]
 pub struct ExportedMessage {
     pub id: Id,
     pub conversation_id: Id,
-    pub role: String,
+    #[sqlx(try_from = "String")]
+    pub role: Role,
     pub content: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: MessageStatus,
     pub created_at: DateTime<Utc>,
 }
 
@@ -26,7 +31,8 @@ pub async fn messages(db: &Db, user_id: &Id) -> Result<Vec<ExportedMessage>, sql
 #[derive(Serialize, sqlx::FromRow)]
 pub struct ExportedRecord {
     pub exercise_id: Id,
-    pub record_type: String,
+    #[sqlx(try_from = "String")]
+    pub record_type: RecordType,
     pub value: f64,
     pub unit: String,
     pub achieved_at: DateTime<Utc>,

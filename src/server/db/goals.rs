@@ -4,17 +4,20 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::{Db, Id, now, on_db};
+use crate::domain::goals::{GoalType, Timeframe};
 
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct GoalRow {
     #[schema(value_type = String)]
     pub id: Id,
-    pub goal_type: String,
+    #[sqlx(try_from = "String")]
+    pub goal_type: GoalType,
     #[schema(value_type = Option<String>)]
     pub exercise_id: Option<Id>,
     pub target_value: f64,
     pub unit: Option<String>,
-    pub timeframe: String,
+    #[sqlx(try_from = "String")]
+    pub timeframe: Timeframe,
     pub start_date: NaiveDate,
     pub end_date: Option<NaiveDate>,
     pub is_active: bool,
@@ -25,11 +28,11 @@ pub struct GoalRow {
 const COLUMNS: &str = "id, goal_type, exercise_id, target_value, unit, timeframe, start_date, end_date, is_active, completed_at, created_at";
 
 pub struct NewGoal<'a> {
-    pub goal_type: &'a str,
+    pub goal_type: GoalType,
     pub exercise_id: Option<&'a Id>,
     pub target_value: f64,
     pub unit: &'a str,
-    pub timeframe: &'a str,
+    pub timeframe: Timeframe,
     pub start_date: NaiveDate,
     pub end_date: Option<NaiveDate>,
 }
@@ -41,8 +44,8 @@ pub async fn create(db: &Db, user_id: &Id, g: NewGoal<'_>) -> Result<GoalRow, sq
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, TRUE, $10) RETURNING {COLUMNS}"
     );
     on_db!(db, pool => sqlx::query_as::<_, GoalRow>(&sql)
-        .bind(Id::new()).bind(user_id).bind(g.goal_type).bind(g.exercise_id).bind(g.target_value).bind(g.unit)
-        .bind(g.timeframe).bind(g.start_date).bind(g.end_date).bind(now())
+        .bind(Id::new()).bind(user_id).bind(g.goal_type.as_str()).bind(g.exercise_id).bind(g.target_value).bind(g.unit)
+        .bind(g.timeframe.as_str()).bind(g.start_date).bind(g.end_date).bind(now())
         .fetch_one(pool).await)
 }
 

@@ -3,6 +3,7 @@
 //! SQLite driver accepts them) and run on either engine through [`on_db!`]; only migrations
 //! differ by dialect.
 
+pub mod achievements;
 pub mod conversations;
 pub mod exercises;
 pub mod export;
@@ -10,6 +11,7 @@ pub mod goals;
 pub mod id;
 pub mod pending_imports;
 pub mod plan;
+pub mod records;
 pub mod server_settings;
 pub mod sessions;
 pub mod tokens;

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::{Db, Id, now, on_db};
 use crate::domain::pagination::Page;
+use crate::domain::plan::{Priority, Status};
 
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct PlanItem {
@@ -15,8 +16,10 @@ pub struct PlanItem {
     pub due_at: Option<DateTime<Utc>>,
     /// The due date has no time of day.
     pub all_day: bool,
-    pub priority: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub priority: Priority,
+    #[sqlx(try_from = "String")]
+    pub status: Status,
     pub ai_generated: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -29,7 +32,7 @@ pub struct NewPlanItem<'a> {
     pub description: Option<&'a str>,
     pub due_at: Option<DateTime<Utc>>,
     pub all_day: bool,
-    pub priority: &'a str,
+    pub priority: Priority,
     pub ai_generated: bool,
     pub conversation_id: Option<&'a Id>,
 }
@@ -42,7 +45,7 @@ pub async fn create(db: &Db, user_id: &Id, item: NewPlanItem<'_>) -> Result<Plan
     );
     on_db!(db, pool => sqlx::query_as::<_, PlanItem>(&sql)
         .bind(Id::new()).bind(user_id).bind(item.title).bind(item.description).bind(item.due_at).bind(item.all_day)
-        .bind(item.priority).bind(item.ai_generated).bind(item.conversation_id).bind(now())
+        .bind(item.priority.as_str()).bind(item.ai_generated).bind(item.conversation_id).bind(now())
         .fetch_one(pool).await)
 }
 
@@ -53,23 +56,24 @@ pub async fn get(db: &Db, user_id: &Id, id: &Id) -> Result<Option<PlanItem>, sql
     on_db!(db, pool => sqlx::query_as::<_, PlanItem>(&sql).bind(id).bind(user_id).fetch_optional(pool).await)
 }
 
-/// Pending first, then by due date (undated last), then newest.
+/// Pending first, by due date (undated last), then newest; then done, the most recently
+/// finished first.
 pub async fn list(
     db: &Db,
     user_id: &Id,
-    status: Option<&str>,
+    status: Option<Status>,
     page: Page,
 ) -> Result<(Vec<PlanItem>, u64), sqlx::Error> {
     let filter = "user_id = $1 AND deleted_at IS NULL AND ($2 IS NULL OR status = $2)";
     let sql = format!(
         "SELECT {COLUMNS} FROM plan_items WHERE {filter}
-         ORDER BY CASE WHEN status = 'pending' THEN 0 ELSE 1 END, CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at,
-                  created_at DESC, id LIMIT $3 OFFSET $4"
+         ORDER BY CASE WHEN status = 'pending' THEN 0 ELSE 1 END, CASE WHEN status = 'done' THEN updated_at END DESC,
+                  CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, created_at DESC, id LIMIT $3 OFFSET $4"
     );
     let items = on_db!(db, pool => sqlx::query_as::<_, PlanItem>(&sql)
-        .bind(user_id).bind(status).bind(page.limit()).bind(page.offset()).fetch_all(pool).await)?;
+        .bind(user_id).bind(status.map(Status::as_str)).bind(page.limit()).bind(page.offset()).fetch_all(pool).await)?;
     let total: i64 = on_db!(db, pool => sqlx::query_scalar(&format!("SELECT COUNT(*) FROM plan_items WHERE {filter}"))
-        .bind(user_id).bind(status).fetch_one(pool).await)?;
+        .bind(user_id).bind(status.map(Status::as_str)).fetch_one(pool).await)?;
     Ok((items, u64::try_from(total).unwrap_or(0)))
 }
 
@@ -79,8 +83,8 @@ pub struct PlanChange {
     pub title: Option<String>,
     pub description: Option<Option<String>>,
     pub due: Option<Option<(DateTime<Utc>, bool)>>,
-    pub priority: Option<String>,
-    pub status: Option<String>,
+    pub priority: Option<Priority>,
+    pub status: Option<Status>,
 }
 
 pub async fn update(
@@ -107,8 +111,8 @@ pub async fn update(
         .bind(change.title.unwrap_or(current.title))
         .bind(change.description.unwrap_or(current.description))
         .bind(due_at).bind(all_day)
-        .bind(change.priority.unwrap_or(current.priority))
-        .bind(change.status.unwrap_or(current.status))
+        .bind(change.priority.unwrap_or(current.priority).as_str())
+        .bind(change.status.unwrap_or(current.status).as_str())
         .bind(now())
         .fetch_optional(pool).await)
 }

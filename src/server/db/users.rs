@@ -13,8 +13,10 @@ pub struct User {
     pub email: String,
     pub display_name: String,
     pub password_hash: String,
-    pub language: String,
-    pub units: String,
+    #[sqlx(try_from = "String")]
+    pub language: Language,
+    #[sqlx(try_from = "String")]
+    pub units: Units,
     pub timezone: String,
     pub preferences: Json<Preferences>,
     pub created_at: DateTime<Utc>,
@@ -31,13 +33,6 @@ impl fmt::Debug for User {
 }
 
 impl User {
-    /// CHECK constraints guarantee these parse; a default is only a defensive fallback.
-    pub fn language(&self) -> Language {
-        self.language.parse().unwrap_or_default()
-    }
-    pub fn units(&self) -> Units {
-        self.units.parse().unwrap_or_default()
-    }
     /// The user's time zone (validated on every write; UTC only as a defensive fallback).
     pub fn zone(&self) -> chrono_tz::Tz {
         self.timezone.parse().unwrap_or(chrono_tz::UTC)
@@ -47,8 +42,8 @@ impl User {
             id: self.id.to_string(),
             email: self.email.clone(),
             display_name: self.display_name.clone(),
-            language: self.language(),
-            units: self.units(),
+            language: self.language,
+            units: self.units,
             timezone: self.timezone.clone(),
             preferences: self.preferences.0.clone(),
         }

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::{Db, Id, begin_user_write, now, on_db};
 use crate::domain::pagination::Page;
+use crate::domain::training::{SetType, WorkoutKind, WorkoutSource};
 use crate::domain::workout::ValidSet;
 
 /// A set ready to insert: exercise resolved, position and points computed.
@@ -17,10 +18,10 @@ pub struct NewSet {
 }
 
 pub struct NewWorkout {
-    pub source: &'static str,
+    pub source: WorkoutSource,
     pub source_ref: Option<String>,
     pub name: Option<String>,
-    pub kind: &'static str,
+    pub kind: WorkoutKind,
     pub started_at: DateTime<Utc>,
     pub ended_at: Option<DateTime<Utc>>,
     pub duration_s: Option<i64>,
@@ -34,13 +35,15 @@ pub struct WorkoutRow {
     #[schema(value_type = String)]
     pub id: Id,
     pub name: Option<String>,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: WorkoutKind,
     pub started_at: DateTime<Utc>,
     pub ended_at: Option<DateTime<Utc>>,
     pub duration_s: Option<i64>,
     pub points: i64,
     pub notes: Option<String>,
-    pub source: String,
+    #[sqlx(try_from = "String")]
+    pub source: WorkoutSource,
     pub set_count: i64,
 }
 
@@ -54,7 +57,8 @@ pub struct SetRow {
     pub exercise_name_en: String,
     pub exercise_name_he: String,
     pub set_index: i64,
-    pub set_type: String,
+    #[sqlx(try_from = "String")]
+    pub set_type: SetType,
     pub reps: Option<i64>,
     pub weight_kg: Option<f64>,
     pub distance_m: Option<f64>,
@@ -95,8 +99,8 @@ pub async fn insert_many(
             }
             let id = Id::new();
             sqlx::query(INSERT_SESSION)
-                .bind(&id).bind(user_id).bind(&w.source_ref).bind(&w.name).bind(w.kind).bind(w.started_at)
-                .bind(w.ended_at).bind(w.duration_s).bind(w.points).bind(&w.notes).bind(w.source).bind(at)
+                .bind(&id).bind(user_id).bind(&w.source_ref).bind(&w.name).bind(w.kind.as_str()).bind(w.started_at)
+                .bind(w.ended_at).bind(w.duration_s).bind(w.points).bind(&w.notes).bind(w.source.as_str()).bind(at)
                 .execute(&mut *tx).await?;
             for s in &w.sets {
                 sqlx::query(INSERT_SET)
@@ -146,16 +150,65 @@ pub async fn list(
     Ok((items, u64::try_from(total).unwrap_or(0)))
 }
 
-pub async fn delete(db: &Db, user_id: &Id, id: &Id) -> Result<bool, sqlx::Error> {
-    let n = on_db!(db, pool => {
-        let mut tx = begin_user_write!(db, pool, user_id);
-        let n = sqlx::query("DELETE FROM workout_sessions WHERE id = $1 AND user_id = $2")
-            .bind(id).bind(user_id).execute(&mut *tx).await?.rows_affected();
-        tx.commit().await?;
-        Ok::<u64, sqlx::Error>(n)
-    })?;
-    Ok(n > 0)
+/// A workout in a list of recent ones, with its exercises' names in the order first done.
+#[derive(Clone, Debug)]
+pub struct RecentWorkout {
+    pub id: Id,
+    pub name: Option<String>,
+    pub started_at: DateTime<Utc>,
+    pub points: i64,
+    pub set_count: i64,
+    /// (English, Hebrew) names, each exercise once.
+    pub exercises: Vec<(String, String)>,
 }
+
+#[derive(sqlx::FromRow)]
+struct RecentLine {
+    id: Id,
+    name: Option<String>,
+    started_at: DateTime<Utc>,
+    points: i64,
+    set_count: i64,
+    name_en: Option<String>,
+    name_he: Option<String>,
+}
+
+/// The user's `limit` latest workouts with their exercises, in one query.
+pub async fn recent(db: &Db, user_id: &Id, limit: u32) -> Result<Vec<RecentWorkout>, sqlx::Error> {
+    let lines: Vec<RecentLine> = on_db!(db, pool => sqlx::query_as::<_, RecentLine>(
+        "SELECT w.id, w.name, w.started_at, w.points,
+                (SELECT COUNT(*) FROM exercise_sets c WHERE c.session_id = w.id AND c.user_id = w.user_id) AS set_count,
+                e.name_en, e.name_he
+         FROM (SELECT id, user_id, name, started_at, points FROM workout_sessions WHERE user_id = $1
+               ORDER BY started_at DESC, id DESC LIMIT $2) w
+         LEFT JOIN exercise_sets s ON s.session_id = w.id AND s.user_id = w.user_id
+         LEFT JOIN exercises e ON e.id = s.exercise_id
+         ORDER BY w.started_at DESC, w.id DESC, s.created_at, s.id")
+        .bind(user_id).bind(i64::from(limit)).fetch_all(pool).await)?;
+    let mut out: Vec<RecentWorkout> = Vec::new();
+    for line in lines {
+        if out.last().is_none_or(|w| w.id != line.id) {
+            out.push(RecentWorkout {
+                id: line.id.clone(),
+                name: line.name,
+                started_at: line.started_at,
+                points: line.points,
+                set_count: line.set_count,
+                exercises: Vec::new(),
+            });
+        }
+        if let (Some(w), Some(en), Some(he)) = (out.last_mut(), line.name_en, line.name_he)
+            && !w.exercises.iter().any(|(e, _)| *e == en)
+        {
+            w.exercises.push((en, he));
+        }
+    }
+    Ok(out)
+}
+
+/// Deletes one workout (`$1`) of a user (`$2`); its sets cascade. Run by
+/// `training::recompute::delete_workout` in the transaction that recomputes after it.
+pub const DELETE_ONE: &str = "DELETE FROM workout_sessions WHERE id = $1 AND user_id = $2";
 
 /// A change to a workout; `None` keeps a field, `Some(None)` clears it.
 #[derive(Default)]
@@ -170,7 +223,7 @@ pub struct WorkoutUpdate {
 
 /// A workout's new sets with the kind and points they give it.
 pub struct NewSets {
-    pub kind: &'static str,
+    pub kind: WorkoutKind,
     pub points: i64,
     pub sets: Vec<NewSet>,
 }
@@ -182,7 +235,8 @@ struct Current {
     notes: Option<String>,
     started_at: DateTime<Utc>,
     ended_at: Option<DateTime<Utc>>,
-    kind: String,
+    #[sqlx(try_from = "String")]
+    kind: WorkoutKind,
     points: i64,
 }
 
@@ -204,13 +258,13 @@ pub async fn update(
         let started = change.started_at.unwrap_or(old.started_at);
         let ended = old.ended_at.map(|end| end + (started - old.started_at));
         let (kind, points) = match &change.sets {
-            Some(new) => (new.kind.to_owned(), new.points),
+            Some(new) => (new.kind, new.points),
             None => (old.kind, old.points),
         };
         sqlx::query("UPDATE workout_sessions SET name = $3, notes = $4, started_at = $5, ended_at = $6, kind = $7, points = $8, updated_at = $9
                      WHERE id = $1 AND user_id = $2")
             .bind(id).bind(user_id).bind(change.name.unwrap_or(old.name)).bind(change.notes.unwrap_or(old.notes))
-            .bind(started).bind(ended).bind(kind).bind(points).bind(at)
+            .bind(started).bind(ended).bind(kind.as_str()).bind(points).bind(at)
             .execute(&mut *tx).await?;
         match &change.sets {
             Some(new) => {

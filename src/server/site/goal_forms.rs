@@ -1,64 +1,58 @@
 //! The goals page's forms: set a goal, pause/resume one, delete one. Each answers with a 303
 //! back to `/goals`; a refusal carries the typed fields and an error code.
 
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 
-use super::forms::{Fields, back_with, field, item_outcome, see_other};
+use super::redirects::{
+    Fields, back_with, failed, field, fields, first_field_error, item_id, item_outcome, refused,
+    see_other,
+};
+use super::signed_in::SignedIn;
 use crate::domain::goals::{GoalPatch, parse_goal_form};
-use crate::server::auth::Principal;
-use crate::server::db::{Id, goals};
+use crate::domain::i18n::FormError;
+use crate::server::db::goals;
 use crate::server::state::AppState;
 use crate::server::training::goals::{GoalError, create_goal, update_goal};
 
 /// `POST /goals`.
 pub async fn create(
     State(state): State<AppState>,
-    principal: Option<axum::Extension<Principal>>,
+    SignedIn(p): SignedIn,
     form: Fields,
 ) -> Response {
-    let Some(axum::Extension(p)) = principal else {
-        return see_other("/login?next=/goals");
-    };
-    let fields = form.map(|Form(f)| f).unwrap_or_default();
-    let back = |code: &str| back_with("/goals", code, &fields, "#new-goal");
-    let input = match parse_goal_form(|k| field(&fields, k), p.user.units()) {
+    let fields = fields(form);
+    let back = |error| back_with("/goals", error, &fields, "#new-goal");
+    let input = match parse_goal_form(|k| field(&fields, k), p.user.units) {
         Ok(input) => input,
-        Err(code) => return back(code),
+        Err(error) => return back(error),
     };
     match create_goal(&state.db, &p.user, &input).await {
         Ok(_) => see_other("/goals?saved=1"),
-        Err(GoalError::Invalid(errors)) => back(match errors.first().map(|e| e.field.as_str()) {
-            Some("target_value") => "goal_target",
-            Some("end_date") => "goal_end_date",
-            Some("exercise") => "unknown_exercise",
-            _ => "invalid_input",
-        }),
-        Err(GoalError::Db(e)) => {
-            tracing::error!(error = %e, "creating a goal failed");
-            back("generic")
-        }
+        Err(GoalError::Invalid(errors)) => back(first_field_error(
+            &errors,
+            &[
+                ("target_value", FormError::GoalTarget),
+                ("end_date", FormError::GoalEndDate),
+                ("exercise", FormError::UnknownExercise),
+            ],
+        )),
+        Err(GoalError::Db(e)) => failed("/goals", "#new-goal", "creating a goal", e),
     }
 }
 
 /// `POST /goals/{id}/active` with `active=true|false`: resume or pause.
 pub async fn set_active(
     State(state): State<AppState>,
-    principal: Option<axum::Extension<Principal>>,
+    SignedIn(p): SignedIn,
     Path(id): Path<String>,
     form: Fields,
-) -> Response {
-    let Some(axum::Extension(p)) = principal else {
-        return see_other("/login?next=/goals");
-    };
-    let fields = form.map(|Form(f)| f).unwrap_or_default();
-    let Some(active) = field(&fields, "active").and_then(|v| v.parse::<bool>().ok()) else {
-        return see_other("/goals?error=invalid_input");
-    };
-    let Some(id) = Id::parse(&id) else {
-        return see_other("/goals?error=not_found");
-    };
+) -> Result<Response, Response> {
+    let fields = fields(form);
+    let active = field(&fields, "active")
+        .and_then(|v| v.parse::<bool>().ok())
+        .ok_or_else(|| refused("/goals", FormError::InvalidInput, ""))?;
+    let id = item_id(&id, "/goals", "")?;
     let change = GoalPatch {
         is_active: Some(active),
         ..GoalPatch::default()
@@ -66,21 +60,16 @@ pub async fn set_active(
     let result = update_goal(&state.db, &p.user, &id, &change)
         .await
         .map(|g| g.is_some());
-    item_outcome("/goals", "", "", "pausing a goal", result)
+    Ok(item_outcome("/goals", "", "", "pausing a goal", result))
 }
 
 /// `POST /goals/{id}/delete`.
 pub async fn delete(
     State(state): State<AppState>,
-    principal: Option<axum::Extension<Principal>>,
+    SignedIn(p): SignedIn,
     Path(id): Path<String>,
-) -> Response {
-    let Some(axum::Extension(p)) = principal else {
-        return see_other("/login?next=/goals");
-    };
-    let Some(id) = Id::parse(&id) else {
-        return see_other("/goals?error=not_found");
-    };
+) -> Result<Response, Response> {
+    let id = item_id(&id, "/goals", "")?;
     let result = goals::delete(&state.db, &p.user.id, &id).await;
-    item_outcome("/goals", "deleted=1", "", "deleting a goal", result)
+    Ok(item_outcome("/goals", "deleted=1", "", "deleting a goal", result))
 }

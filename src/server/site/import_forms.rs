@@ -7,7 +7,9 @@ use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Path, State};
 use axum::response::Response;
 
-use super::forms::see_other;
+use super::redirects::see_other;
+use super::signed_in::SignedIn;
+use crate::domain::i18n::FormError;
 use crate::domain::import::Format;
 use crate::server::auth::Principal;
 use crate::server::db::pending_imports::{self, PendingImport};
@@ -19,17 +21,18 @@ fn to_section(query: &str) -> Response {
     see_other(&format!("/settings?{query}#import"))
 }
 
+fn refused(error: FormError) -> Response {
+    to_section(&format!("error={error}"))
+}
+
 /// `POST /settings/import`: the upload and its preview.
 pub async fn preview(
     State(state): State<AppState>,
-    principal: Option<axum::Extension<Principal>>,
+    SignedIn(p): SignedIn,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
-    let Some(axum::Extension(p)) = principal else {
-        return see_other("/login?next=/settings");
-    };
     let Ok(mut multipart) = multipart else {
-        return to_section("error=import_file");
+        return refused(FormError::ImportFile);
     };
     let (mut format, mut tz_name, mut file) = (None, String::new(), None);
     loop {
@@ -38,7 +41,7 @@ pub async fn preview(
                 let name = field.name().unwrap_or_default().to_owned();
                 // Too large or cut off: the whole upload is refused.
                 let Ok(bytes) = field.bytes().await else {
-                    return to_section("error=import_file");
+                    return refused(FormError::ImportFile);
                 };
                 match name.as_str() {
                     "format" => {
@@ -52,18 +55,18 @@ pub async fn preview(
                 }
             }
             Ok(None) => break,
-            Err(_) => return to_section("error=import_file"),
+            Err(_) => return refused(FormError::ImportFile),
         }
     }
     let (Some(format), Some(file)) = (format, file.filter(|f| !f.is_empty())) else {
-        return to_section("error=import_file");
+        return refused(FormError::ImportFile);
     };
     let tz = if tz_name.is_empty() {
         None
     } else {
         match tz_name.parse::<chrono_tz::Tz>() {
             Ok(tz) => Some(tz),
-            Err(_) => return to_section("error=import_tz"),
+            Err(_) => return refused(FormError::ImportTz),
         }
     };
     match import(&state.db, &p.user, format, &file, tz, true).await {
@@ -78,14 +81,14 @@ pub async fn preview(
                 Ok(token) => to_section(&format!("import={token}")),
                 Err(e) => {
                     tracing::error!(error = %e, "keeping an import preview failed");
-                    to_section("error=generic")
+                    refused(FormError::Generic)
                 }
             }
         }
-        Err(ImportError::BadRows(_)) => to_section("error=import_rows"),
+        Err(ImportError::BadRows(_)) => refused(FormError::ImportRows),
         Err(ImportError::Db(e)) => {
             tracing::error!(error = %e, "import preview failed");
-            to_section("error=generic")
+            refused(FormError::Generic)
         }
     }
 }
@@ -93,18 +96,15 @@ pub async fn preview(
 /// `POST /settings/import/{token}`: import what was previewed.
 pub async fn confirm(
     State(state): State<AppState>,
-    principal: Option<axum::Extension<Principal>>,
+    SignedIn(p): SignedIn,
     Path(token): Path<String>,
 ) -> Response {
-    let Some(axum::Extension(p)) = principal else {
-        return see_other("/login?next=/settings");
-    };
     let pending = match pending_imports::take(&state.db, &p.user.id, &token).await {
         Ok(Some(pending)) => pending,
-        Ok(None) => return to_section("error=import_expired"),
+        Ok(None) => return refused(FormError::ImportExpired),
         Err(e) => {
             tracing::error!(error = %e, "reading an import preview failed");
-            return to_section("error=generic");
+            return refused(FormError::Generic);
         }
     };
     match import(
@@ -121,10 +121,10 @@ pub async fn confirm(
             "imported={}&sets={}",
             report.workouts, report.sets
         )),
-        Err(ImportError::BadRows(_)) => to_section("error=import_rows"),
+        Err(ImportError::BadRows(_)) => refused(FormError::ImportRows),
         Err(ImportError::Db(e)) => {
             tracing::error!(error = %e, "import failed");
-            to_section("error=generic")
+            refused(FormError::Generic)
         }
     }
 }

@@ -1,13 +1,21 @@
-//! The server-rendered site: Leptos pages (with the request's [`Viewer`] and [`AppState`] in
-//! context), static files from the site root, Leptos server functions under `/fn`, the
-//! plain-HTML form handlers in [`forms`], and [`guard`] which sends anonymous visitors of
-//! private pages to `/login`.
+//! The server-rendered site: Leptos pages (with the request's `Viewer` and [`AppState`] in
+//! context), static files from the site root, Leptos server functions under `/fn`, and the
+//! plain-HTML form handlers, so every page works with JavaScript off.
+//!
+//! - [`guard`]: anonymous visitors of private pages go to `/login`, signed-in ones skip it.
+//! - [`signed_in`]: the extractor every form handler that needs a user takes.
+//! - [`redirects`]: how a form answers (303 with `?error=` or `?saved=`, typed fields kept).
+//! - [`account_forms`], [`workout_forms`], [`goal_forms`], [`plan_forms`], [`import_forms`]:
+//!   one module per page's forms, each calling the same service as the REST API.
 
-pub mod forms;
+pub mod account_forms;
 pub mod goal_forms;
 pub mod guard;
 pub mod import_forms;
 pub mod plan_forms;
+pub mod redirects;
+pub mod signed_in;
+pub mod workout_forms;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -24,21 +32,21 @@ pub fn router(state: AppState) -> Router {
     let fn_state = state.clone();
     let options = state.leptos.clone();
     Router::new()
-        .route("/login", post(forms::login))
-        .route("/register", post(forms::register))
-        .route("/log", post(forms::log_workout))
-        .route("/log/{id}/delete", post(forms::delete_workout))
+        .route("/login", post(account_forms::login))
+        .route("/register", post(account_forms::register))
+        .route("/log", post(workout_forms::log_workout))
+        .route("/log/{id}/delete", post(workout_forms::delete_workout))
         .route("/goals", post(goal_forms::create))
         .route("/goals/{id}/active", post(goal_forms::set_active))
         .route("/goals/{id}/delete", post(goal_forms::delete))
         .route("/plan", post(plan_forms::create))
         .route("/plan/{id}/status", post(plan_forms::set_status))
         .route("/plan/{id}/delete", post(plan_forms::delete))
-        .route("/logout", post(forms::logout))
-        .route("/settings", post(forms::settings))
-        .route("/settings/tokens", post(forms::create_token))
-        .route("/settings/tokens/{id}/revoke", post(forms::revoke_token))
-        .route("/settings/delete", post(forms::delete_account))
+        .route("/logout", post(account_forms::logout))
+        .route("/settings", post(account_forms::settings))
+        .route("/settings/tokens", post(account_forms::create_token))
+        .route("/settings/tokens/{id}/revoke", post(account_forms::revoke_token))
+        .route("/settings/delete", post(account_forms::delete_account))
         .route(
             "/settings/import",
             post(import_forms::preview).layer(DefaultBodyLimit::max(

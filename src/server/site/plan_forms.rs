@@ -1,32 +1,32 @@
 //! The plan page's forms: add an item (due date in words), mark it done or reopen it, delete
 //! it. Each answers with a 303 back to `/plan`; a refusal carries the typed fields back.
 
-use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 
-use super::forms::{Fields, back_with, field, item_outcome, see_other};
+use super::redirects::{
+    Fields, back_with, failed, field, fields, first_field_error, item_id, item_outcome, refused,
+    see_other,
+};
+use super::signed_in::SignedIn;
+use crate::domain::i18n::FormError;
 use crate::domain::plan::{PlanInput, Status};
-use crate::server::auth::Principal;
-use crate::server::db::{Id, plan};
+use crate::server::db::plan;
 use crate::server::state::AppState;
 use crate::server::training::plan::{PlanError, create_item, update_item};
 
 /// `POST /plan`.
 pub async fn create(
     State(state): State<AppState>,
-    principal: Option<axum::Extension<Principal>>,
+    SignedIn(p): SignedIn,
     form: Fields,
 ) -> Response {
-    let Some(axum::Extension(p)) = principal else {
-        return see_other("/login?next=/plan");
-    };
-    let fields = form.map(|Form(f)| f).unwrap_or_default();
-    let back = |code: &str| back_with("/plan", code, &fields, "#new-item");
+    let fields = fields(form);
+    let back = |error| back_with("/plan", error, &fields, "#new-item");
     let priority = match field(&fields, "priority").map(|v| v.parse()) {
         None => None,
         Some(Ok(p)) => Some(p),
-        Some(Err(_)) => return back("invalid_input"),
+        Some(Err(_)) => return back(FormError::InvalidInput),
     };
     let input = PlanInput {
         title: Some(field(&fields, "title").unwrap_or_default()),
@@ -37,35 +37,26 @@ pub async fn create(
     };
     match create_item(&state.db, &p.user, &input).await {
         Ok(_) => see_other("/plan?saved=1"),
-        Err(PlanError::Invalid(errors)) => back(match errors.first().map(|e| e.field.as_str()) {
-            Some("title") => "plan_title",
-            Some("due") => "plan_due",
-            _ => "invalid_input",
-        }),
-        Err(PlanError::Db(e)) => {
-            tracing::error!(error = %e, "adding a plan item failed");
-            back("generic")
-        }
+        Err(PlanError::Invalid(errors)) => back(first_field_error(
+            &errors,
+            &[("title", FormError::PlanTitle), ("due", FormError::PlanDue)],
+        )),
+        Err(PlanError::Db(e)) => failed("/plan", "#new-item", "adding a plan item", e),
     }
 }
 
 /// `POST /plan/{id}/status` with `status=done|pending`.
 pub async fn set_status(
     State(state): State<AppState>,
-    principal: Option<axum::Extension<Principal>>,
+    SignedIn(p): SignedIn,
     Path(id): Path<String>,
     form: Fields,
-) -> Response {
-    let Some(axum::Extension(p)) = principal else {
-        return see_other("/login?next=/plan");
-    };
-    let fields = form.map(|Form(f)| f).unwrap_or_default();
-    let Some(status) = field(&fields, "status").and_then(|s| s.parse::<Status>().ok()) else {
-        return see_other("/plan?error=invalid_input");
-    };
-    let Some(id) = Id::parse(&id) else {
-        return see_other("/plan?error=not_found");
-    };
+) -> Result<Response, Response> {
+    let fields = fields(form);
+    let status = field(&fields, "status")
+        .and_then(|s| s.parse::<Status>().ok())
+        .ok_or_else(|| refused("/plan", FormError::InvalidInput, ""))?;
+    let id = item_id(&id, "/plan", "")?;
     let input = PlanInput {
         status: Some(status),
         ..PlanInput::default()
@@ -73,21 +64,16 @@ pub async fn set_status(
     let result = update_item(&state.db, &p.user, &id, &input)
         .await
         .map(|item| item.is_some());
-    item_outcome("/plan", "", "", "changing a plan item", result)
+    Ok(item_outcome("/plan", "", "", "changing a plan item", result))
 }
 
 /// `POST /plan/{id}/delete` (a soft delete, as in the API).
 pub async fn delete(
     State(state): State<AppState>,
-    principal: Option<axum::Extension<Principal>>,
+    SignedIn(p): SignedIn,
     Path(id): Path<String>,
-) -> Response {
-    let Some(axum::Extension(p)) = principal else {
-        return see_other("/login?next=/plan");
-    };
-    let Some(id) = Id::parse(&id) else {
-        return see_other("/plan?error=not_found");
-    };
+) -> Result<Response, Response> {
+    let id = item_id(&id, "/plan", "")?;
     let result = plan::soft_delete(&state.db, &p.user.id, &id).await;
-    item_outcome("/plan", "deleted=1", "", "deleting a plan item", result)
+    Ok(item_outcome("/plan", "deleted=1", "", "deleting a plan item", result))
 }

@@ -29,10 +29,10 @@ pub enum GoalError {
 
 pub fn spec(g: &GoalRow) -> GoalSpec<Id> {
     GoalSpec {
-        goal_type: g.goal_type.parse().unwrap_or_default(),
+        goal_type: g.goal_type,
         exercise_id: g.exercise_id.clone(),
         target: g.target_value,
-        timeframe: g.timeframe.parse().unwrap_or_default(),
+        timeframe: g.timeframe,
         start_date: g.start_date,
         end_date: g.end_date,
     }
@@ -101,11 +101,11 @@ pub async fn create_goal(db: &Db, user: &User, input: &GoalInput) -> Result<Goal
         db,
         &user.id,
         NewGoal {
-            goal_type: input.goal_type.as_str(),
+            goal_type: input.goal_type,
             exercise_id: exercise.as_ref(),
             target_value: input.target_value,
             unit: input.goal_type.unit(),
-            timeframe: input.timeframe.as_str(),
+            timeframe: input.timeframe,
             start_date: start,
             end_date: input.end_date,
         },

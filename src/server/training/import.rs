@@ -16,7 +16,8 @@ use crate::domain::custom_exercise::{ValidCustomExercise, guess_from_sets};
 use crate::domain::import::{Format, LineError, ParseOptions, ParsedSet, parse_with};
 use crate::domain::scoring::SetFacts;
 use crate::domain::scoring::points::{set_points, workout_points};
-use crate::domain::workout::ValidSet;
+use crate::domain::training::WorkoutSource;
+use crate::domain::workout::{ValidSet, workout_kind};
 use crate::server::db::exercises::{self, ExerciseRow};
 use crate::server::db::users::User;
 use crate::server::db::workouts::{self, NewSet, NewWorkout};
@@ -124,7 +125,7 @@ pub async fn import(
     // Parsing and name matching are CPU work (a 20 MiB file, a typo-tolerant matcher): off the
     // async runtime, so other requests are not held up while a big export is read.
     let options = ParseOptions {
-        assumed_units: user.units(),
+        assumed_units: user.units,
     };
     let (bytes, rows) = (bytes.to_vec(), known.clone());
     let (parsed, summary, resolved, unmatched) =
@@ -188,8 +189,8 @@ pub async fn import(
         resolved.insert(name.clone(), row.id);
     }
     let source = match format {
-        Format::Strong => "import:strong",
-        Format::Hevy => "import:hevy",
+        Format::Strong => WorkoutSource::ImportStrong,
+        Format::Hevy => WorkoutSource::ImportHevy,
     };
     let mut new_workouts = Vec::with_capacity(fresh.len());
     for w in &fresh {
@@ -207,18 +208,11 @@ pub async fn import(
             });
         }
         let facts: Vec<SetFacts> = sets.iter().map(|s| s.set.facts()).collect();
-        let cardio = sets
-            .iter()
-            .all(|s| s.set.distance_m.is_some() && s.set.weight_kg.is_none());
         new_workouts.push(NewWorkout {
             source,
             source_ref: Some(w.source_ref.clone()),
             name: w.name.clone(),
-            kind: if cardio && !sets.is_empty() {
-                "cardio"
-            } else {
-                "strength"
-            },
+            kind: workout_kind(sets.iter().map(|s| &s.set)),
             started_at: to_utc(tz, w.started_at),
             ended_at: w.ended_at.map(|e| to_utc(tz, e)),
             duration_s: w.duration_s.map(i64::from),

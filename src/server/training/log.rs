@@ -7,21 +7,22 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::recompute::{Changes, recompute, stored_records};
+use super::recompute::{Changes, recompute};
 use crate::domain::account::FieldError;
 use crate::domain::catalog::{Candidate, MatchTarget, best_match, catalog, match_exercise};
 use crate::domain::scoring::SetFacts;
 use crate::domain::scoring::points::{set_points, workout_points};
 use crate::domain::scoring::records::new_records;
+use crate::domain::training::WorkoutSource;
 use crate::domain::workout::{
-    ValidExercise, WorkoutInput, WorkoutPatch, validate_patch, validate_workout,
+    ValidExercise, WorkoutInput, WorkoutPatch, validate_patch, validate_workout, workout_kind,
 };
 use crate::server::db::exercises::{self, ExerciseRow};
 use crate::server::db::users::User;
 use crate::server::db::workouts::{
     self, NewSet, NewSets, NewWorkout, SetRow, WorkoutRow, WorkoutUpdate,
 };
-use crate::server::db::{Db, Id, now};
+use crate::server::db::{Db, Id, now, records};
 
 /// An exercise name that matched nothing clearly, with what it might have meant.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -100,7 +101,7 @@ pub async fn log_workout(
     db: &Db,
     user: &User,
     input: &WorkoutInput,
-    source: &'static str,
+    source: WorkoutSource,
 ) -> Result<LoggedWorkout, LogError> {
     let valid = validate_workout(input, now()).map_err(LogError::Invalid)?;
     let NewSets { kind, points, sets } = resolve_sets(db, &user.id, &valid.exercises).await?;
@@ -140,7 +141,7 @@ pub async fn edit_workout(
     };
     // Replaced sets take their records with them: remember them to tell a record that only
     // fell back to an older set from a new one.
-    let known = stored_records(db, &user.id).await?;
+    let known = records::stored(db, &user.id).await?;
     let change = WorkoutUpdate {
         name: valid.name,
         notes: valid.notes,
@@ -188,7 +189,7 @@ async fn resolve_sets(
     }
     let all_facts: Vec<SetFacts> = sets.iter().map(|s| s.set.facts()).collect();
     Ok(NewSets {
-        kind: workout_kind(&sets),
+        kind: workout_kind(sets.iter().map(|s| &s.set)),
         points: workout_points(&all_facts),
         sets,
     })
@@ -216,22 +217,4 @@ pub async fn detail(db: &Db, user_id: &Id, id: &Id) -> Result<Option<WorkoutDeta
     };
     let sets = workouts::sets(db, user_id, id).await?;
     Ok(Some(WorkoutDetail { workout, sets }))
-}
-
-/// strength, cardio or mixed: a set with distance and no weight is cardio.
-fn workout_kind(sets: &[NewSet]) -> &'static str {
-    let mut cardio = false;
-    let mut other = false;
-    for s in sets {
-        if s.set.distance_m.is_some() && s.set.weight_kg.is_none() {
-            cardio = true;
-        } else {
-            other = true;
-        }
-    }
-    match (cardio, other) {
-        (true, true) => "mixed",
-        (true, false) => "cardio",
-        _ => "strength",
-    }
 }

@@ -5,8 +5,12 @@
 
 pub mod exercises;
 pub mod goals;
+pub mod goals_page;
 pub mod import;
 pub mod log;
+pub mod log_page;
 pub mod plan;
+pub mod plan_page;
+pub mod progress_page;
 pub mod recompute;
 pub mod stats;

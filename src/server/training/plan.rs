@@ -49,7 +49,7 @@ pub async fn create_item(db: &Db, user: &User, input: &PlanInput) -> Result<Plan
             description: v.description.flatten().as_deref(),
             due_at: due.map(|d| d.0),
             all_day: due.is_some_and(|d| d.1),
-            priority: v.priority.unwrap_or_default().as_str(),
+            priority: v.priority.unwrap_or_default(),
             ai_generated: false,
             conversation_id: None,
         },
@@ -71,8 +71,8 @@ pub async fn update_item(
         title: v.title,
         description: v.description,
         due: resolve_due(v.due, tz),
-        priority: v.priority.map(|x| x.as_str().to_owned()),
-        status: v.status.map(|x| x.as_str().to_owned()),
+        priority: v.priority,
+        status: v.status,
     };
     Ok(plan::update(db, &user.id, id, change).await?)
 }

@@ -15,7 +15,8 @@ use crate::domain::scoring::records::{
     LoggedSet, Record, RecordType, current_records, new_records,
 };
 use crate::domain::scoring::streaks::streaks;
-use crate::server::db::{Db, Id, begin_user_write, now, on_db};
+use crate::domain::training::SetType;
+use crate::server::db::{Db, Id, begin_user_write, now, on_db, records, workouts};
 
 #[derive(sqlx::FromRow)]
 struct SetLine {
@@ -24,7 +25,8 @@ struct SetLine {
     exercise_id: Id,
     performed_at: DateTime<Utc>,
     set_index: i64,
-    set_type: String,
+    #[sqlx(try_from = "String")]
+    set_type: SetType,
     reps: Option<i64>,
     weight_kg: Option<f64>,
     distance_m: Option<f64>,
@@ -35,7 +37,7 @@ struct SetLine {
 impl SetLine {
     fn facts(&self) -> SetFacts {
         SetFacts {
-            set_type: self.set_type.parse().unwrap_or_default(),
+            set_type: self.set_type,
             reps: self.reps.and_then(|r| u32::try_from(r).ok()),
             weight_kg: self.weight_kg,
             distance_m: self.distance_m,
@@ -44,28 +46,11 @@ impl SetLine {
     }
 }
 
-#[derive(sqlx::FromRow)]
-struct StoredRecord {
-    exercise_id: Id,
-    record_type: String,
-    value: f64,
-    set_id: Option<Id>,
-    achieved_at: DateTime<Utc>,
-}
-
 /// What a recompute changed that is worth telling the user.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Changes {
     pub new_records: Vec<Record<Id>>,
     pub new_achievements: Vec<Achievement>,
-}
-
-/// The user's records as stored. A change that deletes sets also deletes the records they held,
-/// so a caller that wants to tell news from a record falling back reads these first.
-pub async fn stored_records(db: &Db, user_id: &Id) -> Result<Vec<Record<Id>>, sqlx::Error> {
-    let stored: Vec<StoredRecord> = on_db!(db, pool => sqlx::query_as::<_, StoredRecord>(SELECT_RECORDS)
-        .bind(user_id).fetch_all(pool).await)?;
-    Ok(to_records(stored))
 }
 
 /// What the log implies, against what is stored: the writes a recompute makes. Pure.
@@ -155,25 +140,57 @@ fn derive(
     }
 }
 
-fn to_records(stored: Vec<StoredRecord>) -> Vec<Record<Id>> {
-    stored
-        .into_iter()
-        .filter_map(|r| {
-            let record_type = RecordType::ALL
-                .into_iter()
-                .find(|t| t.as_str() == r.record_type)?;
-            Some(Record {
-                exercise_id: r.exercise_id,
-                record_type,
-                value: r.value,
-                set_id: r.set_id?,
-                achieved_at: r.achieved_at,
+/// The recompute itself, on `$tx`, an open write transaction on the user's log (see
+/// [`begin_user_write`]); evaluates to `Result<Changes, sqlx::Error>`. A macro so that one
+/// body serves both engines inside [`on_db!`] and any change to the log can run in the same
+/// transaction as the recompute that follows it ([`recompute`], [`delete_workout`]).
+macro_rules! recompute_in {
+    ($tx:ident, $user_id:expr, $local_day:expr) => {
+        async {
+            let user_id = $user_id;
+            let at = now();
+            let sets: Vec<SetLine> = sqlx::query_as::<_, SetLine>(
+                "SELECT id, session_id, exercise_id, performed_at, set_index, set_type, reps, weight_kg, distance_m, duration_s, points
+                 FROM exercise_sets WHERE user_id = $1").bind(user_id).fetch_all(&mut *$tx).await?;
+            let sessions: Vec<(Id, i64, DateTime<Utc>)> = sqlx::query_as(
+                "SELECT id, points, started_at FROM workout_sessions WHERE user_id = $1").bind(user_id).fetch_all(&mut *$tx).await?;
+            let before = records::to_records(sqlx::query_as::<_, records::StoredRecord>(records::SELECT_STORED).bind(user_id).fetch_all(&mut *$tx).await?);
+            let stored_achievements: Vec<String> = sqlx::query_scalar(
+                "SELECT code FROM achievements WHERE user_id = $1").bind(user_id).fetch_all(&mut *$tx).await?;
+            let d = derive(&sets, &sessions, &before, &stored_achievements, $local_day);
+            for (id, p) in &d.set_updates {
+                sqlx::query("UPDATE exercise_sets SET points = $2 WHERE id = $1 AND user_id = $3").bind(id).bind(p).bind(user_id).execute(&mut *$tx).await?;
+            }
+            for (id, p) in &d.session_updates {
+                sqlx::query("UPDATE workout_sessions SET points = $2 WHERE id = $1 AND user_id = $3").bind(id).bind(p).bind(user_id).execute(&mut *$tx).await?;
+            }
+            if d.stale {
+                sqlx::query("DELETE FROM personal_records WHERE user_id = $1").bind(user_id).execute(&mut *$tx).await?;
+                for r in &d.records {
+                    sqlx::query("INSERT INTO personal_records (id, user_id, exercise_id, record_type, value, unit, achieved_at, set_id)
+                                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                        .bind(Id::new()).bind(user_id).bind(&r.exercise_id).bind(r.record_type.as_str()).bind(r.value)
+                        .bind(r.record_type.unit()).bind(r.achieved_at).bind(&r.set_id)
+                        .execute(&mut *$tx).await?;
+                }
+            }
+            for a in &d.new_achievements {
+                sqlx::query("INSERT INTO achievements (id, user_id, code, name_en, name_he, description, points_reward, earned_at)
+                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                    .bind(Id::new()).bind(user_id).bind(a.code).bind(a.name_en).bind(a.name_he).bind(a.description)
+                    .bind(a.points_reward).bind(at)
+                    .execute(&mut *$tx).await?;
+            }
+            for code in &d.lost {
+                sqlx::query("DELETE FROM achievements WHERE user_id = $1 AND code = $2").bind(user_id).bind(code).execute(&mut *$tx).await?;
+            }
+            Ok::<Changes, sqlx::Error>(Changes {
+                new_records: d.fresh,
+                new_achievements: d.new_achievements,
             })
-        })
-        .collect()
+        }
+    };
 }
-
-const SELECT_RECORDS: &str = "SELECT exercise_id, record_type, value, set_id, achieved_at FROM personal_records WHERE user_id = $1";
 
 /// Recomputes the user's derived data. `local_day` maps an instant to the user's calendar day.
 ///
@@ -186,49 +203,33 @@ pub async fn recompute(
     user_id: &Id,
     local_day: impl Fn(&DateTime<Utc>) -> NaiveDate,
 ) -> Result<Changes, sqlx::Error> {
-    let at = now();
     on_db!(db, pool => {
         let mut tx = begin_user_write!(db, pool, user_id);
-        let sets: Vec<SetLine> = sqlx::query_as::<_, SetLine>(
-            "SELECT id, session_id, exercise_id, performed_at, set_index, set_type, reps, weight_kg, distance_m, duration_s, points
-             FROM exercise_sets WHERE user_id = $1").bind(user_id).fetch_all(&mut *tx).await?;
-        let sessions: Vec<(Id, i64, DateTime<Utc>)> = sqlx::query_as(
-            "SELECT id, points, started_at FROM workout_sessions WHERE user_id = $1").bind(user_id).fetch_all(&mut *tx).await?;
-        let before = to_records(sqlx::query_as::<_, StoredRecord>(SELECT_RECORDS).bind(user_id).fetch_all(&mut *tx).await?);
-        let stored_achievements: Vec<String> = sqlx::query_scalar(
-            "SELECT code FROM achievements WHERE user_id = $1").bind(user_id).fetch_all(&mut *tx).await?;
-        let d = derive(&sets, &sessions, &before, &stored_achievements, &local_day);
-        for (id, p) in &d.set_updates {
-            sqlx::query("UPDATE exercise_sets SET points = $2 WHERE id = $1 AND user_id = $3").bind(id).bind(p).bind(user_id).execute(&mut *tx).await?;
-        }
-        for (id, p) in &d.session_updates {
-            sqlx::query("UPDATE workout_sessions SET points = $2 WHERE id = $1 AND user_id = $3").bind(id).bind(p).bind(user_id).execute(&mut *tx).await?;
-        }
-        if d.stale {
-            sqlx::query("DELETE FROM personal_records WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
-            for r in &d.records {
-                sqlx::query("INSERT INTO personal_records (id, user_id, exercise_id, record_type, value, unit, achieved_at, set_id)
-                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                    .bind(Id::new()).bind(user_id).bind(&r.exercise_id).bind(r.record_type.as_str()).bind(r.value)
-                    .bind(r.record_type.unit()).bind(r.achieved_at).bind(&r.set_id)
-                    .execute(&mut *tx).await?;
-            }
-        }
-        for a in &d.new_achievements {
-            sqlx::query("INSERT INTO achievements (id, user_id, code, name_en, name_he, description, points_reward, earned_at)
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                .bind(Id::new()).bind(user_id).bind(a.code).bind(a.name_en).bind(a.name_he).bind(a.description)
-                .bind(a.points_reward).bind(at)
-                .execute(&mut *tx).await?;
-        }
-        for code in &d.lost {
-            sqlx::query("DELETE FROM achievements WHERE user_id = $1 AND code = $2").bind(user_id).bind(code).execute(&mut *tx).await?;
-        }
+        let changes = recompute_in!(tx, user_id, &local_day).await?;
         tx.commit().await?;
-        Ok(Changes {
-            new_records: d.fresh,
-            new_achievements: d.new_achievements,
-        })
+        Ok(changes)
+    })
+}
+
+/// Deletes one of the user's workouts (its sets go with it) and recomputes, in one
+/// transaction: records never point at a deleted set, and a failure leaves the workout in
+/// place. `false` when the workout is not theirs.
+pub async fn delete_workout(
+    db: &Db,
+    user_id: &Id,
+    id: &Id,
+    local_day: impl Fn(&DateTime<Utc>) -> NaiveDate,
+) -> Result<bool, sqlx::Error> {
+    on_db!(db, pool => {
+        let mut tx = begin_user_write!(db, pool, user_id);
+        let deleted = sqlx::query(workouts::DELETE_ONE)
+            .bind(id).bind(user_id).execute(&mut *tx).await?.rows_affected();
+        if deleted == 0 {
+            return Ok(false);
+        }
+        recompute_in!(tx, user_id, &local_day).await?;
+        tx.commit().await?;
+        Ok(true)
     })
 }
 

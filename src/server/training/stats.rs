@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::log::local_day_fn;
 use crate::domain::scoring::SetFacts;
 use crate::domain::scoring::levels::Level;
+use crate::domain::training::SetType;
 use crate::domain::scoring::stats::{Period, SetDay, Totals, WorkoutDay, summarize};
 use crate::server::db::users::User;
 use crate::server::db::{Db, Id, on_db};
@@ -46,7 +47,8 @@ pub struct Stats {
 struct SetLine {
     exercise_id: Id,
     performed_at: DateTime<Utc>,
-    set_type: String,
+    #[sqlx(try_from = "String")]
+    set_type: SetType,
     reps: Option<i64>,
     weight_kg: Option<f64>,
     distance_m: Option<f64>,
@@ -79,7 +81,7 @@ pub async fn log_days(db: &Db, user: &User) -> Result<LogDays, sqlx::Error> {
         .map(|l| SetDay {
             day: day(&l.performed_at),
             facts: SetFacts {
-                set_type: l.set_type.parse().unwrap_or_default(),
+                set_type: l.set_type,
                 reps: l.reps.and_then(|r| u32::try_from(r).ok()),
                 weight_kg: l.weight_kg,
                 distance_m: l.distance_m,
@@ -124,36 +126,4 @@ pub async fn stats(db: &Db, user: &User, period: Period) -> Result<Stats, sqlx::
         level_progress: s.level_progress,
         points_to_next_level: s.points_to_next_level,
     })
-}
-
-#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
-pub struct RecordRow {
-    #[schema(value_type = String)]
-    pub exercise_id: Id,
-    pub exercise_slug: String,
-    pub exercise_name_en: String,
-    pub exercise_name_he: String,
-    /// weight, reps, e1rm, volume, duration or distance.
-    pub record_type: String,
-    pub value: f64,
-    /// kg, reps, s or m.
-    pub unit: String,
-    pub achieved_at: DateTime<Utc>,
-    #[schema(value_type = Option<String>)]
-    pub set_id: Option<Id>,
-}
-
-/// The user's records, optionally for one exercise, by exercise name then type.
-pub async fn records(
-    db: &Db,
-    user_id: &Id,
-    exercise_id: Option<&Id>,
-) -> Result<Vec<RecordRow>, sqlx::Error> {
-    on_db!(db, pool => sqlx::query_as::<_, RecordRow>(
-        "SELECT r.exercise_id, e.slug AS exercise_slug, e.name_en AS exercise_name_en, e.name_he AS exercise_name_he,
-                r.record_type, r.value, r.unit, r.achieved_at, r.set_id
-         FROM personal_records r JOIN exercises e ON e.id = r.exercise_id
-         WHERE r.user_id = $1 AND ($2 IS NULL OR r.exercise_id = $2)
-         ORDER BY e.name_en, r.record_type")
-        .bind(user_id).bind(exercise_id).fetch_all(pool).await)
 }

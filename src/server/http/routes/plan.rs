@@ -66,7 +66,7 @@ pub async fn list(
     }
     .normalized();
     let (items, total) =
-        plan::list(&state.db, &p.user.id, q.status.map(Status::as_str), page).await?;
+        plan::list(&state.db, &p.user.id, q.status, page).await?;
     Ok(Json(Paginated::new(items, page, total)))
 }
 

@@ -10,6 +10,7 @@ use crate::domain::catalog::{Candidate, catalog, match_exercise};
 use crate::domain::custom_exercise::CustomExerciseInput;
 use crate::domain::pagination::{PageRequest, Paginated};
 use crate::domain::scoring::stats::Period;
+use crate::domain::training::WorkoutSource;
 use crate::domain::workout::{WorkoutInput, WorkoutPatch};
 use crate::server::auth::CurrentUser;
 use crate::server::db::exercises::{self, ExerciseRow};
@@ -20,8 +21,9 @@ use crate::server::http::routes::path_id;
 use crate::server::state::AppState;
 use crate::server::training::exercises::{Added, ExerciseError, add_custom};
 use crate::server::training::log::{self, LogError, WorkoutDetail, local_day_fn};
-use crate::server::training::recompute::recompute;
-use crate::server::training::stats::{self as training_stats, RecordRow, Stats};
+use crate::server::training::recompute::delete_workout;
+use crate::server::db::records::{self, RecordRow};
+use crate::server::training::stats::{self as training_stats, Stats};
 
 impl From<LogError> for ApiError {
     fn from(err: LogError) -> Self {
@@ -54,7 +56,7 @@ pub async fn create(
     CurrentUser(p): CurrentUser,
     ApiJson(input): ApiJson<WorkoutInput>,
 ) -> Result<(StatusCode, Json<log::LoggedWorkout>), ApiError> {
-    let logged = log::log_workout(&state.db, &p.user, &input, "form").await?;
+    let logged = log::log_workout(&state.db, &p.user, &input, WorkoutSource::Form).await?;
     Ok((StatusCode::CREATED, Json(logged)))
 }
 
@@ -131,10 +133,10 @@ pub async fn delete(
     CurrentUser(p): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    if !workouts::delete(&state.db, &p.user.id, &path_id(&id)?).await? {
+    let id = path_id(&id)?;
+    if !delete_workout(&state.db, &p.user.id, &id, local_day_fn(&p.user)).await? {
         return Err(ApiError::not_found());
     }
-    recompute(&state.db, &p.user.id, local_day_fn(&p.user)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -310,6 +312,6 @@ pub async fn records(
             }
         },
     };
-    let items = training_stats::records(&state.db, &p.user.id, exercise.as_ref()).await?;
+    let items = records::list(&state.db, &p.user.id, exercise.as_ref()).await?;
     Ok(Json(Paginated::whole(items)))
 }
