@@ -2,7 +2,7 @@
 //! behaves exactly like a missing one. Deleting is soft (`deleted_at`), and deleted
 //! conversations are invisible everywhere.
 
-use super::{Db, Id, now, on_db};
+use super::{Db, Engine, Id, now, on_db};
 use crate::domain::pagination::Page;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -40,18 +40,27 @@ pub async fn get(db: &Db, user_id: &Id, id: &Id) -> Result<Option<Conversation>,
     on_db!(db, pool => sqlx::query_as::<_, Conversation>(&sql).bind(id).bind(user_id).fetch_optional(pool).await)
 }
 
-/// Most recently updated first; `query` filters titles case-insensitively.
+/// Most recently updated first; `query` filters titles case-insensitively, Unicode case
+/// included ("élan" finds "ÉLAN") on both engines: PostgreSQL's LOWER folds it, SQLite's does
+/// not, so SQLite matches with REGEXP (Rust's `regex`, registered on every connection).
 pub async fn list(
     db: &Db,
     user_id: &Id,
     page: Page,
     query: Option<&str>,
 ) -> Result<(Vec<Conversation>, u64), sqlx::Error> {
-    let pattern = query
-        .map(str::trim)
-        .filter(|q| !q.is_empty())
-        .map(like_pattern);
-    let filter = "c.user_id = $1 AND c.deleted_at IS NULL AND ($2 IS NULL OR LOWER(COALESCE(c.title, '')) LIKE $2 ESCAPE '\\')";
+    let query = query.map(str::trim).filter(|q| !q.is_empty());
+    let (pattern, matches) = match db.engine() {
+        Engine::Postgres => (
+            query.map(like_pattern),
+            "LOWER(COALESCE(c.title, '')) LIKE $2 ESCAPE '\\'",
+        ),
+        Engine::Sqlite => (
+            query.map(|q| format!("(?i){}", regex::escape(q))),
+            "COALESCE(c.title, '') REGEXP $2",
+        ),
+    };
+    let filter = format!("c.user_id = $1 AND c.deleted_at IS NULL AND ($2 IS NULL OR {matches})");
     let sql =
         format!("{SELECT} WHERE {filter} ORDER BY c.updated_at DESC, c.id DESC LIMIT $3 OFFSET $4");
     let count_sql = format!("SELECT COUNT(*) FROM conversations c WHERE {filter}");
