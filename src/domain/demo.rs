@@ -1130,7 +1130,11 @@ mod tests {
             .filter(|s| s.set.reps == Some(1) && s.set.weight_kg.is_some())
             .count();
         assert!((2..=25).contains(&singles), "{singles} heavy singles");
-        for k in [WorkoutKind::Strength, WorkoutKind::Cardio, WorkoutKind::Flexibility] {
+        for k in [
+            WorkoutKind::Strength,
+            WorkoutKind::Cardio,
+            WorkoutKind::Flexibility,
+        ] {
             assert!(kinds.contains(&k), "{kinds:?}");
         }
         for slug in ["cycling", "rowing-machine", "plank", "yoga"] {

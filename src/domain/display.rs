@@ -163,12 +163,19 @@ mod tests {
         assert_eq!(count(12_400), "12,400");
         assert_eq!(count(-5), "-5");
         assert_eq!(count(100), "100");
-        assert_eq!(trim_number(382_116.5), "382116.5", "form fields stay parseable");
+        assert_eq!(
+            trim_number(382_116.5),
+            "382116.5",
+            "form fields stay parseable"
+        );
         assert_eq!(
             record_value(RecordType::Volume, 12_000.0, Units::Metric),
             "12,000 kg"
         );
-        assert_eq!(record_value(RecordType::Reps, 1_200.0, Units::Metric), "1,200");
+        assert_eq!(
+            record_value(RecordType::Reps, 1_200.0, Units::Metric),
+            "1,200"
+        );
     }
 
     #[test]

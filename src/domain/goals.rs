@@ -10,11 +10,11 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::account::{FieldError, Units};
-use crate::domain::text_enum::text_enum;
 use crate::domain::display;
 use crate::domain::i18n::FormError;
 use crate::domain::scoring::stats::{SetDay, WorkoutDay};
 use crate::domain::scoring::streaks::streaks;
+use crate::domain::text_enum::text_enum;
 
 text_enum!(
     /// What a goal counts.

@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDateTime;
 
 use crate::domain::account::Units;
-use crate::domain::i18n::FormError;
 use crate::domain::display::{distance_input_m, parse_number, trim_number, weight_input_kg};
+use crate::domain::i18n::FormError;
 use crate::domain::training::{SetType, kg_to_lb, m_to_miles};
 use crate::domain::workout::{ExerciseInput, SetInput, WorkoutInput};
 
@@ -357,7 +357,9 @@ mod tests {
         );
         let half = form(&[("ex0", "squat"), ("ex0_r0", "5.5")]);
         assert_eq!(
-            parse_log_form(&half, Units::Metric).unwrap_err().form_error(),
+            parse_log_form(&half, Units::Metric)
+                .unwrap_err()
+                .form_error(),
             FormError::InvalidInput
         );
         let when = form(&[("when", "yesterday"), ("ex0", "squat"), ("ex0_r0", "5")]);

@@ -5,8 +5,8 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::account::FieldError;
-use crate::domain::text_enum::text_enum;
 use crate::domain::due_date::{Due, parse_due};
+use crate::domain::text_enum::text_enum;
 
 pub const MAX_TITLE_CHARS: usize = 200;
 pub const MAX_DESCRIPTION_CHARS: usize = 2000;

@@ -14,9 +14,9 @@ use crate::domain::demo::{
     goals as demo_goals, plan_items,
 };
 use crate::domain::plan::Status;
-use crate::domain::training::WorkoutSource;
 use crate::domain::scoring::SetFacts;
 use crate::domain::scoring::points::{set_points, workout_points};
+use crate::domain::training::WorkoutSource;
 use crate::server::auth::password::{self, HashError};
 use crate::server::db::users::{self, CreateUserError, NewUser, User};
 use crate::server::db::workouts::{self, NewSet, NewWorkout};

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::app::{use_strings, use_viewer};
-use crate::domain::i18n::fill;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -29,6 +28,11 @@ pub fn Header() -> impl IntoView {
         ("/plan", t.nav_plan),
         ("/settings", t.nav_settings),
     ];
+    // The name is the user's own, in either language: it keeps its own direction.
+    let (before, after) = t
+        .signed_in_as
+        .split_once("{name}")
+        .unwrap_or((t.signed_in_as, ""));
     view! {
         <header class="topbar">
             <a class="brand" href="/">
@@ -43,7 +47,7 @@ pub fn Header() -> impl IntoView {
                         }).collect_view()}
                     </nav>
                     <form class="logout" method="post" action="/logout">
-                        <span class="whoami">{fill(t.signed_in_as, &[("name", &user.display_name)])}</span>
+                        <span class="whoami">{before}<bdi>{user.display_name.clone()}</bdi>{after}</span>
                         <button type="submit" class="btn btn-quiet">{t.nav_logout}</button>
                     </form>
                 }.into_any(),

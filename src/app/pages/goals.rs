@@ -116,7 +116,7 @@ fn Goals(data: GoalsPageData) -> impl IntoView {
                     </div>
                 </div>
                 <label for="exercise">{t.goal_exercise_optional}</label>
-                <input id="exercise" name="exercise" type="text" list="exercise-names" autocomplete="off"
+                <input id="exercise" name="exercise" type="text" list="exercise-names" autocomplete="off" dir="auto"
                     placeholder=t.exercise_placeholder value=value("exercise")/>
                 <button type="submit" class="btn btn-primary">{t.goal_create}</button>
             </form>
@@ -132,15 +132,16 @@ fn GoalItem(g: GoalCard) -> impl IntoView {
         (Timeframe::ByDate, Some(end)) => fill(t.goal_by, &[("date", end)]),
         _ => timeframe_label(t, timeframe).to_owned(),
     };
-    let title = match &g.exercise {
-        Some(e) => format!("{} · {e}", goal_type_label(t, g.goal_type)),
-        None => goal_type_label(t, g.goal_type).to_owned(),
-    };
+    // The exercise name may be the user's own, in either language: it keeps its direction.
+    let exercise = g
+        .exercise
+        .clone()
+        .map(|e| view! { " · "<bdi class="exercise-name">{e}</bdi> });
     let id = g.id.clone();
     view! {
         <li class="card goal" class:goal-paused=!g.is_active class:goal-done=g.completed>
             <div class="goal-head">
-                <h2 class="goal-title">{title}</h2>
+                <h2 class="goal-title">{goal_type_label(t, g.goal_type)}{exercise}</h2>
                 {g.completed.then(|| view! { <span class="badge">"✓ "{t.goal_achieved}</span> })}
                 {(!g.is_active).then(|| view! { <span class="badge badge-muted">{t.goal_paused}</span> })}
             </div>

@@ -141,7 +141,7 @@ fn LogForm(data: LogPageData) -> impl IntoView {
             <div class="row2">
                 <div class="stack">
                     <label for="name">{t.workout_name}</label>
-                    <input id="name" name="name" type="text" maxlength="100" value=value("name".into())/>
+                    <input id="name" name="name" type="text" maxlength="100" dir="auto" value=value("name".into())/>
                 </div>
                 <div class="stack">
                     <label for="when">{t.workout_when}</label>
@@ -156,7 +156,7 @@ fn LogForm(data: LogPageData) -> impl IntoView {
                     <fieldset class="exercise-block">
                         <legend>{format!("{} {}", t.exercise, i + 1)}</legend>
                         <label class="sr-only" for=ex_key.clone()>{t.exercise}</label>
-                        <input id=ex_key.clone() name=ex_key.clone() type="text" list="exercise-names" autocomplete="off"
+                        <input id=ex_key.clone() name=ex_key.clone() type="text" list="exercise-names" autocomplete="off" dir="auto"
                             placeholder=t.exercise_placeholder value=value(ex_key.clone())/>
                         <table class="sets">
                             <thead><tr>

@@ -8,11 +8,11 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::plan::plan_page;
 use crate::app::components::notice::{ErrorNotice, SuccessNotice};
+use crate::app::components::pager::Pager;
 use crate::app::use_strings;
 use crate::domain::i18n::Strings;
 use crate::domain::plan::Priority;
 use crate::domain::views::plan::{PlanCard, PlanPageData, PlanPages};
-use crate::app::components::pager::Pager;
 
 fn priority_label(t: &Strings, p: Priority) -> &'static str {
     match p {
@@ -73,7 +73,7 @@ fn Plan(data: PlanPageData) -> impl IntoView {
             <h2 id="new-item">{t.plan_new}</h2>
             <form class="stack" method="post" action="/plan">
                 <label for="title">{t.plan_item_title}</label>
-                <input id="title" name="title" type="text" required maxlength="200" value=value("title")/>
+                <input id="title" name="title" type="text" required maxlength="200" dir="auto" value=value("title")/>
                 <div class="row2">
                     <div class="stack">
                         <label for="due">{t.plan_due}</label>
@@ -89,7 +89,7 @@ fn Plan(data: PlanPageData) -> impl IntoView {
                     </div>
                 </div>
                 <label for="description">{t.plan_description}</label>
-                <textarea id="description" name="description" rows="2" maxlength="2000">{value("description")}</textarea>
+                <textarea id="description" name="description" rows="2" maxlength="2000" dir="auto">{value("description")}</textarea>
                 <button type="submit" class="btn btn-primary">{t.plan_add}</button>
             </form>
         </section>

@@ -53,7 +53,7 @@ fn Dashboard(d: ProgressData) -> impl IntoView {
             <div class="stat card"><span class="stat-label">{t.stat_longest}</span><strong>{t.days.count(d.longest_streak_days)}</strong></div>
             <div class="stat card"><span class="stat-label">{t.stat_volume}</span><strong><bdi>{d.volume.clone()}</bdi></strong></div>
             {d.favourite_exercise.clone().map(|f| view! {
-                <div class="stat card"><span class="stat-label">{t.favourite_exercise}</span><strong>{f}</strong></div>
+                <div class="stat card"><span class="stat-label">{t.favourite_exercise}</span><strong dir="auto">{f}</strong></div>
             })}
         </section>
         <section class="card" aria-labelledby="level-heading">
@@ -94,7 +94,7 @@ fn Dashboard(d: ProgressData) -> impl IntoView {
                 <h2 id="achievements-heading">{t.achievements_title}</h2>
                 <ul class="achievements">
                     {d.achievements.into_iter().map(|(name, date)| view! {
-                        <li><span class="badge">"★"</span>" "{name}" "<small class="hint"><bdi>{date}</bdi></small></li>
+                        <li><span class="badge">"★"</span>" "<bdi>{name}</bdi>" "<small class="hint"><bdi>{date}</bdi></small></li>
                     }).collect_view()}
                 </ul>
             </section>

@@ -139,7 +139,7 @@ fn Tokens() -> impl IntoView {
                                     {view.tokens.into_iter().map(|token| view! {
                                         <li>
                                             <div>
-                                                <strong>{token.name}</strong>
+                                                <strong dir="auto">{token.name}</strong>
                                                 <small class="hint">
                                                     {t.token_created_at}": "{token.created_at}" · "{t.token_last_used}": "
                                                     {token.last_used_at.unwrap_or_else(|| t.token_never_used.to_owned())}
@@ -158,7 +158,7 @@ fn Tokens() -> impl IntoView {
             </Suspense>
             <form class="inline-form" method="post" action="/settings/tokens">
                 <label for="token_name">{t.token_name}</label>
-                <input id="token_name" name="name" type="text" required maxlength="100"/>
+                <input id="token_name" name="name" type="text" required maxlength="100" dir="auto"/>
                 <button type="submit" class="btn">{t.token_create}</button>
             </form>
         </section>

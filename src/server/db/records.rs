@@ -40,7 +40,11 @@ pub async fn list(
 }
 
 /// The records held by these sets (what a just-logged workout set).
-pub async fn for_sets(db: &Db, user_id: &Id, set_ids: &[Id]) -> Result<Vec<RecordRow>, sqlx::Error> {
+pub async fn for_sets(
+    db: &Db,
+    user_id: &Id,
+    set_ids: &[Id],
+) -> Result<Vec<RecordRow>, sqlx::Error> {
     Ok(list(db, user_id, None)
         .await?
         .into_iter()

@@ -71,5 +71,11 @@ pub async fn delete(
 ) -> Result<Response, Response> {
     let id = item_id(&id, "/goals", "")?;
     let result = goals::delete(&state.db, &p.user.id, &id).await;
-    Ok(item_outcome("/goals", "deleted=1", "", "deleting a goal", result))
+    Ok(item_outcome(
+        "/goals",
+        "deleted=1",
+        "",
+        "deleting a goal",
+        result,
+    ))
 }

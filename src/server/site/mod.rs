@@ -45,7 +45,10 @@ pub fn router(state: AppState) -> Router {
         .route("/logout", post(account_forms::logout))
         .route("/settings", post(account_forms::settings))
         .route("/settings/tokens", post(account_forms::create_token))
-        .route("/settings/tokens/{id}/revoke", post(account_forms::revoke_token))
+        .route(
+            "/settings/tokens/{id}/revoke",
+            post(account_forms::revoke_token),
+        )
         .route("/settings/delete", post(account_forms::delete_account))
         .route(
             "/settings/import",

@@ -64,7 +64,13 @@ pub async fn set_status(
     let result = update_item(&state.db, &p.user, &id, &input)
         .await
         .map(|item| item.is_some());
-    Ok(item_outcome("/plan", "", "", "changing a plan item", result))
+    Ok(item_outcome(
+        "/plan",
+        "",
+        "",
+        "changing a plan item",
+        result,
+    ))
 }
 
 /// `POST /plan/{id}/delete` (a soft delete, as in the API).
@@ -75,5 +81,11 @@ pub async fn delete(
 ) -> Result<Response, Response> {
     let id = item_id(&id, "/plan", "")?;
     let result = plan::soft_delete(&state.db, &p.user.id, &id).await;
-    Ok(item_outcome("/plan", "deleted=1", "", "deleting a plan item", result))
+    Ok(item_outcome(
+        "/plan",
+        "deleted=1",
+        "",
+        "deleting a plan item",
+        result,
+    ))
 }

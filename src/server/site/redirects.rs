@@ -6,9 +6,9 @@ use axum::Form;
 use axum::extract::rejection::FormRejection;
 use axum::response::{IntoResponse, Redirect, Response};
 
+use crate::domain::account::FieldError;
 use crate::domain::i18n::FormError;
 pub use crate::domain::url_query::query_value;
-use crate::domain::account::FieldError;
 use crate::server::db::Id;
 
 pub fn see_other(to: &str) -> Response {

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use axum::extract::{Path, State};
 use axum::response::Response;
 
-use super::redirects::{Fields, back_with, field, fields, item_id, item_outcome, query_value, see_other};
+use super::redirects::{
+    Fields, back_with, field, fields, item_id, item_outcome, query_value, see_other,
+};
 use super::signed_in::SignedIn;
 use crate::domain::i18n::FormError;
 use crate::domain::log_form::parse_log_form;
@@ -94,5 +96,11 @@ pub async fn delete_workout(
 ) -> Result<Response, Response> {
     let id = item_id(&id, "/log", "#recent")?;
     let result = delete(&state.db, &p.user.id, &id, local_day_fn(&p.user)).await;
-    Ok(item_outcome("/log", "deleted=1", "#recent", "deleting a workout", result))
+    Ok(item_outcome(
+        "/log",
+        "deleted=1",
+        "#recent",
+        "deleting a workout",
+        result,
+    ))
 }

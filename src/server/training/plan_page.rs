@@ -8,11 +8,15 @@ use crate::domain::i18n::{day_label, strings};
 use crate::domain::pagination::{PageRequest, Paginated};
 use crate::domain::plan::Status;
 use crate::domain::views::plan::{PLAN_PAGE_SIZE, PlanCard, PlanPageData, PlanPages};
+use crate::server::db::Db;
 use crate::server::db::plan::{self, PlanItem};
 use crate::server::db::users::User;
-use crate::server::db::Db;
 
-pub async fn plan_page(db: &Db, user: &User, pages: PlanPages) -> Result<PlanPageData, sqlx::Error> {
+pub async fn plan_page(
+    db: &Db,
+    user: &User,
+    pages: PlanPages,
+) -> Result<PlanPageData, sqlx::Error> {
     let page = |n: u32| {
         PageRequest {
             page: Some(n),

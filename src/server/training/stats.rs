@@ -7,8 +7,8 @@ use serde::Serialize;
 use super::log::local_day_fn;
 use crate::domain::scoring::SetFacts;
 use crate::domain::scoring::levels::Level;
-use crate::domain::training::SetType;
 use crate::domain::scoring::stats::{Period, SetDay, Totals, WorkoutDay, summarize};
+use crate::domain::training::SetType;
 use crate::server::db::users::User;
 use crate::server::db::{Db, Id, on_db};
 

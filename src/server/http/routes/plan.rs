@@ -65,8 +65,7 @@ pub async fn list(
         per_page: q.per_page,
     }
     .normalized();
-    let (items, total) =
-        plan::list(&state.db, &p.user.id, q.status, page).await?;
+    let (items, total) = plan::list(&state.db, &p.user.id, q.status, page).await?;
     Ok(Json(Paginated::new(items, page, total)))
 }
 

@@ -14,6 +14,7 @@ use crate::domain::training::WorkoutSource;
 use crate::domain::workout::{WorkoutInput, WorkoutPatch};
 use crate::server::auth::CurrentUser;
 use crate::server::db::exercises::{self, ExerciseRow};
+use crate::server::db::records::{self, RecordRow};
 use crate::server::db::workouts;
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::{ApiJson, ApiQuery};
@@ -22,7 +23,6 @@ use crate::server::state::AppState;
 use crate::server::training::exercises::{Added, ExerciseError, add_custom};
 use crate::server::training::log::{self, LogError, WorkoutDetail, local_day_fn};
 use crate::server::training::recompute::delete_workout;
-use crate::server::db::records::{self, RecordRow};
 use crate::server::training::stats::{self as training_stats, Stats};
 
 impl From<LogError> for ApiError {
