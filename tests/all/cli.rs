@@ -1,7 +1,6 @@
 //! The real `spotter` binary, as an operator uses it: `migrate`, `user add --password-stdin`,
 //! `token create`, then `serve` answering the created token; and no secret ever reaches the
 //! logs. Runs on a temporary SQLite file.
-#![cfg(feature = "ssr")]
 
 use std::io::{Read, Write};
 use std::process::{Child, Command, Output, Stdio};

@@ -2,12 +2,8 @@
 //! ../shared/fixtures (counts derived independently, see src/domain/import's fixture tests):
 //! dry run writes nothing, import stores everything, re-import adds nothing, a file with bad
 //! lines is refused whole.
-#![cfg(feature = "ssr")]
 
-#[macro_use]
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::StatusCode;
 use serde_json::Value;
 

@@ -1,14 +1,10 @@
 //! Request-level security and the public contract: CSRF refusals for cookie-authenticated
 //! writes (REST, HTML forms, Leptos server functions), security headers and CSP nonces,
 //! request ids, health probes, and the OpenAPI document covering every REST route.
-#![cfg(feature = "ssr")]
-
-#[macro_use]
-mod common;
 
 use std::collections::BTreeSet;
 
-use common::*;
+use crate::common::*;
 use reqwest::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
