@@ -387,7 +387,7 @@ fn urlencode(s: &str) -> String {
 
 const HEVY_EXPORT: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/fixtures/imports/hevy_StvrvDimitris_kg_rpe_2026.csv"
+    "/tests/fixtures/imports/hevy_StvrvDimitris_kg_rpe_2026.csv"
 );
 
 both_engines! {

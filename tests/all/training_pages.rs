@@ -173,7 +173,7 @@ both_engines! {
 
 const HEVY: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/fixtures/imports/hevy_StvrvDimitris_kg_rpe_2026.csv"
+    "/tests/fixtures/imports/hevy_StvrvDimitris_kg_rpe_2026.csv"
 );
 const BAD: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
