@@ -98,7 +98,7 @@ test('import a Strong export from settings after a preview', async ({ page }) =>
   const section = page.getByRole('region', { name: 'Import workouts' });
   await section.getByLabel('Exported from').selectOption('strong');
   await section.getByLabel('CSV file').setInputFiles(
-    path.join(__dirname, '../../../shared/fixtures/imports/strong_breinsp_comma_kg_2021.csv'));
+    path.join(__dirname, '../../tests/fixtures/imports/strong_breinsp_comma_kg_2021.csv'));
   await section.getByRole('button', { name: 'Preview' }).click();
   await expect(section).toContainText('Preview: nothing is imported yet');
   await expect(section).toContainText('129 workouts, 2,078 sets');

@@ -1,19 +1,13 @@
-//! Whole files through [`parse`]: the two real exports in `../shared/fixtures/imports/` and one
-//! small hand-written file per variant in `tests/fixtures/imports/` (its README says which).
+//! Whole files through [`parse`], all from `tests/fixtures/imports/` (its README says which is
+//! which): two real exports, and one small hand-written file per variant.
 
 use super::*;
 use crate::domain::training::{M_PER_MILE, lb_to_kg};
 
-fn own(name: &str) -> Vec<u8> {
+/// The bytes of `tests/fixtures/imports/{name}`.
+fn fixture(name: &str) -> Vec<u8> {
     read(&format!(
         "{}/tests/fixtures/imports/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-}
-
-fn shared(name: &str) -> Vec<u8> {
-    read(&format!(
-        "{}/../shared/fixtures/imports/{name}",
         env!("CARGO_MANIFEST_DIR")
     ))
 }

@@ -4,7 +4,10 @@ use super::*;
 
 #[test]
 fn hevy_imperial_export_with_us_dates() {
-    let parsed = clean(Format::Hevy, &own("hevy_unquoted_lbs_miles_us_dates.csv"));
+    let parsed = clean(
+        Format::Hevy,
+        &fixture("hevy_unquoted_lbs_miles_us_dates.csv"),
+    );
     let [lift, run] = &parsed.workouts[..] else {
         panic!("{:?}", parsed.workouts)
     };
@@ -38,7 +41,7 @@ fn hevy_imperial_export_with_us_dates() {
 
 #[test]
 fn hevy_quoted_export_with_km_supersets_and_a_repeated_exercise() {
-    let parsed = clean(Format::Hevy, &own("hevy_quoted_kg_km_supersets.csv"));
+    let parsed = clean(Format::Hevy, &fixture("hevy_quoted_kg_km_supersets.csv"));
     let [workout] = &parsed.workouts[..] else {
         panic!("{:?}", parsed.workouts)
     };
@@ -56,7 +59,7 @@ fn hevy_quoted_export_with_km_supersets_and_a_repeated_exercise() {
 
 #[test]
 fn hevy_bad_rows_are_all_reported_and_good_rows_still_parsed() {
-    let parsed = parse(Format::Hevy, &own("hevy_three_bad_rows.csv"));
+    let parsed = parse(Format::Hevy, &fixture("hevy_three_bad_rows.csv"));
     assert_eq!(
         parsed.errors,
         [
@@ -95,7 +98,7 @@ fn an_unrecognised_header_is_one_error_at_line_one_naming_the_columns() {
             "this is not a Strong export: expected the columns Date, Workout Name, Exercise Name, Set Order, Weight, Reps (and optionally Duration, Weight Unit, Distance, Distance Unit, Seconds, RPE, Notes, Workout Notes), but Date, Workout Name, Exercise Name, Set Order, Weight are missing; it looks like a Hevy export",
         ),
     ] {
-        let parsed = parse(format, &own(file));
+        let parsed = parse(format, &fixture(file));
         assert_eq!(
             (parsed.errors, parsed.workouts),
             (vec![LineError::new(1, expected)], vec![])

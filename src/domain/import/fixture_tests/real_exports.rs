@@ -1,14 +1,15 @@
-//! The two real exports in `../shared/fixtures/imports/`: exact counts, first sets, stable keys.
+//! The two real exports in `tests/fixtures/imports/`: exact counts, first sets, stable keys.
 
 use super::*;
 
 // Counts derived independently of this code, with Python's csv module over the file:
 // rows = len(list(csv.DictReader(f))) (also `wc -l` minus the header: no field spans lines);
 // workouts = distinct (Date, Workout Name); exercises = distinct Exercise Name;
-// volume = sum(float(Weight) * float(Reps)). They match SOURCES.md's description.
+// volume = sum(float(Weight) * float(Reps)). They match the description in
+// tests/fixtures/imports/README.md.
 #[test]
 fn real_strong_export_parses_completely() {
-    let parsed = clean(Format::Strong, &shared("strong_breinsp_comma_kg_2021.csv"));
+    let parsed = clean(Format::Strong, &fixture("strong_breinsp_comma_kg_2021.csv"));
     let summary = parsed.summary();
     assert_eq!(
         (summary.workouts, summary.sets, summary.exercise_names.len()),
@@ -59,7 +60,7 @@ fn real_strong_export_parses_completely() {
 // exercise_title, set_type counts, rows with an rpe and their sum, sum(weight_kg * reps).
 #[test]
 fn real_hevy_export_parses_completely() {
-    let parsed = clean(Format::Hevy, &shared("hevy_StvrvDimitris_kg_rpe_2026.csv"));
+    let parsed = clean(Format::Hevy, &fixture("hevy_StvrvDimitris_kg_rpe_2026.csv"));
     let summary = parsed.summary();
     assert_eq!(
         (summary.workouts, summary.sets, summary.exercise_names.len()),
@@ -108,7 +109,7 @@ fn real_hevy_export_parses_completely() {
 
 #[test]
 fn source_refs_survive_re_export_and_change_with_edits() {
-    let bytes = shared("strong_breinsp_comma_kg_2021.csv");
+    let bytes = fixture("strong_breinsp_comma_kg_2021.csv");
     let refs = |bytes: &[u8]| -> Vec<String> {
         clean(Format::Strong, bytes)
             .workouts

@@ -6,7 +6,7 @@ use super::*;
 fn strong_comma_export_without_duration_with_cardio() {
     let parsed = clean(
         Format::Strong,
-        &own("strong_comma_no_duration_cyrillic_cardio.csv"),
+        &fixture("strong_comma_no_duration_cyrillic_cardio.csv"),
     );
     let [a, b] = &parsed.workouts[..] else {
         panic!("{:?}", parsed.workouts)
@@ -40,7 +40,7 @@ fn strong_comma_export_without_duration_with_cardio() {
 fn strong_semicolon_export_with_per_row_units_and_decimal_commas() {
     let parsed = clean(
         Format::Strong,
-        &own("strong_semicolon_units_decimal_comma.csv"),
+        &fixture("strong_semicolon_units_decimal_comma.csv"),
     );
     let [morning, evening] = &parsed.workouts[..] else {
         panic!("{:?}", parsed.workouts)
@@ -69,7 +69,7 @@ fn strong_semicolon_export_with_per_row_units_and_decimal_commas() {
 fn strong_newer_quoted_export_with_units_in_headers_and_set_markers() {
     let parsed = clean(
         Format::Strong,
-        &own("strong_quoted_semicolon_kg_meters.csv"),
+        &fixture("strong_quoted_semicolon_kg_meters.csv"),
     );
     let [push, cardio] = &parsed.workouts[..] else {
         panic!("{:?}", parsed.workouts)
@@ -98,7 +98,10 @@ fn strong_newer_quoted_export_with_units_in_headers_and_set_markers() {
 
 #[test]
 fn strong_newer_export_in_pounds_and_miles() {
-    let parsed = clean(Format::Strong, &own("strong_quoted_comma_lbs_miles.csv"));
+    let parsed = clean(
+        Format::Strong,
+        &fixture("strong_quoted_comma_lbs_miles.csv"),
+    );
     assert_eq!(parsed.workouts.len(), 1);
     let sets = &parsed.workouts[0].sets;
     assert_sets(
@@ -122,7 +125,7 @@ fn strong_newer_export_in_pounds_and_miles() {
 
 #[test]
 fn strong_rest_timer_rows_are_not_sets() {
-    let parsed = clean(Format::Strong, &own("strong_comma_rest_timer.csv"));
+    let parsed = clean(Format::Strong, &fixture("strong_comma_rest_timer.csv"));
     let [upper, lower] = &parsed.workouts[..] else {
         panic!("{:?}", parsed.workouts)
     };
@@ -145,7 +148,7 @@ fn strong_rest_timer_rows_are_not_sets() {
 
 #[test]
 fn strong_bom_crlf_and_a_note_spanning_lines() {
-    let bytes = own("strong_bom_crlf.csv");
+    let bytes = fixture("strong_bom_crlf.csv");
     assert!(bytes.starts_with(b"\xEF\xBB\xBFDate,") && bytes.windows(2).any(|w| w == b"\r\n"));
     let parsed = clean(Format::Strong, &bytes);
     let workout = &parsed.workouts[0];
@@ -168,7 +171,7 @@ fn strong_bom_crlf_and_a_note_spanning_lines() {
 
 #[test]
 fn strong_bad_rows_are_all_reported_and_good_rows_still_parsed() {
-    let parsed = parse(Format::Strong, &own("strong_three_bad_rows.csv"));
+    let parsed = parse(Format::Strong, &fixture("strong_three_bad_rows.csv"));
     assert_eq!(
         parsed.errors,
         [
@@ -205,7 +208,7 @@ fn old_exports_without_units_follow_the_assumed_units() {
     };
     let parsed = parse_with(
         Format::Strong,
-        &own("strong_comma_no_duration_cyrillic_cardio.csv"),
+        &fixture("strong_comma_no_duration_cyrillic_cardio.csv"),
         imperial,
     );
     let sets: Vec<&ParsedSet> = parsed.sets().collect();
@@ -214,7 +217,7 @@ fn old_exports_without_units_follow_the_assumed_units() {
     // Units written in the file win over the assumption.
     let parsed = parse_with(
         Format::Strong,
-        &own("strong_quoted_semicolon_kg_meters.csv"),
+        &fixture("strong_quoted_semicolon_kg_meters.csv"),
         imperial,
     );
     assert_eq!(parsed.sets().next().unwrap().weight_kg, Some(40.0));
@@ -224,7 +227,7 @@ fn old_exports_without_units_follow_the_assumed_units() {
 fn summary_lists_each_exercise_once_in_alphabetical_order() {
     let parsed = clean(
         Format::Strong,
-        &own("strong_semicolon_units_decimal_comma.csv"),
+        &fixture("strong_semicolon_units_decimal_comma.csv"),
     );
     let names = [
         "Bankdrücken (Langhantel)",

@@ -2,13 +2,10 @@
 //! SQLite file and `migrations/postgres` to a fresh PostgreSQL database, both have the same
 //! tables, columns, nullability, CHECK-listed values, foreign keys, unique keys and named
 //! indexes; and every user-owned table carries `user_id` so ownership is one predicate.
-#![cfg(feature = "ssr")]
-
-mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::{Engine, TestDb};
+use crate::common::{Engine, TestDb};
 use spotter::server::db::Db;
 
 /// Tables that are not owned by one user.

@@ -1,12 +1,8 @@
 //! `/api/v1/plan` on both engines: due dates in words resolved in the user's time zone,
 //! ordering, updates, soft delete, ownership and validation.
-#![cfg(feature = "ssr")]
 
-#[macro_use]
-mod common;
-
+use crate::common::*;
 use chrono::{DateTime, Datelike, Duration, TimeZone, Utc};
-use common::*;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 

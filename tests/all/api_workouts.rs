@@ -1,12 +1,8 @@
 //! `/api/v1/workouts` and `/api/v1/exercises` on both engines: logging with names in English
 //! and Hebrew, units, points, personal records, validation (nothing written), unknown
 //! exercises with suggestions, ownership, and editing or deleting recomputing records.
-#![cfg(feature = "ssr")]
 
-#[macro_use]
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -391,7 +387,7 @@ fn urlencode(s: &str) -> String {
 
 const HEVY_EXPORT: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/fixtures/imports/hevy_StvrvDimitris_kg_rpe_2026.csv"
+    "/tests/fixtures/imports/hevy_StvrvDimitris_kg_rpe_2026.csv"
 );
 
 both_engines! {

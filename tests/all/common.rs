@@ -44,7 +44,7 @@ pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(
 /// the test: `name::sqlite` and `name::postgres`. An optional leading
 /// `#[config(VAR = "value", ...)]` overrides configuration variables for that test; other
 /// attributes (such as `#[ignore = "BUG: ..."]`) apply to both generated tests.
-/// Test files declare `#[macro_use] mod common;` to use it.
+/// `main.rs` declares `#[macro_use] mod common;` before the test files, so each can use it.
 #[allow(unused_macros)]
 macro_rules! both_engines {
     () => {};

@@ -2,15 +2,11 @@
 //! demo user (workouts, stats, records, goals, plan, conversations); storing the same history
 //! twice adds nothing; an existing account is refused without `--reset` and replaced with it;
 //! bad options write nothing.
-#![cfg(feature = "ssr")]
-
-#[macro_use]
-mod common;
 
 use std::collections::HashSet;
 
+use crate::common::*;
 use chrono::Utc;
-use common::*;
 use reqwest::StatusCode;
 use serde_json::Value;
 use spotter::domain::demo::generate;

@@ -1,11 +1,7 @@
 //! `GET|PATCH|DELETE /api/v1/me`, `GET /me/export` and `/api/v1/tokens`: the signed-in user's
 //! settings, data and API tokens, on SQLite and PostgreSQL.
-#![cfg(feature = "ssr")]
 
-#[macro_use]
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::StatusCode;
 use reqwest::header::{AUTHORIZATION, CONTENT_DISPOSITION};
 use serde_json::{Value, json};

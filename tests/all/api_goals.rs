@@ -1,11 +1,7 @@
 //! `/api/v1/goals` on both engines: live progress from the log, completion recorded once,
 //! per-exercise goals by name, validation, ownership.
-#![cfg(feature = "ssr")]
 
-#[macro_use]
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 

@@ -1,11 +1,7 @@
 //! `POST /api/v1/auth/register|login|logout`: accounts, session cookies, validation and
 //! login throttling, on SQLite and PostgreSQL.
-#![cfg(feature = "ssr")]
 
-#[macro_use]
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::StatusCode;
 use reqwest::header::{CONTENT_TYPE, RETRY_AFTER, SET_COOKIE};
 use serde_json::{Value, json};

@@ -1,12 +1,8 @@
 //! Account-wide data rules across every aggregate, training data included: deleting the
 //! account removes every row the user owns, and `GET /me/export` contains all of it
 //! (DESIGN.md: "all my data"), on both engines.
-#![cfg(feature = "ssr")]
 
-#[macro_use]
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 

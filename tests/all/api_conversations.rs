@@ -1,11 +1,7 @@
 //! `/api/v1/conversations`: create, list (order, pages, search), read, rename, delete, and
 //! ownership (another user's conversation or token is a 404, never data), on both engines.
-#![cfg(feature = "ssr")]
 
-#[macro_use]
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::StatusCode;
 use reqwest::header::CONTENT_TYPE;
 use serde_json::{Value, json};

@@ -1,12 +1,8 @@
 //! The site with JavaScript off: plain HTTP GETs and `application/x-www-form-urlencoded`
 //! posts, exactly what a browser without scripts sends. Guards, login and register forms,
 //! settings (language, RTL), API tokens shown once, account deletion, 404s.
-#![cfg(feature = "ssr")]
 
-#[macro_use]
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::StatusCode;
 use serde_json::Value;
 

@@ -1,23 +1,19 @@
-//! `POST /api/v1/import` on both engines with the real Strong and Hevy exports from
-//! ../shared/fixtures (counts derived independently, see src/domain/import's fixture tests):
+//! `POST /api/v1/import` on both engines with the real Strong and Hevy exports in
+//! tests/fixtures/imports (counts derived independently, see src/domain/import's fixture tests):
 //! dry run writes nothing, import stores everything, re-import adds nothing, a file with bad
 //! lines is refused whole.
-#![cfg(feature = "ssr")]
 
-#[macro_use]
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::StatusCode;
 use serde_json::Value;
 
 const STRONG: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/fixtures/imports/strong_breinsp_comma_kg_2021.csv"
+    "/tests/fixtures/imports/strong_breinsp_comma_kg_2021.csv"
 );
 const HEVY: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/fixtures/imports/hevy_StvrvDimitris_kg_rpe_2026.csv"
+    "/tests/fixtures/imports/hevy_StvrvDimitris_kg_rpe_2026.csv"
 );
 const BAD: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

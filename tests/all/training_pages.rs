@@ -1,12 +1,8 @@
 //! The goals and plan pages with JavaScript off, on both engines: plain form posts answered by
 //! 303 redirects, what the server-rendered page then shows, refusals that keep what was typed
 //! and write nothing, and another user's ids leaving their data alone.
-#![cfg(feature = "ssr")]
 
-#[macro_use]
-mod common;
-
-use common::*;
+use crate::common::*;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -178,7 +174,7 @@ both_engines! {
 
 const HEVY: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/fixtures/imports/hevy_StvrvDimitris_kg_rpe_2026.csv"
+    "/tests/fixtures/imports/hevy_StvrvDimitris_kg_rpe_2026.csv"
 );
 const BAD: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

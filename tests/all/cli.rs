@@ -1,7 +1,6 @@
 //! The real `spotter` binary, as an operator uses it: `migrate`, `user add --password-stdin`,
 //! `token create`, then `serve` answering the created token; and no secret ever reaches the
 //! logs. Runs on a temporary SQLite file.
-#![cfg(feature = "ssr")]
 
 use std::io::{Read, Write};
 use std::process::{Child, Command, Output, Stdio};
@@ -81,6 +80,7 @@ fn describe(out: &Output) -> String {
     )
 }
 
+/// A port that was free a moment ago; see [`serve`] for why that is not enough on its own.
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -110,11 +110,16 @@ fn collect(mut from: impl Read + Send + 'static) -> Arc<Mutex<String>> {
 /// A running `spotter serve`, stopped with SIGTERM when dropped.
 struct Server {
     child: Child,
+    port: u16,
     stdout: Arc<Mutex<String>>,
     stderr: Arc<Mutex<String>>,
 }
 
 impl Server {
+    fn base_url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
     fn logs(&self) -> String {
         format!(
             "{}\n{}",
@@ -151,37 +156,69 @@ impl Drop for Server {
     }
 }
 
-async fn serve(database_url: &str, port: u16) -> Server {
-    let mut child = command(database_url)
-        .arg("serve")
-        .env("SPOTTER_ADDR", format!("127.0.0.1:{port}"))
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn spotter serve");
-    let stdout = collect(child.stdout.take().unwrap());
-    let stderr = collect(child.stderr.take().unwrap());
-    let server = Server {
-        child,
-        stdout,
-        stderr,
-    };
-    wait_until_healthy(server, port).await
+/// How many ports `serve` tries before giving up.
+const SERVE_ATTEMPTS: u32 = 5;
+
+/// `spotter serve` on a free port, once it answers `/healthz`.
+///
+/// The port comes from [`free_port`], which closes its socket before the child binds the port,
+/// so anything else may take the port in between: another test's server in this binary binds
+/// port 0 all the time. The child cannot be given port 0 instead: its log line says
+/// `Spotter is listening on http://{SPOTTER_ADDR}`, the configured address, not the port the
+/// kernel picked, so the test could not learn where it is. Instead a child that exits with
+/// "address already in use" is started again on a fresh port, and a child only counts as up
+/// once its own log says it listens on that port (a `/healthz` answer alone could come from
+/// whoever took the port).
+async fn serve(database_url: &str) -> Server {
+    for attempt in 1..=SERVE_ATTEMPTS {
+        let port = free_port();
+        let mut child = command(database_url)
+            .arg("serve")
+            .env("SPOTTER_ADDR", format!("127.0.0.1:{port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn spotter serve");
+        let stdout = collect(child.stdout.take().unwrap());
+        let stderr = collect(child.stderr.take().unwrap());
+        let server = Server {
+            child,
+            port,
+            stdout,
+            stderr,
+        };
+        match wait_until_healthy(server).await {
+            Ok(server) => return server,
+            Err(logs)
+                if logs.to_lowercase().contains("address already in use")
+                    && attempt < SERVE_ATTEMPTS =>
+            {
+                eprintln!("port {port} was taken before spotter serve bound it; trying another");
+            }
+            Err(logs) => panic!("spotter serve exited:\n{logs}"),
+        }
+    }
+    unreachable!("the last attempt returns or panics")
 }
 
-async fn wait_until_healthy(mut server: Server, port: u16) -> Server {
+/// Waits for the server to log that it listens on its port and to answer `/healthz`; the
+/// exit status and logs if it exits first.
+async fn wait_until_healthy(mut server: Server) -> Result<Server, String> {
     let client = reqwest::Client::new();
-    let url = format!("http://127.0.0.1:{port}/healthz");
+    let listening = format!("Spotter is listening on {}", server.base_url());
+    let url = format!("{}/healthz", server.base_url());
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
-        if let Ok(resp) = client.get(&url).send().await
+        if server.logs().contains(&listening)
+            && let Ok(resp) = client.get(&url).send().await
             && resp.status() == StatusCode::OK
         {
-            return server;
+            return Ok(server);
         }
         if let Ok(Some(status)) = server.child.try_wait() {
-            panic!("spotter serve exited with {status}:\n{}", server.logs());
+            std::thread::sleep(Duration::from_millis(50)); // let the readers drain
+            return Err(format!("{status}\n{}", server.logs()));
         }
         assert!(
             Instant::now() < deadline,
@@ -333,9 +370,8 @@ async fn operator_workflow_from_migrate_to_serving_a_token() {
         "the token goes to stdout only"
     );
 
-    let port = free_port();
-    let mut server = serve(&db, port).await;
-    let base = format!("http://127.0.0.1:{port}");
+    let mut server = serve(&db).await;
+    let base = server.base_url();
     let client = reqwest::Client::new();
     let resp = client
         .get(format!("{base}/api/v1/me"))
@@ -435,9 +471,8 @@ async fn operator_workflow_from_migrate_to_serving_a_token() {
 async fn serve_creates_the_database_and_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite://{}", dir.path().join("fresh.db").display());
-    let port = free_port();
-    let mut server = serve(&db, port).await;
-    let base = format!("http://127.0.0.1:{port}");
+    let mut server = serve(&db).await;
+    let base = server.base_url();
     let client = reqwest::Client::new();
     let resp = client
         .post(format!("{base}/api/v1/auth/register"))
@@ -459,10 +494,9 @@ async fn serve_creates_the_database_and_survives_a_restart() {
     assert!(server.stop(), "{}", server.logs());
 
     // Same database, new process: the generated secret key was stored, so sessions survive.
-    let port = free_port();
-    let mut server = serve(&db, port).await;
+    let mut server = serve(&db).await;
     let resp = client
-        .get(format!("http://127.0.0.1:{port}/api/v1/me"))
+        .get(format!("{}/api/v1/me", server.base_url()))
         .header("cookie", &cookie)
         .send()
         .await

@@ -1,0 +1,27 @@
+//! Spotter's integration tests, compiled as one test binary (`cargo test --test all`): each file
+//! used to be its own binary linking the whole server, which made linking most of the build.
+//! Tests are named by file, e.g. `api_auth::login_sets_a_cookie_and_accepts_any_case::sqlite`; run one file
+//! with `cargo test --features ssr --test all api_auth::`.
+//!
+//! [`common`] is the harness (a real server on port 0 over a fresh SQLite or PostgreSQL
+//! database) and defines `both_engines!`, which every file below can use because `common` is
+//! declared first.
+#![cfg(feature = "ssr")]
+
+#[macro_use]
+mod common;
+
+mod account_data;
+mod api_auth;
+mod api_conversations;
+mod api_goals;
+mod api_import;
+mod api_me_tokens;
+mod api_plan;
+mod api_workouts;
+mod cli;
+mod demo;
+mod pages;
+mod schema_parity;
+mod security;
+mod training_pages;
