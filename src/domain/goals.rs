@@ -269,7 +269,7 @@ pub fn validate_target(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::scoring::SetFacts;
+    use crate::domain::scoring::stats::tests::{d, lift};
 
     #[test]
     fn the_goal_form_reads_units_and_reports_one_code() {
@@ -370,10 +370,6 @@ mod tests {
         assert_eq!(GoalType::Points.format_amount(250.0, Units::Metric), "250");
     }
 
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
     fn spec(
         goal_type: GoalType,
         target: f64,
@@ -387,18 +383,6 @@ mod tests {
             timeframe,
             start_date: d("2026-01-01"),
             end_date: None,
-        }
-    }
-
-    fn lift(ex: &str, day: &str, reps: u32, kg: f64) -> SetDay<String> {
-        SetDay {
-            exercise_id: ex.into(),
-            day: d(day),
-            facts: SetFacts {
-                reps: Some(reps),
-                weight_kg: Some(kg),
-                ..Default::default()
-            },
         }
     }
 

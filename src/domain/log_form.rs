@@ -131,7 +131,7 @@ pub fn parse_log_form(
 
 /// One stored set as the edit form shows it (canonical units; the exercise in the page
 /// language).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FormSet {
     pub exercise: String,
     pub set_type: SetType,
@@ -252,64 +252,27 @@ mod tests {
 
     #[test]
     fn a_stored_workout_fills_the_form_and_reads_back_the_same() {
-        let set = |exercise: &str,
-                   set_type,
-                   reps,
-                   weight_kg,
-                   distance_m,
-                   duration_s,
-                   rpe,
-                   notes: Option<&str>| FormSet {
-            exercise: exercise.into(),
+        let bench = |set_type, reps, weight_kg| FormSet {
+            exercise: "Bench Press".into(),
             set_type,
-            reps,
-            weight_kg,
-            distance_m,
-            duration_s,
-            rpe,
-            notes: notes.map(Into::into),
+            reps: Some(reps),
+            weight_kg: Some(weight_kg),
+            ..FormSet::default()
         };
         let sets = vec![
-            set(
-                "Bench Press",
-                SetType::Warmup,
-                Some(10),
-                Some(40.0),
-                None,
-                None,
-                None,
-                None,
-            ),
-            set(
-                "Bench Press",
-                SetType::Normal,
-                Some(5),
-                Some(102.058_283_25),
-                None,
-                None,
-                Some(8.5),
-                Some("paused reps"),
-            ),
-            set(
-                "Running",
-                SetType::Normal,
-                None,
-                None,
-                Some(5000.0),
-                Some(1500),
-                None,
-                None,
-            ),
-            set(
-                "Bench Press",
-                SetType::Dropset,
-                Some(12),
-                Some(60.0),
-                None,
-                None,
-                None,
-                None,
-            ),
+            bench(SetType::Warmup, 10, 40.0),
+            FormSet {
+                rpe: Some(8.5),
+                notes: Some("paused reps".into()),
+                ..bench(SetType::Normal, 5, 102.058_283_25)
+            },
+            FormSet {
+                exercise: "Running".into(),
+                distance_m: Some(5000.0),
+                duration_s: Some(1500),
+                ..FormSet::default()
+            },
+            bench(SetType::Dropset, 12, 60.0),
         ];
         let when = NaiveDateTime::parse_from_str("2026-11-20T18:30", "%Y-%m-%dT%H:%M").unwrap();
         for units in [Units::Metric, Units::Imperial] {

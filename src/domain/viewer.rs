@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// The parts of a user the UI shows and the settings form edits.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Profile {
     pub id: String,
     pub email: String,

@@ -143,15 +143,16 @@ pub fn summarize<Id: Clone + Eq + std::hash::Hash + Ord>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::training::SetType;
 
-    fn d(s: &str) -> NaiveDate {
+    pub(crate) fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
     }
 
-    fn lift(ex: &str, day: &str, reps: u32, kg: f64) -> SetDay<String> {
+    /// A set of `reps` × `kg` of exercise `ex` on `day` (shared with the goals tests).
+    pub(crate) fn lift(ex: &str, day: &str, reps: u32, kg: f64) -> SetDay<String> {
         SetDay {
             exercise_id: ex.into(),
             day: d(day),

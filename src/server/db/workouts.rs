@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::{Db, Id, begin_user_write, now, on_db};
 use crate::domain::pagination::Page;
+use crate::domain::scoring::SetFacts;
 use crate::domain::training::{SetType, WorkoutKind, WorkoutSource};
 use crate::domain::workout::ValidSet;
 
@@ -148,6 +149,30 @@ pub async fn list(
     let items = on_db!(db, pool => sqlx::query_as::<_, WorkoutRow>(&sql).bind(user_id).bind(page.limit()).bind(page.offset()).fetch_all(pool).await)?;
     let total: i64 = on_db!(db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM workout_sessions WHERE user_id = $1").bind(user_id).fetch_one(pool).await)?;
     Ok((items, u64::try_from(total).unwrap_or(0)))
+}
+
+/// The numbers of a stored set that scoring reads; `#[sqlx(flatten)]` it into a row type
+/// whose query selects `set_type, reps, weight_kg, distance_m, duration_s`.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct SetFactsRow {
+    #[sqlx(try_from = "String")]
+    pub set_type: SetType,
+    pub reps: Option<i64>,
+    pub weight_kg: Option<f64>,
+    pub distance_m: Option<f64>,
+    pub duration_s: Option<i64>,
+}
+
+impl SetFactsRow {
+    pub fn facts(&self) -> SetFacts {
+        SetFacts {
+            set_type: self.set_type,
+            reps: self.reps.and_then(|r| u32::try_from(r).ok()),
+            weight_kg: self.weight_kg,
+            distance_m: self.distance_m,
+            duration_s: self.duration_s.and_then(|d| u32::try_from(d).ok()),
+        }
+    }
 }
 
 /// A workout in a list of recent ones, with its exercises' names in the order first done.

@@ -15,8 +15,8 @@ use crate::domain::scoring::records::{
     LoggedSet, Record, RecordType, current_records, new_records,
 };
 use crate::domain::scoring::streaks::streaks;
-use crate::domain::training::SetType;
-use crate::server::db::{Db, Id, begin_user_write, now, on_db, records, workouts};
+use crate::server::db::workouts::{self, SetFactsRow};
+use crate::server::db::{Db, Id, begin_user_write, now, on_db, records};
 
 #[derive(sqlx::FromRow)]
 struct SetLine {
@@ -25,24 +25,14 @@ struct SetLine {
     exercise_id: Id,
     performed_at: DateTime<Utc>,
     set_index: i64,
-    #[sqlx(try_from = "String")]
-    set_type: SetType,
-    reps: Option<i64>,
-    weight_kg: Option<f64>,
-    distance_m: Option<f64>,
-    duration_s: Option<i64>,
+    #[sqlx(flatten)]
+    numbers: SetFactsRow,
     points: i64,
 }
 
 impl SetLine {
     fn facts(&self) -> SetFacts {
-        SetFacts {
-            set_type: self.set_type,
-            reps: self.reps.and_then(|r| u32::try_from(r).ok()),
-            weight_kg: self.weight_kg,
-            distance_m: self.distance_m,
-            duration_s: self.duration_s.and_then(|d| u32::try_from(d).ok()),
-        }
+        self.numbers.facts()
     }
 }
 

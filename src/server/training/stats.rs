@@ -5,11 +5,10 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::log::local_day_fn;
-use crate::domain::scoring::SetFacts;
 use crate::domain::scoring::levels::Level;
 use crate::domain::scoring::stats::{Period, SetDay, Totals, WorkoutDay, summarize};
-use crate::domain::training::SetType;
 use crate::server::db::users::User;
+use crate::server::db::workouts::SetFactsRow;
 use crate::server::db::{Db, Id, on_db};
 
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -47,12 +46,8 @@ pub struct Stats {
 struct SetLine {
     exercise_id: Id,
     performed_at: DateTime<Utc>,
-    #[sqlx(try_from = "String")]
-    set_type: SetType,
-    reps: Option<i64>,
-    weight_kg: Option<f64>,
-    distance_m: Option<f64>,
-    duration_s: Option<i64>,
+    #[sqlx(flatten)]
+    numbers: SetFactsRow,
 }
 
 /// The user's log as calendar days in their time zone, and their today.
@@ -80,13 +75,7 @@ pub async fn log_days(db: &Db, user: &User) -> Result<LogDays, sqlx::Error> {
         .into_iter()
         .map(|l| SetDay {
             day: day(&l.performed_at),
-            facts: SetFacts {
-                set_type: l.set_type,
-                reps: l.reps.and_then(|r| u32::try_from(r).ok()),
-                weight_kg: l.weight_kg,
-                distance_m: l.distance_m,
-                duration_s: l.duration_s.and_then(|d| u32::try_from(d).ok()),
-            },
+            facts: l.numbers.facts(),
             exercise_id: l.exercise_id,
         })
         .collect();

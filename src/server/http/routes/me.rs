@@ -8,8 +8,8 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::domain::account::{Language, Preferences, Units};
 use crate::domain::pagination::PageRequest;
+use crate::domain::viewer::Profile;
 use crate::server::auth::account::{self, SettingsChange};
 use crate::server::auth::{CurrentUser, cookie};
 use crate::server::db::exercises::{self, ExerciseRow};
@@ -22,27 +22,15 @@ use crate::server::training::log::{self, WorkoutDetail};
 
 #[derive(Serialize, serde::Deserialize, utoipa::ToSchema)]
 pub struct MeResponse {
-    pub id: String,
-    pub email: String,
-    pub display_name: String,
-    pub language: Language,
-    pub units: Units,
-    pub timezone: String,
-    pub preferences: Preferences,
+    #[serde(flatten)]
+    pub profile: Profile,
     pub created_at: DateTime<Utc>,
 }
 
 impl From<&User> for MeResponse {
     fn from(u: &User) -> Self {
-        let p = u.profile();
         Self {
-            id: p.id,
-            email: p.email,
-            display_name: p.display_name,
-            language: p.language,
-            units: p.units,
-            timezone: p.timezone,
-            preferences: p.preferences,
+            profile: u.profile(),
             created_at: u.created_at,
         }
     }
