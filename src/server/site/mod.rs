@@ -21,13 +21,25 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::post;
 use leptos::prelude::provide_context;
-use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns_with_context};
+use leptos_axum::{
+    AxumRouteListing, LeptosRoutes, generate_route_list, handle_server_fns_with_context,
+};
+use std::sync::OnceLock;
 
 use crate::app::{App, shell};
 use crate::server::state::AppState;
 
+/// Leptos's route list, generated once per process. Generating it suppresses resource loads
+/// process-wide (leptos_server's `SuppressResourceLoad`, leptos-rs/leptos#4773): a page that
+/// starts rendering meanwhile, in another app of the same process (the test suite runs many),
+/// waits on a resource that never loads and its response hangs forever.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context_state = state.clone();
     let fn_state = state.clone();
     let options = state.leptos.clone();
