@@ -13,7 +13,7 @@ use chrono::Utc;
 use common::*;
 use reqwest::StatusCode;
 use serde_json::Value;
-use spotter::domain::demo::generate;
+use spotter::domain::demo_data::generate;
 use spotter::server::db::users;
 use spotter::server::demo::{DEFAULT_PASSWORD, DemoError, DemoOptions, create_demo, store_history};
 

@@ -72,10 +72,10 @@ enum Command {
         #[arg(long)]
         password_stdin: bool,
         /// Calendar weeks of history, ending with this week (1 to 104).
-        #[arg(long, default_value_t = crate::domain::demo::DEFAULT_WEEKS)]
+        #[arg(long, default_value_t = crate::domain::demo_data::DEFAULT_WEEKS)]
         weeks: u32,
         /// Seed of the generator: the same seed gives the same history.
-        #[arg(long, default_value_t = crate::domain::demo::DEFAULT_SEED)]
+        #[arg(long, default_value_t = crate::domain::demo_data::DEFAULT_SEED)]
         seed: u64,
         /// IANA time zone of the account.
         #[arg(long, default_value = super::demo::DEFAULT_TIMEZONE)]
