@@ -10,7 +10,7 @@ use leptos::config::LeptosOptions;
 use super::auth::account::{self, Registration};
 use super::config::Config;
 use super::db::{Db, sessions, users};
-use super::http::routes::tokens::create_token;
+use super::auth::api_tokens::{TokenError, create_token};
 use super::state::AppState;
 use super::training;
 use crate::domain::account::{Language, normalize_email};
@@ -366,7 +366,10 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                 .ok_or_else(|| CliError::User(format!("no account with email {email}")))?;
             let created = create_token(&state, &user.id, &name)
                 .await
-                .map_err(|e| CliError::User(e.message))?;
+                .map_err(|e| match e {
+                    TokenError::Invalid(error) => CliError::User(error.message),
+                    TokenError::Db(e) => CliError::Sqlx(e),
+                })?;
             println!("{}", created.token);
             Ok(())
         }

@@ -16,11 +16,10 @@ use serde::Deserialize;
 use super::guard::safe_next;
 use crate::domain::account::{CoachStyle, Language, PreferencesPatch, ResponseLength, Units};
 use crate::server::auth::account::{self, AccountError, Registration, SettingsChange};
+use crate::server::auth::api_tokens::create_token as create_api_token;
 use crate::server::auth::cookie;
-use crate::server::auth::{AuthVia, Principal};
+use crate::server::auth::{AuthVia, Principal, client_ip};
 use crate::server::db::{Id, tokens, users};
-use crate::server::http::routes::auth::client_ip;
-use crate::server::http::routes::tokens::create_token as create_api_token;
 use crate::server::state::AppState;
 
 /// The short-lived cookie that carries a just-created API token to the settings page once.
