@@ -2,18 +2,18 @@
 //! probes at the root. Each submodule is one resource; handlers are thin adapters over
 //! `server::auth` flows, `server::training` services and `server::db` repositories.
 //!
-//! - [`auth`]: `/auth/register|login|logout`.
-//! - [`me`]: `/me` (read, change, delete the account) and `/me/export`.
-//! - [`tokens`]: `/tokens`, the user's API tokens.
-//! - [`conversations`]: `/conversations`, the coach chats.
-//! - [`workouts`]: `/workouts`, the training log.
-//! - [`exercises`]: `/exercises`, the catalog and custom exercises, searchable.
-//! - [`stats`]: `/stats`, totals and streaks for a period.
-//! - [`records`]: `/records`, personal records.
-//! - [`goals`]: `/goals` with live progress.
-//! - [`plan`]: `/plan`, the training plan.
-//! - [`import`]: `/import`, Strong and Hevy CSV exports.
-//! - [`health`]: `/healthz` and `/readyz` at the root.
+//! - [`auth`]: register, log in, log out (`/auth/…`).
+//! - [`me`]: the account: read, change, delete (`/me`), and its export (`/me/export`).
+//! - [`tokens`]: the user's API tokens (`/tokens`).
+//! - [`conversations`]: the coach chats (`/conversations`).
+//! - [`workouts`]: the training log (`/workouts`).
+//! - [`exercises`]: the catalog and custom exercises, searchable (`/exercises`).
+//! - [`stats`]: totals and streaks for a period (`/stats`).
+//! - [`records`]: personal records (`/records`).
+//! - [`goals`]: goals with live progress (`/goals`).
+//! - [`plan`]: the training plan (`/plan`).
+//! - [`import`]: Strong and Hevy CSV exports (`/import`).
+//! - [`health`]: the probes `/healthz` and `/readyz`, at the root.
 
 pub mod auth;
 pub mod conversations;
