@@ -19,7 +19,6 @@ pub enum TokenError {
     Db(#[from] sqlx::Error),
 }
 
-/// A token just created: the only place its secret ever appears.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct CreatedToken {
     pub id: String,
