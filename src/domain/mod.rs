@@ -8,6 +8,7 @@
 //! - [`log_form`]: the `/log` form's fields read into a workout.
 //! - [`pagination`]: page requests and the `{items, page, per_page, total}` envelope.
 //! - [`conversation`]: conversation titles.
+//! - [`custom_exercise`]: a user's own exercise, validated; its kind guessed from the sets.
 //! - [`demo_data`]: the demo account's months of training, goals and plan, generated from a seed
 //!   (`spotter demo`; `server::demo` stores them).
 //! - [`display`]: weights, distances and durations shown and typed in the user's units.
