@@ -1,9 +1,11 @@
 //! Spotter: a self-hosted AI personal trainer.
 //!
 //! The crate is layered, and arrows point one way: `app → api → server → domain`.
-//! - [`domain`]: pure Rust with no I/O: accounts and preferences, translations, pagination.
+//! - [`domain`]: pure Rust with no I/O: accounts and preferences, the exercise catalog, workouts,
+//!   imports, scoring, goals and plans, the demo account's data, translations, pagination.
 //!   It compiles for the browser too.
-//! - `server` (feature `ssr`): configuration, CLI, database, authentication, REST API, the site.
+//! - `server` (feature `ssr`): configuration, CLI, database, authentication, the training
+//!   services, the demo account, REST API, the site.
 //! - [`api`]: Leptos server functions, thin adapters over `server`.
 //! - [`app`]: Leptos components: the shell, pages and shared components.
 //!

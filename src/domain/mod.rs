@@ -8,7 +8,9 @@
 //! - [`log_form`]: the `/log` form's fields read into a workout.
 //! - [`pagination`]: page requests and the `{items, page, per_page, total}` envelope.
 //! - [`conversation`]: conversation titles.
-//! - [`demo`]: the demo account's months of training, generated from a seed (`spotter demo`).
+//! - [`custom_exercise`]: a user's own exercise, validated; its kind guessed from the sets.
+//! - [`demo_data`]: the demo account's months of training, goals and plan, generated from a seed
+//!   (`spotter demo`; `server::demo` stores them).
 //! - [`display`]: weights, distances and durations shown and typed in the user's units.
 //! - [`due_date`]: due dates read from English and Hebrew ("next Monday", "מחר ב-7").
 //! - [`plan`]: training-plan items and their validation (due dates in words).
@@ -21,7 +23,7 @@ pub mod account;
 pub mod catalog;
 pub mod conversation;
 pub mod custom_exercise;
-pub mod demo;
+pub mod demo_data;
 pub mod display;
 pub mod due_date;
 pub mod goals;

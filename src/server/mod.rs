@@ -2,9 +2,14 @@
 //! API and the Leptos site. [`app`] builds the whole router so tests can serve it on port 0.
 //!
 //! - [`config`]: settings from the environment; secrets with redacted `Debug`.
-//! - [`cli`]: `spotter serve|migrate|user add|token create`.
+//! - [`cli`]: `spotter serve|migrate|user add|token create|import|recompute|demo`, one module
+//!   per command.
+//! - [`state`]: [`AppState`], what every handler and command shares.
 //! - [`db`]: the SQLite/PostgreSQL pool, migrations and one repository module per aggregate.
 //! - [`auth`]: passwords, sessions, API tokens, CSRF and login throttling.
+//! - [`training`]: the training-log services (log, exercises, goals, plan, import, recompute,
+//!   stats) shared by REST, the pages and the CLI.
+//! - [`demo`]: stores the demo account that `domain::demo_data` generates (`spotter demo`).
 //! - [`http`]: the `/api/v1` REST routes, the error shape, security headers, OpenAPI.
 //! - [`local_time`]: local wall-clock times (exports, forms, due dates) as UTC.
 //! - [`site`]: the Leptos pages, static files and the plain-HTML form handlers.

@@ -302,6 +302,11 @@ async fn operator_workflow_from_migrate_to_serving_a_token() {
             "no password",
         ),
         (
+            &["user", "add", "--email", "flagless@example.com"],
+            Some(&format!("{PASSWORD}\n")),
+            "--password-stdin",
+        ),
+        (
             &["user", "add", "--email", "not-an-email", "--password-stdin"],
             Some(&format!("{PASSWORD}\n")),
             "not a valid email",

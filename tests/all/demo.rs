@@ -9,7 +9,7 @@ use crate::common::*;
 use chrono::Utc;
 use reqwest::StatusCode;
 use serde_json::Value;
-use spotter::domain::demo::generate;
+use spotter::domain::demo_data::generate;
 use spotter::server::db::users;
 use spotter::server::demo::{DEFAULT_PASSWORD, DemoError, DemoOptions, create_demo, store_history};
 

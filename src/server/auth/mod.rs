@@ -3,8 +3,20 @@
 //!
 //! A request is authenticated once, by [`principal::resolve`], which puts an optional
 //! [`Principal`] into the request extensions; handlers take [`CurrentUser`] to require one.
+//!
+//! - [`account`]: register, log in, log out, change settings (REST and forms share them).
+//! - [`api_tokens`]: issuing an API token (REST, the settings form, `spotter token create`).
+//! - [`client_ip()`]: the peer address that per-IP throttling keys on.
+//! - [`cookie`]: the session cookie, set and cleared.
+//! - [`csrf`]: the origin check on unsafe requests that are not bearer-authenticated.
+//! - [`password`]: argon2id hashing and verification.
+//! - [`principal`]: who is asking, resolved once per request.
+//! - [`rate_limit`]: login and registration throttles.
+//! - [`secret`]: random bearer secrets and their keyed hashes.
 
 pub mod account;
+pub mod api_tokens;
+mod client_ip;
 pub mod cookie;
 pub mod csrf;
 pub mod password;
@@ -12,6 +24,7 @@ pub mod principal;
 pub mod rate_limit;
 pub mod secret;
 
+pub use client_ip::client_ip;
 pub use principal::{AuthVia, CurrentUser, Principal};
 
 /// The session cookie's name.

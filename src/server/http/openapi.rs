@@ -5,7 +5,10 @@ use axum::Json;
 use utoipa::OpenApi;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 
-use super::routes::{auth, conversations, goals, health, import, me, plan, tokens, workouts};
+use super::routes::{
+    auth, conversations, exercises, goals, health, import, me, plan, records, stats, tokens,
+    workouts,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -18,8 +21,8 @@ use super::routes::{auth, conversations, goals, health, import, me, plan, tokens
         me::get, me::patch, me::delete, me::export,
         tokens::create, tokens::list, tokens::revoke,
         conversations::create, conversations::list, conversations::get, conversations::patch, conversations::delete,
-        workouts::create, workouts::list, workouts::get, workouts::patch, workouts::delete, workouts::exercises, workouts::create_exercise,
-        workouts::stats, workouts::records, import::import,
+        workouts::create, workouts::list, workouts::get, workouts::patch, workouts::delete, exercises::list, exercises::create,
+        stats::get, records::list, import::import,
         plan::create, plan::list, plan::get, plan::patch, plan::delete,
         goals::create, goals::list, goals::get, goals::patch, goals::delete,
     ),

@@ -18,11 +18,11 @@ use super::signed_in::SignedIn;
 use crate::domain::account::{CoachStyle, Language, PreferencesPatch, ResponseLength, Units};
 use crate::domain::i18n::FormError;
 use crate::server::auth::account::{self, AccountError, Registration, SettingsChange};
+use crate::server::auth::api_tokens::create_token as create_api_token;
+use crate::server::auth::client_ip;
 use crate::server::auth::cookie;
 use crate::server::auth::{AuthVia, Principal};
 use crate::server::db::{Id, tokens, users};
-use crate::server::http::routes::auth::client_ip;
-use crate::server::http::routes::tokens::create_token as create_api_token;
 use crate::server::state::AppState;
 
 /// The short-lived cookie that carries a just-created API token to the settings page once.

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::domain::account::Language;
 use crate::server::auth::account::{self, AccountError, Registration};
-use crate::server::auth::{AuthVia, CurrentUser, cookie};
+use crate::server::auth::{AuthVia, CurrentUser, client_ip, cookie};
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::ApiJson;
 use crate::server::http::routes::me::MeResponse;
@@ -50,12 +50,6 @@ impl From<AccountError> for ApiError {
             }
         }
     }
-}
-
-/// The peer's IP address (the key of per-IP throttling).
-pub fn client_ip(addr: Option<&axum::Extension<ConnectInfo<SocketAddr>>>) -> String {
-    addr.map(|axum::Extension(ConnectInfo(a))| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
 }
 
 fn user_agent(headers: &HeaderMap) -> Option<&str> {

@@ -1,14 +1,30 @@
 //! The REST API under `/api/v1` (JSON in, JSON out, errors in one shape) and the health
 //! probes at the root. Each submodule is one resource; handlers are thin adapters over
-//! `server::auth` flows and `server::db` repositories.
+//! `server::auth` flows, `server::training` services and `server::db` repositories.
+//!
+//! - [`auth`]: register, log in, log out (`/auth/…`).
+//! - [`me`]: the account: read, change, delete (`/me`), and its export (`/me/export`).
+//! - [`tokens`]: the user's API tokens (`/tokens`).
+//! - [`conversations`]: the coach chats (`/conversations`).
+//! - [`workouts`]: the training log (`/workouts`).
+//! - [`exercises`]: the catalog and custom exercises, searchable (`/exercises`).
+//! - [`stats`]: totals and streaks for a period (`/stats`).
+//! - [`records`]: personal records (`/records`).
+//! - [`goals`]: goals with live progress (`/goals`).
+//! - [`plan`]: the training plan (`/plan`).
+//! - [`import`]: Strong and Hevy CSV exports (`/import`).
+//! - [`health`]: the probes `/healthz` and `/readyz`, at the root.
 
 pub mod auth;
 pub mod conversations;
+pub mod exercises;
 pub mod goals;
 pub mod health;
 pub mod import;
 pub mod me;
 pub mod plan;
+pub mod records;
+pub mod stats;
 pub mod tokens;
 pub mod workouts;
 
@@ -54,10 +70,7 @@ pub fn router(state: AppState) -> Router {
                 .patch(workouts::patch)
                 .delete(workouts::delete),
         )
-        .route(
-            "/exercises",
-            get(workouts::exercises).post(workouts::create_exercise),
-        )
+        .route("/exercises", get(exercises::list).post(exercises::create))
         .route("/goals", get(goals::list).post(goals::create))
         .route(
             "/goals/{id}",
@@ -72,8 +85,8 @@ pub fn router(state: AppState) -> Router {
             "/import",
             post(import::import).layer(DefaultBodyLimit::max(import::IMPORT_BODY_LIMIT)),
         )
-        .route("/stats", get(workouts::stats))
-        .route("/records", get(workouts::records))
+        .route("/stats", get(stats::get))
+        .route("/records", get(records::list))
         .route("/openapi.json", get(super::openapi::document))
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })

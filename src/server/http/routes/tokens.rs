@@ -1,34 +1,23 @@
-//! `POST|GET /tokens`, `DELETE /tokens/{id}`: API tokens for scripts and apps.
+//! `POST|GET /tokens`, `DELETE /tokens/{id}`: API tokens for scripts and apps. Creating one is
+//! `server::auth::api_tokens`'s flow; this module only maps it to JSON.
 
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::account::FieldError;
 use crate::domain::pagination::Paginated;
 use crate::server::auth::CurrentUser;
-use crate::server::auth::secret::new_api_token;
-use crate::server::db::{Id, tokens};
+use crate::server::auth::api_tokens::{CreatedToken, TokenError, create_token};
+use crate::server::db::tokens;
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::ApiJson;
 use crate::server::http::routes::path_id;
 use crate::server::state::AppState;
 
-pub const MAX_TOKEN_NAME_CHARS: usize = 100;
-
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct CreateTokenRequest {
     pub name: String,
-}
-
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct CreatedToken {
-    pub id: String,
-    pub name: String,
-    /// The secret itself. Shown only in this response; store it now.
-    pub token: String,
-    pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -39,40 +28,13 @@ pub struct TokenList {
     pub total: u64,
 }
 
-pub fn validate_name(raw: &str) -> Result<String, FieldError> {
-    let name = raw.trim();
-    if name.is_empty() {
-        return Err(FieldError::new(
-            "name",
-            "required",
-            "Give the token a name.",
-        ));
+impl From<TokenError> for ApiError {
+    fn from(err: TokenError) -> Self {
+        match err {
+            TokenError::Invalid(error) => ApiError::field(error),
+            TokenError::Db(e) => ApiError::from(e),
+        }
     }
-    if name.chars().count() > MAX_TOKEN_NAME_CHARS || name.chars().any(char::is_control) {
-        return Err(FieldError::new(
-            "name",
-            "invalid",
-            format!("Use at most {MAX_TOKEN_NAME_CHARS} printable characters."),
-        ));
-    }
-    Ok(name.to_owned())
-}
-
-/// The plain function behind the REST route and the settings form.
-pub async fn create_token(
-    state: &AppState,
-    user_id: &Id,
-    raw_name: &str,
-) -> Result<CreatedToken, ApiError> {
-    let name = validate_name(raw_name).map_err(ApiError::field)?;
-    let token = new_api_token();
-    let row = tokens::create(&state.db, user_id, &name, &state.secret.hash(&token)).await?;
-    Ok(CreatedToken {
-        id: row.id.to_string(),
-        name: row.name,
-        token,
-        created_at: row.created_at,
-    })
 }
 
 /// Creates a token; the secret is in this response only.

@@ -1,0 +1,18 @@
+//! What a command can fail with. `main` prints it as `spotter: <message>` and exits with 1.
+
+#[derive(Debug, thiserror::Error)]
+pub(super) enum CliError {
+    #[error("configuration: {0}")]
+    Config(#[from] crate::server::config::ConfigError),
+    #[error("database: {0}")]
+    Db(#[from] crate::server::db::DbError),
+    #[error("database: {0}")]
+    Sqlx(#[from] sqlx::Error),
+    #[error("site configuration (Leptos.toml): {0}")]
+    Leptos(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// Something the operator can fix: a bad argument, an unknown account, invalid input.
+    #[error("{0}")]
+    User(String),
+}
