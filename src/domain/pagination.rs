@@ -43,8 +43,10 @@ impl Page {
     }
 }
 
-/// The list envelope: `{"items": [...], "page", "per_page", "total"}`.
+/// The list envelope: `{"items": [...], "page", "per_page", "total"}`. Every list endpoint
+/// answers with it, documented as `body = Paginated<Item>` (one generic OpenAPI schema).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Paginated<T> {
     pub items: Vec<T>,
     pub page: u32,

@@ -501,6 +501,41 @@ both_engines! {
         assert!(doc["info"]["title"].is_string());
         let paths = doc["paths"].as_object().expect("paths");
 
+        // Every schema reference resolves, and each list answers the one envelope with its
+        // own item type.
+        fn refs<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
+            match v {
+                Value::Object(map) => {
+                    if let Some(Value::String(r)) = map.get("$ref") {
+                        out.push(r);
+                    }
+                    map.values().for_each(|v| refs(v, out));
+                }
+                Value::Array(items) => items.iter().for_each(|v| refs(v, out)),
+                _ => {}
+            }
+        }
+        let mut all_refs = Vec::new();
+        refs(&doc, &mut all_refs);
+        assert!(!all_refs.is_empty());
+        for r in all_refs {
+            let name = r.strip_prefix("#/components/schemas/").unwrap_or_else(|| panic!("unexpected $ref {r}"));
+            assert!(doc["components"]["schemas"].get(name).is_some(), "dangling $ref {r}");
+        }
+        for list in ["/api/v1/conversations", "/api/v1/workouts", "/api/v1/plan", "/api/v1/goals", "/api/v1/tokens", "/api/v1/exercises", "/api/v1/records"] {
+            let schema = &paths[list]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+            let schema = match schema.get("$ref").and_then(Value::as_str) {
+                Some(r) => &doc["components"]["schemas"][r.trim_start_matches("#/components/schemas/")],
+                None => schema,
+            };
+            for field in ["items", "page", "per_page", "total"] {
+                assert!(schema["properties"].get(field).is_some(), "{list}: no {field} in {schema}");
+            }
+            assert_eq!(schema["properties"]["items"]["type"], "array", "{list}: {schema}");
+            let item = &schema["properties"]["items"]["items"];
+            assert!(["$ref", "properties", "allOf"].iter().any(|k| item.get(k).is_some()), "{list}: items described: {schema}");
+        }
+
         let mut documented = BTreeSet::new();
         for (path, item) in paths {
             for method in ["get", "post", "put", "patch", "delete", "head", "options"] {

@@ -7,6 +7,7 @@ use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
 use super::error::ApiError;
+use crate::domain::pagination::{Page, PageRequest};
 
 /// `Json<T>` whose rejections are 400 (malformed or wrong types), 413 (too large) or 415
 /// (not `application/json`).
@@ -50,6 +51,20 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
             .map_err(|e: QueryRejection| {
                 ApiError::new(StatusCode::BAD_REQUEST, "invalid_query", e.body_text())
             })
+    }
+}
+
+/// `?page=&per_page=` of a list endpoint, defaults applied and bounds enforced. A handler
+/// takes it beside its own `ApiQuery` of filters; both read the same query string. Document
+/// it with `params(PageRequest, …)`.
+pub struct PageQuery(pub Page);
+
+impl<S: Send + Sync> FromRequestParts<S> for PageQuery {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let ApiQuery(request) = ApiQuery::<PageRequest>::from_request_parts(parts, state).await?;
+        Ok(PageQuery(request.normalized()))
     }
 }
 

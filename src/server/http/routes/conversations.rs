@@ -11,7 +11,7 @@ use crate::domain::pagination::{PageRequest, Paginated};
 use crate::server::auth::CurrentUser;
 use crate::server::db::conversations::{self, Conversation};
 use crate::server::http::error::{ApiError, ErrorBody};
-use crate::server::http::json::{ApiJson, ApiQuery};
+use crate::server::http::json::{ApiJson, ApiQuery, PageQuery};
 use crate::server::http::routes::path_id;
 use crate::server::state::AppState;
 
@@ -24,18 +24,8 @@ pub struct ConversationInput {
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct ListQuery {
-    pub page: Option<u32>,
-    pub per_page: Option<u32>,
     /// Case-insensitive search in titles.
     pub q: Option<String>,
-}
-
-#[derive(serde::Serialize, utoipa::ToSchema)]
-pub struct ConversationList {
-    pub items: Vec<Conversation>,
-    pub page: u32,
-    pub per_page: u32,
-    pub total: u64,
 }
 
 /// Starts a conversation.
@@ -53,18 +43,14 @@ pub async fn create(
 }
 
 /// The user's conversations, most recently active first (20 per page).
-#[utoipa::path(get, path = "/api/v1/conversations", tag = "conversations", params(ListQuery), responses(
-    (status = 200, body = ConversationList), (status = 401, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/conversations", tag = "conversations", params(PageRequest, ListQuery), responses(
+    (status = 200, body = Paginated<Conversation>), (status = 401, body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
     CurrentUser(p): CurrentUser,
+    PageQuery(page): PageQuery,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<Json<Paginated<Conversation>>, ApiError> {
-    let page = PageRequest {
-        page: q.page,
-        per_page: q.per_page,
-    }
-    .normalized();
     let (items, total) = conversations::list(&state.db, &p.user.id, page, q.q.as_deref()).await?;
     Ok(Json(Paginated::new(items, page, total)))
 }

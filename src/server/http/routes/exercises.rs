@@ -12,7 +12,7 @@ use crate::domain::pagination::{PageRequest, Paginated};
 use crate::server::auth::CurrentUser;
 use crate::server::db::exercises::{self, ExerciseRow};
 use crate::server::http::error::{ApiError, ErrorBody};
-use crate::server::http::json::{ApiJson, ApiQuery};
+use crate::server::http::json::{ApiJson, ApiQuery, PageQuery};
 use crate::server::state::AppState;
 use crate::server::training::exercises::{Added, ExerciseError, add_custom};
 
@@ -20,8 +20,6 @@ use crate::server::training::exercises::{Added, ExerciseError, add_custom};
 pub struct ExerciseQuery {
     /// Search in English or Hebrew names and aliases (typos and Hebrew prefixes tolerated).
     pub q: Option<String>,
-    pub page: Option<u32>,
-    pub per_page: Option<u32>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -31,14 +29,6 @@ pub struct ExerciseItem {
     /// How well the exercise matches `q` (0–1); absent without `q`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f32>,
-}
-
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct ExerciseList {
-    pub items: Vec<ExerciseItem>,
-    pub page: u32,
-    pub per_page: u32,
-    pub total: u64,
 }
 
 /// Adds a custom exercise. A name that already means an exercise (catalog or yours) answers
@@ -69,18 +59,14 @@ pub async fn create(
 }
 
 /// The catalog and the user's custom exercises; with `q`, ranked matches.
-#[utoipa::path(get, path = "/api/v1/exercises", tag = "workouts", operation_id = "exercises", params(ExerciseQuery), responses(
-    (status = 200, body = ExerciseList), (status = 401, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/exercises", tag = "workouts", operation_id = "exercises", params(PageRequest, ExerciseQuery), responses(
+    (status = 200, body = Paginated<ExerciseItem>), (status = 401, body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
     CurrentUser(p): CurrentUser,
+    PageQuery(page): PageQuery,
     ApiQuery(q): ApiQuery<ExerciseQuery>,
 ) -> Result<Json<Paginated<ExerciseItem>>, ApiError> {
-    let page = PageRequest {
-        page: q.page,
-        per_page: q.per_page,
-    }
-    .normalized();
     let all = exercises::all_for_user(&state.db, &p.user.id).await?;
     let items: Vec<ExerciseItem> = match q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         None => all

@@ -3,7 +3,6 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use serde::Serialize;
 
 use crate::domain::goals::{GoalInput, GoalPatch};
 use crate::domain::pagination::Paginated;
@@ -14,14 +13,6 @@ use crate::server::http::json::ApiJson;
 use crate::server::http::routes::path_id;
 use crate::server::state::AppState;
 use crate::server::training::goals::{GoalError, GoalView, create_goal, update_goal, view, views};
-
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct GoalList {
-    pub items: Vec<GoalView>,
-    pub page: u32,
-    pub per_page: u32,
-    pub total: u64,
-}
 
 /// Sets a goal.
 #[utoipa::path(post, path = "/api/v1/goals", tag = "goals", request_body = GoalInput, responses(
@@ -40,7 +31,7 @@ pub async fn create(
 
 /// Every goal with its live progress.
 #[utoipa::path(get, path = "/api/v1/goals", tag = "goals", responses(
-    (status = 200, body = GoalList), (status = 401, body = ErrorBody)))]
+    (status = 200, body = Paginated<GoalView>), (status = 401, body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
     CurrentUser(p): CurrentUser,

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::domain::pagination::PageRequest;
+use crate::domain::pagination::{MAX_PER_PAGE, Page};
 use crate::domain::viewer::Profile;
 use crate::server::auth::account::{self, SettingsChange};
 use crate::server::auth::{CurrentUser, cookie};
@@ -102,12 +102,11 @@ pub async fn export(
     let mut all_conversations = Vec::new();
     let mut page = 1;
     loop {
-        let request = PageRequest {
-            page: Some(page),
-            per_page: Some(crate::domain::pagination::MAX_PER_PAGE),
+        let request = Page {
+            page,
+            per_page: MAX_PER_PAGE,
         };
-        let (items, total) =
-            conversations::list(&state.db, user_id, request.normalized(), None).await?;
+        let (items, total) = conversations::list(&state.db, user_id, request, None).await?;
         let done = items.is_empty() || all_conversations.len() + items.len() >= total as usize;
         all_conversations.extend(items);
         if done {
@@ -118,11 +117,11 @@ pub async fn export(
     let mut workouts = Vec::new();
     let mut page = 1;
     loop {
-        let request = PageRequest {
-            page: Some(page),
-            per_page: Some(crate::domain::pagination::MAX_PER_PAGE),
+        let request = Page {
+            page,
+            per_page: MAX_PER_PAGE,
         };
-        let (items, total) = workouts::list(&state.db, user_id, request.normalized()).await?;
+        let (items, total) = workouts::list(&state.db, user_id, request).await?;
         let done = items.is_empty() || workouts.len() + items.len() >= total as usize;
         for w in items {
             if let Some(detail) = log::detail(&state.db, user_id, &w.id).await? {

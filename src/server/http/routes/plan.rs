@@ -3,14 +3,14 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::domain::pagination::{PageRequest, Paginated};
 use crate::domain::plan::{PlanInput, Status};
 use crate::server::auth::CurrentUser;
 use crate::server::db::plan;
 use crate::server::http::error::{ApiError, ErrorBody};
-use crate::server::http::json::{ApiJson, ApiQuery};
+use crate::server::http::json::{ApiJson, ApiQuery, PageQuery};
 use crate::server::http::routes::path_id;
 use crate::server::state::AppState;
 use crate::server::training::plan::{PlanError, create_item, update_item};
@@ -38,33 +38,19 @@ pub async fn create(
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct ListQuery {
-    pub page: Option<u32>,
-    pub per_page: Option<u32>,
     /// pending or done; both when absent.
     pub status: Option<Status>,
 }
 
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct PlanList {
-    pub items: Vec<plan::PlanItem>,
-    pub page: u32,
-    pub per_page: u32,
-    pub total: u64,
-}
-
 /// The plan: pending items first, soonest due first.
-#[utoipa::path(get, path = "/api/v1/plan", tag = "plan", params(ListQuery), responses(
-    (status = 200, body = PlanList), (status = 401, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/plan", tag = "plan", params(PageRequest, ListQuery), responses(
+    (status = 200, body = Paginated<plan::PlanItem>), (status = 401, body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
     CurrentUser(p): CurrentUser,
+    PageQuery(page): PageQuery,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<Json<Paginated<plan::PlanItem>>, ApiError> {
-    let page = PageRequest {
-        page: q.page,
-        per_page: q.per_page,
-    }
-    .normalized();
     let (items, total) = plan::list(&state.db, &p.user.id, q.status, page).await?;
     Ok(Json(Paginated::new(items, page, total)))
 }

@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::domain::pagination::Paginated;
 use crate::server::auth::CurrentUser;
@@ -20,17 +20,9 @@ pub struct RecordsQuery {
     pub exercise: Option<String>,
 }
 
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct RecordList {
-    pub items: Vec<RecordRow>,
-    pub page: u32,
-    pub per_page: u32,
-    pub total: u64,
-}
-
 /// Personal records, each with the set it came from.
 #[utoipa::path(get, path = "/api/v1/records", tag = "workouts", operation_id = "records", params(RecordsQuery), responses(
-    (status = 200, body = RecordList), (status = 401, body = ErrorBody),
+    (status = 200, body = Paginated<RecordRow>), (status = 401, body = ErrorBody),
     (status = 422, description = "Unknown exercise (details carry suggestions)", body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,

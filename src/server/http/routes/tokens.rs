@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::domain::pagination::Paginated;
 use crate::server::auth::CurrentUser;
@@ -18,14 +18,6 @@ use crate::server::state::AppState;
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct CreateTokenRequest {
     pub name: String,
-}
-
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct TokenList {
-    pub items: Vec<tokens::ApiToken>,
-    pub page: u32,
-    pub per_page: u32,
-    pub total: u64,
 }
 
 impl From<TokenError> for ApiError {
@@ -53,7 +45,7 @@ pub async fn create(
 
 /// The user's live tokens (never their secrets).
 #[utoipa::path(get, path = "/api/v1/tokens", tag = "tokens", responses(
-    (status = 200, body = TokenList), (status = 401, body = ErrorBody)))]
+    (status = 200, body = Paginated<tokens::ApiToken>), (status = 401, body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
     CurrentUser(p): CurrentUser,

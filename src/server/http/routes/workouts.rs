@@ -4,7 +4,6 @@
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use serde::{Deserialize, Serialize};
 
 use crate::domain::pagination::{PageRequest, Paginated};
 use crate::domain::training::WorkoutSource;
@@ -12,7 +11,7 @@ use crate::domain::workout::{WorkoutInput, WorkoutPatch};
 use crate::server::auth::CurrentUser;
 use crate::server::db::workouts;
 use crate::server::http::error::{ApiError, ErrorBody};
-use crate::server::http::json::{ApiJson, ApiQuery};
+use crate::server::http::json::{ApiJson, PageQuery};
 use crate::server::http::routes::path_id;
 use crate::server::state::AppState;
 use crate::server::training::log::{self, LogError, WorkoutDetail, local_day_fn};
@@ -53,33 +52,14 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(logged)))
 }
 
-#[derive(Deserialize, utoipa::IntoParams)]
-pub struct ListQuery {
-    pub page: Option<u32>,
-    pub per_page: Option<u32>,
-}
-
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct WorkoutList {
-    pub items: Vec<workouts::WorkoutRow>,
-    pub page: u32,
-    pub per_page: u32,
-    pub total: u64,
-}
-
 /// The user's workouts, most recent first.
-#[utoipa::path(get, path = "/api/v1/workouts", tag = "workouts", params(ListQuery), responses(
-    (status = 200, body = WorkoutList), (status = 401, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/workouts", tag = "workouts", params(PageRequest), responses(
+    (status = 200, body = Paginated<workouts::WorkoutRow>), (status = 401, body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
     CurrentUser(p): CurrentUser,
-    ApiQuery(q): ApiQuery<ListQuery>,
+    PageQuery(page): PageQuery,
 ) -> Result<Json<Paginated<workouts::WorkoutRow>>, ApiError> {
-    let page = PageRequest {
-        page: q.page,
-        per_page: q.per_page,
-    }
-    .normalized();
     let (items, total) = workouts::list(&state.db, &p.user.id, page).await?;
     Ok(Json(Paginated::new(items, page, total)))
 }
