@@ -5,7 +5,7 @@
 //! - `import/csv_read_baseline`: the `csv` crate alone reading every record (the reader settings
 //!   the parser uses: flexible, trimmed, UTF-8 checked). The floor any parser pays.
 //! - `import/parse_strong`: `domain::import::parse` (CSV + dates, units, set types, grouping).
-//! - `import_sqlite/full_import`: `server::training::import::import` into a fresh SQLite database
+//! - `import_sqlite/full_import`: `server::services::import::import` into a fresh SQLite database
 //!   (name matching, custom exercises, one transaction, recompute of points and records).
 //!
 //! Criterion reports elements/s (= rows/s); `scripts/bench.sh` (`make bench`) prints a summary.
@@ -19,7 +19,7 @@ use spotter::domain::import::bench_support::synthetic_strong_csv;
 use spotter::domain::import::{Format, parse};
 use spotter::server::db::users::{self, NewUser, User};
 use spotter::server::db::{Db, exercises};
-use spotter::server::training::import::import;
+use spotter::server::services::import::import;
 use tempfile::TempDir;
 use tokio::runtime::Runtime;
 

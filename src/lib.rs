@@ -4,9 +4,9 @@
 //! - [`domain`]: pure Rust with no I/O: accounts and preferences, the exercise catalog, workouts,
 //!   imports, scoring, goals and plans, the demo account's data, translations, pagination.
 //!   It compiles for the browser too.
-//! - `server` (feature `ssr`): configuration, CLI, database, authentication, the training
-//!   services, the demo account, REST API, the site.
-//! - [`api`]: Leptos server functions, thin adapters over `server`.
+//! - `server` (feature `ssr`): configuration, CLI, database, authentication, the services every
+//!   feature is reached through, the demo account, REST API, the site and its forms.
+//! - [`api`]: Leptos server functions, thin adapters over `server::services`.
 //! - [`app`]: Leptos components: the shell, pages and shared components.
 //!
 //! The binary (`src/main.rs`) only calls `server::cli::main`.

@@ -9,7 +9,7 @@ use crate::domain::views::goals::GoalsPageData;
 pub async fn goals_page() -> Result<GoalsPageData, AppError> {
     let p = super::principal().await?;
     let state = super::state()?;
-    crate::server::training::goals_page::goals_page(&state.db, &p.user)
+    crate::server::services::goals_page::goals_page(&state.db, &p.user)
         .await
         .map_err(super::internal("goals page data"))
 }

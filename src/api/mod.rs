@@ -5,9 +5,10 @@
 
 pub mod goals;
 pub mod import;
+pub mod log;
 pub mod plan;
+pub mod progress;
 pub mod tokens;
-pub mod training;
 
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};

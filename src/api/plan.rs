@@ -9,7 +9,7 @@ use crate::domain::views::plan::{PlanPageData, PlanPages};
 pub async fn plan_page(pages: PlanPages) -> Result<PlanPageData, AppError> {
     let p = super::principal().await?;
     let state = super::state()?;
-    crate::server::training::plan_page::plan_page(&state.db, &p.user, pages)
+    crate::server::services::plan_page::plan_page(&state.db, &p.user, pages)
         .await
         .map_err(super::internal("plan page data"))
 }

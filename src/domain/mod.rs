@@ -3,11 +3,11 @@
 //! - [`account`]: languages, units, preferences, and the validation of what users type.
 //! - [`catalog`]: the built-in bilingual exercise catalog and the exercise-name matcher.
 //! - [`goals`]: goal types and timeframes, live progress from the log.
-//! - [`i18n`]: every visible string, in English and Hebrew.
+//! - [`i18n`]: every visible string in English and Hebrew, plurals, form errors, day labels.
 //! - [`import`]: Strong and Hevy CSV exports read into workouts and sets, bad lines listed.
 //! - [`log_form`]: the `/log` form's fields read into a workout.
 //! - [`pagination`]: page requests and the `{items, page, per_page, total}` envelope.
-//! - [`conversation`]: conversation titles.
+//! - [`conversation`]: conversation titles, message roles and statuses.
 //! - [`custom_exercise`]: a user's own exercise, validated; its kind guessed from the sets.
 //! - [`demo_data`]: the demo account's months of training, goals and plan, generated from a seed
 //!   (`spotter demo`; `server::demo` stores them).
@@ -15,8 +15,11 @@
 //! - [`due_date`]: due dates read from English and Hebrew ("next Monday", "מחר ב-7").
 //! - [`plan`]: training-plan items and their validation (due dates in words).
 //! - [`scoring`]: points, levels, streaks, personal records, achievements.
-//! - [`training`]: set types, exercise kinds, measurement, unit conversions.
+//! - [`text_enum`]: the one way enums are stored and sent as text (`"by_date"`).
+//! - [`training`]: set types, exercise and workout kinds, measurement, unit conversions.
+//! - [`url_query`]: values percent-encoded into hand-built URLs.
 //! - [`viewer`]: who is looking at a page, as the UI needs it.
+//! - [`views`]: what each page shows, as plain data the server builds and the browser renders.
 //! - [`workout`]: a submitted workout and its validation into canonical units.
 
 pub mod account;

@@ -22,8 +22,8 @@ use crate::server::db::users::{self, CreateUserError, NewUser, User};
 use crate::server::db::workouts::{self, NewSet, NewWorkout};
 use crate::server::db::{Db, Id, conversations, exercises, goals, plan};
 use crate::server::local_time::to_utc;
-use crate::server::training::log::local_day_fn;
-use crate::server::training::recompute::recompute;
+use crate::server::services::log::local_day_fn;
+use crate::server::services::recompute::recompute;
 
 pub const DEFAULT_EMAIL: &str = "demo@spotter.local";
 /// The documented password of the demo account (`--password-stdin` picks another).

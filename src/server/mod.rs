@@ -7,8 +7,9 @@
 //! - [`state`]: [`AppState`], what every handler and command shares.
 //! - [`db`]: the SQLite/PostgreSQL pool, migrations and one repository module per aggregate.
 //! - [`auth`]: passwords, sessions, API tokens, CSRF and login throttling.
-//! - [`training`]: the training-log services (log, exercises, goals, plan, import, recompute,
-//!   stats) shared by REST, the pages and the CLI.
+//! - [`services`]: what a user can do with their training log (log, exercises, goals, plan,
+//!   import, recompute, stats, and each page's data), one service shared by REST, the page
+//!   forms, the server functions, the CLI and (next) the coach's tools.
 //! - [`demo`]: stores the demo account that `domain::demo_data` generates (`spotter demo`).
 //! - [`http`]: the `/api/v1` REST routes, the error shape, security headers, OpenAPI.
 //! - [`local_time`]: local wall-clock times (exports, forms, due dates) as UTC.
@@ -21,9 +22,9 @@ pub mod db;
 pub mod demo;
 pub mod http;
 pub mod local_time;
+pub mod services;
 pub mod site;
 pub mod state;
-pub mod training;
 
 pub use state::AppState;
 

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::training::log_page;
+use crate::api::log::log_page;
 use crate::app::components::notice::{ErrorNotice, SuccessNotice};
 use crate::app::use_strings;
 use crate::domain::display::{distance_unit_label, weight_unit_label};

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::training::progress_page;
+use crate::api::progress::progress_page;
 use crate::app::use_strings;
 use crate::domain::display::count;
 use crate::domain::i18n::{Strings, record_label};

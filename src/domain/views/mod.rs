@@ -1,5 +1,5 @@
 //! What each page shows, as plain data: built on the server by the services in
-//! `server::training`, sent to the browser by the server functions in `api`, rendered by
+//! `server::services`, sent to the browser by the server functions in `api`, rendered by
 //! `app::pages`. Text is already in the user's language and quantities in their units.
 
 pub mod goals;

@@ -9,7 +9,7 @@ use super::error::CliError;
 use super::setup::Setup;
 use super::user;
 use crate::domain::import::Format;
-use crate::server::training::import::{ImportError, import};
+use crate::server::services::import::{ImportError, import};
 
 #[derive(Args)]
 pub(super) struct ImportArgs {

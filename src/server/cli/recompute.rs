@@ -7,8 +7,8 @@ use super::error::CliError;
 use super::setup::Setup;
 use super::user;
 use crate::server::db::users;
-use crate::server::training::log::local_day_fn;
-use crate::server::training::recompute::recompute;
+use crate::server::services::log::local_day_fn;
+use crate::server::services::recompute::recompute;
 
 #[derive(Args)]
 pub(super) struct RecomputeArgs {

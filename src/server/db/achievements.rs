@@ -1,5 +1,5 @@
 //! The `achievements` table, read side: what each user has earned. Achievements are derived
-//! data, written only by `server::training::recompute`.
+//! data, written only by `server::services::recompute`.
 
 use chrono::{DateTime, Utc};
 

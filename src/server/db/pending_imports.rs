@@ -8,7 +8,7 @@ use sqlx::types::Json;
 
 use super::{Db, Id, now, on_db};
 use crate::domain::import::Format;
-use crate::server::training::import::ImportReport;
+use crate::server::services::import::ImportReport;
 
 /// How long a preview can be confirmed.
 pub const TTL: chrono::Duration = chrono::Duration::minutes(30);

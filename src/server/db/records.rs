@@ -1,5 +1,5 @@
 //! The `personal_records` table, read side: each user's current records with their exercise's
-//! names. Records are derived data, written only by `server::training::recompute`.
+//! names. Records are derived data, written only by `server::services::recompute`.
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;

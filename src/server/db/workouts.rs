@@ -232,7 +232,7 @@ pub async fn recent(db: &Db, user_id: &Id, limit: u32) -> Result<Vec<RecentWorko
 }
 
 /// Deletes one workout (`$1`) of a user (`$2`); its sets cascade. Run by
-/// `training::recompute::delete_workout` in the transaction that recomputes after it.
+/// `services::recompute::delete_workout` in the transaction that recomputes after it.
 pub const DELETE_ONE: &str = "DELETE FROM workout_sessions WHERE id = $1 AND user_id = $2";
 
 /// A change to a workout; `None` keeps a field, `Some(None)` clears it.

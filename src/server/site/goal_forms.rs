@@ -5,15 +5,15 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 
 use super::redirects::{
-    Fields, back_with, failed, field, fields, first_field_error, item_id, item_outcome, refused,
+    Fields, SeeOther, back_with, failed, field, fields, first_field_error, item_id, item_outcome,
     see_other,
 };
 use super::signed_in::SignedIn;
 use crate::domain::goals::{GoalPatch, parse_goal_form};
 use crate::domain::i18n::FormError;
 use crate::server::db::goals;
+use crate::server::services::goals::{GoalError, create_goal, update_goal};
 use crate::server::state::AppState;
-use crate::server::training::goals::{GoalError, create_goal, update_goal};
 
 /// `POST /goals`.
 pub async fn create(
@@ -47,11 +47,11 @@ pub async fn set_active(
     SignedIn(p): SignedIn,
     Path(id): Path<String>,
     form: Fields,
-) -> Result<Response, Response> {
+) -> Result<Response, SeeOther> {
     let fields = fields(form);
     let active = field(&fields, "active")
         .and_then(|v| v.parse::<bool>().ok())
-        .ok_or_else(|| refused("/goals", FormError::InvalidInput, ""))?;
+        .ok_or_else(|| SeeOther::refused("/goals", FormError::InvalidInput, ""))?;
     let id = item_id(&id, "/goals", "")?;
     let change = GoalPatch {
         is_active: Some(active),
@@ -68,7 +68,7 @@ pub async fn delete(
     State(state): State<AppState>,
     SignedIn(p): SignedIn,
     Path(id): Path<String>,
-) -> Result<Response, Response> {
+) -> Result<Response, SeeOther> {
     let id = item_id(&id, "/goals", "")?;
     let result = goals::delete(&state.db, &p.user.id, &id).await;
     Ok(item_outcome(

@@ -13,8 +13,8 @@ use crate::domain::i18n::FormError;
 use crate::domain::import::Format;
 use crate::server::auth::Principal;
 use crate::server::db::pending_imports::{self, PendingImport};
+use crate::server::services::import::{ImportError, import};
 use crate::server::state::AppState;
-use crate::server::training::import::{ImportError, import};
 
 /// Where the import section's outcomes land.
 fn to_section(query: &str) -> Response {

@@ -5,15 +5,15 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 
 use super::redirects::{
-    Fields, back_with, failed, field, fields, first_field_error, item_id, item_outcome, refused,
+    Fields, SeeOther, back_with, failed, field, fields, first_field_error, item_id, item_outcome,
     see_other,
 };
 use super::signed_in::SignedIn;
 use crate::domain::i18n::FormError;
 use crate::domain::plan::{PlanInput, Status};
 use crate::server::db::plan;
+use crate::server::services::plan::{PlanError, create_item, update_item};
 use crate::server::state::AppState;
-use crate::server::training::plan::{PlanError, create_item, update_item};
 
 /// `POST /plan`.
 pub async fn create(
@@ -51,11 +51,11 @@ pub async fn set_status(
     SignedIn(p): SignedIn,
     Path(id): Path<String>,
     form: Fields,
-) -> Result<Response, Response> {
+) -> Result<Response, SeeOther> {
     let fields = fields(form);
     let status = field(&fields, "status")
         .and_then(|s| s.parse::<Status>().ok())
-        .ok_or_else(|| refused("/plan", FormError::InvalidInput, ""))?;
+        .ok_or_else(|| SeeOther::refused("/plan", FormError::InvalidInput, ""))?;
     let id = item_id(&id, "/plan", "")?;
     let input = PlanInput {
         status: Some(status),
@@ -78,7 +78,7 @@ pub async fn delete(
     State(state): State<AppState>,
     SignedIn(p): SignedIn,
     Path(id): Path<String>,
-) -> Result<Response, Response> {
+) -> Result<Response, SeeOther> {
     let id = item_id(&id, "/plan", "")?;
     let result = plan::soft_delete(&state.db, &p.user.id, &id).await;
     Ok(item_outcome(

@@ -11,13 +11,29 @@ use crate::domain::i18n::FormError;
 pub use crate::domain::url_query::query_value;
 use crate::server::db::Id;
 
+/// A 303 to a URL, as a value small enough for handlers to `?` on it.
+pub struct SeeOther(pub String);
+
+impl SeeOther {
+    /// `page?error=code#anchor`.
+    pub fn refused(page: &str, error: FormError, anchor: &str) -> SeeOther {
+        SeeOther(format!("{page}?error={error}{anchor}"))
+    }
+}
+
+impl IntoResponse for SeeOther {
+    fn into_response(self) -> Response {
+        Redirect::to(&self.0).into_response()
+    }
+}
+
 pub fn see_other(to: &str) -> Response {
     Redirect::to(to).into_response()
 }
 
 /// `page?error=code#anchor`.
 pub fn refused(page: &str, error: FormError, anchor: &str) -> Response {
-    see_other(&format!("{page}?error={error}{anchor}"))
+    SeeOther::refused(page, error, anchor).into_response()
 }
 
 /// `page?error=code&k=v…extra`: a refusal that carries every non-empty typed field back so
@@ -58,8 +74,8 @@ pub fn field(fields: &[(String, String)], name: &str) -> Option<String> {
 }
 
 /// The id in a form's path (`/goals/{id}/delete`), or the page with `?error=not_found`.
-pub fn item_id(raw: &str, page: &str, anchor: &str) -> Result<Id, Response> {
-    Id::parse(raw).ok_or_else(|| refused(page, FormError::NotFound, anchor))
+pub fn item_id(raw: &str, page: &str, anchor: &str) -> Result<Id, SeeOther> {
+    Id::parse(raw).ok_or_else(|| SeeOther::refused(page, FormError::NotFound, anchor))
 }
 
 /// The form error for a validation failure: the code of the first field that has one in

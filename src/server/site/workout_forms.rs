@@ -8,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 
 use super::redirects::{
-    Fields, back_with, field, fields, item_id, item_outcome, query_value, see_other,
+    Fields, SeeOther, back_with, field, fields, item_id, item_outcome, query_value, see_other,
 };
 use super::signed_in::SignedIn;
 use crate::domain::i18n::FormError;
@@ -16,10 +16,10 @@ use crate::domain::log_form::parse_log_form;
 use crate::domain::training::WorkoutSource;
 use crate::domain::workout::WorkoutPatch;
 use crate::server::db::Id;
+use crate::server::services::exercises::add_missing;
+use crate::server::services::log::{LogError, edit_workout, local_day_fn, log_workout as log};
+use crate::server::services::recompute::delete_workout as delete;
 use crate::server::state::AppState;
-use crate::server::training::exercises::add_missing;
-use crate::server::training::log::{LogError, edit_workout, local_day_fn, log_workout as log};
-use crate::server::training::recompute::delete_workout as delete;
 
 /// `POST /log`.
 pub async fn log_workout(
@@ -93,7 +93,7 @@ pub async fn delete_workout(
     State(state): State<AppState>,
     SignedIn(p): SignedIn,
     Path(id): Path<String>,
-) -> Result<Response, Response> {
+) -> Result<Response, SeeOther> {
     let id = item_id(&id, "/log", "#recent")?;
     let result = delete(&state.db, &p.user.id, &id, local_day_fn(&p.user)).await;
     Ok(item_outcome(

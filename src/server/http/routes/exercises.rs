@@ -1,5 +1,5 @@
 //! `GET|POST /exercises`: the catalog and the user's custom exercises over REST, searchable in
-//! English and Hebrew; adding one is `server::training::exercises`'s flow.
+//! English and Hebrew; adding one is `server::services::exercises`'s flow.
 
 use axum::Json;
 use axum::extract::State;
@@ -13,8 +13,8 @@ use crate::server::auth::CurrentUser;
 use crate::server::db::exercises::{self, ExerciseRow};
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::{ApiJson, ApiQuery, PageQuery};
+use crate::server::services::exercises::{Added, ExerciseError, add_custom};
 use crate::server::state::AppState;
-use crate::server::training::exercises::{Added, ExerciseError, add_custom};
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct ExerciseQuery {

@@ -11,8 +11,8 @@ use crate::server::db::goals;
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::ApiJson;
 use crate::server::http::routes::path_id;
+use crate::server::services::goals::{GoalError, GoalView, create_goal, update_goal, view, views};
 use crate::server::state::AppState;
-use crate::server::training::goals::{GoalError, GoalView, create_goal, update_goal, view, views};
 
 /// Sets a goal.
 #[utoipa::path(post, path = "/api/v1/goals", tag = "goals", request_body = GoalInput, responses(

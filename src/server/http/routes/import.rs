@@ -1,5 +1,5 @@
 //! `POST /import?format=strong|hevy&dry_run=&tz=`: a Strong or Hevy CSV export as the body
-//! (up to 20 MiB). See `server::training::import` for what happens to it.
+//! (up to 20 MiB). See `server::services::import` for what happens to it.
 
 use axum::Json;
 use axum::body::Bytes;
@@ -13,8 +13,8 @@ use crate::domain::import::Format;
 use crate::server::auth::CurrentUser;
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::ApiQuery;
+use crate::server::services::import::{ImportError, ImportReport, import as run_import};
 use crate::server::state::AppState;
-use crate::server::training::import::{ImportError, ImportReport, import as run_import};
 
 /// Import bodies may be this large; everything else keeps the 1 MiB JSON limit.
 pub const IMPORT_BODY_LIMIT: usize = 20 * 1024 * 1024;

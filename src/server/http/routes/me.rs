@@ -17,8 +17,8 @@ use crate::server::db::users::{self, User};
 use crate::server::db::{conversations, export, now, tokens, workouts};
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::ApiJson;
+use crate::server::services::log::{self, WorkoutDetail};
 use crate::server::state::AppState;
-use crate::server::training::log::{self, WorkoutDetail};
 
 #[derive(Serialize, serde::Deserialize, utoipa::ToSchema)]
 pub struct MeResponse {

@@ -1,6 +1,6 @@
 //! The REST API under `/api/v1` (JSON in, JSON out, errors in one shape) and the health
 //! probes at the root. Each submodule is one resource; handlers are thin adapters over
-//! `server::auth` flows, `server::training` services and `server::db` repositories.
+//! `server::auth` flows, `server::services` services and `server::db` repositories.
 //!
 //! - [`auth`]: register, log in, log out (`/auth/…`).
 //! - [`me`]: the account: read, change, delete (`/me`), and its export (`/me/export`).

@@ -12,8 +12,8 @@ use crate::server::db::plan;
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::{ApiJson, ApiQuery, PageQuery};
 use crate::server::http::routes::path_id;
+use crate::server::services::plan::{PlanError, create_item, update_item};
 use crate::server::state::AppState;
-use crate::server::training::plan::{PlanError, create_item, update_item};
 
 impl From<PlanError> for ApiError {
     fn from(err: PlanError) -> Self {

@@ -11,8 +11,8 @@ use crate::server::auth::CurrentUser;
 use crate::server::db::records::{self, RecordRow};
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::ApiQuery;
+use crate::server::services::log;
 use crate::server::state::AppState;
-use crate::server::training::log;
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct RecordsQuery {

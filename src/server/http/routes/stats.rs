@@ -1,5 +1,5 @@
 //! `GET /stats?period=`: totals, streaks and level for a period, over REST (an adapter over
-//! `server::training::stats`).
+//! `server::services::stats`).
 
 use axum::Json;
 use axum::extract::State;
@@ -9,8 +9,8 @@ use crate::domain::scoring::stats::Period;
 use crate::server::auth::CurrentUser;
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::ApiQuery;
+use crate::server::services::stats::{self as training_stats, Stats};
 use crate::server::state::AppState;
-use crate::server::training::stats::{self as training_stats, Stats};
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct StatsQuery {

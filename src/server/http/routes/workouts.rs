@@ -1,5 +1,5 @@
 //! `/workouts` and `/workouts/{id}`: the training log over REST. Adapters over
-//! `server::training::log`; another user's workout id answers 404.
+//! `server::services::log`; another user's workout id answers 404.
 
 use axum::Json;
 use axum::extract::{Path, State};
@@ -13,9 +13,9 @@ use crate::server::db::workouts;
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::{ApiJson, PageQuery};
 use crate::server::http::routes::path_id;
+use crate::server::services::log::{self, LogError, WorkoutDetail, local_day_fn};
+use crate::server::services::recompute::delete_workout;
 use crate::server::state::AppState;
-use crate::server::training::log::{self, LogError, WorkoutDetail, local_day_fn};
-use crate::server::training::recompute::delete_workout;
 
 impl From<LogError> for ApiError {
     fn from(err: LogError) -> Self {

@@ -1,0 +1,23 @@
+//! The log and progress pages' data: server functions over `server::services`.
+
+use leptos::prelude::*;
+
+use super::AppError;
+use crate::domain::views::log::LogPageData;
+
+#[server(prefix = "/fn", endpoint = "log_page")]
+pub async fn log_page(
+    logged: Option<String>,
+    edit: Option<String>,
+) -> Result<LogPageData, AppError> {
+    let p = super::principal().await?;
+    let state = super::state()?;
+    crate::server::services::log_page::log_page(
+        &state.db,
+        &p.user,
+        logged.as_deref(),
+        edit.as_deref(),
+    )
+    .await
+    .map_err(super::internal("log page data"))
+}

@@ -1,0 +1,24 @@
+//! Services: plain async functions over `(db, user, input)` that every way into a feature
+//! calls: the REST routes, the plain forms, the server functions, the CLI and (next) the
+//! coach's tools. They validate with `domain`, store with `server::db`, and keep every
+//! derived number (points, records, achievements) in step with the log through [`recompute`].
+//! They know nothing of HTTP: each caller maps their typed errors to its own answer.
+//!
+//! - [`log`]: log, edit and read workouts, resolving exercise names.
+//! - [`exercises`]: custom exercises. [`goals`], [`plan`]: goals and plan items.
+//! - [`import`]: Strong and Hevy exports. [`recompute`]: derived data, and deleting a workout.
+//! - [`stats`]: the log summarized in the user's days.
+//! - [`log_page`], [`goals_page`], [`plan_page`], [`progress_page`]: each page's data
+//!   (`domain::views`), in the user's language, units and time zone.
+
+pub mod exercises;
+pub mod goals;
+pub mod goals_page;
+pub mod import;
+pub mod log;
+pub mod log_page;
+pub mod plan;
+pub mod plan_page;
+pub mod progress_page;
+pub mod recompute;
+pub mod stats;
