@@ -25,7 +25,7 @@ pub mod rate_limit;
 pub mod secret;
 
 pub use client_ip::client_ip;
-pub use principal::{AuthVia, CurrentUser, Principal};
+pub use principal::{AuthVia, Caller, CurrentUser, Principal};
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "spotter_session";

@@ -45,6 +45,23 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
     }
 }
 
+/// Extractor: the app state and the authenticated user of a REST call, which nearly every
+/// handler needs together; a 401 in the API error shape without a user.
+#[derive(Clone, Debug)]
+pub struct Caller(pub AppState, pub Principal);
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let CurrentUser(principal) = CurrentUser::from_request_parts(parts, state).await?;
+        Ok(Caller(state.clone(), principal))
+    }
+}
+
 /// The bearer token of an `Authorization: Bearer …` header, if any.
 pub fn bearer_token(headers: &HeaderMap) -> Option<&str> {
     let value = headers.get(AUTHORIZATION)?.to_str().ok()?;

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{BeginWrite, Db, Id, now, on_db, server_settings};
-use crate::domain::catalog::{CatalogExercise, catalog};
+use crate::domain::catalog::{CatalogExercise, MatchTarget, catalog};
 use crate::domain::custom_exercise::ValidCustomExercise;
 use crate::domain::training::{ExerciseKind, MeasuredBy};
 
@@ -32,6 +32,22 @@ impl ExerciseRow {
     pub fn is_custom(&self) -> bool {
         self.user_id.is_some()
     }
+}
+
+/// The user's custom exercises among `rows` as name-matcher targets (identified by id), to
+/// search beside the catalog's own targets.
+pub fn custom_match_targets(rows: &[ExerciseRow]) -> Vec<MatchTarget> {
+    rows.iter()
+        .filter(|e| e.is_custom())
+        .map(|e| {
+            MatchTarget::new(
+                e.id.to_string(),
+                &e.name_en,
+                &e.name_he,
+                std::iter::empty::<&str>(),
+            )
+        })
+        .collect()
 }
 
 const COLUMNS: &str = "id, user_id, slug, name_en, name_he, kind, equipment, measured_by";

@@ -58,12 +58,9 @@ pub struct SetRow {
     pub exercise_name_en: String,
     pub exercise_name_he: String,
     pub set_index: i64,
-    #[sqlx(try_from = "String")]
-    pub set_type: SetType,
-    pub reps: Option<i64>,
-    pub weight_kg: Option<f64>,
-    pub distance_m: Option<f64>,
-    pub duration_s: Option<i64>,
+    #[serde(flatten)]
+    #[sqlx(flatten)]
+    pub numbers: SetFactsRow,
     pub rpe: Option<f64>,
     pub notes: Option<String>,
     pub points: i64,
@@ -153,7 +150,7 @@ pub async fn list(
 
 /// The numbers of a stored set that scoring reads; `#[sqlx(flatten)]` it into a row type
 /// whose query selects `set_type, reps, weight_kg, distance_m, duration_s`.
-#[derive(Clone, Debug, sqlx::FromRow)]
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct SetFactsRow {
     #[sqlx(try_from = "String")]
     pub set_type: SetType,

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::log::local_day_fn;
 use super::recompute::recompute;
-use crate::domain::catalog::{MatchTarget, best_match, catalog};
+use crate::domain::catalog::{best_match, catalog};
 use crate::domain::custom_exercise::{ValidCustomExercise, guess_from_sets};
 use crate::domain::import::{Format, LineError, ParseOptions, ParsedSet, parse_with};
 use crate::domain::scoring::SetFacts;
@@ -79,18 +79,7 @@ fn read_and_match(
 ) {
     let parsed = parse_with(format, bytes, options);
     let summary = parsed.summary();
-    let custom_targets: Vec<MatchTarget> = known
-        .iter()
-        .filter(|e| e.is_custom())
-        .map(|e| {
-            MatchTarget::new(
-                e.id.to_string(),
-                &e.name_en,
-                &e.name_he,
-                std::iter::empty::<&str>(),
-            )
-        })
-        .collect();
+    let custom_targets = exercises::custom_match_targets(known);
     let mut resolved: HashMap<String, Id> = HashMap::new();
     let mut unmatched: BTreeSet<String> = BTreeSet::new();
     for name in &summary.exercise_names {

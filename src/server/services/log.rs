@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::recompute::{Changes, recompute};
 use crate::domain::account::FieldError;
-use crate::domain::catalog::{Candidate, MatchTarget, best_match, catalog, match_exercise};
+use crate::domain::catalog::{Candidate, best_match, catalog, match_exercise};
 use crate::domain::scoring::SetFacts;
 use crate::domain::scoring::points::{set_points, workout_points};
 use crate::domain::scoring::records::new_records;
@@ -75,19 +75,7 @@ pub async fn resolve_exercise(
     if let Some(row) = exercises::find(db, user_id, query).await? {
         return Ok(Ok(row));
     }
-    let custom: Vec<MatchTarget> = exercises::all_for_user(db, user_id)
-        .await?
-        .into_iter()
-        .filter(ExerciseRow::is_custom)
-        .map(|e| {
-            MatchTarget::new(
-                e.id.to_string(),
-                e.name_en,
-                e.name_he,
-                std::iter::empty::<&str>(),
-            )
-        })
-        .collect();
+    let custom = exercises::custom_match_targets(&exercises::all_for_user(db, user_id).await?);
     let targets = || custom.iter().chain(catalog().match_targets());
     if let Some(best) = best_match(query, targets())
         && let Some(row) = exercises::find(db, user_id, &best.slug).await?

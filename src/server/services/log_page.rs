@@ -49,11 +49,11 @@ pub async fn log_page(
             .into_iter()
             .map(|s| FormSet {
                 exercise: user.language.pick(s.exercise_name_en, s.exercise_name_he),
-                set_type: s.set_type,
-                reps: s.reps,
-                weight_kg: s.weight_kg,
-                distance_m: s.distance_m,
-                duration_s: s.duration_s,
+                set_type: s.numbers.set_type,
+                reps: s.numbers.reps,
+                weight_kg: s.numbers.weight_kg,
+                distance_m: s.numbers.distance_m,
+                duration_s: s.numbers.duration_s,
                 rpe: s.rpe,
                 notes: s.notes,
             })

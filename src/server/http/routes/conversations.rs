@@ -2,18 +2,16 @@
 //! Messages arrive with the chat; ownership is enforced from day one: another user's id is 404.
 
 use axum::Json;
-use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 
 use crate::domain::conversation::normalize_title;
 use crate::domain::pagination::{PageRequest, Paginated};
-use crate::server::auth::CurrentUser;
+use crate::server::auth::Caller;
 use crate::server::db::conversations::{self, Conversation};
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::{ApiJson, ApiQuery, PageQuery};
-use crate::server::http::routes::path_id;
-use crate::server::state::AppState;
+use crate::server::http::routes::{ItemId, deleted, found};
 
 #[derive(Deserialize, Default, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -32,8 +30,7 @@ pub struct ListQuery {
 #[utoipa::path(post, path = "/api/v1/conversations", tag = "conversations", request_body = ConversationInput, responses(
     (status = 201, body = Conversation), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
+    Caller(state, p): Caller,
     body: Option<ApiJson<ConversationInput>>,
 ) -> Result<(StatusCode, Json<Conversation>), ApiError> {
     let input = body.map(|ApiJson(b)| b).unwrap_or_default();
@@ -46,8 +43,7 @@ pub async fn create(
 #[utoipa::path(get, path = "/api/v1/conversations", tag = "conversations", params(PageRequest, ListQuery), responses(
     (status = 200, body = Paginated<Conversation>), (status = 401, body = ErrorBody)))]
 pub async fn list(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
+    Caller(state, p): Caller,
     PageQuery(page): PageQuery,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<Json<Paginated<Conversation>>, ApiError> {
@@ -59,12 +55,10 @@ pub async fn list(
 #[utoipa::path(get, path = "/api/v1/conversations/{id}", tag = "conversations", params(("id" = String, Path)), responses(
     (status = 200, body = Conversation), (status = 404, body = ErrorBody)))]
 pub async fn get(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
-    Path(id): Path<String>,
+    Caller(state, p): Caller,
+    ItemId(id): ItemId,
 ) -> Result<Json<Conversation>, ApiError> {
-    let c = conversations::get(&state.db, &p.user.id, &path_id(&id)?).await?;
-    c.map(Json).ok_or_else(ApiError::not_found)
+    found(conversations::get(&state.db, &p.user.id, &id).await?)
 }
 
 /// Renames a conversation.
@@ -72,28 +66,17 @@ pub async fn get(
     request_body = ConversationInput, responses(
     (status = 200, body = Conversation), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn patch(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
-    Path(id): Path<String>,
+    Caller(state, p): Caller,
+    ItemId(id): ItemId,
     ApiJson(body): ApiJson<ConversationInput>,
 ) -> Result<Json<Conversation>, ApiError> {
-    let id = path_id(&id)?;
     let title = normalize_title(body.title.as_deref()).map_err(ApiError::field)?;
-    let c = conversations::rename(&state.db, &p.user.id, &id, title.as_deref()).await?;
-    c.map(Json).ok_or_else(ApiError::not_found)
+    found(conversations::rename(&state.db, &p.user.id, &id, title.as_deref()).await?)
 }
 
 /// Deletes a conversation (it disappears from every list and page).
 #[utoipa::path(delete, path = "/api/v1/conversations/{id}", tag = "conversations", params(("id" = String, Path)), responses(
     (status = 204), (status = 404, body = ErrorBody)))]
-pub async fn delete(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
-    Path(id): Path<String>,
-) -> Result<StatusCode, ApiError> {
-    if conversations::soft_delete(&state.db, &p.user.id, &path_id(&id)?).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_found())
-    }
+pub async fn delete(Caller(state, p): Caller, ItemId(id): ItemId) -> Result<StatusCode, ApiError> {
+    deleted(conversations::soft_delete(&state.db, &p.user.id, &id).await?)
 }

@@ -2,19 +2,17 @@
 //! English and Hebrew; adding one is `server::services::exercises`'s flow.
 
 use axum::Json;
-use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::catalog::{Candidate, MatchTarget, catalog, match_exercise};
+use crate::domain::catalog::{Candidate, catalog, match_exercise};
 use crate::domain::custom_exercise::CustomExerciseInput;
 use crate::domain::pagination::{PageRequest, Paginated};
-use crate::server::auth::CurrentUser;
+use crate::server::auth::Caller;
 use crate::server::db::exercises::{self, ExerciseRow};
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::{ApiJson, ApiQuery, PageQuery};
 use crate::server::services::exercises::{Added, ExerciseError, add_custom};
-use crate::server::state::AppState;
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct ExerciseQuery {
@@ -38,8 +36,7 @@ pub struct ExerciseItem {
     (status = 409, description = "The name already means an exercise (details: that exercise)", body = ErrorBody),
     (status = 422, body = ErrorBody)))]
 pub async fn create(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
+    Caller(state, p): Caller,
     ApiJson(input): ApiJson<CustomExerciseInput>,
 ) -> Result<(StatusCode, Json<ExerciseRow>), ApiError> {
     match add_custom(&state.db, &p.user.id, &input).await {
@@ -62,8 +59,7 @@ pub async fn create(
 #[utoipa::path(get, path = "/api/v1/exercises", tag = "workouts", operation_id = "exercises", params(PageRequest, ExerciseQuery), responses(
     (status = 200, body = Paginated<ExerciseItem>), (status = 401, body = ErrorBody)))]
 pub async fn list(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
+    Caller(state, p): Caller,
     PageQuery(page): PageQuery,
     ApiQuery(q): ApiQuery<ExerciseQuery>,
 ) -> Result<Json<Paginated<ExerciseItem>>, ApiError> {
@@ -77,18 +73,7 @@ pub async fn list(
             })
             .collect(),
         Some(query) => {
-            let custom: Vec<_> = all
-                .iter()
-                .filter(|e| e.is_custom())
-                .map(|e| {
-                    MatchTarget::new(
-                        e.id.to_string(),
-                        &e.name_en,
-                        &e.name_he,
-                        std::iter::empty::<&str>(),
-                    )
-                })
-                .collect();
+            let custom = exercises::custom_match_targets(&all);
             let found: Vec<Candidate> =
                 match_exercise(query, custom.iter().chain(catalog().match_targets()), 50);
             found

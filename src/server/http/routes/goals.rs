@@ -1,25 +1,22 @@
 //! `/goals`: goals with live progress computed from the log; the first completion is recorded.
 
 use axum::Json;
-use axum::extract::{Path, State};
 use axum::http::StatusCode;
 
 use crate::domain::goals::{GoalInput, GoalPatch};
 use crate::domain::pagination::Paginated;
-use crate::server::auth::CurrentUser;
+use crate::server::auth::Caller;
 use crate::server::db::goals;
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::ApiJson;
-use crate::server::http::routes::path_id;
+use crate::server::http::routes::{ItemId, deleted, found};
 use crate::server::services::goals::{GoalError, GoalView, create_goal, update_goal, view, views};
-use crate::server::state::AppState;
 
 /// Sets a goal.
 #[utoipa::path(post, path = "/api/v1/goals", tag = "goals", request_body = GoalInput, responses(
     (status = 201, body = GoalView), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
+    Caller(state, p): Caller,
     ApiJson(input): ApiJson<GoalInput>,
 ) -> Result<(StatusCode, Json<GoalView>), ApiError> {
     match create_goal(&state.db, &p.user, &input).await {
@@ -32,10 +29,7 @@ pub async fn create(
 /// Every goal with its live progress.
 #[utoipa::path(get, path = "/api/v1/goals", tag = "goals", responses(
     (status = 200, body = Paginated<GoalView>), (status = 401, body = ErrorBody)))]
-pub async fn list(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
-) -> Result<Json<Paginated<GoalView>>, ApiError> {
+pub async fn list(Caller(state, p): Caller) -> Result<Json<Paginated<GoalView>>, ApiError> {
     let rows = goals::list(&state.db, &p.user.id).await?;
     let items = views(&state.db, &p.user, rows).await?;
     Ok(Json(Paginated::whole(items)))
@@ -44,27 +38,19 @@ pub async fn list(
 /// One goal with its progress.
 #[utoipa::path(get, path = "/api/v1/goals/{id}", tag = "goals", params(("id" = String, Path)), responses(
     (status = 200, body = GoalView), (status = 404, body = ErrorBody)))]
-pub async fn get(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
-    Path(id): Path<String>,
-) -> Result<Json<GoalView>, ApiError> {
-    view(&state.db, &p.user, &path_id(&id)?)
-        .await?
-        .map(Json)
-        .ok_or_else(ApiError::not_found)
+pub async fn get(Caller(state, p): Caller, ItemId(id): ItemId) -> Result<Json<GoalView>, ApiError> {
+    found(view(&state.db, &p.user, &id).await?)
 }
 
 /// Changes a goal's target or end date, or pauses it (`is_active: false`).
 #[utoipa::path(patch, path = "/api/v1/goals/{id}", tag = "goals", params(("id" = String, Path)), request_body = GoalPatch, responses(
     (status = 200, body = GoalView), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn patch(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
-    Path(id): Path<String>,
+    Caller(state, p): Caller,
+    ItemId(id): ItemId,
     ApiJson(change): ApiJson<GoalPatch>,
 ) -> Result<Json<GoalView>, ApiError> {
-    match update_goal(&state.db, &p.user, &path_id(&id)?, &change).await {
+    match update_goal(&state.db, &p.user, &id, &change).await {
         Ok(Some(view)) => Ok(Json(view)),
         Ok(None) => Err(ApiError::not_found()),
         Err(GoalError::Invalid(errors)) => Err(ApiError::validation(errors)),
@@ -75,14 +61,6 @@ pub async fn patch(
 /// Deletes a goal.
 #[utoipa::path(delete, path = "/api/v1/goals/{id}", tag = "goals", params(("id" = String, Path)), responses(
     (status = 204), (status = 404, body = ErrorBody)))]
-pub async fn delete(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
-    Path(id): Path<String>,
-) -> Result<StatusCode, ApiError> {
-    if goals::delete(&state.db, &p.user.id, &path_id(&id)?).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_found())
-    }
+pub async fn delete(Caller(state, p): Caller, ItemId(id): ItemId) -> Result<StatusCode, ApiError> {
+    deleted(goals::delete(&state.db, &p.user.id, &id).await?)
 }

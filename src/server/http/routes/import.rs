@@ -3,18 +3,16 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, StatusCode};
 use serde::Deserialize;
 
 use crate::domain::account::FieldError;
 use crate::domain::import::Format;
-use crate::server::auth::CurrentUser;
+use crate::server::auth::Caller;
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::ApiQuery;
 use crate::server::services::import::{ImportError, ImportReport, import as run_import};
-use crate::server::state::AppState;
 
 /// Import bodies may be this large; everything else keeps the 1 MiB JSON limit.
 pub const IMPORT_BODY_LIMIT: usize = 20 * 1024 * 1024;
@@ -39,8 +37,7 @@ pub struct ImportQuery {
     (status = 415, description = "JSON or multipart instead of CSV", body = ErrorBody),
     (status = 422, description = "Bad lines (details: every {line, message}) or unknown time zone", body = ErrorBody)))]
 pub async fn import(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
+    Caller(state, p): Caller,
     ApiQuery(q): ApiQuery<ImportQuery>,
     headers: HeaderMap,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::domain::pagination::{MAX_PER_PAGE, Page};
 use crate::domain::viewer::Profile;
 use crate::server::auth::account::{self, SettingsChange};
-use crate::server::auth::{CurrentUser, cookie};
+use crate::server::auth::{Caller, CurrentUser, cookie};
 use crate::server::db::exercises::{self, ExerciseRow};
 use crate::server::db::users::{self, User};
 use crate::server::db::{conversations, export, now, tokens, workouts};
@@ -48,8 +48,7 @@ pub async fn get(CurrentUser(p): CurrentUser) -> Json<MeResponse> {
     (status = 200, body = MeResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
     (status = 422, description = "Invalid value (e.g. unknown time zone)", body = ErrorBody)))]
 pub async fn patch(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
+    Caller(state, p): Caller,
     ApiJson(change): ApiJson<SettingsChange>,
 ) -> Result<Json<MeResponse>, ApiError> {
     let user = account::update_settings(&state, &p.user, change).await?;
@@ -94,10 +93,7 @@ pub struct Export {
 /// Everything stored about the user, as a JSON download (never password or token hashes).
 #[utoipa::path(get, path = "/api/v1/me/export", tag = "me", responses(
     (status = 200, body = Export), (status = 401, body = ErrorBody)))]
-pub async fn export(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
-) -> Result<Response, ApiError> {
+pub async fn export(Caller(state, p): Caller) -> Result<Response, ApiError> {
     let user_id = &p.user.id;
     let mut all_conversations = Vec::new();
     let mut page = 1;

@@ -28,17 +28,43 @@ pub mod stats;
 pub mod tokens;
 pub mod workouts;
 
-use axum::Router;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, FromRequestParts, Path};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::routing::{get, post};
+use axum::{Json, Router};
 
 use super::error::ApiError;
+use crate::server::db::Id;
 use crate::server::state::AppState;
 
-/// A path id: anything that is not a UUID is simply not found (never a 400 that would tell an
-/// id's shape from its existence).
-pub fn path_id(raw: &str) -> Result<crate::server::db::Id, ApiError> {
-    crate::server::db::Id::parse(raw).ok_or_else(ApiError::not_found)
+/// Extractor: the `{id}` of an item's path. Anything that is not a UUID is simply not found
+/// (never a 400 that would tell an id's shape from its existence).
+pub struct ItemId(pub Id);
+
+impl<S: Send + Sync> FromRequestParts<S> for ItemId {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Path(raw) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| ApiError::not_found())?;
+        Id::parse(&raw).map(ItemId).ok_or_else(ApiError::not_found)
+    }
+}
+
+/// The answer for one of the user's items: the item, or 404 when it is not theirs.
+pub fn found<T>(item: Option<T>) -> Result<Json<T>, ApiError> {
+    item.map(Json).ok_or_else(ApiError::not_found)
+}
+
+/// The answer to deleting one of the user's items: 204, or 404 when it was not theirs.
+pub fn deleted(existed: bool) -> Result<StatusCode, ApiError> {
+    if existed {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found())
+    }
 }
 
 /// JSON bodies above this are refused with 413 (imports get their own, larger limit).

@@ -1,19 +1,17 @@
 //! `/plan`: the training plan (to-do items with due dates said in words or given exactly).
 
 use axum::Json;
-use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 
 use crate::domain::pagination::{PageRequest, Paginated};
 use crate::domain::plan::{PlanInput, Status};
-use crate::server::auth::CurrentUser;
+use crate::server::auth::Caller;
 use crate::server::db::plan;
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::{ApiJson, ApiQuery, PageQuery};
-use crate::server::http::routes::path_id;
+use crate::server::http::routes::{ItemId, deleted, found};
 use crate::server::services::plan::{PlanError, create_item, update_item};
-use crate::server::state::AppState;
 
 impl From<PlanError> for ApiError {
     fn from(err: PlanError) -> Self {
@@ -28,8 +26,7 @@ impl From<PlanError> for ApiError {
 #[utoipa::path(post, path = "/api/v1/plan", tag = "plan", request_body = PlanInput, responses(
     (status = 201, body = plan::PlanItem), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
+    Caller(state, p): Caller,
     ApiJson(input): ApiJson<PlanInput>,
 ) -> Result<(StatusCode, Json<plan::PlanItem>), ApiError> {
     let item = create_item(&state.db, &p.user, &input).await?;
@@ -46,8 +43,7 @@ pub struct ListQuery {
 #[utoipa::path(get, path = "/api/v1/plan", tag = "plan", params(PageRequest, ListQuery), responses(
     (status = 200, body = Paginated<plan::PlanItem>), (status = 401, body = ErrorBody)))]
 pub async fn list(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
+    Caller(state, p): Caller,
     PageQuery(page): PageQuery,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<Json<Paginated<plan::PlanItem>>, ApiError> {
@@ -59,42 +55,26 @@ pub async fn list(
 #[utoipa::path(get, path = "/api/v1/plan/{id}", tag = "plan", params(("id" = String, Path)), responses(
     (status = 200, body = plan::PlanItem), (status = 404, body = ErrorBody)))]
 pub async fn get(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
-    Path(id): Path<String>,
+    Caller(state, p): Caller,
+    ItemId(id): ItemId,
 ) -> Result<Json<plan::PlanItem>, ApiError> {
-    plan::get(&state.db, &p.user.id, &path_id(&id)?)
-        .await?
-        .map(Json)
-        .ok_or_else(ApiError::not_found)
+    found(plan::get(&state.db, &p.user.id, &id).await?)
 }
 
 /// Changes a plan item (title, description, due date, priority, status).
 #[utoipa::path(patch, path = "/api/v1/plan/{id}", tag = "plan", params(("id" = String, Path)), request_body = PlanInput, responses(
     (status = 200, body = plan::PlanItem), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn patch(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
-    Path(id): Path<String>,
+    Caller(state, p): Caller,
+    ItemId(id): ItemId,
     ApiJson(input): ApiJson<PlanInput>,
 ) -> Result<Json<plan::PlanItem>, ApiError> {
-    update_item(&state.db, &p.user, &path_id(&id)?, &input)
-        .await?
-        .map(Json)
-        .ok_or_else(ApiError::not_found)
+    found(update_item(&state.db, &p.user, &id, &input).await?)
 }
 
 /// Deletes a plan item (soft delete: it disappears from the plan).
 #[utoipa::path(delete, path = "/api/v1/plan/{id}", tag = "plan", params(("id" = String, Path)), responses(
     (status = 204), (status = 404, body = ErrorBody)))]
-pub async fn delete(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
-    Path(id): Path<String>,
-) -> Result<StatusCode, ApiError> {
-    if plan::soft_delete(&state.db, &p.user.id, &path_id(&id)?).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_found())
-    }
+pub async fn delete(Caller(state, p): Caller, ItemId(id): ItemId) -> Result<StatusCode, ApiError> {
+    deleted(plan::soft_delete(&state.db, &p.user.id, &id).await?)
 }

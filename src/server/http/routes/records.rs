@@ -2,17 +2,15 @@
 //! exercise named in English or Hebrew is resolved as when logging.
 
 use axum::Json;
-use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 
 use crate::domain::pagination::Paginated;
-use crate::server::auth::CurrentUser;
+use crate::server::auth::Caller;
 use crate::server::db::records::{self, RecordRow};
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::ApiQuery;
 use crate::server::services::log;
-use crate::server::state::AppState;
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct RecordsQuery {
@@ -25,8 +23,7 @@ pub struct RecordsQuery {
     (status = 200, body = Paginated<RecordRow>), (status = 401, body = ErrorBody),
     (status = 422, description = "Unknown exercise (details carry suggestions)", body = ErrorBody)))]
 pub async fn list(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
+    Caller(state, p): Caller,
     ApiQuery(q): ApiQuery<RecordsQuery>,
 ) -> Result<Json<Paginated<RecordRow>>, ApiError> {
     let exercise = match q

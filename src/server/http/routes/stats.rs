@@ -2,15 +2,13 @@
 //! `server::services::stats`).
 
 use axum::Json;
-use axum::extract::State;
 use serde::Deserialize;
 
 use crate::domain::scoring::stats::Period;
-use crate::server::auth::CurrentUser;
+use crate::server::auth::Caller;
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::ApiQuery;
 use crate::server::services::stats::{self as training_stats, Stats};
-use crate::server::state::AppState;
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct StatsQuery {
@@ -22,8 +20,7 @@ pub struct StatsQuery {
 #[utoipa::path(get, path = "/api/v1/stats", tag = "workouts", operation_id = "stats", params(StatsQuery), responses(
     (status = 200, body = Stats), (status = 400, description = "Unknown period", body = ErrorBody), (status = 401, body = ErrorBody)))]
 pub async fn get(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
+    Caller(state, p): Caller,
     ApiQuery(q): ApiQuery<StatsQuery>,
 ) -> Result<Json<Stats>, ApiError> {
     Ok(Json(

@@ -2,18 +2,16 @@
 //! `server::auth::api_tokens`'s flow; this module only maps it to JSON.
 
 use axum::Json;
-use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 
 use crate::domain::pagination::Paginated;
-use crate::server::auth::CurrentUser;
+use crate::server::auth::Caller;
 use crate::server::auth::api_tokens::{CreatedToken, TokenError, create_token};
 use crate::server::db::tokens;
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::ApiJson;
-use crate::server::http::routes::path_id;
-use crate::server::state::AppState;
+use crate::server::http::routes::{ItemId, deleted};
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct CreateTokenRequest {
@@ -33,8 +31,7 @@ impl From<TokenError> for ApiError {
 #[utoipa::path(post, path = "/api/v1/tokens", tag = "tokens", request_body = CreateTokenRequest, responses(
     (status = 201, body = CreatedToken), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
+    Caller(state, p): Caller,
     ApiJson(body): ApiJson<CreateTokenRequest>,
 ) -> Result<(StatusCode, Json<CreatedToken>), ApiError> {
     Ok((
@@ -46,10 +43,7 @@ pub async fn create(
 /// The user's live tokens (never their secrets).
 #[utoipa::path(get, path = "/api/v1/tokens", tag = "tokens", responses(
     (status = 200, body = Paginated<tokens::ApiToken>), (status = 401, body = ErrorBody)))]
-pub async fn list(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
-) -> Result<Json<Paginated<tokens::ApiToken>>, ApiError> {
+pub async fn list(Caller(state, p): Caller) -> Result<Json<Paginated<tokens::ApiToken>>, ApiError> {
     let items = tokens::list(&state.db, &p.user.id).await?;
     Ok(Json(Paginated::whole(items)))
 }
@@ -57,15 +51,6 @@ pub async fn list(
 /// Revokes a token at once. Another user's token id answers 404.
 #[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "tokens", params(("id" = String, Path)), responses(
     (status = 204), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn revoke(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
-    Path(id): Path<String>,
-) -> Result<StatusCode, ApiError> {
-    let id = path_id(&id)?;
-    if tokens::revoke(&state.db, &p.user.id, &id).await? {
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(ApiError::not_found())
-    }
+pub async fn revoke(Caller(state, p): Caller, ItemId(id): ItemId) -> Result<StatusCode, ApiError> {
+    deleted(tokens::revoke(&state.db, &p.user.id, &id).await?)
 }

@@ -2,20 +2,18 @@
 //! `server::services::log`; another user's workout id answers 404.
 
 use axum::Json;
-use axum::extract::{Path, State};
 use axum::http::StatusCode;
 
 use crate::domain::pagination::{PageRequest, Paginated};
 use crate::domain::training::WorkoutSource;
 use crate::domain::workout::{WorkoutInput, WorkoutPatch};
-use crate::server::auth::CurrentUser;
+use crate::server::auth::Caller;
 use crate::server::db::workouts;
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::{ApiJson, PageQuery};
-use crate::server::http::routes::path_id;
+use crate::server::http::routes::{ItemId, deleted, found};
 use crate::server::services::log::{self, LogError, WorkoutDetail, local_day_fn};
 use crate::server::services::recompute::delete_workout;
-use crate::server::state::AppState;
 
 impl From<LogError> for ApiError {
     fn from(err: LogError) -> Self {
@@ -44,8 +42,7 @@ impl From<LogError> for ApiError {
     (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
     (status = 422, description = "Invalid values, or an unknown exercise (details carry ranked suggestions)", body = ErrorBody)))]
 pub async fn create(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
+    Caller(state, p): Caller,
     ApiJson(input): ApiJson<WorkoutInput>,
 ) -> Result<(StatusCode, Json<log::LoggedWorkout>), ApiError> {
     let logged = log::log_workout(&state.db, &p.user, &input, WorkoutSource::Form).await?;
@@ -56,8 +53,7 @@ pub async fn create(
 #[utoipa::path(get, path = "/api/v1/workouts", tag = "workouts", params(PageRequest), responses(
     (status = 200, body = Paginated<workouts::WorkoutRow>), (status = 401, body = ErrorBody)))]
 pub async fn list(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
+    Caller(state, p): Caller,
     PageQuery(page): PageQuery,
 ) -> Result<Json<Paginated<workouts::WorkoutRow>>, ApiError> {
     let (items, total) = workouts::list(&state.db, &p.user.id, page).await?;
@@ -68,14 +64,10 @@ pub async fn list(
 #[utoipa::path(get, path = "/api/v1/workouts/{id}", tag = "workouts", params(("id" = String, Path)), responses(
     (status = 200, body = WorkoutDetail), (status = 404, body = ErrorBody)))]
 pub async fn get(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
-    Path(id): Path<String>,
+    Caller(state, p): Caller,
+    ItemId(id): ItemId,
 ) -> Result<Json<WorkoutDetail>, ApiError> {
-    log::detail(&state.db, &p.user.id, &path_id(&id)?)
-        .await?
-        .map(Json)
-        .ok_or_else(ApiError::not_found)
+    found(log::detail(&state.db, &p.user.id, &id).await?)
 }
 
 /// Changes a workout. Absent fields keep their value; `"name": null` or `"notes": null` clears;
@@ -87,28 +79,16 @@ pub async fn get(
     (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody),
     (status = 422, description = "Invalid values, or an unknown exercise (details carry ranked suggestions); nothing is changed", body = ErrorBody)))]
 pub async fn patch(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
-    Path(id): Path<String>,
+    Caller(state, p): Caller,
+    ItemId(id): ItemId,
     ApiJson(input): ApiJson<WorkoutPatch>,
 ) -> Result<Json<log::LoggedWorkout>, ApiError> {
-    log::edit_workout(&state.db, &p.user, &path_id(&id)?, &input)
-        .await?
-        .map(Json)
-        .ok_or_else(ApiError::not_found)
+    found(log::edit_workout(&state.db, &p.user, &id, &input).await?)
 }
 
 /// Deletes a workout; points, records, streaks and achievements are recomputed.
 #[utoipa::path(delete, path = "/api/v1/workouts/{id}", tag = "workouts", params(("id" = String, Path)), responses(
     (status = 204), (status = 404, body = ErrorBody)))]
-pub async fn delete(
-    State(state): State<AppState>,
-    CurrentUser(p): CurrentUser,
-    Path(id): Path<String>,
-) -> Result<StatusCode, ApiError> {
-    let id = path_id(&id)?;
-    if !delete_workout(&state.db, &p.user.id, &id, local_day_fn(&p.user)).await? {
-        return Err(ApiError::not_found());
-    }
-    Ok(StatusCode::NO_CONTENT)
+pub async fn delete(Caller(state, p): Caller, ItemId(id): ItemId) -> Result<StatusCode, ApiError> {
+    deleted(delete_workout(&state.db, &p.user.id, &id, local_day_fn(&p.user)).await?)
 }
