@@ -15,6 +15,8 @@ pub(super) async fn run() -> Result<(), CliError> {
     let purged = sessions::purge_expired(&db).await?;
     let state = setup.state_with(site).await?;
     let listener = tokio::net::TcpListener::bind(addr).await?;
+    // The address really bound (port 0 picks a free one).
+    let addr = listener.local_addr()?;
     tracing::info!(%addr, engine = ?db.engine(), purged_sessions = purged, "Spotter is listening on http://{addr}");
     crate::server::serve(listener, state, shutdown_signal()).await?;
     db.close().await;
