@@ -7,7 +7,7 @@
 //! - [`import`]: Strong and Hevy CSV exports read into workouts and sets, bad lines listed.
 //! - [`log_form`]: the `/log` form's fields read into a workout.
 //! - [`pagination`]: page requests and the `{items, page, per_page, total}` envelope.
-//! - [`conversation`]: conversation titles, message roles and statuses.
+//! - [`chat`]: conversations, messages, the coach's tools and the offline coach.
 //! - [`custom_exercise`]: a user's own exercise, validated; its kind guessed from the sets.
 //! - [`demo_data`]: the demo account's months of training, goals and plan, generated from a seed
 //!   (`spotter demo`; `server::demo` stores them).
@@ -24,7 +24,7 @@
 
 pub mod account;
 pub mod catalog;
-pub mod conversation;
+pub mod chat;
 pub mod custom_exercise;
 pub mod demo_data;
 pub mod display;

@@ -5,7 +5,7 @@ use super::{Db, Id, on_db};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::domain::conversation::{MessageStatus, Role};
+use crate::domain::chat::conversation::{MessageStatus, Role};
 use crate::domain::scoring::records::RecordType;
 
 #[derive(Serialize, sqlx::FromRow)]

@@ -5,7 +5,7 @@ use axum::Json;
 use axum::http::StatusCode;
 use serde::Deserialize;
 
-use crate::domain::conversation::normalize_title;
+use crate::domain::chat::conversation::normalize_title;
 use crate::domain::pagination::{PageRequest, Paginated};
 use crate::server::auth::Caller;
 use crate::server::db::conversations::{self, Conversation};

@@ -1,0 +1,9 @@
+//! The coach chat as data: conversations and messages, the tools the coach may call (their
+//! arguments and results, whose JSON schemas a real model is given), and the offline coach
+//! that answers without a model.
+//!
+//! - [`conversation`]: titles, message roles and statuses, what a user may send.
+//! - [`tools`]: each tool's name, arguments and result; the server runs them.
+
+pub mod conversation;
+pub mod tools;

@@ -1,0 +1,189 @@
+//! The tools the coach may call: their names, arguments and results. A real model receives
+//! each tool's argument schema (generated from these types) and calls it by name with JSON
+//! arguments; the offline coach builds the same calls. The server runs them
+//! (`server::services::chat::tools`) and stores each result as a `tool` message, whose JSON is
+//! one of the result types here, so a reply can be written from it in either language.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::goals::{GoalType, Timeframe};
+use crate::domain::scoring::levels::Level;
+use crate::domain::scoring::records::RecordType;
+use crate::domain::scoring::stats::Period;
+use crate::domain::text_enum::text_enum;
+
+text_enum!(
+    /// A tool by the name a model calls it.
+    ToolName {
+        GetStats => "get_stats",
+        GetRecords => "get_records",
+        ListGoals => "list_goals",
+        ListPlanItems => "list_plan_items",
+        AddPlanItem => "add_plan_item",
+        CompletePlanItem => "complete_plan_item"
+    }
+);
+
+impl ToolName {
+    /// What the tool does, as the model reads it.
+    pub fn description(self) -> &'static str {
+        match self {
+            ToolName::GetStats => {
+                "The user's training totals for a period (workouts, sets, volume, points), their current and longest streak in days and their level."
+            }
+            ToolName::GetRecords => {
+                "The user's personal records (heaviest weight, most reps, estimated 1RM, best set volume, longest duration and distance), optionally for one exercise named in English or Hebrew."
+            }
+            ToolName::ListGoals => "The user's goals with their live progress.",
+            ToolName::ListPlanItems => {
+                "The user's training-plan items that are still to do, soonest due first."
+            }
+            ToolName::AddPlanItem => {
+                "Adds an item to the user's training plan; `due` may be words in English or Hebrew (\"tomorrow at 7pm\", \"ביום שני הבא\")."
+            }
+            ToolName::CompletePlanItem => {
+                "Marks the user's pending plan item whose title best matches `title` as done."
+            }
+        }
+    }
+}
+
+/// `get_stats` arguments.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct StatsArgs {
+    /// week, month, year or all (default all).
+    #[serde(default)]
+    pub period: Period,
+}
+
+/// `get_records` arguments.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct RecordsArgs {
+    /// An exercise name in English or Hebrew, or absent for every exercise.
+    #[serde(default)]
+    pub exercise: Option<String>,
+}
+
+/// `list_goals` and `list_plan_items` take no arguments.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct NoArgs {}
+
+/// `add_plan_item` arguments.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct AddPlanArgs {
+    pub title: String,
+    /// When, in words or as a date: "tomorrow at 7pm", "2026-12-05", "ביום שני הבא".
+    #[serde(default)]
+    pub due: Option<String>,
+}
+
+/// `complete_plan_item` arguments.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct CompletePlanArgs {
+    /// The item's title, or enough of it to tell it from the others.
+    pub title: String,
+}
+
+/// An exercise's names, for a reply in either language.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Names {
+    pub en: String,
+    pub he: String,
+}
+
+/// `get_stats` result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatsResult {
+    pub period: Period,
+    pub workouts: u64,
+    pub sets: u64,
+    pub volume_kg: f64,
+    pub points: i64,
+    pub current_streak_days: u32,
+    pub longest_streak_days: u32,
+    pub level: Level,
+    pub points_to_next_level: i64,
+    pub favourite_exercise: Option<Names>,
+}
+
+/// One personal record.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RecordFact {
+    pub exercise: Names,
+    pub record_type: RecordType,
+    /// In the record type's canonical unit (kg, reps, s or m).
+    pub value: f64,
+    /// The user's local day it was set.
+    pub on: NaiveDate,
+}
+
+/// `get_records` result. `exercise` is the name asked for; `unknown_exercise` says it matched
+/// nothing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RecordsResult {
+    pub exercise: Option<Names>,
+    pub unknown_exercise: Option<String>,
+    pub records: Vec<RecordFact>,
+}
+
+/// One goal with its progress (amounts in the goal type's canonical unit).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GoalFact {
+    pub goal_type: GoalType,
+    pub timeframe: Timeframe,
+    pub exercise: Option<Names>,
+    pub current: f64,
+    pub target: f64,
+    pub percent: u8,
+    pub completed: bool,
+    pub is_active: bool,
+}
+
+/// `list_goals` result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GoalsResult {
+    pub goals: Vec<GoalFact>,
+}
+
+/// One plan item; `due` in the user's local time (`all_day`: only the date counts).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanFact {
+    pub title: String,
+    pub due: Option<NaiveDateTime>,
+    pub all_day: bool,
+    pub done: bool,
+}
+
+/// `list_plan_items` result: pending items, soonest first, and how many there are in all.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanListResult {
+    pub items: Vec<PlanFact>,
+    pub total: u64,
+}
+
+/// `add_plan_item` and `complete_plan_item` result: the item, or why nothing changed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum PlanChangeResult {
+    Added {
+        item: PlanFact,
+    },
+    Completed {
+        item: PlanFact,
+    },
+    /// No pending item matches the title given.
+    NotFound {
+        title: String,
+    },
+    /// The arguments were refused (an empty title, a due date that could not be read).
+    Refused {
+        field: String,
+        message: String,
+    },
+}
