@@ -58,6 +58,15 @@ const PAIRS: &[(&str, Unit)] = &[
     ("שנתיים", Unit::Year),
 ];
 
+/// Hours said in words, in the feminine Hebrew tells the time in: "בשבע", "בשעה שמונה".
+#[rustfmt::skip]
+const HOURS: &[(&str, u32)] = &[
+    ("אחת", 1), ("שתיים", 2), ("שתים", 2), ("שלוש", 3), ("ארבע", 4), ("חמש", 5), ("שש", 6),
+    ("שבע", 7), ("שמונה", 8), ("תשע", 9), ("עשר", 10),
+];
+/// "וחצי", "ורבע" after an hour in words.
+const PAST_HOUR: &[(&str, u32)] = &[("וחצי", 30), ("ורבע", 15)];
+
 const NEXT: &[&str] = &["הבא", "הבאה", "הקרוב", "הקרובה"];
 const THIS: &[&str] = &["הזה", "הזאת", "הזו"];
 
@@ -272,9 +281,12 @@ fn calendar(t: &Tokens, i: usize) -> Hit<DayReading> {
     longest([month, of_month]).map(|(d, end)| (DayReading::new(d), end))
 }
 
-/// "בשעה 18:00", "בשעה 7", "ב-7", "ב18:30". A bare "ב-7" is weak: "ב-7 חזרות" is reps.
+/// "בשעה 18:00", "בשעה 7", "ב-7", "ב18:30", "בשעה שבע", "בשבע וחצי". A bare "ב-7" or
+/// "בשבע" is weak: "ב-7 חזרות" is reps and "באר שבע" a city; after a day ("מחר בשבע") or
+/// before a part of day ("בשבע בערב") it is a time.
 pub(super) fn clock(t: &Tokens, i: usize) -> Hit<(Clock, bool)> {
-    let at_hour = t.prefixed_word(i, &["", "ב", "ל"], "שעה").and_then(|j| {
+    let after_hour = t.prefixed_word(i, &["", "ב", "ל"], "שעה");
+    let at_hour = after_hour.and_then(|j| {
         let j = t.mark(j, "-").unwrap_or(j);
         numeric_clock(t, j).map(|((h, m, _), end)| ((h, m, false), end))
     });
@@ -283,7 +295,17 @@ pub(super) fn clock(t: &Tokens, i: usize) -> Hit<(Clock, bool)> {
         .and_then(|_| prefixed(t, i))
         .and_then(|j| numeric_clock(t, j))
         .map(|((h, m, colon), end)| ((h, m, !colon), end));
-    longest([at_hour, glued]).map(|((hour, minute, weak), end)| {
+    let spelled = |(hour, j): (u32, usize), weak: bool| {
+        let (minute, end) = t.lookup(j, BARE, PAST_HOUR).unwrap_or((0, j));
+        ((hour, minute, weak), end)
+    };
+    let at_hour_spelled = after_hour
+        .and_then(|j| t.lookup(j, BARE, HOURS))
+        .map(|hit| spelled(hit, false));
+    let glued_spelled = t
+        .lookup(i, &["ב", "וב"], HOURS)
+        .map(|hit| spelled(hit, true));
+    longest([at_hour, glued, at_hour_spelled, glued_spelled]).map(|((hour, minute, weak), end)| {
         (
             (
                 Clock {

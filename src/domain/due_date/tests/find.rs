@@ -47,6 +47,7 @@ fn find_due_locates_phrases_inside_sentences() {
         ("bench tomorrow at 7 reps", "tomorrow", "2026-11-24"),
         ("מחר ב-8 חזרות", "מחר", "2026-11-24"),
         ("אימון (ב-5/12)", "ב-5/12", "2026-12-05"),
+        ("ריצה קלה מחר בשבע", "מחר בשבע", "2026-11-24 07:00"),
     ];
     let now = at(MONDAY);
     for (text, phrase, want) in cases {
@@ -92,6 +93,8 @@ fn find_due_ignores_quantities_and_ordinary_words() {
         "squat 3x5 at 80 kg",
         "march 10 km",
         "on 5/12/7",
+        "נסיעה לבאר שבע",
+        "בשבע חזרות",
     ] {
         assert_eq!(find_due(text, now), None, "{text:?}");
     }
