@@ -7,18 +7,8 @@ use leptos_meta::Title;
 use crate::api::progress::progress_page;
 use crate::app::use_strings;
 use crate::domain::display::count;
-use crate::domain::i18n::{Strings, record_label};
-use crate::domain::scoring::levels::Level;
+use crate::domain::i18n::{level_label, record_label};
 use crate::domain::views::progress::ProgressData;
-
-fn level_name(t: &Strings, level: Level) -> &'static str {
-    match level {
-        Level::Beginner => t.level_beginner,
-        Level::Intermediate => t.level_intermediate,
-        Level::Advanced => t.level_advanced,
-        Level::Expert => t.level_expert,
-    }
-}
 
 #[component]
 pub fn ProgressPage() -> impl IntoView {
@@ -57,7 +47,7 @@ fn Dashboard(d: ProgressData) -> impl IntoView {
             })}
         </section>
         <section class="card" aria-labelledby="level-heading">
-            <h2 id="level-heading">{t.level}": "{level_name(t, d.level)}</h2>
+            <h2 id="level-heading">{t.level}": "{level_label(t, d.level)}</h2>
             <progress max="100" value=d.level_progress.to_string()>{format!("{}%", d.level_progress)}</progress>
             {(d.points_to_next_level > 0).then(|| view! {
                 <p class="hint">{t.to_next_level.count(d.points_to_next_level)}</p>

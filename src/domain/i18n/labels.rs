@@ -1,9 +1,10 @@
-//! Labels computed from values: days relative to today, record types, and `{key}`
+//! Labels computed from values: days relative to today, record types, levels, and `{key}`
 //! placeholders filled in.
 
 use chrono::{Datelike, NaiveDate};
 
 use super::strings::Strings;
+use crate::domain::scoring::levels::Level;
 use crate::domain::scoring::records::RecordType;
 
 /// The label of a personal-record type.
@@ -15,6 +16,16 @@ pub fn record_label(t: &Strings, record_type: RecordType) -> &'static str {
         RecordType::Volume => t.rec_volume,
         RecordType::Duration => t.rec_duration,
         RecordType::Distance => t.rec_distance,
+    }
+}
+
+/// The name of a level.
+pub fn level_label(t: &Strings, level: Level) -> &'static str {
+    match level {
+        Level::Beginner => t.level_beginner,
+        Level::Intermediate => t.level_intermediate,
+        Level::Advanced => t.level_advanced,
+        Level::Expert => t.level_expert,
     }
 }
 

@@ -4,7 +4,7 @@
 //!   language that misses a field does not compile, so no page shows a missing translation.
 //! - [`plural`]: counted phrases with Hebrew's forms for one, two and many.
 //! - [`form_error`]: why a plain form was refused, shared by the handlers and the pages.
-//! - [`labels`]: day labels, record labels, `{key}` placeholders.
+//! - [`labels`]: day labels, record and level labels, `{key}` placeholders.
 
 pub mod en;
 pub mod form_error;
@@ -16,7 +16,7 @@ pub mod strings;
 pub use en::EN;
 pub use form_error::FormError;
 pub use he::HE;
-pub use labels::{day_label, fill, record_label};
+pub use labels::{day_label, fill, level_label, record_label};
 pub use plural::Plural;
 pub use strings::Strings;
 
