@@ -4,6 +4,9 @@
 //!
 //! - [`conversation`]: titles, message roles and statuses, what a user may send.
 //! - [`tools`]: each tool's name, arguments and result; the server runs them.
+//! - [`coach`]: the offline coach, which reads English and Hebrew requests into tool calls and
+//!   words the answers from the results, when no model is configured.
 
+pub mod coach;
 pub mod conversation;
 pub mod tools;

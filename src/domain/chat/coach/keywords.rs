@@ -1,0 +1,91 @@
+//! The words the coach listens for, English and Hebrew side by side, as written (they are
+//! folded when compared, and Hebrew ones match behind glued prefixes: "שיא" is also "השיא").
+//! Several words make a phrase, matched word by word.
+
+use crate::domain::scoring::stats::Period;
+
+/// Personal records: "what's my bench PR", "השיא שלי בסקוואט", "how much do I bench".
+#[rustfmt::skip]
+pub(super) const RECORDS: &[&str] = &[
+    "pr", "prs", "pb", "pbs", "record", "records", "personal best", "personal bests", "1rm",
+    "one rep max", "heaviest", "my best", "my max", "how much do i", "how much can i", "how heavy",
+    "שיא", "שיאים", "מקסימום", "הכי כבד", "כמה אני מרים", "כמה אני מרימה",
+];
+
+/// Goals.
+#[rustfmt::skip]
+pub(super) const GOALS: &[&str] = &[
+    "goal", "goals", "target", "targets", "objective", "objectives", "יעד", "יעדים", "מטרה",
+    "מטרות",
+];
+
+/// The plan, asked about rather than changed.
+#[rustfmt::skip]
+pub(super) const PLAN: &[&str] = &[
+    "plan", "plans", "planned", "schedule", "upcoming", "agenda", "to do", "todo", "reminders",
+    "whats next", "what is next", "תוכנית", "תכנית", "תוכניות", "מתוכנן", "מתוכננים", "תזכורות",
+    "לוז", "מה הלאה", "מה הבא",
+];
+
+/// Streaks and levels: answered from the stats tool, but about keeping at it.
+#[rustfmt::skip]
+pub(super) const STREAK: &[&str] = &[
+    "streak", "streaks", "in a row", "consecutive", "level", "rank", "רצף", "רצפים", "רמה", "דרגה",
+];
+
+/// Totals: "my stats", "how many workouts", "כמה התאמנתי".
+#[rustfmt::skip]
+pub(super) const STATS: &[&str] = &[
+    "stats", "stat", "statistics", "numbers", "summary", "totals", "total", "overview", "progress",
+    "volume", "points", "workouts", "sets", "how many", "how much", "how am i doing",
+    "how did i do", "what did i do", "what have i done", "how have i been doing",
+    "how is my training", "favourite exercise", "favorite exercise", "סטטיסטיקה", "סטטיסטיקות",
+    "נתונים", "סיכום", "התקדמות", "נפח", "נקודות", "אימונים", "סטים", "כמה", "התאמנתי", "מתקדם",
+    "מתקדמת", "איך הלך", "מה עשיתי", "תרגיל אהוב",
+];
+
+/// "What can you do?"
+#[rustfmt::skip]
+pub(super) const HELP: &[&str] = &[
+    "help", "what can you do", "what can i ask", "what do you do", "what do you know",
+    "how does this work", "how do i use", "commands", "who are you", "עזרה", "תעזור", "תעזרי",
+    "יודע לעשות", "יודעת לעשות", "אפשר לעשות", "אפשר לשאול", "איך זה עובד", "מי אתה", "מי את",
+];
+
+/// Greetings, alone or with [`GREETING_COMPANY`].
+#[rustfmt::skip]
+pub(super) const GREETINGS: &[&str] = &[
+    "hi", "hello", "hey", "hiya", "howdy", "yo", "good morning", "good afternoon", "good evening",
+    "whats up", "שלום", "היי", "הי", "אהלן", "הלו", "בוקר טוב", "ערב טוב", "צהריים טובים",
+    "מה נשמע", "מה המצב", "מה קורה",
+];
+
+/// Words that may keep a greeting company without making it a request.
+#[rustfmt::skip]
+pub(super) const GREETING_COMPANY: &[&str] = &[
+    "coach", "there", "spotter", "how are you", "all", "מאמן", "ספוטר", "מה שלומך", "לך",
+];
+
+/// Period words, in the order they are looked for; the first found wins.
+#[rustfmt::skip]
+pub(super) const PERIODS: &[(Period, &[&str])] = &[
+    (Period::Week, &["week", "weekly", "wk", "שבוע", "שבועי"]),
+    (Period::Month, &["month", "monthly", "חודש", "חודשי"]),
+    (Period::Year, &["year", "yearly", "annual", "שנה", "שנתי"]),
+    (Period::All, &[
+        "all time", "ever", "overall", "lifetime", "so far", "מאז ומעולם", "בסך הכל", "סה״כ",
+        "מתמיד", "אי פעם",
+    ]),
+];
+
+/// Words around an exercise in a records request that are not part of its name.
+#[rustfmt::skip]
+pub(super) const RECORD_FILLER: &[&str] = &[
+    "what", "whats", "what's", "is", "are", "was", "my", "me", "show", "tell", "give", "list",
+    "all", "the", "a", "for", "in", "on", "of", "at", "about", "with", "current", "personal",
+    "best", "bests", "max", "please", "so", "far", "do", "i", "have", "can", "you", "see", "new",
+    "any", "this", "time", "ever", "now", "right", "how", "much", "many", "one", "rep", "these",
+    "days", "lately", "recently", "currently", "today", "heavy", "lift", "מה", "חדש", "חדשים",
+    "אני", "מרים", "מרימה", "שלי", "אישי", "אישיים", "את", "של", "תראה", "תראי", "הראה", "לי", "כל",
+    "הם", "הוא", "יש", "אפשר", "בבקשה", "הכי", "כבד", "עכשיו", "עד", "כה", "ב", "ל", "ה",
+];

@@ -1,0 +1,74 @@
+//! The offline coach: the built-in brain used when no model is configured. It reads common
+//! English and Hebrew requests into an [`Intent`], calls the same tools a model would (through
+//! [`Intent::tool_call`]; the server runs them), and writes the answer from the tool's result in
+//! the language of the user's message. Pure and deterministic: no I/O, no clock (today is a
+//! parameter), no async.
+//!
+//! - [`understand`]: what a message asks for (greetings, help, stats and streaks for a period,
+//!   records for an exercise, goals, the plan: list, add with a due date in words, complete).
+//! - `keywords`: the English and Hebrew words each intent listens for.
+//! - `plan_request`: a plan item's title and due words cut out of "add …" / "mark … as done".
+//! - `words`: a message's words, folded and prefix-tolerant, each with its byte range.
+//! - [`reply_language`]: Hebrew or English, by the words of the message.
+//! - [`reply_without_tool`], [`reply_with_result`]: the answers (`reply/`: one file per result
+//!   type), worded from `phrases` (one table per language) and `amounts` (weights, distances
+//!   and times in the user's units, unit words in the answer's language).
+
+mod amounts;
+mod keywords;
+mod language;
+pub(super) mod phrases;
+mod plan_request;
+mod reply;
+#[cfg(test)]
+mod tests;
+mod understand;
+mod words;
+
+pub use language::reply_language;
+pub use reply::{reply_with_result, reply_without_tool};
+pub use understand::understand;
+
+use serde::Serialize;
+
+use super::tools::{AddPlanArgs, CompletePlanArgs, NoArgs, RecordsArgs, StatsArgs, ToolName};
+
+/// What a message asks the coach for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Intent {
+    Greeting,
+    Help,
+    /// totals for a period; `streak` = the user asked about their streak or level (same tool,
+    /// different answer)
+    Stats {
+        args: StatsArgs,
+        streak: bool,
+    },
+    Records(RecordsArgs),
+    Goals,
+    PlanList,
+    PlanAdd(AddPlanArgs),
+    PlanComplete(CompletePlanArgs),
+    Unknown,
+}
+
+impl Intent {
+    /// The tool this intent calls and its JSON arguments (serde of the args type), or None
+    /// when it is answered without one (Greeting, Help, Unknown).
+    pub fn tool_call(&self) -> Option<(ToolName, serde_json::Value)> {
+        match self {
+            Intent::Greeting | Intent::Help | Intent::Unknown => None,
+            Intent::Stats { args, .. } => call(ToolName::GetStats, args),
+            Intent::Records(args) => call(ToolName::GetRecords, args),
+            Intent::Goals => call(ToolName::ListGoals, &NoArgs {}),
+            Intent::PlanList => call(ToolName::ListPlanItems, &NoArgs {}),
+            Intent::PlanAdd(args) => call(ToolName::AddPlanItem, args),
+            Intent::PlanComplete(args) => call(ToolName::CompletePlanItem, args),
+        }
+    }
+}
+
+/// The argument types are plain structs of strings and enums, which always serialize.
+fn call(tool: ToolName, args: &impl Serialize) -> Option<(ToolName, serde_json::Value)> {
+    serde_json::to_value(args).ok().map(|json| (tool, json))
+}

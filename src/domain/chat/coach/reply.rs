@@ -1,0 +1,144 @@
+//! The coach's answers: to a greeting, a request for help or one it did not understand (no tool
+//! needed), and to each tool's result (`stats`, `records`, `goals`, `plan`), in the language
+//! asked for. A result that is not the JSON the intent's tool returns gets an honest "could not
+//! read that", never a guess and never a panic.
+
+mod goals;
+mod plan;
+mod records;
+mod stats;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::de::DeserializeOwned;
+
+use super::Intent;
+use super::phrases::{Phrases, phrases};
+use crate::domain::account::{Language, Units};
+use crate::domain::chat::tools::Names;
+use crate::domain::i18n::{self, Strings, day_label, fill};
+
+/// The answer to an intent that needs no tool (greeting, help = "what can you do", unknown = a
+/// helpful answer saying what it can do, with two or three example requests). An intent that
+/// needs a tool gets the help text: without its result there is nothing else to say.
+pub fn reply_without_tool(intent: &Intent, language: Language) -> String {
+    let p = phrases(language);
+    match intent {
+        Intent::Greeting => p.greeting,
+        Intent::Unknown => p.unknown,
+        _ => p.help,
+    }
+    .to_owned()
+}
+
+/// The answer once the intent's tool ran: `result` is the tool's result as JSON (one of
+/// StatsResult, RecordsResult, GoalsResult, PlanListResult, PlanChangeResult from tools.rs). A
+/// result that does not parse as the expected type gets an honest "I could not read that"
+/// answer, never a panic.
+pub fn reply_with_result(
+    intent: &Intent,
+    result: &serde_json::Value,
+    language: Language,
+    units: Units,
+    today: NaiveDate,
+) -> String {
+    let c = Ctx {
+        p: phrases(language),
+        t: i18n::strings(language),
+        language,
+        units,
+        today,
+    };
+    let reply = match intent {
+        Intent::Stats { streak: true, .. } => read(result).map(|r| stats::streak(&c, &r)),
+        Intent::Stats { .. } => read(result).map(|r| stats::totals(&c, &r)),
+        Intent::Records(_) => read(result).map(|r| records::reply(&c, &r)),
+        Intent::Goals => read(result).map(|r| goals::reply(&c, &r)),
+        Intent::PlanList => read(result).map(|r| plan::list(&c, &r)),
+        Intent::PlanAdd(_) | Intent::PlanComplete(_) => read(result).map(|r| plan::change(&c, &r)),
+        Intent::Greeting | Intent::Help | Intent::Unknown => {
+            Some(reply_without_tool(intent, language))
+        }
+    };
+    reply.unwrap_or_else(|| c.p.unreadable.to_owned())
+}
+
+fn read<T: DeserializeOwned>(result: &serde_json::Value) -> Option<T> {
+    T::deserialize(result).ok()
+}
+
+/// What every answer is written with.
+struct Ctx {
+    p: &'static Phrases,
+    t: &'static Strings,
+    language: Language,
+    units: Units,
+    today: NaiveDate,
+}
+
+impl Ctx {
+    /// Text the user wrote, in the language's quotation marks.
+    fn quote(&self, text: &str) -> String {
+        format!("{}{text}{}", self.p.quotes.0, self.p.quotes.1)
+    }
+
+    /// An exercise's name in the answer's language, or the other one when that is missing
+    /// (a custom exercise may have only one).
+    fn name<'a>(&self, names: &'a Names) -> &'a str {
+        let (wanted, other) = self
+            .language
+            .pick((&names.en, &names.he), (&names.he, &names.en));
+        if wanted.trim().is_empty() {
+            other
+        } else {
+            wanted
+        }
+    }
+
+    /// A name after a glued Hebrew preposition: "בסקוואט", but "ב-Bench Press" before a
+    /// name that does not start with a Hebrew letter. English names stand alone.
+    fn in_name(&self, name: &str) -> String {
+        match self.language {
+            Language::En => name.to_owned(),
+            Language::He if name.starts_with(|c| ('\u{05D0}'..='\u{05EA}').contains(&c)) => {
+                format!("ב{name}")
+            }
+            Language::He => format!("ב-{name}"),
+        }
+    }
+
+    fn day(&self, date: NaiveDate) -> String {
+        day_label(self.t, date, self.today)
+    }
+
+    /// When a plan item is due: "Tomorrow at 19:00", "Mon 30 Nov", "No date".
+    fn when(&self, due: Option<NaiveDateTime>, all_day: bool) -> String {
+        match due {
+            None => self.t.plan_no_date.to_owned(),
+            Some(due) if all_day => self.day(due.date()),
+            Some(due) => fill(
+                self.p.at_time,
+                &[
+                    ("day", &self.day(due.date())),
+                    ("time", &due.format("%H:%M").to_string()),
+                ],
+            ),
+        }
+    }
+
+    /// "a, b and c" / "א, ב ו-ג": Hebrew glues its "and" to the word, with a hyphen before a
+    /// digit.
+    fn and_list(&self, parts: &[String]) -> String {
+        let Some((last, rest)) = parts.split_last() else {
+            return String::new();
+        };
+        if rest.is_empty() {
+            return last.clone();
+        }
+        let and = match self.language {
+            Language::En => format!(" and {last}"),
+            Language::He if last.starts_with(|c: char| c.is_ascii_digit()) => format!(" ו-{last}"),
+            Language::He => format!(" ו{last}"),
+        };
+        format!("{}{and}", rest.join(", "))
+    }
+}

@@ -1,0 +1,87 @@
+//! Answers from `get_records`: one exercise's records with the day each was set, or the
+//! latest-set records of every exercise, a few per exercise.
+
+use super::Ctx;
+use crate::domain::chat::coach::amounts;
+use crate::domain::chat::tools::{Names, RecordFact, RecordsResult};
+use crate::domain::i18n::{fill, record_label};
+use crate::domain::scoring::records::RecordType;
+
+/// Exercises listed when no exercise was named; the rest are counted.
+const MAX_EXERCISES: usize = 6;
+/// Records shown per exercise in that list.
+const RECORDS_PER_EXERCISE: usize = 3;
+/// The order records are told in: what people ask about first.
+const ORDER: [RecordType; 6] = [
+    RecordType::Weight,
+    RecordType::E1rm,
+    RecordType::Reps,
+    RecordType::Distance,
+    RecordType::Duration,
+    RecordType::Volume,
+];
+
+pub(super) fn reply(c: &Ctx, r: &RecordsResult) -> String {
+    if let Some(asked) = &r.unknown_exercise {
+        return fill(c.p.records_unknown, &[("name", &c.quote(asked))]);
+    }
+    match &r.exercise {
+        Some(names) => one_exercise(c, names, &r.records),
+        None if r.records.is_empty() => c.p.records_none.to_owned(),
+        None => every_exercise(c, &r.records),
+    }
+}
+
+fn one_exercise(c: &Ctx, names: &Names, records: &[RecordFact]) -> String {
+    let name = c.name(names);
+    let placeholders = [("name", name), ("in_name", &c.in_name(name))];
+    if records.is_empty() {
+        return fill(c.p.records_none_for, &placeholders);
+    }
+    let mut lines = vec![fill(c.p.records_for, &placeholders)];
+    for fact in in_order(records.iter()) {
+        lines.push(format!("- {} ({})", told(c, fact), c.day(fact.on)));
+    }
+    lines.join("\n")
+}
+
+fn every_exercise(c: &Ctx, records: &[RecordFact]) -> String {
+    let mut groups: Vec<(&Names, Vec<&RecordFact>)> = Vec::new();
+    for fact in records {
+        match groups
+            .iter_mut()
+            .find(|(names, _)| **names == fact.exercise)
+        {
+            Some((_, facts)) => facts.push(fact),
+            None => groups.push((&fact.exercise, vec![fact])),
+        }
+    }
+    let latest = |facts: &[&RecordFact]| facts.iter().map(|f| f.on).max();
+    groups.sort_by_key(|(_, facts)| std::cmp::Reverse(latest(facts)));
+    let mut lines = vec![c.p.records_all.to_owned()];
+    for (names, facts) in groups.iter().take(MAX_EXERCISES) {
+        let shown: Vec<String> = in_order(facts.iter().copied())
+            .take(RECORDS_PER_EXERCISE)
+            .map(|fact| told(c, fact))
+            .collect();
+        lines.push(format!("- {} — {}", c.name(names), shown.join(" · ")));
+    }
+    if groups.len() > MAX_EXERCISES {
+        lines.push(c.p.more_exercises.count(groups.len() - MAX_EXERCISES));
+    }
+    lines.join("\n")
+}
+
+/// "Heaviest weight: 100 kg".
+fn told(c: &Ctx, fact: &RecordFact) -> String {
+    let value = amounts::record(fact.record_type, fact.value, c.units, c.language);
+    format!("{}: {value}", record_label(c.t, fact.record_type))
+}
+
+fn in_order<'a>(
+    facts: impl Iterator<Item = &'a RecordFact>,
+) -> impl Iterator<Item = &'a RecordFact> {
+    let mut facts: Vec<&RecordFact> = facts.collect();
+    facts.sort_by_key(|f| ORDER.iter().position(|t| *t == f.record_type));
+    facts.into_iter()
+}
