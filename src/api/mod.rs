@@ -3,6 +3,7 @@
 //! [`AppError`]; no SQL and no page logic here. They live under
 //! `/fn/…` and pass through the same CSRF and authentication middleware as everything else.
 
+pub mod chat;
 pub mod goals;
 pub mod import;
 pub mod log;

@@ -101,8 +101,8 @@ pub fn App() -> impl IntoView {
             <Header/>
             <main id="main" class="page">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=ChatPage/>
-                    <Route path=path!("/c/:id") view=ConversationPage/>
+                    <Route path=path!("/") view=ChatPage ssr=SsrMode::Async/>
+                    <Route path=path!("/c/:id") view=ConversationPage ssr=SsrMode::Async/>
                     <Route path=path!("/history") view=HistoryPage/>
                     <Route path=path!("/progress") view=ProgressPage ssr=SsrMode::Async/>
                     <Route path=path!("/log") view=LogPage ssr=SsrMode::Async/>

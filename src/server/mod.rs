@@ -11,6 +11,7 @@
 //!   import, recompute, stats, and each page's data), one service shared by REST, the page
 //!   forms, the server functions, the CLI and (next) the coach's tools.
 //! - [`demo`]: stores the demo account that `domain::demo_data` generates (`spotter demo`).
+//! - [`llm`]: the coach's language model behind one trait (the offline coach by default).
 //! - [`http`]: the `/api/v1` REST routes, the error shape, security headers, OpenAPI.
 //! - [`local_time`]: local wall-clock times (exports, forms, due dates) as UTC.
 //! - [`site`]: the Leptos pages, static files and the plain-HTML form handlers.
@@ -21,6 +22,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod http;
+pub mod llm;
 pub mod local_time;
 pub mod services;
 pub mod site;

@@ -9,6 +9,8 @@ use super::auth::rate_limit::LoginThrottle;
 use super::auth::secret::SecretKey;
 use super::config::Config;
 use super::db::Db;
+use super::llm::LlmProvider;
+use super::llm::offline::OfflineCoach;
 
 #[derive(Clone, Debug)]
 pub struct AppState {
@@ -17,6 +19,8 @@ pub struct AppState {
     pub secret: SecretKey,
     pub throttle: Arc<LoginThrottle>,
     pub leptos: LeptosOptions,
+    /// The coach's language model (the offline coach unless one is configured).
+    pub llm: Arc<dyn LlmProvider>,
 }
 
 impl AppState {
@@ -30,6 +34,7 @@ impl AppState {
             db,
             secret,
             leptos,
+            llm: Arc::new(OfflineCoach),
         })
     }
 }

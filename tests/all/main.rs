@@ -13,14 +13,17 @@ mod common;
 
 mod account_data;
 mod api_auth;
+mod api_chat;
 mod api_conversations;
 mod api_goals;
 mod api_import;
 mod api_me_tokens;
 mod api_plan;
 mod api_workouts;
+mod chat_pages;
 mod cli;
 mod demo;
+mod openapi;
 mod pages;
 mod schema_parity;
 mod security;

@@ -25,7 +25,7 @@ both_engines! {
         // Streamed pages would send the "…" placeholder first and swap the content in with a
         // script, which a browser without JavaScript never runs: these render whole.
         let user = app.user("nojs").await;
-        for page in ["/log", "/progress", "/goals", "/plan", "/settings"] {
+        for page in ["/", "/log", "/progress", "/goals", "/plan", "/settings"] {
             let (status, html) = app.get_html(&user.client, page).await;
             assert_eq!(status, StatusCode::OK, "{page}");
             assert!(!html.contains(r#"<p class="muted">…</p>"#), "{page} streamed a placeholder: {html}");

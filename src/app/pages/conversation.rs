@@ -1,16 +1,126 @@
-//! `/c/{id}`: not built yet; shows an honest empty state.
+//! `/c/{id}`: one conversation, rendered whole on the server (it reads the same with
+//! JavaScript off): the thread, oldest first, with the tools the coach used and each reply's
+//! tokens and time; earlier messages on further pages; the composer posts to
+//! `server::site::chat_forms::reply`.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::app::components::coming_soon::ComingSoon;
+use crate::api::chat::conversation_page;
+use crate::app::components::composer::Composer;
+use crate::app::components::pager::Pager;
+use crate::app::pages::not_found::NotFound;
 use crate::app::use_strings;
+use crate::domain::chat::conversation::MessageStatus;
+use crate::domain::display::count;
+use crate::domain::i18n::fill;
+use crate::domain::views::chat::{ConversationData, ThreadItem};
 
 #[component]
 pub fn ConversationPage() -> impl IntoView {
     let t = use_strings();
+    let params = use_params_map();
+    let query = use_query_map();
+    let key = move || {
+        let page = query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(1);
+        (params.read().get("id").unwrap_or_default(), page)
+    };
+    let data = Resource::new(key, |(id, page)| conversation_page(id, page));
     view! {
-        <Title text=format!("{} · {}", t.nav_chat, t.app_name)/>
-        <ComingSoon title=t.nav_chat body=t.conversation_soon/>
+        <Suspense fallback=|| view! { <p class="muted">"…"</p> }>
+            {move || data.get().map(|result| match result {
+                Err(_) => view! { <p class="notice notice-error" role="alert">{t.err_generic}</p> }.into_any(),
+                Ok(None) => view! { <NotFound/> }.into_any(),
+                Ok(Some(data)) => view! { <Thread data/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Thread(data: ConversationData) -> impl IntoView {
+    let t = use_strings();
+    let title = data
+        .title
+        .clone()
+        .unwrap_or_else(|| t.chat_untitled.to_owned());
+    let (page, pages) = (data.items.page, data.items.page_count());
+    // One value per state of the thread: the same form sent twice is one message.
+    let client_id = format!("{}-{}", data.id, data.items.total);
+    view! {
+        <Title text=format!("{title} · {}", t.app_name)/>
+        <h1 dir="auto">{title}</h1>
+        // Page 1 is the newest; "earlier" goes to higher page numbers.
+        <Pager page pages key="page"/>
+        <ol class="thread" aria-label=t.nav_chat>
+            {data.items.items.into_iter().map(|item| view! { <Item item/> }).collect_view()}
+        </ol>
+        <span id="latest"></span>
+        <Composer action=format!("/c/{}", data.id) client_id/>
+    }
+}
+
+#[component]
+fn Item(item: ThreadItem) -> impl IntoView {
+    let t = use_strings();
+    match item {
+        ThreadItem::User { text, when, .. } => view! {
+            <li class="msg msg-user">
+                <p class="msg-text" dir="auto">{text}</p>
+                <small class="hint"><bdi>{when}</bdi></small>
+            </li>
+        }
+        .into_any(),
+        ThreadItem::Tool { name } => {
+            let (before, after) = t
+                .chat_tool_used
+                .split_once("{tool}")
+                .unwrap_or((t.chat_tool_used, ""));
+            view! { <li class="msg-tool hint">{before}<code dir="ltr">{name}</code>{after}</li> }
+                .into_any()
+        }
+        ThreadItem::Coach {
+            text,
+            status,
+            error,
+            when,
+            tokens,
+            estimated,
+            time_ms,
+            model,
+            ..
+        } => {
+            let failed = status == MessageStatus::Failed;
+            let tokens = tokens.map(|n| {
+                let n = fill(t.chat_tokens, &[("n", &count(n))]);
+                if estimated {
+                    format!("{} {n}", t.chat_estimated)
+                } else {
+                    n
+                }
+            });
+            let time = time_ms.map(|ms| format!("{:.1} s", ms as f64 / 1000.0));
+            let details: Vec<String> = [Some(when), tokens, time, model]
+                .into_iter()
+                .flatten()
+                .collect();
+            view! {
+                <li class="msg msg-coach" class:msg-failed=failed>
+                    {(!text.is_empty()).then(|| view! { <p class="msg-text" dir="auto">{text}</p> })}
+                    {error.map(|e| view! {
+                        <p class="notice notice-error" role="alert">{t.chat_reply_failed}" "<bdi>{e}</bdi></p>
+                    })}
+                    <small class="hint msg-meta">
+                        {details.into_iter().map(|d| view! { <bdi>{d}</bdi> }).collect_view()}
+                    </small>
+                </li>
+            }
+            .into_any()
+        }
     }
 }

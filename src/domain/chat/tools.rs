@@ -55,6 +55,7 @@ impl ToolName {
 pub struct StatsArgs {
     /// week, month, year or all (default all).
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(inline))]
     pub period: Period,
 }
 

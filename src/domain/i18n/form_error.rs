@@ -29,7 +29,8 @@ text_enum!(
         ImportFile => "import_file",
         ImportTz => "import_tz",
         ImportExpired => "import_expired",
-        ImportRows => "import_rows"
+        ImportRows => "import_rows",
+        Message => "message"
     }
 );
 
@@ -61,6 +62,7 @@ impl FormError {
             FormError::ImportFile => t.err_import_file,
             FormError::ImportExpired => t.err_import_expired,
             FormError::ImportRows => t.err_import_rows,
+            FormError::Message => t.err_message,
         }
     }
 }

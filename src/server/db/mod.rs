@@ -9,6 +9,7 @@ pub mod exercises;
 pub mod export;
 pub mod goals;
 pub mod id;
+pub mod messages;
 pub mod pending_imports;
 pub mod plan;
 pub mod records;

@@ -6,8 +6,8 @@ use utoipa::OpenApi;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 
 use super::routes::{
-    auth, conversations, exercises, goals, health, import, me, plan, records, stats, tokens,
-    workouts,
+    auth, conversations, exercises, goals, health, import, me, messages, plan, records, stats,
+    tokens, workouts,
 };
 
 #[derive(OpenApi)]
@@ -21,6 +21,7 @@ use super::routes::{
         me::get, me::patch, me::delete, me::export,
         tokens::create, tokens::list, tokens::revoke,
         conversations::create, conversations::list, conversations::get, conversations::patch, conversations::delete,
+        messages::list, messages::create, messages::chat,
         workouts::create, workouts::list, workouts::get, workouts::patch, workouts::delete, exercises::list, exercises::create,
         stats::get, records::list, import::import,
         plan::create, plan::list, plan::get, plan::patch, plan::delete,

@@ -4,6 +4,7 @@
 //! derived number (points, records, achievements) in step with the log through [`recompute`].
 //! They know nothing of HTTP: each caller maps their typed errors to its own answer.
 //!
+//! - [`chat`]: the coach chat's agent loop and the tools it runs.
 //! - [`log`]: log, edit and read workouts, resolving exercise names.
 //! - [`exercises`]: custom exercises. [`goals`], [`plan`]: goals and plan items.
 //! - [`import`]: Strong and Hevy exports. [`recompute`]: derived data, and deleting a workout.
@@ -11,6 +12,7 @@
 //! - [`log_page`], [`goals_page`], [`plan_page`], [`progress_page`]: each page's data
 //!   (`domain::views`), in the user's language, units and time zone.
 
+pub mod chat;
 pub mod exercises;
 pub mod goals;
 pub mod goals_page;

@@ -5,10 +5,11 @@
 //! - [`guard`]: anonymous visitors of private pages go to `/login`, signed-in ones skip it.
 //! - [`signed_in`]: the extractor every form handler that needs a user takes.
 //! - [`redirects`]: how a form answers (303 with `?error=` or `?saved=`, typed fields kept).
-//! - [`account_forms`], [`workout_forms`], [`goal_forms`], [`plan_forms`], [`import_forms`]:
+//! - [`account_forms`], [`chat_forms`], [`workout_forms`], [`goal_forms`], [`plan_forms`], [`import_forms`]:
 //!   one module per page's forms, each calling the same service as the REST API.
 
 pub mod account_forms;
+pub mod chat_forms;
 pub mod goal_forms;
 pub mod guard;
 pub mod import_forms;
@@ -44,6 +45,8 @@ pub fn router(state: AppState) -> Router {
     let fn_state = state.clone();
     let options = state.leptos.clone();
     Router::new()
+        .route("/", post(chat_forms::start))
+        .route("/c/{id}", post(chat_forms::reply))
         .route("/login", post(account_forms::login))
         .route("/register", post(account_forms::register))
         .route("/log", post(workout_forms::log_workout))

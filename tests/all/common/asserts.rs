@@ -127,3 +127,12 @@ pub fn assert_redirect(resp: &Response) -> String {
     );
     location(resp)
 }
+
+/// A response header's value ("" when absent).
+pub fn header(resp: &Response, name: &str) -> String {
+    resp.headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned()
+}

@@ -6,6 +6,7 @@
 //! - [`me`]: the account: read, change, delete (`/me`), and its export (`/me/export`).
 //! - [`tokens`]: the user's API tokens (`/tokens`).
 //! - [`conversations`]: the coach chats (`/conversations`).
+//! - [`messages`]: talking to the coach (`/conversations/{id}/messages`, `/chat`).
 //! - [`workouts`]: the training log (`/workouts`).
 //! - [`exercises`]: the catalog and custom exercises, searchable (`/exercises`).
 //! - [`stats`]: totals and streaks for a period (`/stats`).
@@ -22,6 +23,7 @@ pub mod goals;
 pub mod health;
 pub mod import;
 pub mod me;
+pub mod messages;
 pub mod plan;
 pub mod records;
 pub mod stats;
@@ -89,6 +91,11 @@ pub fn router(state: AppState) -> Router {
                 .patch(conversations::patch)
                 .delete(conversations::delete),
         )
+        .route(
+            "/conversations/{id}/messages",
+            get(messages::list).post(messages::create),
+        )
+        .route("/chat", post(messages::chat))
         .route("/workouts", get(workouts::list).post(workouts::create))
         .route(
             "/workouts/{id}",

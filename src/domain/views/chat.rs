@@ -1,0 +1,58 @@
+//! What the chat pages show: the conversations list (`/`), and one conversation (`/c/{id}`)
+//! as a thread of bubbles with the coach's tool steps and reply details (tokens, time).
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::chat::conversation::MessageStatus;
+use crate::domain::pagination::Paginated;
+
+/// A conversation in a list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConversationLine {
+    pub id: String,
+    /// `None` until the first exchange names it.
+    pub title: Option<String>,
+    /// "Today · 18:30", "Tue 17 Nov · 07:05".
+    pub when: String,
+}
+
+/// `/`: the newest conversations.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChatHomeData {
+    pub recent: Vec<ConversationLine>,
+}
+
+/// One step of the thread.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ThreadItem {
+    /// The user's words.
+    User {
+        id: String,
+        text: String,
+        when: String,
+    },
+    /// The coach used a tool (`get_stats`…) on the way to its answer.
+    Tool { name: String },
+    /// The coach's answer (or why there is none).
+    Coach {
+        id: String,
+        text: String,
+        status: MessageStatus,
+        error: Option<String>,
+        when: String,
+        /// Prompt + completion tokens; `estimated` when the model sent no counts.
+        tokens: Option<i64>,
+        estimated: bool,
+        time_ms: Option<i64>,
+        model: Option<String>,
+    },
+}
+
+/// `/c/{id}`: a page of the thread (page 1 = the newest messages), oldest first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ConversationData {
+    pub id: String,
+    pub title: Option<String>,
+    /// The page's messages as thread items, with the page numbers of the stored messages.
+    pub items: Paginated<ThreadItem>,
+}

@@ -1,0 +1,201 @@
+//! The `chat_messages` table: one row per message of a conversation (the user's, the coach's
+//! replies and tool calls, tool results). Every query filters on `user_id`, so another user's
+//! message behaves exactly like a missing one.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::{Db, Id, is_unique_violation, now, on_db};
+use crate::domain::chat::conversation::{MessageStatus, Role};
+use crate::domain::pagination::Page;
+
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Message {
+    #[schema(value_type = String)]
+    pub id: Id,
+    #[schema(value_type = String)]
+    pub conversation_id: Id,
+    #[sqlx(try_from = "String")]
+    pub role: Role,
+    pub content: String,
+    #[sqlx(try_from = "String")]
+    pub status: MessageStatus,
+    pub prompt_tokens: Option<i64>,
+    pub completion_tokens: Option<i64>,
+    /// prompt + completion.
+    pub token_count: Option<i64>,
+    /// The counts are Spotter's estimate: the provider sent none.
+    pub tokens_estimated: bool,
+    pub error_message: Option<String>,
+    pub query_executed: Option<String>,
+    pub execution_time_ms: Option<i64>,
+    pub time_to_first_token_ms: Option<i64>,
+    pub model: Option<String>,
+    /// An assistant message's tool calls, as JSON.
+    pub tool_calls: Option<String>,
+    pub tool_call_id: Option<String>,
+    pub client_id: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub parent_id: Option<Id>,
+    pub created_at: DateTime<Utc>,
+}
+
+const COLUMNS: &str = "id, conversation_id, role, content, status, prompt_tokens, completion_tokens, token_count,
+    tokens_estimated, error_message, query_executed, execution_time_ms, time_to_first_token_ms, model, tool_calls,
+    tool_call_id, client_id, parent_id, created_at";
+
+/// A message to store. Timestamps are taken when it is written, so messages of one exchange
+/// keep their order.
+#[derive(Clone, Debug, Default)]
+pub struct NewMessage {
+    pub role: Role,
+    pub content: String,
+    pub status: MessageStatus,
+    pub prompt_tokens: Option<u32>,
+    pub completion_tokens: Option<u32>,
+    pub tokens_estimated: bool,
+    pub error_message: Option<String>,
+    pub execution_time_ms: Option<u64>,
+    pub time_to_first_token_ms: Option<u64>,
+    pub model: Option<String>,
+    pub tool_calls: Option<String>,
+    pub tool_call_id: Option<String>,
+    pub client_id: Option<String>,
+    pub parent_id: Option<Id>,
+}
+
+/// What [`insert_user_message`] found.
+pub enum Inserted {
+    New(Message),
+    /// A message with this `client_id` was already sent in this conversation: that one.
+    Repeat(Message),
+}
+
+/// Stores a message and marks the conversation active and updated, in one transaction.
+pub async fn insert(
+    db: &Db,
+    user_id: &Id,
+    conversation_id: &Id,
+    m: &NewMessage,
+) -> Result<Message, sqlx::Error> {
+    let id = Id::new();
+    let at = now();
+    let total = match (m.prompt_tokens, m.completion_tokens) {
+        (None, None) => None,
+        (p, c) => Some(i64::from(p.unwrap_or(0)) + i64::from(c.unwrap_or(0))),
+    };
+    let to_i64 = |v: Option<u64>| v.map(|v| i64::try_from(v).unwrap_or(i64::MAX));
+    on_db!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO chat_messages (id, conversation_id, user_id, role, content, status, prompt_tokens, completion_tokens,
+                 token_count, tokens_estimated, error_message, execution_time_ms, time_to_first_token_ms, model, tool_calls,
+                 tool_call_id, client_id, parent_id, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)")
+            .bind(&id).bind(conversation_id).bind(user_id).bind(m.role.as_str()).bind(&m.content).bind(m.status.as_str())
+            .bind(m.prompt_tokens.map(i64::from)).bind(m.completion_tokens.map(i64::from)).bind(total)
+            .bind(m.tokens_estimated).bind(&m.error_message).bind(to_i64(m.execution_time_ms))
+            .bind(to_i64(m.time_to_first_token_ms)).bind(&m.model).bind(&m.tool_calls).bind(&m.tool_call_id)
+            .bind(&m.client_id).bind(&m.parent_id).bind(at)
+            .execute(&mut *tx).await?;
+        sqlx::query("UPDATE conversations SET updated_at = $3, is_active = TRUE WHERE id = $1 AND user_id = $2")
+            .bind(conversation_id).bind(user_id).bind(at).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok::<(), sqlx::Error>(())
+    })?;
+    get(db, user_id, &id).await?.ok_or(sqlx::Error::RowNotFound)
+}
+
+/// Stores the user's message, committed before anything else happens; a repeated
+/// `client_id` in the same conversation answers the first message instead of a copy.
+pub async fn insert_user_message(
+    db: &Db,
+    user_id: &Id,
+    conversation_id: &Id,
+    m: &NewMessage,
+) -> Result<Inserted, sqlx::Error> {
+    if let Some(client_id) = &m.client_id
+        && let Some(first) = by_client_id(db, user_id, conversation_id, client_id).await?
+    {
+        return Ok(Inserted::Repeat(first));
+    }
+    match insert(db, user_id, conversation_id, m).await {
+        Ok(message) => Ok(Inserted::New(message)),
+        // Two sends of the same client_id at once: the other one won.
+        Err(e) if is_unique_violation(&e) => {
+            let client_id = m.client_id.as_deref().unwrap_or_default();
+            by_client_id(db, user_id, conversation_id, client_id)
+                .await?
+                .map(Inserted::Repeat)
+                .ok_or(e)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn by_client_id(
+    db: &Db,
+    user_id: &Id,
+    conversation_id: &Id,
+    client_id: &str,
+) -> Result<Option<Message>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM chat_messages WHERE conversation_id = $1 AND user_id = $2 AND client_id = $3"
+    );
+    on_db!(db, pool => sqlx::query_as::<_, Message>(&sql)
+        .bind(conversation_id).bind(user_id).bind(client_id).fetch_optional(pool).await)
+}
+
+pub async fn get(db: &Db, user_id: &Id, id: &Id) -> Result<Option<Message>, sqlx::Error> {
+    let sql = format!("SELECT {COLUMNS} FROM chat_messages WHERE id = $1 AND user_id = $2");
+    on_db!(db, pool => sqlx::query_as::<_, Message>(&sql).bind(id).bind(user_id).fetch_optional(pool).await)
+}
+
+/// The messages that answer `parent_id` (the reply to a user message: tool calls, tool
+/// results, the final text), oldest first.
+pub async fn replies_to(
+    db: &Db,
+    user_id: &Id,
+    parent_id: &Id,
+) -> Result<Vec<Message>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM chat_messages WHERE parent_id = $1 AND user_id = $2 ORDER BY created_at, id"
+    );
+    on_db!(db, pool => sqlx::query_as::<_, Message>(&sql).bind(parent_id).bind(user_id).fetch_all(pool).await)
+}
+
+/// The last `limit` messages of a conversation, oldest first (what the model reads).
+pub async fn last(
+    db: &Db,
+    user_id: &Id,
+    conversation_id: &Id,
+    limit: u32,
+) -> Result<Vec<Message>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM (SELECT {COLUMNS} FROM chat_messages WHERE conversation_id = $1 AND user_id = $2
+                                ORDER BY created_at DESC, id DESC LIMIT $3) recent
+         ORDER BY created_at, id"
+    );
+    on_db!(db, pool => sqlx::query_as::<_, Message>(&sql)
+        .bind(conversation_id).bind(user_id).bind(i64::from(limit)).fetch_all(pool).await)
+}
+
+/// A page of a conversation: page 1 is the newest messages; within a page, oldest first.
+pub async fn page(
+    db: &Db,
+    user_id: &Id,
+    conversation_id: &Id,
+    page: Page,
+) -> Result<(Vec<Message>, u64), sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM (SELECT {COLUMNS} FROM chat_messages WHERE conversation_id = $1 AND user_id = $2
+                                ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4) newest
+         ORDER BY created_at, id"
+    );
+    let items = on_db!(db, pool => sqlx::query_as::<_, Message>(&sql)
+        .bind(conversation_id).bind(user_id).bind(page.limit()).bind(page.offset()).fetch_all(pool).await)?;
+    let total: i64 = on_db!(db, pool => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM chat_messages WHERE conversation_id = $1 AND user_id = $2")
+        .bind(conversation_id).bind(user_id).fetch_one(pool).await)?;
+    Ok((items, u64::try_from(total).unwrap_or(0)))
+}

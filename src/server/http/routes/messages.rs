@@ -1,0 +1,118 @@
+//! The coach chat over REST: a conversation's messages (paged, newest page first, oldest
+//! first within a page), sending one (`POST /conversations/{id}/messages`), and `POST /chat`,
+//! which starts the conversation when none is given. Adapters over
+//! `server::services::chat::send`; another user's conversation is 404.
+
+use axum::Json;
+use axum::http::StatusCode;
+use serde::Deserialize;
+
+use crate::domain::pagination::{PageRequest, Paginated};
+use crate::server::auth::Caller;
+use crate::server::db::messages::{self, Message};
+use crate::server::db::{Id, conversations};
+use crate::server::http::error::{ApiError, ErrorBody};
+use crate::server::http::json::{ApiJson, PageQuery};
+use crate::server::http::routes::ItemId;
+use crate::server::services::chat::send::{ChatError, Exchange, send};
+use crate::server::state::AppState;
+
+impl From<ChatError> for ApiError {
+    fn from(err: ChatError) -> Self {
+        match err {
+            ChatError::Invalid(e) => ApiError::field(e),
+            ChatError::Db(e) => e.into(),
+        }
+    }
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MessageInput {
+    /// What the user says (1 to 10,000 characters).
+    pub content: String,
+    /// Any string the client picks per message: sending it again returns the first exchange
+    /// instead of a second copy (safe retries).
+    pub client_id: Option<String>,
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChatInput {
+    pub content: String,
+    /// Continue this conversation; a new one is started when absent.
+    pub conversation_id: Option<String>,
+    pub client_id: Option<String>,
+}
+
+/// A conversation's messages, 20 per page: page 1 holds the newest, each page oldest first.
+#[utoipa::path(get, path = "/api/v1/conversations/{id}/messages", tag = "conversations",
+    params(("id" = String, Path), PageRequest), responses(
+    (status = 200, body = Paginated<Message>), (status = 404, body = ErrorBody)))]
+pub async fn list(
+    Caller(state, p): Caller,
+    ItemId(id): ItemId,
+    PageQuery(page): PageQuery,
+) -> Result<Json<Paginated<Message>>, ApiError> {
+    if conversations::get(&state.db, &p.user.id, &id)
+        .await?
+        .is_none()
+    {
+        return Err(ApiError::not_found());
+    }
+    let (items, total) = messages::page(&state.db, &p.user.id, &id, page).await?;
+    Ok(Json(Paginated::new(items, page, total)))
+}
+
+/// Sends a message and answers with it and the coach's reply (tool calls and their results
+/// included). The user's message is stored before the coach is asked; a failed reply is
+/// stored with its `error_message`. 201 for a new exchange, 200 for a repeated `client_id`.
+#[utoipa::path(post, path = "/api/v1/conversations/{id}/messages", tag = "conversations",
+    params(("id" = String, Path)), request_body = MessageInput, responses(
+    (status = 201, body = Exchange), (status = 200, body = Exchange), (status = 404, body = ErrorBody),
+    (status = 422, body = ErrorBody)))]
+pub async fn create(
+    Caller(state, p): Caller,
+    ItemId(id): ItemId,
+    ApiJson(input): ApiJson<MessageInput>,
+) -> Result<(StatusCode, Json<Exchange>), ApiError> {
+    exchange(&state, &p.user, &id, input.content, input.client_id).await
+}
+
+/// One call to talk to the coach: continues `conversation_id`, or starts a conversation.
+#[utoipa::path(post, path = "/api/v1/chat", tag = "conversations", request_body = ChatInput, responses(
+    (status = 201, body = Exchange), (status = 200, body = Exchange), (status = 404, body = ErrorBody),
+    (status = 422, body = ErrorBody)))]
+pub async fn chat(
+    Caller(state, p): Caller,
+    ApiJson(input): ApiJson<ChatInput>,
+) -> Result<(StatusCode, Json<Exchange>), ApiError> {
+    let id = match input.conversation_id.as_deref() {
+        Some(raw) => Id::parse(raw).ok_or_else(ApiError::not_found)?,
+        None => {
+            // Refuse a bad message before creating anything.
+            crate::domain::chat::conversation::validate_message(&input.content)
+                .map_err(ApiError::field)?;
+            conversations::create(&state.db, &p.user.id, None).await?.id
+        }
+    };
+    exchange(&state, &p.user, &id, input.content, input.client_id).await
+}
+
+async fn exchange(
+    state: &AppState,
+    user: &crate::server::db::users::User,
+    id: &Id,
+    content: String,
+    client_id: Option<String>,
+) -> Result<(StatusCode, Json<Exchange>), ApiError> {
+    let exchange = send(&state.db, state.llm.as_ref(), user, id, &content, client_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let status = if exchange.repeated {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    Ok((status, Json(exchange)))
+}

@@ -1,0 +1,102 @@
+//! The language model behind the coach: one [`LlmProvider`] trait, chosen by configuration
+//! and held as `Arc<dyn LlmProvider>` in the app state. The agent loop
+//! (`server::services::chat`) speaks only this trait.
+//!
+//! - [`offline`]: the built-in offline coach (the default, needs no key): deterministic,
+//!   English and Hebrew, answering through the same tools as a real model.
+//!
+//! A provider gets the whole conversation so far (system prompt, messages, tool results) and
+//! the tools it may call, and answers with text or with tool calls; it never touches the
+//! database.
+
+pub mod offline;
+
+use std::future::Future;
+use std::pin::Pin;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::account::{Language, Units};
+use crate::domain::chat::conversation::Role;
+
+/// A tool call as models make it: an id to answer it by, a tool name and JSON arguments.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ToolCall {
+    pub id: String,
+    pub name: String,
+    /// The arguments as the model wrote them (JSON text).
+    pub arguments: String,
+}
+
+/// One message of the conversation as a provider reads it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LlmMessage {
+    pub role: Role,
+    pub content: String,
+    /// An assistant message's tool calls.
+    pub tool_calls: Vec<ToolCall>,
+    /// A tool message: the call it answers.
+    pub tool_call_id: Option<String>,
+}
+
+/// A tool the model may call: its name, what it does, and its arguments' JSON schema.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ToolSpec {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub parameters: serde_json::Value,
+}
+
+/// Facts about the user that a real model reads in the system prompt and the offline coach
+/// reads directly.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CoachContext {
+    pub language: Language,
+    pub units: Units,
+    /// Today in the user's time zone.
+    pub today: NaiveDate,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LlmRequest {
+    pub system: String,
+    pub messages: Vec<LlmMessage>,
+    pub tools: Vec<ToolSpec>,
+    pub context: CoachContext,
+}
+
+/// Tokens as the provider counted them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Usage {
+    pub prompt_tokens: u32,
+    pub completion_tokens: u32,
+}
+
+/// A provider's answer: text, tool calls, or both.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LlmReply {
+    pub content: String,
+    pub tool_calls: Vec<ToolCall>,
+    /// `None` when the provider sent no usage (the agent loop then estimates it).
+    pub usage: Option<Usage>,
+    pub model: String,
+}
+
+/// Why a provider gave no answer, in words a user can read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum LlmError {
+    #[error("the language model refused the request: {0}")]
+    Refused(String),
+    #[error("the language model could not be reached: {0}")]
+    Unreachable(String),
+}
+
+pub type LlmFuture<'a> = Pin<Box<dyn Future<Output = Result<LlmReply, LlmError>> + Send + 'a>>;
+
+/// A chat model. `Send + Sync` so one instance serves every request.
+pub trait LlmProvider: Send + Sync + std::fmt::Debug {
+    /// The model's name, stored with each reply.
+    fn model(&self) -> &str;
+    fn complete<'a>(&'a self, request: &'a LlmRequest) -> LlmFuture<'a>;
+}

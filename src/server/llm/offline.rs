@@ -1,0 +1,71 @@
+//! The offline coach as a provider: it reads the user's last message with
+//! `domain::chat::coach`, asks for the one tool that answers it, and once that tool's result
+//! is in the conversation, writes the answer from it — the same loop a real model goes
+//! through, with no network and the same answer every time.
+
+use super::{LlmFuture, LlmProvider, LlmReply, LlmRequest, ToolCall};
+use crate::domain::chat::coach::{
+    reply_language, reply_with_result, reply_without_tool, understand,
+};
+use crate::domain::chat::conversation::Role;
+
+pub const MODEL: &str = "spotter-offline-coach";
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct OfflineCoach;
+
+impl LlmProvider for OfflineCoach {
+    fn model(&self) -> &str {
+        MODEL
+    }
+
+    fn complete<'a>(&'a self, request: &'a LlmRequest) -> LlmFuture<'a> {
+        Box::pin(async move { Ok(answer(request)) })
+    }
+}
+
+fn answer(request: &LlmRequest) -> LlmReply {
+    let text = |content: String| LlmReply {
+        content,
+        tool_calls: Vec::new(),
+        usage: None,
+        model: MODEL.to_owned(),
+    };
+    let Some(asked) = request.messages.iter().rposition(|m| m.role == Role::User) else {
+        return text(reply_without_tool(
+            &crate::domain::chat::coach::Intent::Help,
+            request.context.language,
+        ));
+    };
+    let question = &request.messages[asked].content;
+    let language = reply_language(question, request.context.language);
+    let intent = understand(question);
+    // The tool already answered (a tool message after the question): write the reply from it.
+    if let Some(result) = request.messages[asked + 1..]
+        .iter()
+        .rev()
+        .find(|m| m.role == Role::Tool)
+    {
+        let value = serde_json::from_str(&result.content).unwrap_or(serde_json::Value::Null);
+        return text(reply_with_result(
+            &intent,
+            &value,
+            language,
+            request.context.units,
+            request.context.today,
+        ));
+    }
+    match intent.tool_call() {
+        Some((name, arguments)) => LlmReply {
+            content: String::new(),
+            tool_calls: vec![ToolCall {
+                id: format!("call_offline_{asked}"),
+                name: name.as_str().to_owned(),
+                arguments: arguments.to_string(),
+            }],
+            usage: None,
+            model: MODEL.to_owned(),
+        },
+        None => text(reply_without_tool(&intent, language)),
+    }
+}

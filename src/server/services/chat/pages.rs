@@ -1,0 +1,116 @@
+//! The chat pages' data: the newest conversations for `/`, and a page of one conversation for
+//! `/c/{id}` as a thread (tool results are the coach's business; the page shows which tools it
+//! used), times in the user's zone and language.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::chat::conversation::Role;
+use crate::domain::i18n::{day_label, strings};
+use crate::domain::pagination::{Page, PageRequest, Paginated};
+use crate::domain::views::chat::{ChatHomeData, ConversationData, ConversationLine, ThreadItem};
+use crate::server::db::messages::{self, Message};
+use crate::server::db::users::User;
+use crate::server::db::{Db, Id, conversations};
+use crate::server::llm::ToolCall;
+
+/// Conversations listed on `/`.
+pub const RECENT_CONVERSATIONS: u32 = 20;
+/// Messages on one page of `/c/{id}`.
+pub const THREAD_PAGE: u32 = 20;
+
+fn when(user: &User, at: DateTime<Utc>) -> String {
+    let tz = user.zone();
+    let local = at.with_timezone(&tz);
+    let today = Utc::now().with_timezone(&tz).date_naive();
+    format!(
+        "{} · {}",
+        day_label(strings(user.language), local.date_naive(), today),
+        local.format("%H:%M")
+    )
+}
+
+pub async fn chat_home(db: &Db, user: &User) -> Result<ChatHomeData, sqlx::Error> {
+    let page = PageRequest {
+        page: Some(1),
+        per_page: Some(RECENT_CONVERSATIONS),
+    }
+    .normalized();
+    let (rows, _) = conversations::list(db, &user.id, page, None).await?;
+    Ok(ChatHomeData {
+        recent: rows
+            .into_iter()
+            .map(|c| ConversationLine {
+                id: c.id.to_string(),
+                title: c.title,
+                when: when(user, c.updated_at),
+            })
+            .collect(),
+    })
+}
+
+/// `None` when the conversation is not the user's (or the id is not one).
+pub async fn conversation_page(
+    db: &Db,
+    user: &User,
+    id: &str,
+    page: u32,
+) -> Result<Option<ConversationData>, sqlx::Error> {
+    let Some(id) = Id::parse(id) else {
+        return Ok(None);
+    };
+    let Some(conversation) = conversations::get(db, &user.id, &id).await? else {
+        return Ok(None);
+    };
+    let page = Page {
+        page: page.max(1),
+        per_page: THREAD_PAGE,
+    };
+    let (rows, total) = messages::page(db, &user.id, &id, page).await?;
+    let items = rows.iter().flat_map(|m| thread_items(user, m)).collect();
+    Ok(Some(ConversationData {
+        id: id.to_string(),
+        title: conversation.title,
+        items: Paginated {
+            items,
+            page: page.page,
+            per_page: page.per_page,
+            total,
+        },
+    }))
+}
+
+fn thread_items(user: &User, m: &Message) -> Vec<ThreadItem> {
+    match m.role {
+        Role::User => vec![ThreadItem::User {
+            id: m.id.to_string(),
+            text: m.content.clone(),
+            when: when(user, m.created_at),
+        }],
+        Role::Tool | Role::System => Vec::new(),
+        Role::Assistant => {
+            let calls: Vec<ToolCall> = m
+                .tool_calls
+                .as_deref()
+                .and_then(|t| serde_json::from_str(t).ok())
+                .unwrap_or_default();
+            let mut items: Vec<ThreadItem> = calls
+                .into_iter()
+                .map(|c| ThreadItem::Tool { name: c.name })
+                .collect();
+            if !m.content.trim().is_empty() || m.error_message.is_some() {
+                items.push(ThreadItem::Coach {
+                    id: m.id.to_string(),
+                    text: m.content.clone(),
+                    status: m.status,
+                    error: m.error_message.clone(),
+                    when: when(user, m.created_at),
+                    tokens: m.token_count,
+                    estimated: m.tokens_estimated,
+                    time_ms: m.execution_time_ms,
+                    model: m.model.clone(),
+                });
+            }
+            items
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! The agent loop behind `POST /conversations/{id}/messages`, `POST /chat` and the chat page.
+
+use std::time::Instant;
+
+use serde::Serialize;
+
+use super::prompt::system_prompt;
+use super::tools;
+use crate::domain::account::FieldError;
+use crate::domain::chat::conversation::{MessageStatus, Role, title_from, validate_message};
+use crate::server::db::messages::{self, Inserted, Message, NewMessage};
+use crate::server::db::users::User;
+use crate::server::db::{Db, Id, conversations};
+use crate::server::llm::{CoachContext, LlmMessage, LlmProvider, LlmRequest, ToolCall};
+
+/// Messages the model reads verbatim.
+pub const CONTEXT_MESSAGES: u32 = 50;
+/// Rounds of tool calls one reply may make before it is cut off.
+pub const MAX_TOOL_ROUNDS: usize = 4;
+
+/// One exchange: the user's message and everything stored in answer, oldest first (the
+/// coach's tool calls, their results, and its final text).
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Exchange {
+    pub user_message: Message,
+    pub reply: Vec<Message>,
+    /// The exchange had already happened (same `client_id`): nothing new was stored.
+    pub repeated: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ChatError {
+    #[error("invalid message")]
+    Invalid(FieldError),
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+/// Sends `content` to the coach in one of the user's conversations. `None` when the
+/// conversation is not theirs.
+pub async fn send(
+    db: &Db,
+    llm: &dyn LlmProvider,
+    user: &User,
+    conversation_id: &Id,
+    content: &str,
+    client_id: Option<String>,
+) -> Result<Option<Exchange>, ChatError> {
+    let Some(conversation) = conversations::get(db, &user.id, conversation_id).await? else {
+        return Ok(None);
+    };
+    let content = validate_message(content).map_err(ChatError::Invalid)?;
+    let client_id = client_id
+        .map(|c| c.trim().to_owned())
+        .filter(|c| !c.is_empty());
+    let new = NewMessage {
+        role: Role::User,
+        content,
+        client_id,
+        ..NewMessage::default()
+    };
+    let user_message =
+        match messages::insert_user_message(db, &user.id, conversation_id, &new).await? {
+            Inserted::Repeat(first) => {
+                let reply = messages::replies_to(db, &user.id, &first.id).await?;
+                return Ok(Some(Exchange {
+                    user_message: first,
+                    reply,
+                    repeated: true,
+                }));
+            }
+            Inserted::New(message) => message,
+        };
+    let reply = answer(db, llm, user, &user_message).await?;
+    if conversation.title.is_none()
+        && let Some(title) = title_from(&user_message.content)
+    {
+        conversations::rename(db, &user.id, conversation_id, Some(&title)).await?;
+    }
+    Ok(Some(Exchange {
+        user_message,
+        reply,
+        repeated: false,
+    }))
+}
+
+/// Asks the provider until it answers in words, storing each step under `question`.
+async fn answer(
+    db: &Db,
+    llm: &dyn LlmProvider,
+    user: &User,
+    question: &Message,
+) -> Result<Vec<Message>, sqlx::Error> {
+    let today = tools::today(user);
+    let history = messages::last(db, &user.id, &question.conversation_id, CONTEXT_MESSAGES).await?;
+    let mut request = LlmRequest {
+        system: system_prompt(user, today),
+        messages: history.iter().map(llm_message).collect(),
+        tools: tools::specs(),
+        context: CoachContext {
+            language: user.language,
+            units: user.units,
+            today,
+        },
+    };
+    let store = |m: NewMessage| async move {
+        messages::insert(db, &user.id, &question.conversation_id, &m).await
+    };
+    let reply_to = |m: NewMessage| NewMessage {
+        parent_id: Some(question.id.clone()),
+        model: Some(llm.model().to_owned()),
+        ..m
+    };
+    let mut stored = Vec::new();
+    for _ in 0..MAX_TOOL_ROUNDS {
+        let started = Instant::now();
+        let result = llm.complete(&request).await;
+        let elapsed = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        let reply = match result {
+            Ok(reply) => reply,
+            Err(e) => {
+                stored.push(
+                    store(reply_to(NewMessage {
+                        role: Role::Assistant,
+                        status: MessageStatus::Failed,
+                        error_message: Some(e.to_string()),
+                        execution_time_ms: Some(elapsed),
+                        ..NewMessage::default()
+                    }))
+                    .await?,
+                );
+                return Ok(stored);
+            }
+        };
+        let (prompt_tokens, completion_tokens, estimated) = match reply.usage {
+            Some(u) => (u.prompt_tokens, u.completion_tokens, false),
+            None => (
+                estimate_tokens(&request),
+                estimate(&reply.content)
+                    + reply
+                        .tool_calls
+                        .iter()
+                        .map(|c| estimate(&c.arguments))
+                        .sum::<u32>(),
+                true,
+            ),
+        };
+        let calls = reply.tool_calls.clone();
+        let assistant = store(reply_to(NewMessage {
+            role: Role::Assistant,
+            content: reply.content.clone(),
+            status: MessageStatus::Complete,
+            prompt_tokens: Some(prompt_tokens),
+            completion_tokens: Some(completion_tokens),
+            tokens_estimated: estimated,
+            execution_time_ms: Some(elapsed),
+            time_to_first_token_ms: Some(elapsed),
+            tool_calls: (!calls.is_empty())
+                .then(|| serde_json::to_string(&calls).unwrap_or_default()),
+            model: Some(reply.model.clone()),
+            ..NewMessage::default()
+        }))
+        .await?;
+        request.messages.push(llm_message(&assistant));
+        stored.push(assistant);
+        if calls.is_empty() {
+            return Ok(stored);
+        }
+        for call in &calls {
+            let started = Instant::now();
+            let result = tools::run(db, user, call).await?;
+            let tool = store(reply_to(NewMessage {
+                role: Role::Tool,
+                content: result.to_string(),
+                status: MessageStatus::Complete,
+                tool_call_id: Some(call.id.clone()),
+                execution_time_ms: Some(
+                    u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+                ),
+                model: None,
+                ..NewMessage::default()
+            }))
+            .await?;
+            request.messages.push(llm_message(&tool));
+            stored.push(tool);
+        }
+    }
+    stored.push(
+        store(reply_to(NewMessage {
+            role: Role::Assistant,
+            status: MessageStatus::Failed,
+            error_message: Some(format!(
+                "The coach called tools {MAX_TOOL_ROUNDS} times without answering; ask again, perhaps more simply."
+            )),
+            ..NewMessage::default()
+        }))
+        .await?,
+    );
+    Ok(stored)
+}
+
+/// A stored message as the provider reads it.
+fn llm_message(m: &Message) -> LlmMessage {
+    LlmMessage {
+        role: m.role,
+        content: m.content.clone(),
+        tool_calls: m
+            .tool_calls
+            .as_deref()
+            .and_then(|t| serde_json::from_str::<Vec<ToolCall>>(t).ok())
+            .unwrap_or_default(),
+        tool_call_id: m.tool_call_id.clone(),
+    }
+}
+
+/// About four characters a token (the usual rule of thumb for English; Hebrew runs higher).
+fn estimate(text: &str) -> u32 {
+    u32::try_from(text.chars().count().div_ceil(4)).unwrap_or(u32::MAX)
+}
+
+fn estimate_tokens(request: &LlmRequest) -> u32 {
+    estimate(&request.system)
+        + request
+            .messages
+            .iter()
+            .map(|m| estimate(&m.content) + 4)
+            .sum::<u32>()
+}

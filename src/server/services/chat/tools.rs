@@ -1,0 +1,291 @@
+//! Runs the coach's tool calls for one user through the same services as REST and the pages,
+//! and answers each with the JSON of its result type (`domain::chat::tools`). A call the model
+//! got wrong (unknown tool, arguments that do not parse) answers `{"error": "…"}` in words the
+//! model can act on; only a database failure is an error.
+
+use chrono::Utc;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+use utoipa::PartialSchema;
+
+use crate::domain::chat::tools::{
+    AddPlanArgs, CompletePlanArgs, GoalFact, GoalsResult, Names, NoArgs, PlanChangeResult,
+    PlanFact, PlanListResult, RecordFact, RecordsArgs, RecordsResult, StatsArgs, StatsResult,
+    ToolName,
+};
+use crate::domain::pagination::PageRequest;
+use crate::domain::plan::{PlanInput, Status};
+use crate::server::db::plan::PlanItem;
+use crate::server::db::users::User;
+use crate::server::db::{Db, exercises, goals, plan, records};
+use crate::server::llm::{ToolCall, ToolSpec};
+use crate::server::services::goals::views;
+use crate::server::services::log::resolve_exercise;
+use crate::server::services::plan::{PlanError, create_item, update_item};
+use crate::server::services::stats::stats;
+
+/// Every tool, with its arguments' JSON schema generated from the Rust type.
+pub fn specs() -> Vec<ToolSpec> {
+    ToolName::ALL
+        .iter()
+        .map(|&name| ToolSpec {
+            name: name.as_str(),
+            description: name.description(),
+            parameters: schema_of(name),
+        })
+        .collect()
+}
+
+fn schema_of(name: ToolName) -> Value {
+    let schema = match name {
+        ToolName::GetStats => StatsArgs::schema(),
+        ToolName::GetRecords => RecordsArgs::schema(),
+        ToolName::ListGoals | ToolName::ListPlanItems => NoArgs::schema(),
+        ToolName::AddPlanItem => AddPlanArgs::schema(),
+        ToolName::CompletePlanItem => CompletePlanArgs::schema(),
+    };
+    serde_json::to_value(schema).unwrap_or_else(|_| json!({"type": "object"}))
+}
+
+/// The result of one call, as JSON.
+pub async fn run(db: &Db, user: &User, call: &ToolCall) -> Result<Value, sqlx::Error> {
+    let Ok(name) = call.name.parse::<ToolName>() else {
+        return Ok(error(format!(
+            "There is no tool called `{}`. The tools are: {}.",
+            call.name,
+            ToolName::ALL
+                .iter()
+                .map(|t| t.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    };
+    match name {
+        ToolName::GetStats => with_args(call, |a: StatsArgs| get_stats(db, user, a)).await,
+        ToolName::GetRecords => with_args(call, |a: RecordsArgs| get_records(db, user, a)).await,
+        ToolName::ListGoals => with_args(call, |_: NoArgs| list_goals(db, user)).await,
+        ToolName::ListPlanItems => with_args(call, |_: NoArgs| list_plan(db, user)).await,
+        ToolName::AddPlanItem => with_args(call, |a: AddPlanArgs| add_plan(db, user, a)).await,
+        ToolName::CompletePlanItem => {
+            with_args(call, |a: CompletePlanArgs| complete_plan(db, user, a)).await
+        }
+    }
+}
+
+fn error(message: String) -> Value {
+    json!({ "error": message })
+}
+
+async fn with_args<A, R, F>(call: &ToolCall, run: impl FnOnce(A) -> F) -> Result<Value, sqlx::Error>
+where
+    A: DeserializeOwned,
+    R: Serialize,
+    F: std::future::Future<Output = Result<R, sqlx::Error>>,
+{
+    let text = if call.arguments.trim().is_empty() {
+        "{}"
+    } else {
+        &call.arguments
+    };
+    match serde_json::from_str::<A>(text) {
+        Ok(args) => Ok(serde_json::to_value(run(args).await?).unwrap_or(Value::Null)),
+        Err(e) => Ok(error(format!(
+            "The arguments of `{}` could not be read ({e}). Send a JSON object that matches its schema.",
+            call.name
+        ))),
+    }
+}
+
+async fn get_stats(db: &Db, user: &User, args: StatsArgs) -> Result<StatsResult, sqlx::Error> {
+    let s = stats(db, user, args.period).await?;
+    Ok(StatsResult {
+        period: s.period,
+        workouts: s.workouts,
+        sets: s.sets,
+        volume_kg: s.volume_kg,
+        points: s.points,
+        current_streak_days: s.current_streak_days,
+        longest_streak_days: s.longest_streak_days,
+        level: s.level,
+        points_to_next_level: s.points_to_next_level,
+        favourite_exercise: s.favourite_exercise.map(|e| Names {
+            en: e.name_en,
+            he: e.name_he,
+        }),
+    })
+}
+
+async fn get_records(
+    db: &Db,
+    user: &User,
+    args: RecordsArgs,
+) -> Result<RecordsResult, sqlx::Error> {
+    let wanted = args
+        .exercise
+        .as_deref()
+        .map(str::trim)
+        .filter(|e| !e.is_empty());
+    let exercise = match wanted {
+        None => None,
+        Some(name) => match resolve_exercise(db, &user.id, name).await? {
+            Ok(row) => Some(row),
+            Err(_) => {
+                return Ok(RecordsResult {
+                    exercise: None,
+                    unknown_exercise: Some(name.to_owned()),
+                    records: Vec::new(),
+                });
+            }
+        },
+    };
+    let tz = user.zone();
+    let rows = records::list(db, &user.id, exercise.as_ref().map(|e| &e.id)).await?;
+    Ok(RecordsResult {
+        exercise: exercise.map(|e| Names {
+            en: e.name_en,
+            he: e.name_he,
+        }),
+        unknown_exercise: None,
+        records: rows
+            .into_iter()
+            .map(|r| RecordFact {
+                exercise: Names {
+                    en: r.exercise_name_en,
+                    he: r.exercise_name_he,
+                },
+                record_type: r.record_type,
+                value: r.value,
+                on: r.achieved_at.with_timezone(&tz).date_naive(),
+            })
+            .collect(),
+    })
+}
+
+async fn list_goals(db: &Db, user: &User) -> Result<GoalsResult, sqlx::Error> {
+    let rows = goals::list(db, &user.id).await?;
+    let all = exercises::all_for_user(db, &user.id).await?;
+    let goals = views(db, user, rows)
+        .await?
+        .into_iter()
+        .map(|v| GoalFact {
+            goal_type: v.goal.goal_type,
+            timeframe: v.goal.timeframe,
+            exercise: v.goal.exercise_id.as_ref().and_then(|id| {
+                all.iter().find(|e| &e.id == id).map(|e| Names {
+                    en: e.name_en.clone(),
+                    he: e.name_he.clone(),
+                })
+            }),
+            current: v.progress.current,
+            target: v.progress.target,
+            percent: v.progress.percent,
+            completed: v.progress.completed,
+            is_active: v.goal.is_active,
+        })
+        .collect();
+    Ok(GoalsResult { goals })
+}
+
+fn plan_fact(item: &PlanItem, user: &User) -> PlanFact {
+    PlanFact {
+        title: item.title.clone(),
+        due: item
+            .due_at
+            .map(|d| d.with_timezone(&user.zone()).naive_local()),
+        all_day: item.all_day,
+        done: item.status == Status::Done,
+    }
+}
+
+/// Pending items the coach sees at once.
+const PLAN_ITEMS: u32 = 20;
+
+async fn list_plan(db: &Db, user: &User) -> Result<PlanListResult, sqlx::Error> {
+    let page = PageRequest {
+        page: Some(1),
+        per_page: Some(PLAN_ITEMS),
+    }
+    .normalized();
+    let (items, total) = plan::list(db, &user.id, Some(Status::Pending), page).await?;
+    Ok(PlanListResult {
+        items: items.iter().map(|i| plan_fact(i, user)).collect(),
+        total,
+    })
+}
+
+async fn add_plan(
+    db: &Db,
+    user: &User,
+    args: AddPlanArgs,
+) -> Result<PlanChangeResult, sqlx::Error> {
+    let input = PlanInput {
+        title: Some(args.title),
+        due: args.due.filter(|d| !d.trim().is_empty()),
+        ..PlanInput::default()
+    };
+    match create_item(db, user, &input).await {
+        Ok(item) => Ok(PlanChangeResult::Added {
+            item: plan_fact(&item, user),
+        }),
+        Err(PlanError::Invalid(errors)) => {
+            let first = errors.into_iter().next();
+            Ok(PlanChangeResult::Refused {
+                field: first.as_ref().map(|e| e.field.clone()).unwrap_or_default(),
+                message: first.map(|e| e.message).unwrap_or_default(),
+            })
+        }
+        Err(PlanError::Db(e)) => Err(e),
+    }
+}
+
+async fn complete_plan(
+    db: &Db,
+    user: &User,
+    args: CompletePlanArgs,
+) -> Result<PlanChangeResult, sqlx::Error> {
+    let page = PageRequest {
+        page: Some(1),
+        per_page: Some(100),
+    }
+    .normalized();
+    let (pending, _) = plan::list(db, &user.id, Some(Status::Pending), page).await?;
+    let Some(item) = best_title(&pending, &args.title) else {
+        return Ok(PlanChangeResult::NotFound { title: args.title });
+    };
+    let input = PlanInput {
+        status: Some(Status::Done),
+        ..PlanInput::default()
+    };
+    match update_item(db, user, &item.id, &input).await {
+        Ok(Some(done)) => Ok(PlanChangeResult::Completed {
+            item: plan_fact(&done, user),
+        }),
+        Ok(None) => Ok(PlanChangeResult::NotFound { title: args.title }),
+        Err(PlanError::Invalid(_)) => Ok(PlanChangeResult::NotFound { title: args.title }),
+        Err(PlanError::Db(e)) => Err(e),
+    }
+}
+
+/// The pending item whose title is the one asked for: equal ignoring case, else the only one
+/// containing it (or contained in it); soonest due first among equals.
+fn best_title<'a>(items: &'a [PlanItem], asked: &str) -> Option<&'a PlanItem> {
+    let asked = asked.trim().to_lowercase();
+    if asked.is_empty() {
+        return None;
+    }
+    if let Some(exact) = items.iter().find(|i| i.title.to_lowercase() == asked) {
+        return Some(exact);
+    }
+    let mut partial = items.iter().filter(|i| {
+        let title = i.title.to_lowercase();
+        title.contains(&asked) || asked.contains(&title)
+    });
+    let first = partial.next()?;
+    partial.next().is_none().then_some(first)
+}
+
+/// Today in the user's time zone.
+pub fn today(user: &User) -> chrono::NaiveDate {
+    Utc::now().with_timezone(&user.zone()).date_naive()
+}

@@ -1,0 +1,87 @@
+//! The chat pages' forms, so the coach works with JavaScript off: `POST /` starts a
+//! conversation with a first message, `POST /c/{id}` sends one; both wait for the coach's
+//! reply and answer with a 303 to the thread. A refused message comes back with its text.
+
+use axum::extract::{Path, State};
+use axum::response::Response;
+
+use super::redirects::{Fields, SeeOther, back_with, failed, field, fields, item_id, see_other};
+use super::signed_in::SignedIn;
+use crate::domain::i18n::FormError;
+use crate::server::db::conversations;
+use crate::server::services::chat::send::{ChatError, send};
+use crate::server::state::AppState;
+
+/// `POST /`: a new conversation with its first message.
+pub async fn start(State(state): State<AppState>, SignedIn(p): SignedIn, form: Fields) -> Response {
+    let fields = fields(form);
+    let content = field(&fields, "content").unwrap_or_default();
+    if let Err(e) = crate::domain::chat::conversation::validate_message(&content) {
+        tracing::debug!(error = %e.message, "refused a first message");
+        return back_with("/", FormError::Message, &fields, "#composer");
+    }
+    let conversation = match conversations::create(&state.db, &p.user.id, None).await {
+        Ok(c) => c,
+        Err(e) => return failed("/", "#composer", "starting a conversation", e),
+    };
+    let page = format!("/c/{}", conversation.id);
+    deliver(
+        &state,
+        &p,
+        &page,
+        &conversation.id,
+        content,
+        field(&fields, "client_id"),
+        &fields,
+    )
+    .await
+}
+
+/// `POST /c/{id}`: a message in a conversation.
+pub async fn reply(
+    State(state): State<AppState>,
+    SignedIn(p): SignedIn,
+    Path(id): Path<String>,
+    form: Fields,
+) -> Result<Response, SeeOther> {
+    let page = format!("/c/{id}");
+    let id = item_id(&id, "/", "")?;
+    let fields = fields(form);
+    let content = field(&fields, "content").unwrap_or_default();
+    Ok(deliver(
+        &state,
+        &p,
+        &page,
+        &id,
+        content,
+        field(&fields, "client_id"),
+        &fields,
+    )
+    .await)
+}
+
+async fn deliver(
+    state: &AppState,
+    p: &crate::server::auth::Principal,
+    page: &str,
+    id: &crate::server::db::Id,
+    content: String,
+    client_id: Option<String>,
+    fields: &[(String, String)],
+) -> Response {
+    match send(
+        &state.db,
+        state.llm.as_ref(),
+        &p.user,
+        id,
+        &content,
+        client_id,
+    )
+    .await
+    {
+        Ok(Some(_)) => see_other(&format!("{page}#latest")),
+        Ok(None) => super::redirects::refused("/", FormError::NotFound, ""),
+        Err(ChatError::Invalid(_)) => back_with(page, FormError::Message, fields, "#composer"),
+        Err(ChatError::Db(e)) => failed(page, "#composer", "sending a message", e),
+    }
+}

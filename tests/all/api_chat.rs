@@ -1,0 +1,179 @@
+//! The coach chat over REST with the built-in offline coach: what is stored for an exchange
+//! (the question first, the tool call, its result, the answer, tokens and model), safe retries
+//! with `client_id`, validation, ownership, paging, and tools that change the user's data.
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::common::*;
+
+async fn say(
+    app: &TestApp,
+    user: &TestUser,
+    conversation: &str,
+    content: &str,
+) -> (StatusCode, Value) {
+    let resp = user
+        .client
+        .post(app.url(&format!("/api/v1/conversations/{conversation}/messages")))
+        .json(&json!({ "content": content }))
+        .send()
+        .await
+        .unwrap();
+    let status = resp.status();
+    (status, resp.json().await.unwrap())
+}
+
+fn final_text(exchange: &Value) -> String {
+    let reply = exchange["reply"].as_array().expect("reply");
+    let last = reply.last().expect("a reply");
+    assert_eq!(last["role"], "assistant", "{exchange}");
+    last["content"].as_str().unwrap().to_owned()
+}
+
+both_engines! {
+    async fn an_exchange_stores_the_question_the_tool_call_its_result_and_the_answer(app: TestApp) {
+        let user = app.user("chatter").await;
+        let resp = user.client.post(app.url("/api/v1/workouts"))
+            .json(&json!({"exercises": [{"exercise": "back-squat", "sets": [
+                {"reps": 5, "weight_kg": 100}, {"reps": 5, "weight_kg": 100}, {"reps": 5, "weight_kg": 100}]}]}))
+            .send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::CREATED);
+
+        let resp = user.client.post(app.url("/api/v1/chat")).json(&json!({"content": "Show me my stats"})).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::CREATED);
+        let exchange: Value = resp.json().await.unwrap();
+        let conversation = exchange["user_message"]["conversation_id"].as_str().unwrap().to_owned();
+        assert_eq!(exchange["user_message"]["role"], "user");
+        assert_eq!(exchange["user_message"]["content"], "Show me my stats");
+        let reply = exchange["reply"].as_array().unwrap();
+        assert_eq!(reply.len(), 3, "tool call, tool result, answer: {exchange}");
+        let calls: Value = serde_json::from_str(reply[0]["tool_calls"].as_str().unwrap()).unwrap();
+        assert_eq!(calls[0]["name"], "get_stats");
+        assert_eq!(reply[1]["role"], "tool");
+        assert_eq!(reply[1]["tool_call_id"], calls[0]["id"]);
+        let result: Value = serde_json::from_str(reply[1]["content"].as_str().unwrap()).unwrap();
+        assert_eq!(result["workouts"], 1, "{result}");
+        assert_eq!(result["sets"], 3);
+        let answer = &reply[2];
+        assert_eq!(answer["status"], "complete");
+        assert_eq!(answer["model"], "spotter-offline-coach");
+        assert_eq!(answer["tokens_estimated"], true, "the offline coach reports no usage");
+        assert!(answer["prompt_tokens"].as_i64().unwrap() > 0 && answer["completion_tokens"].as_i64().unwrap() > 0);
+        assert_eq!(answer["token_count"].as_i64(), Some(answer["prompt_tokens"].as_i64().unwrap() + answer["completion_tokens"].as_i64().unwrap()));
+        let text = final_text(&exchange);
+        assert!(text.contains('1') && text.contains('3'), "the answer tells the numbers: {text}");
+        for m in reply {
+            assert_eq!(m["parent_id"], exchange["user_message"]["id"], "every step answers the question");
+        }
+
+        // Stored in order, question first; the conversation is titled from it.
+        let list = app.get_json(&user.client, &format!("/api/v1/conversations/{conversation}/messages")).await;
+        let roles: Vec<&str> = list["items"].as_array().unwrap().iter().map(|m| m["role"].as_str().unwrap()).collect();
+        assert_eq!(roles, ["user", "assistant", "tool", "assistant"]);
+        assert_eq!(list["total"], 4);
+        let c = app.get_json(&user.client, &format!("/api/v1/conversations/{conversation}")).await;
+        assert_eq!(c["title"], "Show me my stats");
+        assert_eq!(c["message_count"], 4);
+    }
+
+    async fn a_repeated_client_id_answers_the_first_exchange_and_stores_nothing(app: TestApp) {
+        let user = app.user("retrier").await;
+        let c = app.conversation(&user, "Retries").await;
+        let id = c["id"].as_str().unwrap();
+        let send = || user.client.post(app.url(&format!("/api/v1/conversations/{id}/messages")))
+            .json(&json!({"content": "hello", "client_id": "abc-1"})).send();
+        let first = send().await.unwrap();
+        assert_eq!(first.status(), StatusCode::CREATED);
+        let first: Value = first.json().await.unwrap();
+        let again = send().await.unwrap();
+        assert_eq!(again.status(), StatusCode::OK);
+        let again: Value = again.json().await.unwrap();
+        assert_eq!(again["repeated"], true);
+        assert_eq!(again["user_message"]["id"], first["user_message"]["id"]);
+        assert_eq!(again["reply"], first["reply"], "the same reply, not a second one");
+        let list = app.get_json(&user.client, &format!("/api/v1/conversations/{id}/messages")).await;
+        assert_eq!(list["total"], 2, "{list}");
+    }
+
+    async fn bad_messages_are_refused_and_leave_nothing_behind(app: TestApp) {
+        let user = app.user("quiet").await;
+        let c = app.conversation(&user, "Quiet").await;
+        let id = c["id"].as_str().unwrap();
+        for content in ["", "   \n\t ", &"x".repeat(10_001)] {
+            let resp = user.client.post(app.url(&format!("/api/v1/conversations/{id}/messages")))
+                .json(&json!({"content": content})).send().await.unwrap();
+            let body = assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+            assert_eq!(detail_fields(&body), ["content"]);
+        }
+        let resp = user.client.post(app.url("/api/v1/chat")).json(&json!({"content": " "})).send().await.unwrap();
+        assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        let resp = user.client.post(app.url(&format!("/api/v1/conversations/{id}/messages")))
+            .json(&json!({"text": "hi"})).send().await.unwrap();
+        assert_client_error(resp, &[StatusCode::BAD_REQUEST, StatusCode::UNPROCESSABLE_ENTITY]).await;
+        assert_eq!(app.count_rows("chat_messages", &user.id).await, 0);
+        assert_eq!(app.count_rows("conversations", &user.id).await, 1, "a refused /chat starts nothing");
+    }
+
+    async fn another_users_conversation_is_not_found_on_every_chat_route(app: TestApp) {
+        let owner = app.user("owner").await;
+        let other = app.user("intruder").await;
+        let c = app.conversation(&owner, "Mine").await;
+        let id = c["id"].as_str().unwrap();
+        say(&app, &owner, id, "hello").await;
+        let resp = other.client.get(app.url(&format!("/api/v1/conversations/{id}/messages"))).send().await.unwrap();
+        assert_error(resp, StatusCode::NOT_FOUND, "not_found").await;
+        let (status, _) = say(&app, &other, id, "hello").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        for conversation_id in [id, "not-a-uuid", "01a2b3c4-0000-7000-8000-000000000000"] {
+            let resp = other.client.post(app.url("/api/v1/chat"))
+                .json(&json!({"content": "hello", "conversation_id": conversation_id})).send().await.unwrap();
+            assert_error(resp, StatusCode::NOT_FOUND, "not_found").await;
+        }
+        assert_eq!(app.count_rows("chat_messages", &other.id).await, 0);
+        assert_eq!(app.count_rows("chat_messages", &owner.id).await, 2, "nothing added to the owner's thread");
+    }
+
+    async fn messages_page_newest_first_and_oldest_first_within_a_page(app: TestApp) {
+        let user = app.user("talker").await;
+        let c = app.conversation(&user, "Long").await;
+        let id = c["id"].as_str().unwrap();
+        for i in 0..11 {
+            let (status, _) = say(&app, &user, id, &format!("hello {i}")).await;
+            assert_eq!(status, StatusCode::CREATED);
+        }
+        let page1 = app.get_json(&user.client, &format!("/api/v1/conversations/{id}/messages")).await;
+        assert_eq!((page1["total"].as_u64(), page1["per_page"].as_u64()), (Some(22), Some(20)));
+        let items = page1["items"].as_array().unwrap();
+        assert_eq!(items.len(), 20);
+        assert_eq!(items[0]["content"], "hello 1", "page 1 ends with the newest");
+        assert_eq!(items[18]["content"], "hello 10");
+        let page2 = app.get_json(&user.client, &format!("/api/v1/conversations/{id}/messages?page=2")).await;
+        let older: Vec<&str> = page2["items"].as_array().unwrap().iter().map(|m| m["role"].as_str().unwrap()).collect();
+        assert_eq!(older, ["user", "assistant"]);
+        assert_eq!(page2["items"][0]["content"], "hello 0");
+    }
+
+    async fn the_coach_adds_plan_items_and_answers_in_hebrew(app: TestApp) {
+        let user = app.user("metachnenet").await;
+        let resp = user.client.patch(app.url("/api/v1/me")).json(&json!({"language": "he"})).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::OK);
+        let resp = user.client.post(app.url("/api/v1/chat")).json(&json!({"content": "מה אתה יודע לעשות?"})).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::CREATED);
+        let exchange: Value = resp.json().await.unwrap();
+        let text = final_text(&exchange);
+        assert!(text.chars().any(|c| ('\u{05D0}'..='\u{05EA}').contains(&c)), "a Hebrew answer: {text}");
+
+        let resp = user.client.post(app.url("/api/v1/chat"))
+            .json(&json!({"content": "add to my plan: deload week tomorrow"})).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::CREATED);
+        let exchange: Value = resp.json().await.unwrap();
+        let plan = app.get_json(&user.client, "/api/v1/plan").await;
+        assert_eq!(plan["total"], 1, "{plan} after {exchange}");
+        let title = plan["items"][0]["title"].as_str().unwrap().to_lowercase();
+        assert!(title.contains("deload"), "{title}");
+        assert!(plan["items"][0]["due_at"].is_string(), "due tomorrow: {plan}");
+        let text = final_text(&exchange);
+        assert!(text.to_lowercase().contains("deload"), "the answer names the item: {text}");
+    }
+}

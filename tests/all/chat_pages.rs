@@ -1,0 +1,71 @@
+//! The chat pages without JavaScript: `/` starts a conversation with a plain form, `/c/{id}`
+//! renders the whole thread on the server and its form sends the next message; a refused
+//! message keeps its text; another user's conversation is a 404 page.
+
+use reqwest::StatusCode;
+
+use crate::common::*;
+
+both_engines! {
+    async fn a_plain_form_starts_a_chat_and_the_thread_renders_whole(app: TestApp) {
+        let user = app.user("formchat").await;
+        let (status, html) = app.get_html(&user.client, "/").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains(r#"<form id="composer" method="post" action="/""#), "{html}");
+        assert!(html.contains("No conversations yet"), "{html}");
+
+        let resp = app.post_form(&user.client, "/", &[("content", "what can you do?"), ("client_id", "")]).await;
+        let to = assert_redirect(&resp);
+        assert!(to.starts_with("/c/") && to.ends_with("#latest"), "{to}");
+        let page = to.trim_end_matches("#latest").to_owned();
+        let (status, html) = app.get_html(&user.client, &page).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(!html.contains(r#"<p class="muted">…"#), "the thread is whole without JavaScript: {html}");
+        assert!(html.contains(r#"<p dir="auto" class="msg-text">what can you do?"#), "the question, in its own direction: {html}");
+        assert_eq!(html.matches(r#"class="msg msg-coach""#).count(), 1, "one answer: {html}");
+        assert!(html.contains("spotter-offline-coach") && html.contains("tokens"), "reply details: {html}");
+        assert!(html.contains(r#"<h1 dir="auto">what can you do?"#), "titled from the question: {html}");
+
+        // The next message from the thread's own form; the same form sent twice is one message.
+        let id = page.trim_start_matches("/c/");
+        let client_id = format!("{id}-2");
+        assert!(html.contains(&format!(r#"name="client_id" value="{client_id}""#)), "{html}");
+        for _ in 0..2 {
+            let resp = app.post_form(&user.client, &page, &[("content", "show my stats"), ("client_id", &client_id)]).await;
+            assert_eq!(assert_redirect(&resp), format!("{page}#latest"));
+        }
+        let messages = app.get_json(&user.client, &format!("/api/v1/conversations/{id}/messages")).await;
+        let sent = messages["items"].as_array().unwrap().iter().filter(|m| m["content"] == "show my stats").count();
+        assert_eq!(sent, 1, "sent once: {messages}");
+        let (_, html) = app.get_html(&user.client, &page).await;
+        assert!(html.contains(r#"<p dir="auto" class="msg-text">show my stats"#), "{html}");
+        assert!(html.contains("get_stats"), "the tool the coach used is shown: {html}");
+
+        let (_, html) = app.get_html(&user.client, "/").await;
+        assert!(html.contains(&format!(r#"href="{page}""#)), "listed on the home page: {html}");
+    }
+
+    async fn a_refused_message_keeps_its_text_and_strangers_get_a_404(app: TestApp) {
+        let owner = app.user("keeper").await;
+        let resp = app.post_form(&owner.client, "/", &[("content", "hello")]).await;
+        let page = assert_redirect(&resp).trim_end_matches("#latest").to_owned();
+        let long = "x".repeat(10_001);
+        let resp = app.post_form(&owner.client, &page, &[("content", &long)]).await;
+        let to = assert_redirect(&resp);
+        assert!(to.starts_with(&format!("{page}?error=message&")), "{to}");
+        let (_, html) = app.get_html(&owner.client, &to).await;
+        assert!(html.contains("at most 10,000 characters"), "{html}");
+        assert!(html.contains(&long), "the text is not lost");
+        assert_eq!(app.count_rows("chat_messages", &owner.id).await, 2);
+
+        let stranger = app.user("stranger").await;
+        let (status, html) = app.get_html(&stranger.client, &page).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{html}");
+        let resp = app.post_form(&stranger.client, &page, &[("content", "hi")]).await;
+        assert_eq!(assert_redirect(&resp), "/?error=not_found");
+        assert_eq!(app.count_rows("chat_messages", &stranger.id).await, 0);
+        assert_eq!(app.count_rows("chat_messages", &owner.id).await, 2);
+        let (status, _) = app.get_html(&stranger.client, "/c/not-an-id").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+}
