@@ -177,3 +177,43 @@ both_engines! {
         assert!(text.to_lowercase().contains("deload"), "the answer names the item: {text}");
     }
 }
+
+both_engines! {
+    async fn a_conversation_goes_quiet_after_half_an_hour_and_wakes_on_the_next_message(app: TestApp) {
+        let user = app.user("sleepy").await;
+        let c = app.conversation(&user, "Naps").await;
+        let id = c["id"].as_str().unwrap().to_owned();
+        say(&app, &user, &id, "hello").await;
+        let path = format!("/api/v1/conversations/{id}");
+        assert_eq!(app.get_json(&user.client, &path).await["is_active"], true);
+        let old = chrono::Utc::now() - chrono::Duration::minutes(31);
+        let sql = "UPDATE conversations SET created_at = $1, updated_at = $1 WHERE id = $2";
+        match app.db() {
+            spotter::server::db::Db::Sqlite(pool) => sqlx::query(sql).bind(old).bind(&id).execute(pool).await.map(|_| ()).unwrap(),
+            spotter::server::db::Db::Postgres(pool) => sqlx::query(sql).bind(old).bind(&id).execute(pool).await.map(|_| ()).unwrap(),
+        }
+        assert_eq!(app.get_json(&user.client, &path).await["is_active"], false, "31 minutes idle");
+        let list = app.get_json(&user.client, "/api/v1/conversations").await;
+        assert_eq!(list["items"][0]["is_active"], false);
+        say(&app, &user, &id, "back again").await;
+        assert_eq!(app.get_json(&user.client, &path).await["is_active"], true, "the next message wakes it");
+    }
+
+    async fn search_finds_words_in_messages_as_well_as_titles(app: TestApp) {
+        let user = app.user("searcher").await;
+        let legs = app.conversation(&user, "Legs").await;
+        let arms = app.conversation(&user, "Arms").await;
+        say(&app, &user, legs["id"].as_str().unwrap(), "Is my DEADLIFT form ok? Über-wide stance").await;
+        say(&app, &user, arms["id"].as_str().unwrap(), "curls").await;
+        for (q, expected) in [("deadlift", vec!["Legs"]), ("über", vec!["Legs"]), ("ÜBER-WIDE", vec!["Legs"]), ("arms", vec!["Arms"]), ("zebra", vec![])] {
+            let resp = user.client.get(app.url("/api/v1/conversations")).query(&[("q", q)]).send().await.unwrap();
+            let list: Value = resp.json().await.unwrap();
+            let titles: Vec<&str> = list["items"].as_array().unwrap().iter().map(|c| c["title"].as_str().unwrap()).collect();
+            assert_eq!(titles, expected, "q={q}");
+        }
+        let other = app.user("peeker").await;
+        let resp = other.client.get(app.url("/api/v1/conversations")).query(&[("q", "deadlift")]).send().await.unwrap();
+        let list: Value = resp.json().await.unwrap();
+        assert_eq!(list["total"], 0, "another user's messages are never searched");
+    }
+}

@@ -14,6 +14,7 @@ pub struct Conversation {
     pub title: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// False after 30 minutes without a message; the next message makes it active again.
     pub is_active: bool,
     pub message_count: i64,
 }
@@ -37,12 +38,23 @@ pub async fn create(
 
 pub async fn get(db: &Db, user_id: &Id, id: &Id) -> Result<Option<Conversation>, sqlx::Error> {
     let sql = format!("{SELECT} WHERE c.id = $1 AND c.user_id = $2 AND c.deleted_at IS NULL");
-    on_db!(db, pool => sqlx::query_as::<_, Conversation>(&sql).bind(id).bind(user_id).fetch_optional(pool).await)
+    let row = on_db!(db, pool => sqlx::query_as::<_, Conversation>(&sql).bind(id).bind(user_id).fetch_optional(pool).await)?;
+    Ok(row.map(idle_is_inactive))
 }
 
-/// Most recently updated first; `query` filters titles case-insensitively, Unicode case
-/// included ("élan" finds "ÉLAN") on both engines: PostgreSQL's LOWER folds it, SQLite's does
-/// not, so SQLite matches with REGEXP (Rust's `regex`, registered on every connection).
+/// A conversation goes quiet after this long without a message; the next message wakes it.
+pub const IDLE_MINUTES: i64 = 30;
+
+/// `is_active` as users see it: stored active and a message within [`IDLE_MINUTES`].
+fn idle_is_inactive(mut c: Conversation) -> Conversation {
+    c.is_active = c.is_active && now() - c.updated_at < chrono::Duration::minutes(IDLE_MINUTES);
+    c
+}
+
+/// Most recently updated first; `query` finds conversations whose title or whose messages
+/// (the user's and the coach's words) contain it, case-insensitively, Unicode case included
+/// ("élan" finds "ÉLAN") on both engines: PostgreSQL's LOWER folds it, SQLite's does not, so
+/// SQLite matches with REGEXP (Rust's `regex`, registered on every connection).
 pub async fn list(
     db: &Db,
     user_id: &Id,
@@ -50,22 +62,28 @@ pub async fn list(
     query: Option<&str>,
 ) -> Result<(Vec<Conversation>, u64), sqlx::Error> {
     let query = query.map(str::trim).filter(|q| !q.is_empty());
-    let (pattern, matches) = match db.engine() {
-        Engine::Postgres => (
-            query.map(like_pattern),
-            "LOWER(COALESCE(c.title, '')) LIKE $2 ESCAPE '\\'",
-        ),
+    let (pattern, matches): (_, fn(&str) -> String) = match db.engine() {
+        Engine::Postgres => (query.map(like_pattern), |column| {
+            format!("LOWER({column}) LIKE $2 ESCAPE '\\'")
+        }),
         Engine::Sqlite => (
             query.map(|q| format!("(?i){}", regex::escape(q))),
-            "COALESCE(c.title, '') REGEXP $2",
+            |column| format!("{column} REGEXP $2"),
         ),
     };
-    let filter = format!("c.user_id = $1 AND c.deleted_at IS NULL AND ($2 IS NULL OR {matches})");
+    let filter = format!(
+        "c.user_id = $1 AND c.deleted_at IS NULL AND ($2 IS NULL OR {} OR EXISTS (
+             SELECT 1 FROM chat_messages m WHERE m.conversation_id = c.id AND m.user_id = c.user_id
+               AND m.role IN ('user', 'assistant') AND {}))",
+        matches("COALESCE(c.title, '')"),
+        matches("m.content")
+    );
     let sql =
         format!("{SELECT} WHERE {filter} ORDER BY c.updated_at DESC, c.id DESC LIMIT $3 OFFSET $4");
     let count_sql = format!("SELECT COUNT(*) FROM conversations c WHERE {filter}");
-    let items = on_db!(db, pool => sqlx::query_as::<_, Conversation>(&sql)
+    let items: Vec<Conversation> = on_db!(db, pool => sqlx::query_as::<_, Conversation>(&sql)
         .bind(user_id).bind(pattern.as_deref()).bind(page.limit()).bind(page.offset()).fetch_all(pool).await)?;
+    let items = items.into_iter().map(idle_is_inactive).collect();
     let total: i64 = on_db!(db, pool => sqlx::query_scalar(&count_sql)
         .bind(user_id).bind(pattern.as_deref()).fetch_one(pool).await)?;
     Ok((items, u64::try_from(total).unwrap_or(0)))
