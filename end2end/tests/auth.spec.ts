@@ -28,7 +28,7 @@ test('registering lands on the home page with a welcome and the navigation', asy
   await expect(nav.getByRole('link', { name: 'Chat' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByText(`Signed in as ${user.name}`)).toBeVisible();
   await expect(page.getByRole('button', { name: EN.logout })).toBeVisible();
-  await expect(page).toHaveTitle('Spotter');
+  await expect(page).toHaveTitle('Chat · Spotter');
 });
 
 test('registering an email that is taken shows the error and keeps what was typed', async ({ page }) => {
