@@ -104,7 +104,13 @@ fn Item(item: ThreadItem) -> impl IntoView {
                     n
                 }
             });
-            let time = time_ms.map(|ms| format!("{:.1} s", ms as f64 / 1000.0));
+            let time = time_ms.map(|ms| {
+                if ms < 1000 {
+                    format!("{ms} ms")
+                } else {
+                    format!("{:.1} s", ms as f64 / 1000.0)
+                }
+            });
             let details: Vec<String> = [Some(when), tokens, time, model]
                 .into_iter()
                 .flatten()
@@ -116,7 +122,9 @@ fn Item(item: ThreadItem) -> impl IntoView {
                         <p class="notice notice-error" role="alert">{t.chat_reply_failed}" "<bdi>{e}</bdi></p>
                     })}
                     <small class="hint msg-meta">
-                        {details.into_iter().map(|d| view! { <bdi>{d}</bdi> }).collect_view()}
+                        {details.into_iter().enumerate().map(|(i, d)| view! {
+                            {(i > 0).then_some(" · ")}<bdi>{d}</bdi>
+                        }).collect_view()}
                     </small>
                 </li>
             }

@@ -250,7 +250,7 @@ fn RecentWorkouts(recent: Vec<WorkoutLine>) -> impl IntoView {
                                         <strong dir="auto">{w.name.unwrap_or_else(|| w.when.clone())}</strong>
                                         <small class="hint"><bdi>{w.when}</bdi>" · "{summary}</small>
                                     </div>
-                                    <p class="workout-exercises">{w.exercises.into_iter().map(|e| view! { <bdi class="exercise-name">{e}</bdi> }).collect_view()}</p>
+                                    <p class="workout-exercises">{w.exercises.into_iter().enumerate().map(|(i, e)| view! { {(i > 0).then_some(" · ")}<bdi class="exercise-name">{e}</bdi> }).collect_view()}</p>
                                     <div class="row-actions">
                                         <a class="btn btn-quiet" href=format!("/log?edit={}", w.id)>{t.edit}</a>
                                         <details class="confirm">
