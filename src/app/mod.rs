@@ -79,6 +79,22 @@ fn set_page_csp() {
 }
 
 /// The viewer of this page (signed-in user and language).
+/// A page title that may hold text a user wrote. leptos_meta writes the title into the
+/// server's HTML as it is (a conversation titled `</title><script>…` would end the element),
+/// so the server escapes it; the browser sets `document.title`, which takes plain text.
+pub fn title_text(text: String) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        text
+    }
+}
+
 pub fn use_viewer() -> Viewer {
     use_context::<Viewer>().unwrap_or_default()
 }

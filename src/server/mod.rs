@@ -13,6 +13,7 @@
 //! - [`demo`]: stores the demo account that `domain::demo_data` generates (`spotter demo`).
 //! - [`llm`]: the coach's language model behind one trait (the offline coach by default).
 //! - [`http`]: the `/api/v1` REST routes, the error shape, security headers, OpenAPI.
+//! - [`markdown`]: the coach's replies as safe HTML (pulldown-cmark, raw HTML off).
 //! - [`local_time`]: local wall-clock times (exports, forms, due dates) as UTC.
 //! - [`site`]: the Leptos pages, static files and the plain-HTML form handlers.
 
@@ -24,6 +25,7 @@ pub mod demo;
 pub mod http;
 pub mod llm;
 pub mod local_time;
+pub mod markdown;
 pub mod services;
 pub mod site;
 pub mod state;

@@ -69,3 +69,34 @@ both_engines! {
         assert_eq!(status, StatusCode::NOT_FOUND);
     }
 }
+
+both_engines! {
+    async fn replies_render_markdown_and_nothing_anyone_typed_runs(app: TestApp) {
+        let user = app.user("marked").await;
+        let resp = user.client.post(app.url("/api/v1/workouts"))
+            .json(&serde_json::json!({"exercises": [{"exercise": "back-squat", "sets": [{"reps": 5, "weight_kg": 100}]}]}))
+            .send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::CREATED);
+        let resp = app.post_form(&user.client, "/", &[("content", "<img src=x onerror=alert(1)>")]).await;
+        let page = assert_redirect(&resp).trim_end_matches("#latest").to_owned();
+        let resp = app.post_form(&user.client, &page, &[("content", "what are my records?")]).await;
+        assert_redirect(&resp);
+        let (_, html) = app.get_html(&user.client, &page).await;
+        assert!(!html.contains("<img src=x"), "the user's text is shown, not run: {html}");
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "{html}");
+        let body = html.split(r#"class="msg-body""#).last().expect("a rendered reply");
+        assert!(body.contains("<ul>") && body.contains("<li>"), "the records come as a list: {body}");
+    }
+}
+
+both_engines! {
+    async fn a_conversation_title_cannot_end_the_page_title(app: TestApp) {
+        let user = app.user("titler").await;
+        let c = app.conversation(&user, "</title><base href=\"https://evil.example/\"><title>").await;
+        let id = c["id"].as_str().unwrap();
+        let (status, html) = app.get_html(&user.client, &format!("/c/{id}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(!html.contains("<base href"), "{html}");
+        assert!(html.contains("<title>&lt;/title&gt;&lt;base href="), "shown as text: {html}");
+    }
+}

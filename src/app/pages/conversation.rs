@@ -11,7 +11,7 @@ use crate::api::chat::conversation_page;
 use crate::app::components::composer::Composer;
 use crate::app::components::pager::Pager;
 use crate::app::pages::not_found::NotFound;
-use crate::app::use_strings;
+use crate::app::{title_text, use_strings};
 use crate::domain::chat::conversation::MessageStatus;
 use crate::domain::display::count;
 use crate::domain::i18n::fill;
@@ -53,7 +53,7 @@ fn Thread(data: ConversationData) -> impl IntoView {
     // One value per state of the thread: the same form sent twice is one message.
     let client_id = format!("{}-{}", data.id, data.items.total);
     view! {
-        <Title text=format!("{title} · {}", t.app_name)/>
+        <Title text=title_text(format!("{title} · {}", t.app_name))/>
         <h1 dir="auto">{title}</h1>
         // Page 1 is the newest; "earlier" goes to higher page numbers.
         <Pager page pages key="page"/>
@@ -86,6 +86,7 @@ fn Item(item: ThreadItem) -> impl IntoView {
         }
         ThreadItem::Coach {
             text,
+            html,
             status,
             error,
             when,
@@ -117,7 +118,7 @@ fn Item(item: ThreadItem) -> impl IntoView {
                 .collect();
             view! {
                 <li class="msg msg-coach" class:msg-failed=failed>
-                    {(!text.is_empty()).then(|| view! { <p class="msg-text" dir="auto">{text}</p> })}
+                    {(!text.is_empty()).then(|| view! { <div class="msg-body" dir="auto" inner_html=html></div> })}
                     {error.map(|e| view! {
                         <p class="notice notice-error" role="alert">{t.chat_reply_failed}" "<bdi>{e}</bdi></p>
                     })}

@@ -37,6 +37,9 @@ pub enum ThreadItem {
     Coach {
         id: String,
         text: String,
+        /// `text` rendered from Markdown on the server (`server::markdown`: no raw HTML, safe
+        /// links, no images).
+        html: String,
         status: MessageStatus,
         error: Option<String>,
         when: String,
