@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::AppError;
-use crate::domain::views::chat::{ChatHomeData, ConversationData};
+use crate::domain::views::chat::{ChatHomeData, ConversationData, HistoryData};
 
 #[server(prefix = "/fn", endpoint = "chat_home")]
 pub async fn chat_home() -> Result<ChatHomeData, AppError> {
@@ -25,4 +25,13 @@ pub async fn conversation_page(
     crate::server::services::chat::pages::conversation_page(&state.db, &p.user, &id, page)
         .await
         .map_err(super::internal("conversation page data"))
+}
+
+#[server(prefix = "/fn", endpoint = "history_page")]
+pub async fn history_page(q: Option<String>, page: u32) -> Result<HistoryData, AppError> {
+    let p = super::principal().await?;
+    let state = super::state()?;
+    crate::server::services::chat::pages::history(&state.db, &p.user, q, page)
+        .await
+        .map_err(super::internal("history page data"))
 }

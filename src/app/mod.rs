@@ -119,7 +119,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=ChatPage ssr=SsrMode::Async/>
                     <Route path=path!("/c/:id") view=ConversationPage ssr=SsrMode::Async/>
-                    <Route path=path!("/history") view=HistoryPage/>
+                    <Route path=path!("/history") view=HistoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/progress") view=ProgressPage ssr=SsrMode::Async/>
                     <Route path=path!("/log") view=LogPage ssr=SsrMode::Async/>
                     <Route path=path!("/goals") view=GoalsPage ssr=SsrMode::Async/>

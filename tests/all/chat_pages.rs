@@ -100,3 +100,44 @@ both_engines! {
         assert!(html.contains("<title>&lt;/title&gt;&lt;base href="), "shown as text: {html}");
     }
 }
+
+both_engines! {
+    async fn history_lists_searches_renames_and_deletes_without_javascript(app: TestApp) {
+        let user = app.user("historian").await;
+        let (_, html) = app.get_html(&user.client, "/history").await;
+        assert!(html.contains("No conversations yet."), "{html}");
+        let mut pages = Vec::new();
+        for first in ["my squat stats", "plan my week", "hello coach"] {
+            let resp = app.post_form(&user.client, "/", &[("content", first)]).await;
+            pages.push(assert_redirect(&resp).trim_end_matches("#latest").to_owned());
+        }
+        let (_, html) = app.get_html(&user.client, "/history").await;
+        let newest = html.find("hello coach").unwrap();
+        assert!(newest < html.find("my squat stats").unwrap(), "most recent first: {html}");
+        assert!(html.contains("2 messages") || html.contains("4 messages"), "message counts: {html}");
+
+        let (_, html) = app.get_html(&user.client, "/history?q=SQUAT").await;
+        assert!(html.contains("my squat stats") && !html.contains(">hello coach<"), "{html}");
+        let (_, html) = app.get_html(&user.client, "/history?q=zebra").await;
+        assert!(html.contains("No conversation matches that."), "{html}");
+
+        let id = pages[0].trim_start_matches("/c/");
+        let resp = app.post_form(&user.client, &format!("/c/{id}/rename"), &[("title", "Leg day questions")]).await;
+        assert_eq!(assert_redirect(&resp), "/history?renamed=1");
+        let (_, html) = app.get_html(&user.client, "/history?renamed=1").await;
+        assert!(html.contains("Conversation renamed.") && html.contains("Leg day questions"), "{html}");
+
+        let stranger = app.user("vandal").await;
+        let resp = app.post_form(&stranger.client, &format!("/c/{id}/delete"), &[]).await;
+        assert_eq!(assert_redirect(&resp), "/history?error=not_found");
+        let resp = app.post_form(&stranger.client, &format!("/c/{id}/rename"), &[("title", "mine now")]).await;
+        assert_eq!(assert_redirect(&resp), "/history?error=not_found");
+
+        let resp = app.post_form(&user.client, &format!("/c/{id}/delete"), &[]).await;
+        assert_eq!(assert_redirect(&resp), "/history?deleted=1");
+        let (_, html) = app.get_html(&user.client, "/history?deleted=1").await;
+        assert!(html.contains("Conversation deleted.") && !html.contains("Leg day questions"), "{html}");
+        let (status, _) = app.get_html(&user.client, &pages[0]).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "a deleted conversation is gone");
+    }
+}

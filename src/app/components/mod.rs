@@ -1,6 +1,5 @@
 //! Components shared by several pages.
 
-pub mod coming_soon;
 pub mod composer;
 pub mod header;
 pub mod notice;

@@ -41,7 +41,7 @@ mod tests {
             (EN.nav_settings, HE.nav_settings),
             (EN.login_submit, HE.login_submit),
             (EN.err_invalid_credentials, HE.err_invalid_credentials),
-            (EN.coming_soon, HE.coming_soon),
+            (EN.chat_send, HE.chat_send),
             (EN.days.two, HE.days.two),
             (EN.import_confirm.many, HE.import_confirm.many),
         ] {

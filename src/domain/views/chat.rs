@@ -16,6 +16,21 @@ pub struct ConversationLine {
     pub when: String,
 }
 
+/// `/history`: a page of conversations, most recent first, optionally those matching `q`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HistoryData {
+    pub q: Option<String>,
+    pub conversations: Paginated<HistoryLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HistoryLine {
+    pub id: String,
+    pub title: Option<String>,
+    pub when: String,
+    pub messages: i64,
+}
+
 /// `/`: the newest conversations.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ChatHomeData {

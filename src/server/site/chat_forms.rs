@@ -1,11 +1,14 @@
 //! The chat pages' forms, so the coach works with JavaScript off: `POST /` starts a
 //! conversation with a first message, `POST /c/{id}` sends one; both wait for the coach's
 //! reply and answer with a 303 to the thread. A refused message comes back with its text.
+//! `POST /c/{id}/rename` and `/delete` answer with a 303 to `/history`.
 
 use axum::extract::{Path, State};
 use axum::response::Response;
 
-use super::redirects::{Fields, SeeOther, back_with, failed, field, fields, item_id, see_other};
+use super::redirects::{
+    Fields, SeeOther, back_with, failed, field, fields, item_id, item_outcome, see_other,
+};
 use super::signed_in::SignedIn;
 use crate::domain::i18n::FormError;
 use crate::server::db::conversations;
@@ -84,4 +87,45 @@ async fn deliver(
         Err(ChatError::Invalid(_)) => back_with(page, FormError::Message, fields, "#composer"),
         Err(ChatError::Db(e)) => failed(page, "#composer", "sending a message", e),
     }
+}
+
+/// `POST /c/{id}/rename` with `title` (empty: untitled).
+pub async fn rename(
+    State(state): State<AppState>,
+    SignedIn(p): SignedIn,
+    Path(id): Path<String>,
+    form: Fields,
+) -> Result<Response, SeeOther> {
+    let id = item_id(&id, "/history", "")?;
+    let fields = fields(form);
+    let title =
+        crate::domain::chat::conversation::normalize_title(field(&fields, "title").as_deref())
+            .map_err(|_| SeeOther::refused("/history", FormError::InvalidInput, ""))?;
+    let result = conversations::rename(&state.db, &p.user.id, &id, title.as_deref())
+        .await
+        .map(|c| c.is_some());
+    Ok(item_outcome(
+        "/history",
+        "renamed=1",
+        "",
+        "renaming a conversation",
+        result,
+    ))
+}
+
+/// `POST /c/{id}/delete`.
+pub async fn delete(
+    State(state): State<AppState>,
+    SignedIn(p): SignedIn,
+    Path(id): Path<String>,
+) -> Result<Response, SeeOther> {
+    let id = item_id(&id, "/history", "")?;
+    let result = conversations::soft_delete(&state.db, &p.user.id, &id).await;
+    Ok(item_outcome(
+        "/history",
+        "deleted=1",
+        "",
+        "deleting a conversation",
+        result,
+    ))
 }

@@ -47,6 +47,8 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", post(chat_forms::start))
         .route("/c/{id}", post(chat_forms::reply))
+        .route("/c/{id}/rename", post(chat_forms::rename))
+        .route("/c/{id}/delete", post(chat_forms::delete))
         .route("/login", post(account_forms::login))
         .route("/register", post(account_forms::register))
         .route("/log", post(workout_forms::log_workout))

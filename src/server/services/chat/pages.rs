@@ -7,7 +7,9 @@ use chrono::{DateTime, Utc};
 use crate::domain::chat::conversation::Role;
 use crate::domain::i18n::{day_label, strings};
 use crate::domain::pagination::{Page, PageRequest, Paginated};
-use crate::domain::views::chat::{ChatHomeData, ConversationData, ConversationLine, ThreadItem};
+use crate::domain::views::chat::{
+    ChatHomeData, ConversationData, ConversationLine, HistoryData, HistoryLine, ThreadItem,
+};
 use crate::server::db::messages::{self, Message};
 use crate::server::db::users::User;
 use crate::server::db::{Db, Id, conversations};
@@ -45,6 +47,38 @@ pub async fn chat_home(db: &Db, user: &User) -> Result<ChatHomeData, sqlx::Error
                 when: when(user, c.updated_at),
             })
             .collect(),
+    })
+}
+
+/// Conversations on one page of `/history`.
+pub const HISTORY_PAGE: u32 = 20;
+
+pub async fn history(
+    db: &Db,
+    user: &User,
+    q: Option<String>,
+    page: u32,
+) -> Result<HistoryData, sqlx::Error> {
+    let q = q.map(|q| q.trim().to_owned()).filter(|q| !q.is_empty());
+    let page = Page {
+        page: page.max(1),
+        per_page: HISTORY_PAGE,
+    };
+    let (rows, total) = conversations::list(db, &user.id, page, q.as_deref()).await?;
+    Ok(HistoryData {
+        q,
+        conversations: Paginated::new(
+            rows.into_iter()
+                .map(|c| HistoryLine {
+                    id: c.id.to_string(),
+                    title: c.title,
+                    when: when(user, c.updated_at),
+                    messages: c.message_count,
+                })
+                .collect(),
+            page,
+            total,
+        ),
     })
 }
 
