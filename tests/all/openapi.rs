@@ -30,6 +30,8 @@ const REST_ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/conversations/{id}/messages"),
     ("post", "/api/v1/conversations/{id}/messages"),
     ("post", "/api/v1/chat"),
+    ("post", "/api/v1/messages/{id}/regenerate"),
+    ("post", "/api/v1/messages/{id}/feedback"),
     ("get", "/api/v1/workouts"),
     ("post", "/api/v1/workouts"),
     ("get", "/api/v1/workouts/{id}"),

@@ -3,10 +3,12 @@
 //! that answers without a model.
 //!
 //! - [`conversation`]: titles, message roles and statuses, what a user may send.
+//! - [`feedback`]: what a user thinks of a reply.
 //! - [`tools`]: each tool's name, arguments and result; the server runs them.
 //! - [`coach`]: the offline coach, which reads English and Hebrew requests into tool calls and
 //!   words the answers from the results, when no model is configured.
 
 pub mod coach;
 pub mod conversation;
+pub mod feedback;
 pub mod tools;

@@ -1,14 +1,19 @@
 //! The coach chat over REST: a conversation's messages (paged, newest page first, oldest
-//! first within a page), sending one (`POST /conversations/{id}/messages`), and `POST /chat`,
-//! which starts the conversation when none is given. Adapters over
+//! first within a page), sending one (`POST /conversations/{id}/messages`), `POST /chat`,
+//! which starts the conversation when none is given, and a reply's regeneration and feedback
+//! (`/messages/{id}/…`). Adapters over
 //! `server::services::chat::send`; another user's conversation is 404.
 
 use axum::Json;
 use axum::http::StatusCode;
 use serde::Deserialize;
 
+use crate::domain::account::FieldError;
+use crate::domain::chat::conversation::Role;
+use crate::domain::chat::feedback::{FeedbackInput, validate_feedback};
 use crate::domain::pagination::{PageRequest, Paginated};
 use crate::server::auth::Caller;
+use crate::server::db::feedback::{self, Feedback};
 use crate::server::db::messages::{self, Message};
 use crate::server::db::{Id, conversations};
 use crate::server::http::error::{ApiError, ErrorBody};
@@ -115,4 +120,50 @@ async fn exchange(
         StatusCode::CREATED
     };
     Ok((status, Json(exchange)))
+}
+
+/// Answers the question again (give the question or any message of its reply). The new
+/// reply points at the same question; the earlier one stays in the thread.
+#[utoipa::path(post, path = "/api/v1/messages/{id}/regenerate", tag = "conversations",
+    params(("id" = String, Path)), responses(
+    (status = 201, body = Exchange), (status = 404, body = ErrorBody)))]
+pub async fn regenerate(
+    Caller(state, p): Caller,
+    ItemId(id): ItemId,
+) -> Result<(StatusCode, Json<Exchange>), ApiError> {
+    let exchange = crate::server::services::chat::send::regenerate(
+        &state.db,
+        state.llm.as_ref(),
+        &p.user,
+        &id,
+    )
+    .await?
+    .ok_or_else(ApiError::not_found)?;
+    Ok((StatusCode::CREATED, Json(exchange)))
+}
+
+/// Rates one of the coach's replies (1–5), thumbs up or down, and/or a comment; sending it
+/// again replaces it.
+#[utoipa::path(post, path = "/api/v1/messages/{id}/feedback", tag = "conversations",
+    params(("id" = String, Path)), request_body = FeedbackInput, responses(
+    (status = 200, body = Feedback), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn feedback(
+    Caller(state, p): Caller,
+    ItemId(id): ItemId,
+    ApiJson(input): ApiJson<FeedbackInput>,
+) -> Result<Json<Feedback>, ApiError> {
+    let message = messages::get(&state.db, &p.user.id, &id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    if message.role != Role::Assistant {
+        return Err(ApiError::field(FieldError::new(
+            "message",
+            "not_a_reply",
+            "Only the coach's replies take feedback.",
+        )));
+    }
+    let valid = validate_feedback(&input).map_err(ApiError::validation)?;
+    Ok(Json(
+        feedback::upsert(&state.db, &p.user.id, &id, &valid).await?,
+    ))
 }

@@ -95,6 +95,8 @@ pub fn router(state: AppState) -> Router {
             "/conversations/{id}/messages",
             get(messages::list).post(messages::create),
         )
+        .route("/messages/{id}/regenerate", post(messages::regenerate))
+        .route("/messages/{id}/feedback", post(messages::feedback))
         .route("/chat", post(messages::chat))
         .route("/workouts", get(workouts::list).post(workouts::create))
         .route(

@@ -84,6 +84,40 @@ pub async fn send(
     }))
 }
 
+/// Answers a question again: `message_id` is the question or any step of a reply to it. The
+/// new steps point at the same question (`parent_id`); the earlier reply stays. `None` when
+/// the message is not the user's, or is not part of an exchange.
+pub async fn regenerate(
+    db: &Db,
+    llm: &dyn LlmProvider,
+    user: &User,
+    message_id: &Id,
+) -> Result<Option<Exchange>, ChatError> {
+    let Some(message) = messages::get(db, &user.id, message_id).await? else {
+        return Ok(None);
+    };
+    let question = match (message.role, &message.parent_id) {
+        (Role::User, _) => message,
+        (_, Some(parent)) => match messages::get(db, &user.id, parent).await? {
+            Some(q) if q.role == Role::User => q,
+            _ => return Ok(None),
+        },
+        _ => return Ok(None),
+    };
+    if conversations::get(db, &user.id, &question.conversation_id)
+        .await?
+        .is_none()
+    {
+        return Ok(None);
+    }
+    let reply = answer(db, llm, user, &question).await?;
+    Ok(Some(Exchange {
+        user_message: question,
+        reply,
+        repeated: false,
+    }))
+}
+
 /// Asks the provider until it answers in words, storing each step under `question`.
 async fn answer(
     db: &Db,
@@ -92,7 +126,13 @@ async fn answer(
     question: &Message,
 ) -> Result<Vec<Message>, sqlx::Error> {
     let today = tools::today(user);
-    let history = messages::last(db, &user.id, &question.conversation_id, CONTEXT_MESSAGES).await?;
+    let mut history =
+        messages::last(db, &user.id, &question.conversation_id, CONTEXT_MESSAGES).await?;
+    // The conversation up to the question: an answer given to it before (regenerate) or
+    // anything said after it is not part of what is being answered.
+    history.retain(|m| {
+        m.created_at <= question.created_at && m.parent_id.as_ref() != Some(&question.id)
+    });
     let mut request = LlmRequest {
         system: system_prompt(user, today),
         messages: history.iter().map(llm_message).collect(),
