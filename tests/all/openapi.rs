@@ -30,6 +30,7 @@ const REST_ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/conversations/{id}/messages"),
     ("post", "/api/v1/conversations/{id}/messages"),
     ("post", "/api/v1/chat"),
+    ("get", "/api/v1/conversations/{id}/export"),
     ("post", "/api/v1/messages/{id}/regenerate"),
     ("post", "/api/v1/messages/{id}/feedback"),
     ("get", "/api/v1/workouts"),

@@ -4,6 +4,7 @@
 //!
 //! - [`conversation`]: titles, message roles and statuses, what a user may send.
 //! - [`feedback`]: what a user thinks of a reply.
+//! - [`transcript`]: a conversation as a Markdown document.
 //! - [`tools`]: each tool's name, arguments and result; the server runs them.
 //! - [`coach`]: the offline coach, which reads English and Hebrew requests into tool calls and
 //!   words the answers from the results, when no model is configured.
@@ -12,3 +13,4 @@ pub mod coach;
 pub mod conversation;
 pub mod feedback;
 pub mod tools;
+pub mod transcript;

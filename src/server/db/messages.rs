@@ -164,6 +164,14 @@ pub async fn replies_to(
     on_db!(db, pool => sqlx::query_as::<_, Message>(&sql).bind(parent_id).bind(user_id).fetch_all(pool).await)
 }
 
+/// Every message of a conversation, oldest first (exports).
+pub async fn all(db: &Db, user_id: &Id, conversation_id: &Id) -> Result<Vec<Message>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM chat_messages WHERE conversation_id = $1 AND user_id = $2 ORDER BY created_at, id"
+    );
+    on_db!(db, pool => sqlx::query_as::<_, Message>(&sql).bind(conversation_id).bind(user_id).fetch_all(pool).await)
+}
+
 /// The last `limit` messages of a conversation, oldest first (what the model reads).
 pub async fn last(
     db: &Db,

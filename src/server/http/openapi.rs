@@ -21,7 +21,7 @@ use super::routes::{
         me::get, me::patch, me::delete, me::export,
         tokens::create, tokens::list, tokens::revoke,
         conversations::create, conversations::list, conversations::get, conversations::patch, conversations::delete,
-        messages::list, messages::create, messages::chat, messages::regenerate, messages::feedback,
+        messages::list, messages::create, messages::chat, messages::regenerate, messages::feedback, messages::export,
         workouts::create, workouts::list, workouts::get, workouts::patch, workouts::delete, exercises::list, exercises::create,
         stats::get, records::list, import::import,
         plan::create, plan::list, plan::get, plan::patch, plan::delete,

@@ -6,18 +6,21 @@
 
 use axum::Json;
 use axum::http::StatusCode;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use crate::domain::account::FieldError;
 use crate::domain::chat::conversation::Role;
 use crate::domain::chat::feedback::{FeedbackInput, validate_feedback};
+use crate::domain::chat::transcript::{Line, to_markdown};
 use crate::domain::pagination::{PageRequest, Paginated};
 use crate::server::auth::Caller;
 use crate::server::db::feedback::{self, Feedback};
 use crate::server::db::messages::{self, Message};
 use crate::server::db::{Id, conversations};
 use crate::server::http::error::{ApiError, ErrorBody};
-use crate::server::http::json::{ApiJson, PageQuery};
+use crate::server::http::json::{ApiJson, ApiQuery, PageQuery};
 use crate::server::http::routes::ItemId;
 use crate::server::services::chat::send::{ChatError, Exchange, send};
 use crate::server::state::AppState;
@@ -166,4 +169,63 @@ pub async fn feedback(
     Ok(Json(
         feedback::upsert(&state.db, &p.user.id, &id, &valid).await?,
     ))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+pub struct ExportQuery {
+    /// `md` (a readable transcript) or `json` (everything stored; the default).
+    pub format: Option<String>,
+}
+
+/// The whole conversation as a download: a Markdown transcript of what was said, or JSON with
+/// every stored message (tool calls, results, tokens).
+#[utoipa::path(get, path = "/api/v1/conversations/{id}/export", tag = "conversations",
+    params(("id" = String, Path), ExportQuery), responses(
+    (status = 200, description = "text/markdown or application/json"), (status = 404, body = ErrorBody),
+    (status = 422, body = ErrorBody)))]
+pub async fn export(
+    Caller(state, p): Caller,
+    ItemId(id): ItemId,
+    ApiQuery(q): ApiQuery<ExportQuery>,
+) -> Result<Response, ApiError> {
+    let markdown = match q.format.as_deref() {
+        None | Some("json") => false,
+        Some("md") => true,
+        Some(_) => {
+            return Err(ApiError::field(FieldError::new(
+                "format",
+                "invalid",
+                "The format is md or json.",
+            )));
+        }
+    };
+    let conversation = conversations::get(&state.db, &p.user.id, &id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let all = messages::all(&state.db, &p.user.id, &id).await?;
+    let (content_type, extension, body) = if markdown {
+        let lines = all.iter().map(|m| Line {
+            role: m.role,
+            content: &m.content,
+            at: m.created_at,
+            error: m.error_message.as_deref(),
+        });
+        (
+            "text/markdown; charset=utf-8",
+            "md",
+            to_markdown(conversation.title.as_deref(), lines),
+        )
+    } else {
+        let doc = serde_json::json!({ "conversation": conversation, "messages": all });
+        ("application/json", "json", doc.to_string())
+    };
+    let disposition = format!("attachment; filename=\"spotter-conversation-{id}.{extension}\"");
+    Ok((
+        [
+            (CONTENT_TYPE, content_type.to_owned()),
+            (CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response())
 }

@@ -95,6 +95,7 @@ pub fn router(state: AppState) -> Router {
             "/conversations/{id}/messages",
             get(messages::list).post(messages::create),
         )
+        .route("/conversations/{id}/export", get(messages::export))
         .route("/messages/{id}/regenerate", post(messages::regenerate))
         .route("/messages/{id}/feedback", post(messages::feedback))
         .route("/chat", post(messages::chat))
