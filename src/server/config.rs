@@ -33,6 +33,11 @@ impl fmt::Display for Secret {
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/spotter.db";
 pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
 pub const DEFAULT_LOGIN_LIMIT_PER_MINUTE: u32 = 10;
+/// Messages per minute per user: far above a person typing, low enough to stop a runaway
+/// script from spending a model's budget.
+pub const DEFAULT_CHAT_LIMIT_PER_MINUTE: u32 = 20;
+/// Tokens per user per UTC day: a long day of coaching on a small model.
+pub const DEFAULT_DAILY_TOKENS: u64 = 200_000;
 
 #[derive(Clone, Debug)]
 pub struct LlmConfig {
@@ -50,6 +55,10 @@ pub struct Config {
     pub secret_key: Option<Secret>,
     /// Login attempts allowed per minute, per client IP and per account.
     pub login_limit_per_minute: u32,
+    /// Messages a user may send the coach per minute (`SPOTTER_CHAT_LIMIT`).
+    pub chat_limit_per_minute: u32,
+    /// Tokens a user's coach replies may use per UTC day (`SPOTTER_DAILY_TOKENS`).
+    pub daily_token_budget: u64,
     /// Force the session cookie's `Secure` flag; by default it follows `X-Forwarded-Proto`.
     pub cookie_secure: Option<bool>,
 }
@@ -77,21 +86,39 @@ impl Config {
                 })
             })
             .transpose()?;
-        let login_limit_per_minute = get("SPOTTER_LOGIN_LIMIT")
-            .map(|v| {
-                v.trim()
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|n| *n > 0)
-                    .ok_or_else(|| ConfigError::Invalid {
-                        name: "SPOTTER_LOGIN_LIMIT",
-                        reason: format!(
-                            "expected a positive number of attempts per minute, got {v:?}"
-                        ),
-                    })
-            })
-            .transpose()?
-            .unwrap_or(DEFAULT_LOGIN_LIMIT_PER_MINUTE);
+        let positive = |name: &'static str, what: &str, default: u64| {
+            get(name)
+                .map(|v| {
+                    v.trim()
+                        .parse::<u64>()
+                        .ok()
+                        .filter(|n| *n > 0)
+                        .ok_or_else(|| ConfigError::Invalid {
+                            name,
+                            reason: format!("expected a positive number of {what}, got {v:?}"),
+                        })
+                })
+                .transpose()
+                .map(|n| n.unwrap_or(default))
+        };
+        let per_minute = |name, what, default: u32| {
+            positive(name, what, u64::from(default)).map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+        };
+        let login_limit_per_minute = per_minute(
+            "SPOTTER_LOGIN_LIMIT",
+            "attempts per minute",
+            DEFAULT_LOGIN_LIMIT_PER_MINUTE,
+        )?;
+        let chat_limit_per_minute = per_minute(
+            "SPOTTER_CHAT_LIMIT",
+            "messages per minute",
+            DEFAULT_CHAT_LIMIT_PER_MINUTE,
+        )?;
+        let daily_token_budget = positive(
+            "SPOTTER_DAILY_TOKENS",
+            "tokens per day",
+            DEFAULT_DAILY_TOKENS,
+        )?;
         let cookie_secure = get("SPOTTER_COOKIE_SECURE")
             .map(|v| match v.trim() {
                 "1" | "true" => Ok(true),
@@ -114,6 +141,8 @@ impl Config {
             },
             secret_key: get("SPOTTER_SECRET_KEY").map(Secret::new),
             login_limit_per_minute,
+            chat_limit_per_minute,
+            daily_token_budget,
             cookie_secure,
         })
     }

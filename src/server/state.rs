@@ -27,6 +27,13 @@ impl AppState {
     /// Builds the state for an already-migrated database.
     pub async fn new(config: Config, db: Db, leptos: LeptosOptions) -> Result<Self, sqlx::Error> {
         let secret = SecretKey::load(config.secret_key.clone(), &db).await?;
+        if config.llm.base_url.is_some() {
+            // Said at every start until the OpenAI-compatible provider lands (issue #9).
+            tracing::warn!(
+                "LLM_BASE_URL is set, but this version of Spotter only has the built-in offline \
+                 coach; it answers instead"
+            );
+        }
         super::db::exercises::seed_catalog(&db).await?;
         Ok(Self {
             throttle: Arc::new(LoginThrottle::new(config.login_limit_per_minute)),

@@ -20,6 +20,7 @@ mod api_import;
 mod api_me_tokens;
 mod api_plan;
 mod api_workouts;
+mod chat_limits;
 mod chat_pages;
 mod cli;
 mod demo;

@@ -54,6 +54,7 @@ pub static EN: Strings = Strings {
     chat_older: "Earlier messages",
     chat_new: "New conversation",
     err_message: "Write a message of at most 10,000 characters.",
+    err_token_budget: "Today's coaching budget is used up; it renews at midnight UTC.",
     history_intro: "Every conversation with your coach, most recent first.",
     history_search: "Search titles and messages",
     history_search_button: "Search",

@@ -30,7 +30,8 @@ text_enum!(
         ImportTz => "import_tz",
         ImportExpired => "import_expired",
         ImportRows => "import_rows",
-        Message => "message"
+        Message => "message",
+        TokenBudget => "token_budget"
     }
 );
 
@@ -63,6 +64,7 @@ impl FormError {
             FormError::ImportExpired => t.err_import_expired,
             FormError::ImportRows => t.err_import_rows,
             FormError::Message => t.err_message,
+            FormError::TokenBudget => t.err_token_budget,
         }
     }
 }

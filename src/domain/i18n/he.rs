@@ -55,6 +55,7 @@ pub static HE: Strings = Strings {
     chat_older: "הודעות קודמות",
     chat_new: "שיחה חדשה",
     err_message: "כתבו הודעה של עד 10,000 תווים.",
+    err_token_budget: "תקציב האימון של היום נוצל; הוא מתחדש בחצות (UTC).",
     history_intro: "כל השיחות עם המאמן, האחרונה ראשונה.",
     history_search: "חיפוש בכותרות ובהודעות",
     history_search_button: "חיפוש",

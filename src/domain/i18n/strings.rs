@@ -58,6 +58,7 @@ pub struct Strings {
     pub chat_older: &'static str,
     pub chat_new: &'static str,
     pub err_message: &'static str,
+    pub err_token_budget: &'static str,
     pub history_intro: &'static str,
     pub history_search: &'static str,
     pub history_search_button: &'static str,

@@ -133,7 +133,7 @@ pub async fn insert_user_message(
     }
 }
 
-async fn by_client_id(
+pub async fn by_client_id(
     db: &Db,
     user_id: &Id,
     conversation_id: &Id,
@@ -162,6 +162,22 @@ pub async fn replies_to(
         "SELECT {COLUMNS} FROM chat_messages WHERE parent_id = $1 AND user_id = $2 ORDER BY created_at, id"
     );
     on_db!(db, pool => sqlx::query_as::<_, Message>(&sql).bind(parent_id).bind(user_id).fetch_all(pool).await)
+}
+
+/// How many messages the user sent the coach since `since` (any conversation): the per-minute
+/// limit, shared by every instance because it is read from the table itself.
+pub async fn sent_since(db: &Db, user_id: &Id, since: DateTime<Utc>) -> Result<i64, sqlx::Error> {
+    on_db!(db, pool => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM chat_messages WHERE user_id = $1 AND role = 'user' AND created_at > $2")
+        .bind(user_id).bind(since).fetch_one(pool).await)
+}
+
+/// Tokens the user's replies used since `since` (the daily budget).
+pub async fn tokens_since(db: &Db, user_id: &Id, since: DateTime<Utc>) -> Result<i64, sqlx::Error> {
+    let total: Option<i64> = on_db!(db, pool => sqlx::query_scalar(
+        "SELECT CAST(SUM(token_count) AS BIGINT) FROM chat_messages WHERE user_id = $1 AND role = 'assistant' AND created_at >= $2")
+        .bind(user_id).bind(since).fetch_one(pool).await)?;
+    Ok(total.unwrap_or(0))
 }
 
 /// Every message of a conversation, oldest first (exports).

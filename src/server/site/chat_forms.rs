@@ -12,7 +12,7 @@ use super::redirects::{
 use super::signed_in::SignedIn;
 use crate::domain::i18n::FormError;
 use crate::server::db::conversations;
-use crate::server::services::chat::send::{ChatError, send};
+use crate::server::services::chat::send::{ChatError, Limits, send};
 use crate::server::state::AppState;
 
 /// `POST /`: a new conversation with its first message.
@@ -75,6 +75,7 @@ async fn deliver(
     match send(
         &state.db,
         state.llm.as_ref(),
+        Limits::of(&state.config),
         &p.user,
         id,
         &content,
@@ -85,6 +86,12 @@ async fn deliver(
         Ok(Some(_)) => see_other(&format!("{page}#latest")),
         Ok(None) => super::redirects::refused("/", FormError::NotFound, ""),
         Err(ChatError::Invalid(_)) => back_with(page, FormError::Message, fields, "#composer"),
+        Err(ChatError::TooFast { .. }) => {
+            back_with(page, FormError::RateLimited, fields, "#composer")
+        }
+        Err(ChatError::OverBudget { .. }) => {
+            back_with(page, FormError::TokenBudget, fields, "#composer")
+        }
         Err(ChatError::Db(e)) => failed(page, "#composer", "sending a message", e),
     }
 }

@@ -22,13 +22,34 @@ use crate::server::db::{Id, conversations};
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::{ApiJson, ApiQuery, PageQuery};
 use crate::server::http::routes::ItemId;
-use crate::server::services::chat::send::{ChatError, Exchange, send};
+use crate::server::services::chat::send::{ChatError, Exchange, Limits, send};
 use crate::server::state::AppState;
 
 impl From<ChatError> for ApiError {
     fn from(err: ChatError) -> Self {
         match err {
             ChatError::Invalid(e) => ApiError::field(e),
+            ChatError::TooFast {
+                limit,
+                retry_after_s,
+            } => {
+                let mut e = ApiError::rate_limited(retry_after_s);
+                e.message = format!(
+                    "You are sending the coach more than {limit} messages a minute. Wait a minute and send it again."
+                );
+                e
+            }
+            ChatError::OverBudget {
+                budget,
+                retry_after_s,
+            } => {
+                let mut e = ApiError::rate_limited(retry_after_s);
+                e.code = "token_budget";
+                e.message = format!(
+                    "Today's coaching budget of {budget} tokens is used up; it renews at midnight UTC."
+                );
+                e
+            }
             ChatError::Db(e) => e.into(),
         }
     }
@@ -114,9 +135,17 @@ async fn exchange(
     content: String,
     client_id: Option<String>,
 ) -> Result<(StatusCode, Json<Exchange>), ApiError> {
-    let exchange = send(&state.db, state.llm.as_ref(), user, id, &content, client_id)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+    let exchange = send(
+        &state.db,
+        state.llm.as_ref(),
+        Limits::of(&state.config),
+        user,
+        id,
+        &content,
+        client_id,
+    )
+    .await?
+    .ok_or_else(ApiError::not_found)?;
     let status = if exchange.repeated {
         StatusCode::OK
     } else {

@@ -32,6 +32,12 @@ pub struct Exchange {
 pub enum ChatError {
     #[error("invalid message")]
     Invalid(FieldError),
+    /// More than the per-minute limit of messages; try again after `retry_after_s`.
+    #[error("more than {limit} messages a minute")]
+    TooFast { limit: u32, retry_after_s: u64 },
+    /// Today's token budget is spent; it renews at midnight UTC, `retry_after_s` from now.
+    #[error("today's budget of {budget} tokens is used up")]
+    OverBudget { budget: u64, retry_after_s: u64 },
     #[error(transparent)]
     Db(#[from] sqlx::Error),
 }
@@ -41,6 +47,7 @@ pub enum ChatError {
 pub async fn send(
     db: &Db,
     llm: &dyn LlmProvider,
+    limits: Limits,
     user: &User,
     conversation_id: &Id,
     content: &str,
@@ -53,6 +60,18 @@ pub async fn send(
     let client_id = client_id
         .map(|c| c.trim().to_owned())
         .filter(|c| !c.is_empty());
+    // A retry of a message already sent costs nothing and is never refused.
+    if let Some(id) = &client_id
+        && let Some(first) = messages::by_client_id(db, &user.id, conversation_id, id).await?
+    {
+        let reply = messages::replies_to(db, &user.id, &first.id).await?;
+        return Ok(Some(Exchange {
+            user_message: first,
+            reply,
+            repeated: true,
+        }));
+    }
+    limits.check(db, user).await?;
     let new = NewMessage {
         role: Role::User,
         content,
@@ -116,6 +135,46 @@ pub async fn regenerate(
         reply,
         repeated: false,
     }))
+}
+
+/// The per-user limits of the coach, read from the stored messages so they hold across
+/// instances.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    pub per_minute: u32,
+    pub daily_tokens: u64,
+}
+
+impl Limits {
+    pub fn of(config: &crate::server::config::Config) -> Limits {
+        Limits {
+            per_minute: config.chat_limit_per_minute,
+            daily_tokens: config.daily_token_budget,
+        }
+    }
+
+    pub async fn check(self, db: &Db, user: &User) -> Result<(), ChatError> {
+        let now = crate::server::db::now();
+        let sent = messages::sent_since(db, &user.id, now - chrono::Duration::minutes(1)).await?;
+        if sent >= i64::from(self.per_minute) {
+            return Err(ChatError::TooFast {
+                limit: self.per_minute,
+                retry_after_s: 60,
+            });
+        }
+        let midnight = now.date_naive().and_time(chrono::NaiveTime::MIN).and_utc();
+        let used = messages::tokens_since(db, &user.id, midnight).await?;
+        if u64::try_from(used).unwrap_or(0) >= self.daily_tokens {
+            let next = midnight + chrono::Duration::days(1);
+            return Err(ChatError::OverBudget {
+                budget: self.daily_tokens,
+                retry_after_s: u64::try_from((next - now).num_seconds())
+                    .unwrap_or(0)
+                    .max(1),
+            });
+        }
+        Ok(())
+    }
 }
 
 /// Asks the provider until it answers in words, storing each step under `question`.
