@@ -4,6 +4,7 @@
 //! `/fn/…` and pass through the same CSRF and authentication middleware as everything else.
 
 pub mod chat;
+pub mod facts;
 pub mod goals;
 pub mod import;
 pub mod log;

@@ -15,6 +15,9 @@ const USER_TABLES: &[&str] = &[
     "exercise_sets",
     "personal_records",
     "achievements",
+    "chat_messages",
+    "message_feedback",
+    "user_facts",
 ];
 
 /// A little of everything: a token, a conversation and a logged workout (sets, records and
@@ -22,6 +25,28 @@ const USER_TABLES: &[&str] = &[
 async fn fill_account(app: &TestApp, user: &TestUser) -> Value {
     app.token(user, "ci").await;
     app.conversation(user, "Leg day questions").await;
+    // A chat: its messages, a fact the coach keeps, feedback on the reply.
+    let resp = user
+        .client
+        .post(app.url("/api/v1/chat"))
+        .json(&json!({"content": "remember that I train at 6am"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::CREATED);
+    let exchange: Value = resp.json().await.unwrap();
+    let reply = exchange["reply"].as_array().unwrap().last().unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let resp = user
+        .client
+        .post(app.url(&format!("/api/v1/messages/{reply}/feedback")))
+        .json(&json!({"helpful": true}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
     let resp = user
         .client
         .post(app.url("/api/v1/workouts"))

@@ -23,6 +23,7 @@ mod api_workouts;
 mod chat_limits;
 mod chat_pages;
 mod cli;
+mod coach_memory;
 mod demo;
 mod openapi;
 mod pages;

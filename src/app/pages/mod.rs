@@ -12,4 +12,5 @@ pub mod plan;
 pub mod progress;
 pub mod register;
 pub mod settings;
+pub mod settings_facts;
 pub mod settings_import;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use super::settings_facts::FactsSection;
 use super::settings_import::ImportSection;
 use crate::api::tokens::settings_tokens;
 use crate::app::components::notice::{ErrorNotice, SuccessNotice};
@@ -18,6 +19,7 @@ const DATA_ERRORS: &[FormError] = &[FormError::DeleteConfirm];
 const SECTION_ERRORS: &[FormError] = &[
     FormError::TokenName,
     FormError::DeleteConfirm,
+    FormError::Fact,
     FormError::ImportFile,
     FormError::ImportTz,
     FormError::ImportExpired,
@@ -81,6 +83,8 @@ pub fn SettingsPage() -> impl IntoView {
             </form>
         </section>
 
+        <FactsSection/>
+
         <Tokens/>
 
         <ImportSection timezone=user.timezone.clone()/>
@@ -106,6 +110,9 @@ pub fn SettingsPage() -> impl IntoView {
 mod tests {
     #[test]
     fn the_page_notice_skips_every_import_error() {
+        for code in super::super::settings_facts::FACT_ERRORS {
+            assert!(super::SECTION_ERRORS.contains(code), "{code}");
+        }
         for code in super::super::settings_import::IMPORT_ERRORS {
             assert!(super::SECTION_ERRORS.contains(code), "{code}");
         }

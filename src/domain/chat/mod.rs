@@ -3,6 +3,7 @@
 //! that answers without a model.
 //!
 //! - [`conversation`]: titles, message roles and statuses, what a user may send.
+//! - [`facts`]: what the coach knows about a user (the `remember` tool, Settings).
 //! - [`feedback`]: what a user thinks of a reply.
 //! - [`transcript`]: a conversation as a Markdown document.
 //! - [`tools`]: each tool's name, arguments and result; the server runs them.
@@ -11,6 +12,7 @@
 
 pub mod coach;
 pub mod conversation;
+pub mod facts;
 pub mod feedback;
 pub mod tools;
 pub mod transcript;

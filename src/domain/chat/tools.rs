@@ -21,7 +21,8 @@ text_enum!(
         ListGoals => "list_goals",
         ListPlanItems => "list_plan_items",
         AddPlanItem => "add_plan_item",
-        CompletePlanItem => "complete_plan_item"
+        CompletePlanItem => "complete_plan_item",
+        Remember => "remember"
     }
 );
 
@@ -44,6 +45,9 @@ impl ToolName {
             }
             ToolName::CompletePlanItem => {
                 "Marks the user's pending plan item whose title best matches `title` as done."
+            }
+            ToolName::Remember => {
+                "Keeps a fact about the user in mind for every later conversation: their fitness level, an exercise they prefer or avoid, an injury, their equipment, or anything else they asked you to remember. The user sees and can edit these in Settings."
             }
         }
     }

@@ -31,7 +31,8 @@ text_enum!(
         ImportExpired => "import_expired",
         ImportRows => "import_rows",
         Message => "message",
-        TokenBudget => "token_budget"
+        TokenBudget => "token_budget",
+        Fact => "fact"
     }
 );
 
@@ -65,6 +66,7 @@ impl FormError {
             FormError::ImportRows => t.err_import_rows,
             FormError::Message => t.err_message,
             FormError::TokenBudget => t.err_token_budget,
+            FormError::Fact => t.err_fact,
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod achievements;
 pub mod conversations;
 pub mod exercises;
 pub mod export;
+pub mod facts;
 pub mod feedback;
 pub mod goals;
 pub mod id;

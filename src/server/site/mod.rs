@@ -5,11 +5,12 @@
 //! - [`guard`]: anonymous visitors of private pages go to `/login`, signed-in ones skip it.
 //! - [`signed_in`]: the extractor every form handler that needs a user takes.
 //! - [`redirects`]: how a form answers (303 with `?error=` or `?saved=`, typed fields kept).
-//! - [`account_forms`], [`chat_forms`], [`workout_forms`], [`goal_forms`], [`plan_forms`], [`import_forms`]:
+//! - [`account_forms`], [`chat_forms`], [`fact_forms`], [`workout_forms`], [`goal_forms`], [`plan_forms`], [`import_forms`]:
 //!   one module per page's forms, each calling the same service as the REST API.
 
 pub mod account_forms;
 pub mod chat_forms;
+pub mod fact_forms;
 pub mod goal_forms;
 pub mod guard;
 pub mod import_forms;
@@ -67,6 +68,9 @@ pub fn router(state: AppState) -> Router {
             post(account_forms::revoke_token),
         )
         .route("/settings/delete", post(account_forms::delete_account))
+        .route("/settings/facts", post(fact_forms::create))
+        .route("/settings/facts/{id}", post(fact_forms::update))
+        .route("/settings/facts/{id}/delete", post(fact_forms::delete))
         .route(
             "/settings/import",
             post(import_forms::preview).layer(DefaultBodyLimit::max(

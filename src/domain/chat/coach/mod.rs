@@ -5,7 +5,8 @@
 //! parameter), no async.
 //!
 //! - [`understand`]: what a message asks for (greetings, help, stats and streaks for a period,
-//!   records for an exercise, goals, the plan: list, add with a due date in words, complete).
+//!   records for an exercise, goals, the plan: list, add with a due date in words, complete;
+//!   `remember` for "remember that …").
 //! - `keywords`: the English and Hebrew words each intent listens for.
 //! - `plan_request`: a plan item's title and due words cut out of "add …" / "mark … as done".
 //! - `words`: a message's words, folded and prefix-tolerant, each with its byte range.
@@ -19,6 +20,7 @@ mod keywords;
 mod language;
 pub(super) mod phrases;
 mod plan_request;
+mod remember;
 mod reply;
 #[cfg(test)]
 mod tests;
@@ -31,6 +33,7 @@ pub use understand::understand;
 
 use serde::Serialize;
 
+use super::facts::RememberArgs;
 use super::tools::{AddPlanArgs, CompletePlanArgs, NoArgs, RecordsArgs, StatsArgs, ToolName};
 
 /// What a message asks the coach for.
@@ -49,6 +52,8 @@ pub enum Intent {
     PlanList,
     PlanAdd(AddPlanArgs),
     PlanComplete(CompletePlanArgs),
+    /// Something to keep in mind about the user ("remember that my knee hurts").
+    Remember(RememberArgs),
     Unknown,
 }
 
@@ -64,6 +69,7 @@ impl Intent {
             Intent::PlanList => call(ToolName::ListPlanItems, &NoArgs {}),
             Intent::PlanAdd(args) => call(ToolName::AddPlanItem, args),
             Intent::PlanComplete(args) => call(ToolName::CompletePlanItem, args),
+            Intent::Remember(args) => call(ToolName::Remember, args),
         }
     }
 }

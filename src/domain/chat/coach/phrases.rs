@@ -13,6 +13,10 @@ pub(super) struct Phrases {
     pub help: &'static str,
     pub unknown: &'static str,
     pub unreadable: &'static str,
+    /// `{fact}`: what the user asked to remember.
+    pub remembered: &'static str,
+    /// `{reason}`: why it was not stored.
+    pub not_remembered: &'static str,
     /// Around a title or a name the user wrote.
     pub quotes: (&'static str, &'static str),
 
@@ -76,6 +80,8 @@ pub(super) static EN: Phrases = Phrases {
     help: "Here's what I can do:\n- Totals for a period: “my stats this month”\n- Streak and level: “what's my streak?”\n- Personal records: “what's my bench PR?”\n- Goals and how they're going: “how are my goals going?”\n- Your plan: “what's on my plan?”, “add to my plan: leg day tomorrow at 7pm”, “mark 'leg day' as done”",
     unknown: "I didn't catch that — without an AI model connected I understand a handful of requests. Try “my stats this week”, “what's my squat PR?” or “add to my plan: deload week next Monday”.",
     unreadable: "Sorry — I couldn't read what came back from your data, so I won't guess. Please try again in a moment.",
+    remembered: "Noted — I'll keep {fact} in mind from now on. You can see and change what I know about you in Settings.",
+    not_remembered: "I couldn't note that: {reason}",
     quotes: ("“", "”"),
 
     period_week: "This week",
@@ -150,6 +156,8 @@ pub(super) static HE: Phrases = Phrases {
     help: "הנה מה שאני יודע לעשות:\n- סיכום לתקופה: „הסטטיסטיקות שלי החודש”\n- רצף ורמה: „מה הרצף שלי?”\n- שיאים אישיים: „מה השיא שלי בסקוואט?”\n- יעדים וההתקדמות אליהם: „איך מתקדמים היעדים שלי?”\n- התוכנית שלך: „מה בתוכנית שלי?”, „תוסיף לתוכנית אימון רגליים מחר בשבע בערב”, „סיימתי את אימון רגליים”",
     unknown: "לא הבנתי את זה — בלי מודל בינה מלאכותית מחובר אני מבין רק כמה סוגים של בקשות. נסה/י „הסטטיסטיקות שלי השבוע”, „מה השיא שלי בסקוואט?” או „תוסיף לתוכנית שבוע קל ביום שני הבא”.",
     unreadable: "סליחה — לא הצלחתי לקרוא את מה שחזר מהנתונים שלך, אז אני לא אנחש. נסה/י שוב בעוד רגע.",
+    remembered: "רשמתי — אזכור ש{fact} מעכשיו. אפשר לראות ולשנות את מה שאני יודע עליך בהגדרות.",
+    not_remembered: "לא הצלחתי לרשום את זה: {reason}",
     quotes: ("„", "”"),
 
     period_week: "השבוע",

@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 use super::Intent;
 use super::phrases::{Phrases, phrases};
 use crate::domain::account::{Language, Units};
+use crate::domain::chat::facts::RememberResult;
 use crate::domain::chat::tools::Names;
 use crate::domain::i18n::{self, Strings, day_label, fill};
 
@@ -55,11 +56,21 @@ pub fn reply_with_result(
         Intent::Goals => read(result).map(|r| goals::reply(&c, &r)),
         Intent::PlanList => read(result).map(|r| plan::list(&c, &r)),
         Intent::PlanAdd(_) | Intent::PlanComplete(_) => read(result).map(|r| plan::change(&c, &r)),
+        Intent::Remember(_) => read(result).map(|r| remembered(&c, &r)),
         Intent::Greeting | Intent::Help | Intent::Unknown => {
             Some(reply_without_tool(intent, language))
         }
     };
     reply.unwrap_or_else(|| c.p.unreadable.to_owned())
+}
+
+fn remembered(c: &Ctx, r: &RememberResult) -> String {
+    match r {
+        RememberResult::Remembered { text, .. } => {
+            fill(c.p.remembered, &[("fact", &c.quote(text))])
+        }
+        RememberResult::Refused { message } => fill(c.p.not_remembered, &[("reason", message)]),
+    }
 }
 
 fn read<T: DeserializeOwned>(result: &serde_json::Value) -> Option<T> {

@@ -23,6 +23,9 @@ pub fn understand(text: &str) -> Intent {
     if words.is_empty() {
         return Intent::Unknown;
     }
+    if let Some(intent) = super::remember::remember(text) {
+        return intent;
+    }
     if let Some(intent) = plan_request::add(&words).or_else(|| plan_request::complete(&words)) {
         return intent;
     }

@@ -88,6 +88,9 @@ pub struct Export {
     pub personal_records: Vec<export::ExportedRecord>,
     #[schema(value_type = Vec<Object>)]
     pub achievements: Vec<export::ExportedAchievement>,
+    /// What the coach knows about the user.
+    #[schema(value_type = Vec<Object>)]
+    pub coach_facts: Vec<crate::server::db::facts::Fact>,
 }
 
 /// Everything stored about the user, as a JSON download (never password or token hashes).
@@ -144,6 +147,7 @@ pub async fn export(Caller(state, p): Caller) -> Result<Response, ApiError> {
         custom_exercises,
         personal_records: export::personal_records(&state.db, user_id).await?,
         achievements: export::achievements(&state.db, user_id).await?,
+        coach_facts: crate::server::db::facts::list(&state.db, user_id).await?,
     };
     let filename = format!(
         "attachment; filename=\"spotter-export-{}.json\"",

@@ -1,11 +1,12 @@
-//! The system prompt: who the coach is talking to (profile, preferences, units, language) and
-//! today's date in their time zone. A real model reads it; the offline coach reads the same
+//! The system prompt: who the coach is talking to (profile, preferences, units, language, what
+//! it knows about them from `user_facts`) and today's date in their time zone. A real model reads it; the offline coach reads the same
 //! facts from `LlmRequest::context`.
 
 use crate::domain::account::{CoachStyle, Language, ResponseLength, Units};
+use crate::server::db::facts::Fact;
 use crate::server::db::users::User;
 
-pub fn system_prompt(user: &User, today: chrono::NaiveDate) -> String {
+pub fn system_prompt(user: &User, today: chrono::NaiveDate, facts: &[Fact]) -> String {
     let p = &user.preferences.0;
     let style = match p.coach_style {
         CoachStyle::Balanced => "balanced: warm but to the point",
@@ -25,15 +26,51 @@ pub fn system_prompt(user: &User, today: chrono::NaiveDate) -> String {
         Language::En => "English",
         Language::He => "Hebrew",
     };
+    let known = known(facts);
     format!(
         "You are Spotter, {name}'s personal trainer. Answer in the language of their message \
          (their app is set to {language}). Coaching style: {style}. Answers: {length}. Use \
          {units}. Today is {today} ({weekday}) in their time zone ({tz}).\n\
          Use the tools for anything about their own training (stats, streaks, records, goals, \
          plan items); never guess their numbers. After a tool answers, explain what it found \
-         in plain words.",
+         in plain words.\n\
+         What you know about them: {known}",
         name = user.display_name,
         weekday = today.format("%A"),
         tz = user.timezone,
     )
+}
+
+/// The facts as a list the model reads, or a nudge to start one.
+fn known(facts: &[Fact]) -> String {
+    if facts.is_empty() {
+        String::from("Nothing yet; when they tell you something worth keeping, use `remember`.")
+    } else {
+        facts
+            .iter()
+            .map(|f| format!("\n- ({}) {}", f.kind, f.text))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::chat::facts::{FactKind, FactSource};
+    use crate::server::db::Id;
+
+    #[test]
+    fn the_prompt_carries_what_the_coach_knows() {
+        let fact = |kind, text: &str| Fact {
+            id: Id::new(),
+            kind,
+            text: text.into(),
+            source: FactSource::Chat,
+            message_id: None,
+            created_at: chrono::Utc::now(),
+        };
+        let facts = [fact(FactKind::Injury, "left knee hurts on deep squats")];
+        assert!(known(&facts).contains("(injury) left knee hurts on deep squats"));
+        assert!(known(&[]).contains("`remember`"));
+    }
 }

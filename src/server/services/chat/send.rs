@@ -10,7 +10,7 @@ use crate::domain::account::FieldError;
 use crate::domain::chat::conversation::{MessageStatus, Role, title_from, validate_message};
 use crate::server::db::messages::{self, Inserted, Message, NewMessage};
 use crate::server::db::users::User;
-use crate::server::db::{Db, Id, conversations};
+use crate::server::db::{Db, Id, conversations, facts};
 use crate::server::llm::{CoachContext, LlmMessage, LlmProvider, LlmRequest, ToolCall};
 
 /// Messages the model reads verbatim.
@@ -193,7 +193,7 @@ async fn answer(
         m.created_at <= question.created_at && m.parent_id.as_ref() != Some(&question.id)
     });
     let mut request = LlmRequest {
-        system: system_prompt(user, today),
+        system: system_prompt(user, today, &facts::list(db, &user.id).await?),
         messages: history.iter().map(llm_message).collect(),
         tools: tools::specs(),
         context: CoachContext {

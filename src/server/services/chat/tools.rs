@@ -9,6 +9,9 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use utoipa::PartialSchema;
 
+use crate::domain::chat::facts::{
+    FactSource, MAX_FACTS, RememberArgs, RememberResult, validate_fact,
+};
 use crate::domain::chat::tools::{
     AddPlanArgs, CompletePlanArgs, GoalFact, GoalsResult, Names, NoArgs, PlanChangeResult,
     PlanFact, PlanListResult, RecordFact, RecordsArgs, RecordsResult, StatsArgs, StatsResult,
@@ -18,7 +21,7 @@ use crate::domain::pagination::PageRequest;
 use crate::domain::plan::{PlanInput, Status};
 use crate::server::db::plan::PlanItem;
 use crate::server::db::users::User;
-use crate::server::db::{Db, exercises, goals, plan, records};
+use crate::server::db::{Db, exercises, facts, goals, plan, records};
 use crate::server::llm::{ToolCall, ToolSpec};
 use crate::server::services::goals::views;
 use crate::server::services::log::resolve_exercise;
@@ -44,6 +47,7 @@ fn schema_of(name: ToolName) -> Value {
         ToolName::ListGoals | ToolName::ListPlanItems => NoArgs::schema(),
         ToolName::AddPlanItem => AddPlanArgs::schema(),
         ToolName::CompletePlanItem => CompletePlanArgs::schema(),
+        ToolName::Remember => RememberArgs::schema(),
     };
     serde_json::to_value(schema).unwrap_or_else(|_| json!({"type": "object"}))
 }
@@ -70,6 +74,7 @@ pub async fn run(db: &Db, user: &User, call: &ToolCall) -> Result<Value, sqlx::E
         ToolName::CompletePlanItem => {
             with_args(call, |a: CompletePlanArgs| complete_plan(db, user, a)).await
         }
+        ToolName::Remember => with_args(call, |a: RememberArgs| remember(db, user, a)).await,
     }
 }
 
@@ -283,6 +288,25 @@ fn best_title<'a>(items: &'a [PlanItem], asked: &str) -> Option<&'a PlanItem> {
     });
     let first = partial.next()?;
     partial.next().is_none().then_some(first)
+}
+
+async fn remember(db: &Db, user: &User, args: RememberArgs) -> Result<RememberResult, sqlx::Error> {
+    let text = match validate_fact(&args.text) {
+        Ok(text) => text,
+        Err(e) => return Ok(RememberResult::Refused { message: e.message }),
+    };
+    if facts::count(db, &user.id).await? >= MAX_FACTS as i64 {
+        return Ok(RememberResult::Refused {
+            message: format!(
+                "the coach already keeps {MAX_FACTS} facts; delete some in Settings first"
+            ),
+        });
+    }
+    let fact = facts::create(db, &user.id, args.kind, &text, FactSource::Chat, None).await?;
+    Ok(RememberResult::Remembered {
+        kind: fact.kind,
+        text: fact.text,
+    })
 }
 
 /// Today in the user's time zone.
