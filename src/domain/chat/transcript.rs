@@ -48,39 +48,20 @@ mod tests {
     #[test]
     fn a_transcript_has_the_words_not_the_plumbing() {
         let at = "2026-11-30T10:00:00Z".parse().unwrap();
+        let line = |role, content, error| Line {
+            role,
+            content,
+            at,
+            error,
+        };
         let md = to_markdown(
             Some("Squat"),
             [
-                Line {
-                    role: Role::User,
-                    content: "my squat PR?",
-                    at,
-                    error: None,
-                },
-                Line {
-                    role: Role::Assistant,
-                    content: "",
-                    at,
-                    error: None,
-                },
-                Line {
-                    role: Role::Tool,
-                    content: "{\"records\":[]}",
-                    at,
-                    error: None,
-                },
-                Line {
-                    role: Role::Assistant,
-                    content: "- Heaviest: 140 kg",
-                    at,
-                    error: None,
-                },
-                Line {
-                    role: Role::Assistant,
-                    content: "",
-                    at,
-                    error: Some("timed out"),
-                },
+                line(Role::User, "my squat PR?", None),
+                line(Role::Assistant, "", None),
+                line(Role::Tool, "{\"records\":[]}", None),
+                line(Role::Assistant, "- Heaviest: 140 kg", None),
+                line(Role::Assistant, "", Some("timed out")),
             ],
         );
         assert_eq!(

@@ -5,28 +5,7 @@ use super::{Db, Id, on_db};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::domain::chat::conversation::{MessageStatus, Role};
 use crate::domain::scoring::records::RecordType;
-
-#[derive(Serialize, sqlx::FromRow)]
-pub struct ExportedMessage {
-    pub id: Id,
-    pub conversation_id: Id,
-    #[sqlx(try_from = "String")]
-    pub role: Role,
-    pub content: String,
-    #[sqlx(try_from = "String")]
-    pub status: MessageStatus,
-    pub created_at: DateTime<Utc>,
-}
-
-pub async fn messages(db: &Db, user_id: &Id) -> Result<Vec<ExportedMessage>, sqlx::Error> {
-    on_db!(db, pool => sqlx::query_as::<_, ExportedMessage>(
-        "SELECT m.id, m.conversation_id, m.role, m.content, m.status, m.created_at
-         FROM chat_messages m JOIN conversations c ON c.id = m.conversation_id
-         WHERE m.user_id = $1 AND c.deleted_at IS NULL ORDER BY m.conversation_id, m.created_at")
-        .bind(user_id).fetch_all(pool).await)
-}
 
 #[derive(Serialize, sqlx::FromRow)]
 pub struct ExportedRecord {

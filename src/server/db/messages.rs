@@ -180,6 +180,17 @@ pub async fn tokens_since(db: &Db, user_id: &Id, since: DateTime<Utc>) -> Result
     Ok(total.unwrap_or(0))
 }
 
+/// Every message of the user's conversations (not deleted ones), by conversation then time:
+/// the account export.
+pub async fn all_for_user(db: &Db, user_id: &Id) -> Result<Vec<Message>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM chat_messages m WHERE m.user_id = $1 AND EXISTS (
+             SELECT 1 FROM conversations c WHERE c.id = m.conversation_id AND c.deleted_at IS NULL)
+         ORDER BY m.conversation_id, m.created_at, m.id"
+    );
+    on_db!(db, pool => sqlx::query_as::<_, Message>(&sql).bind(user_id).fetch_all(pool).await)
+}
+
 /// Every message of a conversation, oldest first (exports).
 pub async fn all(db: &Db, user_id: &Id, conversation_id: &Id) -> Result<Vec<Message>, sqlx::Error> {
     let sql = format!(

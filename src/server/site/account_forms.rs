@@ -185,8 +185,7 @@ pub struct SettingsForm {
 }
 
 pub async fn settings(
-    State(state): State<AppState>,
-    SignedIn(p): SignedIn,
+    SignedIn(state, p): SignedIn,
     form: Result<Form<SettingsForm>, FormRejection>,
 ) -> Response {
     let Ok(Form(form)) = form else {
@@ -218,8 +217,7 @@ pub struct TokenForm {
 }
 
 pub async fn create_token(
-    State(state): State<AppState>,
-    SignedIn(p): SignedIn,
+    SignedIn(state, p): SignedIn,
     form: Result<Form<TokenForm>, FormRejection>,
 ) -> Response {
     let name = form.ok().and_then(|Form(f)| f.name).unwrap_or_default();
@@ -243,11 +241,7 @@ pub async fn create_token(
     }
 }
 
-pub async fn revoke_token(
-    State(state): State<AppState>,
-    SignedIn(p): SignedIn,
-    Path(id): Path<String>,
-) -> Response {
+pub async fn revoke_token(SignedIn(state, p): SignedIn, Path(id): Path<String>) -> Response {
     if let Some(id) = Id::parse(&id)
         && let Err(e) = tokens::revoke(&state.db, &p.user.id, &id).await
     {
@@ -262,9 +256,8 @@ pub struct DeleteForm {
 }
 
 pub async fn delete_account(
-    State(state): State<AppState>,
     headers: HeaderMap,
-    SignedIn(p): SignedIn,
+    SignedIn(state, p): SignedIn,
     form: Result<Form<DeleteForm>, FormRejection>,
 ) -> Response {
     let typed = form

@@ -3,7 +3,7 @@
 //! reply and answer with a 303 to the thread. A refused message comes back with its text.
 //! `POST /c/{id}/rename` and `/delete` answer with a 303 to `/history`.
 
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::response::Response;
 
 use super::redirects::{
@@ -16,7 +16,7 @@ use crate::server::services::chat::send::{ChatError, Limits, send};
 use crate::server::state::AppState;
 
 /// `POST /`: a new conversation with its first message.
-pub async fn start(State(state): State<AppState>, SignedIn(p): SignedIn, form: Fields) -> Response {
+pub async fn start(SignedIn(state, p): SignedIn, form: Fields) -> Response {
     let fields = fields(form);
     let content = field(&fields, "content").unwrap_or_default();
     if let Err(e) = crate::domain::chat::conversation::validate_message(&content) {
@@ -42,8 +42,7 @@ pub async fn start(State(state): State<AppState>, SignedIn(p): SignedIn, form: F
 
 /// `POST /c/{id}`: a message in a conversation.
 pub async fn reply(
-    State(state): State<AppState>,
-    SignedIn(p): SignedIn,
+    SignedIn(state, p): SignedIn,
     Path(id): Path<String>,
     form: Fields,
 ) -> Result<Response, SeeOther> {
@@ -98,8 +97,7 @@ async fn deliver(
 
 /// `POST /c/{id}/rename` with `title` (empty: untitled).
 pub async fn rename(
-    State(state): State<AppState>,
-    SignedIn(p): SignedIn,
+    SignedIn(state, p): SignedIn,
     Path(id): Path<String>,
     form: Fields,
 ) -> Result<Response, SeeOther> {
@@ -122,8 +120,7 @@ pub async fn rename(
 
 /// `POST /c/{id}/delete`.
 pub async fn delete(
-    State(state): State<AppState>,
-    SignedIn(p): SignedIn,
+    SignedIn(state, p): SignedIn,
     Path(id): Path<String>,
 ) -> Result<Response, SeeOther> {
     let id = item_id(&id, "/history", "")?;

@@ -1,7 +1,7 @@
 //! Settings' forms for what the coach knows about the user: add, change, delete a fact. Each
 //! answers with a 303 back to `/settings#facts`.
 
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::response::Response;
 
 use super::redirects::{
@@ -11,7 +11,6 @@ use super::signed_in::SignedIn;
 use crate::domain::chat::facts::{FactKind, FactSource, MAX_FACTS, validate_fact};
 use crate::domain::i18n::FormError;
 use crate::server::db::facts;
-use crate::server::state::AppState;
 
 const PAGE: &str = "/settings";
 const ANCHOR: &str = "#facts";
@@ -23,11 +22,7 @@ fn kind(fields: &[(String, String)]) -> FactKind {
 }
 
 /// `POST /settings/facts`.
-pub async fn create(
-    State(state): State<AppState>,
-    SignedIn(p): SignedIn,
-    form: Fields,
-) -> Response {
+pub async fn create(SignedIn(state, p): SignedIn, form: Fields) -> Response {
     let fields = fields(form);
     let Ok(text) = validate_fact(&field(&fields, "text").unwrap_or_default()) else {
         return back_with(PAGE, FormError::Fact, &fields, ANCHOR);
@@ -54,8 +49,7 @@ pub async fn create(
 
 /// `POST /settings/facts/{id}`: a new text or kind.
 pub async fn update(
-    State(state): State<AppState>,
-    SignedIn(p): SignedIn,
+    SignedIn(state, p): SignedIn,
     Path(id): Path<String>,
     form: Fields,
 ) -> Result<Response, SeeOther> {
@@ -75,8 +69,7 @@ pub async fn update(
 
 /// `POST /settings/facts/{id}/delete`.
 pub async fn delete(
-    State(state): State<AppState>,
-    SignedIn(p): SignedIn,
+    SignedIn(state, p): SignedIn,
     Path(id): Path<String>,
 ) -> Result<Response, SeeOther> {
     let id = item_id(&id, PAGE, ANCHOR)?;

@@ -1,7 +1,7 @@
 //! The goals page's forms: set a goal, pause/resume one, delete one. Each answers with a 303
 //! back to `/goals`; a refusal carries the typed fields and an error code.
 
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::response::Response;
 
 use super::redirects::{
@@ -13,14 +13,9 @@ use crate::domain::goals::{GoalPatch, parse_goal_form};
 use crate::domain::i18n::FormError;
 use crate::server::db::goals;
 use crate::server::services::goals::{GoalError, create_goal, update_goal};
-use crate::server::state::AppState;
 
 /// `POST /goals`.
-pub async fn create(
-    State(state): State<AppState>,
-    SignedIn(p): SignedIn,
-    form: Fields,
-) -> Response {
+pub async fn create(SignedIn(state, p): SignedIn, form: Fields) -> Response {
     let fields = fields(form);
     let back = |error| back_with("/goals", error, &fields, "#new-goal");
     let input = match parse_goal_form(|k| field(&fields, k), p.user.units) {
@@ -43,8 +38,7 @@ pub async fn create(
 
 /// `POST /goals/{id}/active` with `active=true|false`: resume or pause.
 pub async fn set_active(
-    State(state): State<AppState>,
-    SignedIn(p): SignedIn,
+    SignedIn(state, p): SignedIn,
     Path(id): Path<String>,
     form: Fields,
 ) -> Result<Response, SeeOther> {
@@ -65,8 +59,7 @@ pub async fn set_active(
 
 /// `POST /goals/{id}/delete`.
 pub async fn delete(
-    State(state): State<AppState>,
-    SignedIn(p): SignedIn,
+    SignedIn(state, p): SignedIn,
     Path(id): Path<String>,
 ) -> Result<Response, SeeOther> {
     let id = item_id(&id, "/goals", "")?;

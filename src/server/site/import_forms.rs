@@ -27,8 +27,7 @@ fn refused(error: FormError) -> Response {
 
 /// `POST /settings/import`: the upload and its preview.
 pub async fn preview(
-    State(state): State<AppState>,
-    SignedIn(p): SignedIn,
+    SignedIn(state, p): SignedIn,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Response {
     let Ok(mut multipart) = multipart else {
@@ -94,11 +93,7 @@ pub async fn preview(
 }
 
 /// `POST /settings/import/{token}`: import what was previewed.
-pub async fn confirm(
-    State(state): State<AppState>,
-    SignedIn(p): SignedIn,
-    Path(token): Path<String>,
-) -> Response {
+pub async fn confirm(SignedIn(state, p): SignedIn, Path(token): Path<String>) -> Response {
     let pending = match pending_imports::take(&state.db, &p.user.id, &token).await {
         Ok(Some(pending)) => pending,
         Ok(None) => return refused(FormError::ImportExpired),

@@ -1,7 +1,7 @@
 //! The plan page's forms: add an item (due date in words), mark it done or reopen it, delete
 //! it. Each answers with a 303 back to `/plan`; a refusal carries the typed fields back.
 
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::response::Response;
 
 use super::redirects::{
@@ -13,14 +13,9 @@ use crate::domain::i18n::FormError;
 use crate::domain::plan::{PlanInput, Status};
 use crate::server::db::plan;
 use crate::server::services::plan::{PlanError, create_item, update_item};
-use crate::server::state::AppState;
 
 /// `POST /plan`.
-pub async fn create(
-    State(state): State<AppState>,
-    SignedIn(p): SignedIn,
-    form: Fields,
-) -> Response {
+pub async fn create(SignedIn(state, p): SignedIn, form: Fields) -> Response {
     let fields = fields(form);
     let back = |error| back_with("/plan", error, &fields, "#new-item");
     let priority = match field(&fields, "priority").map(|v| v.parse()) {
@@ -47,8 +42,7 @@ pub async fn create(
 
 /// `POST /plan/{id}/status` with `status=done|pending`.
 pub async fn set_status(
-    State(state): State<AppState>,
-    SignedIn(p): SignedIn,
+    SignedIn(state, p): SignedIn,
     Path(id): Path<String>,
     form: Fields,
 ) -> Result<Response, SeeOther> {
@@ -75,8 +69,7 @@ pub async fn set_status(
 
 /// `POST /plan/{id}/delete` (a soft delete, as in the API).
 pub async fn delete(
-    State(state): State<AppState>,
-    SignedIn(p): SignedIn,
+    SignedIn(state, p): SignedIn,
     Path(id): Path<String>,
 ) -> Result<Response, SeeOther> {
     let id = item_id(&id, "/plan", "")?;

@@ -1,26 +1,30 @@
-//! [`SignedIn`]: the site's twin of `auth::CurrentUser`. A form handler that takes it runs
-//! only for a signed-in user; anyone else is sent to `/login?next=<the form's page>`, so they
-//! come back to where they were after signing in.
+//! [`SignedIn`]: the site's twin of `auth::Caller`. A form handler that takes it runs only for
+//! a signed-in user, and gets the app state with them; anyone else is sent to
+//! `/login?next=<the form's page>`, so they come back to where they were after signing in.
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::server::auth::Principal;
+use crate::server::state::AppState;
 
-/// Extractor: the signed-in user of a form post, or a 303 to the login page.
+/// Extractor: the app state and the signed-in user of a form post, or a 303 to the login page.
 #[derive(Clone, Debug)]
-pub struct SignedIn(pub Principal);
+pub struct SignedIn(pub AppState, pub Principal);
 
-impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+impl FromRequestParts<AppState> for SignedIn {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         parts
             .extensions
             .get::<Principal>()
             .cloned()
-            .map(SignedIn)
+            .map(|p| SignedIn(state.clone(), p))
             .ok_or_else(|| Redirect::to(&login_for(parts.uri.path())).into_response())
     }
 }

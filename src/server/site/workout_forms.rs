@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::response::Response;
 
 use super::redirects::{
@@ -19,14 +19,9 @@ use crate::server::db::Id;
 use crate::server::services::exercises::add_missing;
 use crate::server::services::log::{LogError, edit_workout, local_day_fn, log_workout as log};
 use crate::server::services::recompute::delete_workout as delete;
-use crate::server::state::AppState;
 
 /// `POST /log`.
-pub async fn log_workout(
-    State(state): State<AppState>,
-    SignedIn(p): SignedIn,
-    form: Fields,
-) -> Response {
+pub async fn log_workout(SignedIn(state, p): SignedIn, form: Fields) -> Response {
     let fields = fields(form);
     let back = |error: FormError, extra: &str| back_with("/log", error, &fields, extra);
     let map: HashMap<String, String> = fields.iter().cloned().collect();
@@ -90,8 +85,7 @@ pub async fn log_workout(
 
 /// `POST /log/{id}/delete`: deletes a workout and recomputes what came from it, atomically.
 pub async fn delete_workout(
-    State(state): State<AppState>,
-    SignedIn(p): SignedIn,
+    SignedIn(state, p): SignedIn,
     Path(id): Path<String>,
 ) -> Result<Response, SeeOther> {
     let id = item_id(&id, "/log", "#recent")?;

@@ -78,8 +78,8 @@ pub struct Export {
     pub user: MeResponse,
     pub api_tokens: Vec<tokens::ApiToken>,
     pub conversations: Vec<conversations::Conversation>,
-    #[schema(value_type = Vec<Object>)]
-    pub messages: Vec<export::ExportedMessage>,
+    /// Every message of every conversation, with its tokens, model, tool calls and times.
+    pub messages: Vec<crate::server::db::messages::Message>,
     /// Every logged workout with its sets.
     pub workouts: Vec<WorkoutDetail>,
     /// The user's own exercises (the shared catalog is not personal data).
@@ -142,7 +142,7 @@ pub async fn export(Caller(state, p): Caller) -> Result<Response, ApiError> {
         user: MeResponse::from(&p.user),
         api_tokens: tokens::list(&state.db, user_id).await?,
         conversations: all_conversations,
-        messages: export::messages(&state.db, user_id).await?,
+        messages: crate::server::db::messages::all_for_user(&state.db, user_id).await?,
         workouts,
         custom_exercises,
         personal_records: export::personal_records(&state.db, user_id).await?,
