@@ -5,7 +5,6 @@ use super::strings::Strings;
 
 pub static EN: Strings = Strings {
     app_name: "Spotter",
-    tagline: "Your self-hosted AI personal trainer",
     skip_to_content: "Skip to content",
     nav_label: "Main",
     nav_chat: "Chat",
@@ -51,8 +50,6 @@ pub static EN: Strings = Strings {
     chat_tokens: "{n} tokens",
     chat_estimated: "about",
     chat_reply_failed: "The coach could not answer:",
-    chat_older: "Earlier messages",
-    chat_new: "New conversation",
     err_message: "Write a message of at most 10,000 characters.",
     err_token_budget: "Today's coaching budget is used up; it renews at midnight UTC.",
     facts_title: "What the coach knows about you",
@@ -85,10 +82,6 @@ pub static EN: Strings = Strings {
         two: "2 messages",
         many: "{n} messages",
     },
-    progress_soon: "Your stats, records, streaks and charts will live here.",
-    log_soon: "Logging workouts with a form and in plain words arrives next.",
-    goals_soon: "Set goals and watch your progress towards them.",
-    plan_soon: "Your training plan, with due dates in plain words.",
     settings_title: "Settings",
     settings_profile: "Profile",
     settings_language: "Language",

@@ -6,7 +6,6 @@ use super::strings::Strings;
 
 pub static HE: Strings = Strings {
     app_name: "ספוטר",
-    tagline: "המאמן האישי החכם שלך, באירוח עצמי",
     skip_to_content: "דלג לתוכן",
     nav_label: "ראשי",
     nav_chat: "צ'אט",
@@ -52,8 +51,6 @@ pub static HE: Strings = Strings {
     chat_tokens: "{n} טוקנים",
     chat_estimated: "בערך",
     chat_reply_failed: "המאמן לא הצליח לענות:",
-    chat_older: "הודעות קודמות",
-    chat_new: "שיחה חדשה",
     err_message: "כתבו הודעה של עד 10,000 תווים.",
     err_token_budget: "תקציב האימון של היום נוצל; הוא מתחדש בחצות (UTC).",
     facts_title: "מה המאמן יודע עליך",
@@ -86,10 +83,6 @@ pub static HE: Strings = Strings {
         two: "שתי הודעות",
         many: "{n} הודעות",
     },
-    progress_soon: "כאן יופיעו הסטטיסטיקות, השיאים, הרצפים והגרפים שלך.",
-    log_soon: "תיעוד אימונים בטופס ובמילים פשוטות מגיע בקרוב.",
-    goals_soon: "הגדר/י יעדים ועקוב/י אחרי ההתקדמות אליהם.",
-    plan_soon: "תוכנית האימונים שלך, עם תאריכי יעד במילים פשוטות.",
     settings_title: "הגדרות",
     settings_profile: "פרופיל",
     settings_language: "שפה",

@@ -5,7 +5,6 @@ use super::plural::Plural;
 
 pub struct Strings {
     pub app_name: &'static str,
-    pub tagline: &'static str,
     pub skip_to_content: &'static str,
     pub nav_label: &'static str,
     pub nav_chat: &'static str,
@@ -55,8 +54,6 @@ pub struct Strings {
     pub chat_tokens: &'static str,
     pub chat_estimated: &'static str,
     pub chat_reply_failed: &'static str,
-    pub chat_older: &'static str,
-    pub chat_new: &'static str,
     pub err_message: &'static str,
     pub err_token_budget: &'static str,
     pub facts_title: &'static str,
@@ -78,10 +75,6 @@ pub struct Strings {
     pub history_deleted: &'static str,
     pub history_renamed: &'static str,
     pub delete_conversation_confirm: &'static str,
-    pub progress_soon: &'static str,
-    pub log_soon: &'static str,
-    pub goals_soon: &'static str,
-    pub plan_soon: &'static str,
 
     pub settings_title: &'static str,
     pub settings_profile: &'static str,
