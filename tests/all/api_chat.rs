@@ -294,3 +294,31 @@ both_engines! {
         assert_error(resp, StatusCode::NOT_FOUND, "not_found").await;
     }
 }
+
+both_engines! {
+    #[config(SPOTTER_CHAT_LIMIT = "100")]
+    async fn past_fifty_messages_the_earlier_ones_are_summed_up(app: TestApp) {
+        let user = app.user("longtalker").await;
+        let c = app.conversation(&user, "Long").await;
+        let id = c["id"].as_str().unwrap().to_owned();
+        let summary = || async {
+            let sql = "SELECT context_summary FROM conversations WHERE id = $1";
+            match app.db() {
+                spotter::server::db::Db::Sqlite(pool) => sqlx::query_scalar::<_, Option<String>>(sql).bind(&id).fetch_one(pool).await.unwrap(),
+                spotter::server::db::Db::Postgres(pool) => sqlx::query_scalar::<_, Option<String>>(sql).bind(&id).fetch_one(pool).await.unwrap(),
+            }
+        };
+        for i in 0..25 {
+            let (status, _) = say(&app, &user, &id, &format!("hello number {i}")).await;
+            assert_eq!(status, StatusCode::CREATED);
+        }
+        assert_eq!(summary().await, None, "49 messages before the last question: all read verbatim");
+        let (status, _) = say(&app, &user, &id, "hello number 25").await;
+        assert_eq!(status, StatusCode::CREATED);
+        let (status, _) = say(&app, &user, &id, "hello number 26").await;
+        assert_eq!(status, StatusCode::CREATED);
+        let text = summary().await.expect("a summary of what fell out of the window");
+        assert!(text.contains("hello number 0") && text.contains("hello number 1"), "{text}");
+        assert!(!text.contains("hello number 26"), "the question being answered is read verbatim: {text}");
+    }
+}

@@ -38,6 +38,43 @@ pub fn validate_message(raw: &str) -> Result<String, FieldError> {
     Ok(text.to_owned())
 }
 
+/// What the model is told of messages older than the ones it reads verbatim: the questions
+/// the user asked, newest last, each on its first line and cut at 120 characters, at most
+/// 2,000 characters in all (the oldest drop first). `None` when there is nothing older.
+pub fn summarize_earlier<'a>(older: impl IntoIterator<Item = (Role, &'a str)>) -> Option<String> {
+    const LINE: usize = 120;
+    const TOTAL: usize = 2000;
+    let questions: Vec<String> = older
+        .into_iter()
+        .filter(|(role, _)| *role == Role::User)
+        .filter_map(|(_, text)| text.lines().map(str::trim).find(|l| !l.is_empty()))
+        .map(|line| {
+            if line.chars().count() > LINE {
+                format!("{}…", line.chars().take(LINE).collect::<String>())
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect();
+    let mut kept: Vec<&str> = Vec::new();
+    let mut size = 0;
+    for q in questions.iter().rev() {
+        size += q.chars().count() + 3;
+        if size > TOTAL {
+            break;
+        }
+        kept.push(q);
+    }
+    if kept.is_empty() {
+        return None;
+    }
+    kept.reverse();
+    Some(format!(
+        "Earlier in this conversation the user asked:\n- {}",
+        kept.join("\n- ")
+    ))
+}
+
 /// A title from the first thing the user said: its first line, at most 60 characters, cut at
 /// a word boundary (the user can rename it).
 pub fn title_from(first_message: &str) -> Option<String> {
@@ -92,6 +129,34 @@ mod tests {
         let long = "א".repeat(MAX_MESSAGE_CHARS + 1);
         assert_eq!(validate_message(&long).unwrap_err().code, "too_long");
         assert!(validate_message(&"א".repeat(MAX_MESSAGE_CHARS)).is_ok());
+    }
+
+    #[test]
+    fn earlier_messages_are_summed_up_by_the_questions_asked() {
+        use super::*;
+        let older = [
+            (Role::User, "my squat stats\nthanks"),
+            (Role::Assistant, "You squatted 3 times."),
+            (Role::Tool, "{}"),
+            (Role::User, "  "),
+            (Role::User, "add deload week"),
+        ];
+        assert_eq!(
+            summarize_earlier(older).as_deref(),
+            Some(
+                "Earlier in this conversation the user asked:\n- my squat stats\n- add deload week"
+            )
+        );
+        assert_eq!(summarize_earlier([(Role::Assistant, "hi")]), None);
+        let many: Vec<(Role, String)> = (0..100)
+            .map(|i| (Role::User, format!("question {i} {}", "x".repeat(150))))
+            .collect();
+        let summary = summarize_earlier(many.iter().map(|(r, t)| (*r, t.as_str()))).unwrap();
+        assert!(summary.chars().count() <= 2100, "bounded");
+        assert!(
+            summary.contains("question 99") && !summary.contains("question 0 "),
+            "the newest kept"
+        );
     }
 
     #[test]

@@ -124,6 +124,17 @@ fn like_pattern(text: &str) -> String {
     out
 }
 
+/// Sets the summary of the messages older than the ones the model reads verbatim.
+pub async fn set_summary(
+    db: &Db,
+    user_id: &Id,
+    id: &Id,
+    summary: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    on_db!(db, pool => sqlx::query("UPDATE conversations SET context_summary = $3 WHERE id = $1 AND user_id = $2")
+        .bind(id).bind(user_id).bind(summary).execute(pool).await.map(|_| ()))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

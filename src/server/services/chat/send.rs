@@ -7,7 +7,9 @@ use serde::Serialize;
 use super::prompt::system_prompt;
 use super::tools;
 use crate::domain::account::FieldError;
-use crate::domain::chat::conversation::{MessageStatus, Role, title_from, validate_message};
+use crate::domain::chat::conversation::{
+    MessageStatus, Role, summarize_earlier, title_from, validate_message,
+};
 use crate::server::db::messages::{self, Inserted, Message, NewMessage};
 use crate::server::db::users::User;
 use crate::server::db::{Db, Id, conversations, facts};
@@ -192,8 +194,13 @@ async fn answer(
     history.retain(|m| {
         m.created_at <= question.created_at && m.parent_id.as_ref() != Some(&question.id)
     });
+    let mut system = system_prompt(user, today, &facts::list(db, &user.id).await?);
+    if let Some(summary) = earlier_summary(db, user, question, history.len()).await? {
+        system.push('\n');
+        system.push_str(&summary);
+    }
     let mut request = LlmRequest {
-        system: system_prompt(user, today, &facts::list(db, &user.id).await?),
+        system,
         messages: history.iter().map(llm_message).collect(),
         tools: tools::specs(),
         context: CoachContext {
@@ -296,6 +303,30 @@ async fn answer(
         .await?,
     );
     Ok(stored)
+}
+
+/// When the conversation holds more than the model reads verbatim, what came before, summed
+/// up (and kept in `conversations.context_summary`).
+async fn earlier_summary(
+    db: &Db,
+    user: &User,
+    question: &Message,
+    verbatim: usize,
+) -> Result<Option<String>, sqlx::Error> {
+    if verbatim < CONTEXT_MESSAGES as usize {
+        return Ok(None);
+    }
+    let all = messages::all(db, &user.id, &question.conversation_id).await?;
+    let upto: Vec<&Message> = all
+        .iter()
+        .filter(|m| {
+            m.created_at <= question.created_at && m.parent_id.as_ref() != Some(&question.id)
+        })
+        .collect();
+    let older = upto.len().saturating_sub(CONTEXT_MESSAGES as usize);
+    let summary = summarize_earlier(upto[..older].iter().map(|m| (m.role, m.content.as_str())));
+    conversations::set_summary(db, &user.id, &question.conversation_id, summary.as_deref()).await?;
+    Ok(summary)
 }
 
 /// A stored message as the provider reads it.
