@@ -141,3 +141,41 @@ both_engines! {
         assert_eq!(status, StatusCode::NOT_FOUND, "a deleted conversation is gone");
     }
 }
+
+both_engines! {
+    async fn a_reply_gets_thumbs_and_a_new_answer_from_plain_forms(app: TestApp) {
+        let user = app.user("thumbs").await;
+        let resp = app.post_form(&user.client, "/", &[("content", "show my stats")]).await;
+        let page = assert_redirect(&resp).trim_end_matches("#latest").to_owned();
+        let id = page.trim_start_matches("/c/").to_owned();
+        let messages = app.get_json(&user.client, &format!("/api/v1/conversations/{id}/messages")).await;
+        let answer = messages["items"].as_array().unwrap().last().unwrap()["id"].as_str().unwrap().to_owned();
+        let (_, html) = app.get_html(&user.client, &page).await;
+        assert!(html.contains(&format!(r#"action="/c/{id}/m/{answer}/feedback""#)), "{html}");
+
+        let resp = app.post_form(&user.client, &format!("{page}/m/{answer}/feedback"), &[("helpful", "false")]).await;
+        assert_eq!(assert_redirect(&resp), format!("{page}?thanks=1#m-{answer}"));
+        let (_, html) = app.get_html(&user.client, &format!("{page}?thanks=1")).await;
+        assert!(html.contains("Thanks for the feedback."), "{html}");
+        assert_eq!(app.count_rows("message_feedback", &user.id).await, 1);
+
+        let resp = app.post_form(&user.client, &format!("{page}/m/{answer}/regenerate"), &[]).await;
+        assert_eq!(assert_redirect(&resp), format!("{page}#latest"));
+        let messages = app.get_json(&user.client, &format!("/api/v1/conversations/{id}/messages")).await;
+        assert_eq!(messages["total"], 7, "a second answer to the same question: {messages}");
+
+        // Someone else's reply, or a reply under another conversation's address, changes nothing.
+        let stranger = app.user("thief").await;
+        let resp = app.post_form(&stranger.client, &format!("{page}/m/{answer}/regenerate"), &[]).await;
+        assert_eq!(assert_redirect(&resp), format!("{page}?error=not_found#latest"));
+        let resp = app.post_form(&stranger.client, &format!("{page}/m/{answer}/feedback"), &[("helpful", "true")]).await;
+        assert!(assert_redirect(&resp).contains("error=not_found"));
+        let resp = app.post_form(&user.client, "/", &[("content", "hello")]).await;
+        let other_page = assert_redirect(&resp).trim_end_matches("#latest").to_owned();
+        let resp = app.post_form(&user.client, &format!("{other_page}/m/{answer}/regenerate"), &[]).await;
+        assert!(assert_redirect(&resp).contains("error=not_found"));
+        let messages = app.get_json(&user.client, &format!("/api/v1/conversations/{id}/messages")).await;
+        assert_eq!(messages["total"], 7);
+        assert_eq!(app.count_rows("message_feedback", &stranger.id).await, 0);
+    }
+}

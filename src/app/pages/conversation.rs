@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::chat::conversation_page;
 use crate::app::components::composer::Composer;
+use crate::app::components::notice::SuccessNotice;
 use crate::app::components::pager::Pager;
 use crate::app::pages::not_found::NotFound;
 use crate::app::{title_text, use_strings};
@@ -54,11 +55,12 @@ fn Thread(data: ConversationData) -> impl IntoView {
     let client_id = format!("{}-{}", data.id, data.items.total);
     view! {
         <Title text=title_text(format!("{title} · {}", t.app_name))/>
+        <SuccessNotice key="thanks" message=t.chat_thanks/>
         <h1 dir="auto">{title}</h1>
         // Page 1 is the newest; "earlier" goes to higher page numbers.
         <Pager page pages key="page"/>
         <ol class="thread" aria-label=t.nav_chat>
-            {data.items.items.into_iter().map(|item| view! { <Item item/> }).collect_view()}
+            {data.items.items.into_iter().map(|item| view! { <Item item conversation=data.id.clone()/> }).collect_view()}
         </ol>
         <span id="latest"></span>
         <Composer action=format!("/c/{}", data.id) client_id/>
@@ -66,7 +68,7 @@ fn Thread(data: ConversationData) -> impl IntoView {
 }
 
 #[component]
-fn Item(item: ThreadItem) -> impl IntoView {
+fn Item(item: ThreadItem, conversation: String) -> impl IntoView {
     let t = use_strings();
     match item {
         ThreadItem::User { text, when, .. } => view! {
@@ -85,6 +87,7 @@ fn Item(item: ThreadItem) -> impl IntoView {
                 .into_any()
         }
         ThreadItem::Coach {
+            id,
             text,
             html,
             status,
@@ -116,8 +119,9 @@ fn Item(item: ThreadItem) -> impl IntoView {
                 .into_iter()
                 .flatten()
                 .collect();
+            let action = |what: &str| format!("/c/{conversation}/m/{id}/{what}");
             view! {
-                <li class="msg msg-coach" class:msg-failed=failed>
+                <li class="msg msg-coach" class:msg-failed=failed id=format!("m-{id}")>
                     {(!text.is_empty()).then(|| view! { <div class="msg-body" dir="auto" inner_html=html></div> })}
                     {error.map(|e| view! {
                         <p class="notice notice-error" role="alert">{t.chat_reply_failed}" "<bdi>{e}</bdi></p>
@@ -127,6 +131,19 @@ fn Item(item: ThreadItem) -> impl IntoView {
                             {(i > 0).then_some(" · ")}<bdi>{d}</bdi>
                         }).collect_view()}
                     </small>
+                    <div class="msg-actions">
+                        <form method="post" action=action("feedback")>
+                            <input type="hidden" name="helpful" value="true"/>
+                            <button type="submit" class="btn btn-quiet" aria-label=t.chat_helpful title=t.chat_helpful>"👍"</button>
+                        </form>
+                        <form method="post" action=action("feedback")>
+                            <input type="hidden" name="helpful" value="false"/>
+                            <button type="submit" class="btn btn-quiet" aria-label=t.chat_not_helpful title=t.chat_not_helpful>"👎"</button>
+                        </form>
+                        <form method="post" action=action("regenerate")>
+                            <button type="submit" class="btn btn-quiet">{t.chat_regenerate}</button>
+                        </form>
+                    </div>
                 </li>
             }
             .into_any()

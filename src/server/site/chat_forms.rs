@@ -1,7 +1,8 @@
 //! The chat pages' forms, so the coach works with JavaScript off: `POST /` starts a
 //! conversation with a first message, `POST /c/{id}` sends one; both wait for the coach's
 //! reply and answer with a 303 to the thread. A refused message comes back with its text.
-//! `POST /c/{id}/rename` and `/delete` answer with a 303 to `/history`.
+//! `POST /c/{id}/rename` and `/delete` answer with a 303 to `/history`; a reply's thumbs
+//! (`/c/{id}/m/{message}/feedback`) and "answer again" (`…/regenerate`) come back to the thread.
 
 use axum::extract::Path;
 use axum::response::Response;
@@ -10,9 +11,12 @@ use super::redirects::{
     Fields, SeeOther, back_with, failed, field, fields, item_id, item_outcome, see_other,
 };
 use super::signed_in::SignedIn;
+use crate::domain::chat::conversation::Role;
+use crate::domain::chat::feedback::{FeedbackInput, validate_feedback};
 use crate::domain::i18n::FormError;
 use crate::server::db::conversations;
-use crate::server::services::chat::send::{ChatError, Limits, send};
+use crate::server::db::{feedback, messages};
+use crate::server::services::chat::send::{self, ChatError, Limits};
 use crate::server::state::AppState;
 
 /// `POST /`: a new conversation with its first message.
@@ -71,7 +75,7 @@ async fn deliver(
     client_id: Option<String>,
     fields: &[(String, String)],
 ) -> Response {
-    match send(
+    match send::send(
         &state.db,
         state.llm.as_ref(),
         Limits::of(&state.config),
@@ -130,6 +134,69 @@ pub async fn delete(
         "deleted=1",
         "",
         "deleting a conversation",
+        result,
+    ))
+}
+
+/// `POST /c/{id}/m/{message}/feedback` with `helpful=true|false`: thumbs on a reply.
+pub async fn feedback(
+    SignedIn(state, p): SignedIn,
+    Path((conversation, message)): Path<(String, String)>,
+    form: Fields,
+) -> Result<Response, SeeOther> {
+    let page = format!("/c/{conversation}");
+    let id = item_id(&message, &page, "")?;
+    let helpful = field(&fields(form), "helpful").and_then(|v| v.parse::<bool>().ok());
+    let input = FeedbackInput {
+        helpful,
+        ..FeedbackInput::default()
+    };
+    let valid = validate_feedback(&input)
+        .map_err(|_| SeeOther::refused(&page, FormError::InvalidInput, ""))?;
+    let result = async {
+        match messages::get(&state.db, &p.user.id, &id).await? {
+            Some(m)
+                if m.role == Role::Assistant && m.conversation_id.to_string() == conversation =>
+            {
+                feedback::upsert(&state.db, &p.user.id, &id, &valid).await?;
+                Ok::<_, sqlx::Error>(true)
+            }
+            _ => Ok(false),
+        }
+    }
+    .await;
+    Ok(item_outcome(
+        &page,
+        "thanks=1",
+        &format!("#m-{id}"),
+        "rating a reply",
+        result,
+    ))
+}
+
+/// `POST /c/{id}/m/{message}/regenerate`: answer the question again.
+pub async fn regenerate(
+    SignedIn(state, p): SignedIn,
+    Path((conversation, message)): Path<(String, String)>,
+) -> Result<Response, SeeOther> {
+    let page = format!("/c/{conversation}");
+    let id = item_id(&message, &page, "")?;
+    let result = async {
+        match messages::get(&state.db, &p.user.id, &id).await? {
+            Some(m) if m.conversation_id.to_string() == conversation => {
+                let exchange =
+                    send::regenerate(&state.db, state.llm.as_ref(), &p.user, &id).await?;
+                Ok::<bool, ChatError>(exchange.is_some())
+            }
+            _ => Ok(false),
+        }
+    }
+    .await;
+    Ok(item_outcome(
+        &page,
+        "",
+        "#latest",
+        "regenerating a reply",
         result,
     ))
 }

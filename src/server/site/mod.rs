@@ -49,6 +49,11 @@ pub fn router(state: AppState) -> Router {
         .route("/", post(chat_forms::start))
         .route("/c/{id}", post(chat_forms::reply))
         .route("/c/{id}/rename", post(chat_forms::rename))
+        .route("/c/{id}/m/{message}/feedback", post(chat_forms::feedback))
+        .route(
+            "/c/{id}/m/{message}/regenerate",
+            post(chat_forms::regenerate),
+        )
         .route("/c/{id}/delete", post(chat_forms::delete))
         .route("/login", post(account_forms::login))
         .route("/register", post(account_forms::register))
