@@ -1,5 +1,7 @@
 //! The message box under a chat: a plain form (it works with JavaScript off), the text in its
-//! own direction, and a `client_id` that makes a double submit one message, not two.
+//! own direction, and a `client_id` that makes a double submit one message, not two. Once
+//! hydrated, Enter sends and Shift+Enter starts a new line, and the button is disabled while
+//! the message is on its way.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -18,14 +20,29 @@ pub fn Composer(
     let query = use_query_map();
     // A refused message comes back in the query: the text is not lost.
     let typed = query.read_untracked().get("content").unwrap_or_default();
+    let form = NodeRef::<leptos::html::Form>::new();
+    let sending = RwSignal::new(false);
+    // A page restored from the back/forward cache keeps its state: let it send again.
+    let restored = window_event_listener(leptos::ev::pageshow, move |_| sending.set(false));
+    on_cleanup(move || restored.remove());
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        // Not while an input method is composing (a candidate is being chosen).
+        if ev.key() == "Enter" && !ev.shift_key() && !ev.is_composing() {
+            ev.prevent_default();
+            if let Some(form) = form.get() {
+                let _ = form.request_submit();
+            }
+        }
+    };
     view! {
-        <form class="composer" id="composer" method="post" action=action>
+        <form class="composer" id="composer" method="post" action=action node_ref=form
+            on:submit=move |_| sending.set(true)>
             <ErrorNotice/>
             <label class="sr-only" for="content">{t.chat_placeholder}</label>
             <textarea id="content" name="content" rows="3" maxlength="10000" required dir="auto"
-                placeholder=t.chat_placeholder>{typed}</textarea>
+                placeholder=t.chat_placeholder on:keydown=on_key>{typed}</textarea>
             <input type="hidden" name="client_id" value=client_id/>
-            <button type="submit" class="btn btn-primary">{t.chat_send}</button>
+            <button type="submit" class="btn btn-primary" disabled=move || sending.get()>{t.chat_send}</button>
         </form>
     }
 }
