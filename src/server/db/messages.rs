@@ -106,19 +106,15 @@ pub async fn insert(
     get(db, user_id, &id).await?.ok_or(sqlx::Error::RowNotFound)
 }
 
-/// Stores the user's message, committed before anything else happens; a repeated
-/// `client_id` in the same conversation answers the first message instead of a copy.
+/// Stores the user's message, committed before anything else happens. The caller has looked
+/// its `client_id` up already ([`by_client_id`]); when two sends of it race, the unique
+/// constraint lets one in and the other gets [`Inserted::Repeat`] with the winner.
 pub async fn insert_user_message(
     db: &Db,
     user_id: &Id,
     conversation_id: &Id,
     m: &NewMessage,
 ) -> Result<Inserted, sqlx::Error> {
-    if let Some(client_id) = &m.client_id
-        && let Some(first) = by_client_id(db, user_id, conversation_id, client_id).await?
-    {
-        return Ok(Inserted::Repeat(first));
-    }
     match insert(db, user_id, conversation_id, m).await {
         Ok(message) => Ok(Inserted::New(message)),
         // Two sends of the same client_id at once: the other one won.

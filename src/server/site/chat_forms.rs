@@ -23,20 +23,17 @@ use crate::server::state::AppState;
 pub async fn start(SignedIn(state, p): SignedIn, form: Fields) -> Response {
     let fields = fields(form);
     let content = field(&fields, "content").unwrap_or_default();
-    if let Err(e) = crate::domain::chat::conversation::validate_message(&content) {
-        tracing::debug!(error = %e.message, "refused a first message");
-        return back_with("/", FormError::Message, &fields, "#composer");
-    }
-    let conversation = match conversations::create(&state.db, &p.user.id, None).await {
-        Ok(c) => c,
-        Err(e) => return failed("/", "#composer", "starting a conversation", e),
+    let id = match send::start_conversation(&state.db, &p.user, &content).await {
+        Ok(id) => id,
+        Err(ChatError::Db(e)) => return failed("/", "#composer", "starting a conversation", e),
+        Err(_) => return back_with("/", FormError::Message, &fields, "#composer"),
     };
-    let page = format!("/c/{}", conversation.id);
+    let page = format!("/c/{id}");
     deliver(
         &state,
         &p,
         &page,
-        &conversation.id,
+        &id,
         content,
         field(&fields, "client_id"),
         &fields,

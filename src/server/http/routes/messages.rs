@@ -22,7 +22,7 @@ use crate::server::db::{Id, conversations};
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::{ApiJson, ApiQuery, PageQuery};
 use crate::server::http::routes::ItemId;
-use crate::server::services::chat::send::{ChatError, Exchange, Limits, send};
+use crate::server::services::chat::send::{ChatError, Exchange, Limits, send, start_conversation};
 use crate::server::state::AppState;
 
 impl From<ChatError> for ApiError {
@@ -118,12 +118,7 @@ pub async fn chat(
 ) -> Result<(StatusCode, Json<Exchange>), ApiError> {
     let id = match input.conversation_id.as_deref() {
         Some(raw) => Id::parse(raw).ok_or_else(ApiError::not_found)?,
-        None => {
-            // Refuse a bad message before creating anything.
-            crate::domain::chat::conversation::validate_message(&input.content)
-                .map_err(ApiError::field)?;
-            conversations::create(&state.db, &p.user.id, None).await?.id
-        }
+        None => start_conversation(&state.db, &p.user, &input.content).await?,
     };
     exchange(&state, &p.user, &id, input.content, input.client_id).await
 }

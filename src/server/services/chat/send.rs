@@ -66,12 +66,7 @@ pub async fn send(
     if let Some(id) = &client_id
         && let Some(first) = messages::by_client_id(db, &user.id, conversation_id, id).await?
     {
-        let reply = messages::replies_to(db, &user.id, &first.id).await?;
-        return Ok(Some(Exchange {
-            user_message: first,
-            reply,
-            repeated: true,
-        }));
+        return repeated(db, user, first).await.map(Some);
     }
     limits.check(db, user).await?;
     let new = NewMessage {
@@ -82,14 +77,7 @@ pub async fn send(
     };
     let user_message =
         match messages::insert_user_message(db, &user.id, conversation_id, &new).await? {
-            Inserted::Repeat(first) => {
-                let reply = messages::replies_to(db, &user.id, &first.id).await?;
-                return Ok(Some(Exchange {
-                    user_message: first,
-                    reply,
-                    repeated: true,
-                }));
-            }
+            Inserted::Repeat(first) => return repeated(db, user, first).await.map(Some),
             Inserted::New(message) => message,
         };
     let reply = answer(db, llm, user, &user_message).await?;
@@ -103,6 +91,23 @@ pub async fn send(
         reply,
         repeated: false,
     }))
+}
+
+/// The first exchange of a message sent again (same `client_id`): nothing new is stored.
+async fn repeated(db: &Db, user: &User, first: Message) -> Result<Exchange, ChatError> {
+    let reply = messages::replies_to(db, &user.id, &first.id).await?;
+    Ok(Exchange {
+        user_message: first,
+        reply,
+        repeated: true,
+    })
+}
+
+/// Starts a conversation for a first message, refusing a bad message before anything is
+/// created (`POST /chat` and the home page's form); then [`send`] it there.
+pub async fn start_conversation(db: &Db, user: &User, content: &str) -> Result<Id, ChatError> {
+    validate_message(content).map_err(ChatError::Invalid)?;
+    Ok(conversations::create(db, &user.id, None).await?.id)
 }
 
 /// Answers a question again: `message_id` is the question or any step of a reply to it. The
