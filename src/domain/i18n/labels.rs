@@ -1,7 +1,7 @@
 //! Labels computed from values: days relative to today, record types, levels, and `{key}`
 //! placeholders filled in.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::strings::Strings;
 use crate::domain::scoring::levels::Level;
@@ -56,6 +56,16 @@ pub fn day_label(t: &Strings, date: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// A moment as the pages show it: its day label and the time, "Today · 18:30",
+/// "Tue 17 Nov · 07:05".
+pub fn moment_label(t: &Strings, local: NaiveDateTime, today: NaiveDate) -> String {
+    format!(
+        "{} · {}",
+        day_label(t, local.date(), today),
+        local.format("%H:%M")
+    )
+}
+
 /// Replaces `{key}` placeholders with values.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values
@@ -81,6 +91,15 @@ mod tests {
         assert_eq!(day_label(&HE, d("2026-11-27"), today), "יום ו׳, 27 בנובמבר");
         assert_eq!(day_label(&HE, d("2026-11-28"), today), "שבת, 28 בנובמבר");
         assert_eq!(day_label(&EN, d("2027-01-04"), today), "Mon 4 Jan 2027");
+        let at = |s: &str| s.parse::<NaiveDateTime>().unwrap();
+        assert_eq!(
+            moment_label(&EN, at("2026-11-23T18:30:00"), today),
+            "Today · 18:30"
+        );
+        assert_eq!(
+            moment_label(&HE, at("2026-11-24T07:05:00"), today),
+            "מחר · 07:05"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use chrono::Utc;
 
 use super::log::detail;
 use crate::domain::display;
-use crate::domain::i18n::{day_label, strings};
+use crate::domain::i18n::{moment_label, strings};
 use crate::domain::log_form::{FormSet, fields_for_workout};
 use crate::domain::views::log::{LogPageData, LoggedSummary, WorkoutLine};
 use crate::domain::views::records::RecordLine;
@@ -70,11 +70,7 @@ pub async fn log_page(
             let local = w.started_at.with_timezone(&tz);
             WorkoutLine {
                 id: w.id.to_string(),
-                when: format!(
-                    "{} · {}",
-                    day_label(t, local.date_naive(), today),
-                    local.format("%H:%M")
-                ),
+                when: moment_label(t, local.naive_local(), today),
                 name: w.name,
                 sets: w.set_count,
                 points: w.points,

@@ -4,7 +4,7 @@
 
 use chrono::Utc;
 
-use crate::domain::i18n::{day_label, strings};
+use crate::domain::i18n::{day_label, moment_label, strings};
 use crate::domain::pagination::{PageRequest, Paginated};
 use crate::domain::plan::Status;
 use crate::domain::views::plan::{PLAN_PAGE_SIZE, PlanCard, PlanPageData, PlanPages};
@@ -40,11 +40,10 @@ pub async fn plan_page(
             title: item.title,
             description: item.description,
             due: local.map(|d| {
-                let day = day_label(t, d.date_naive(), today);
                 if item.all_day {
-                    day
+                    day_label(t, d.date_naive(), today)
                 } else {
-                    format!("{day} · {}", d.format("%H:%M"))
+                    moment_label(t, d.naive_local(), today)
                 }
             }),
             overdue: !done

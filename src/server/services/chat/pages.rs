@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::chat::conversation::Role;
-use crate::domain::i18n::{day_label, strings};
+use crate::domain::i18n::{moment_label, strings};
 use crate::domain::pagination::{Page, PageRequest, Paginated};
 use crate::domain::views::chat::{
     ChatHomeData, ConversationData, ConversationLine, HistoryData, HistoryLine, ThreadItem,
@@ -24,11 +24,7 @@ fn when(user: &User, at: DateTime<Utc>) -> String {
     let tz = user.zone();
     let local = at.with_timezone(&tz);
     let today = Utc::now().with_timezone(&tz).date_naive();
-    format!(
-        "{} · {}",
-        day_label(strings(user.language), local.date_naive(), today),
-        local.format("%H:%M")
-    )
+    moment_label(strings(user.language), local.naive_local(), today)
 }
 
 pub async fn chat_home(db: &Db, user: &User) -> Result<ChatHomeData, sqlx::Error> {
