@@ -38,12 +38,23 @@ pub const DEFAULT_LOGIN_LIMIT_PER_MINUTE: u32 = 10;
 pub const DEFAULT_CHAT_LIMIT_PER_MINUTE: u32 = 20;
 /// Tokens per user per UTC day: a long day of coaching on a small model.
 pub const DEFAULT_DAILY_TOKENS: u64 = 200_000;
+/// Seconds a model server may stay silent mid-reply (a small model on a slow CPU reads a long
+/// prompt for a while before its first token).
+pub const DEFAULT_LLM_STALL_SECS: u64 = 120;
+/// Tokens one reply may take.
+pub const DEFAULT_LLM_MAX_TOKENS: u32 = 2048;
 
 #[derive(Clone, Debug)]
 pub struct LlmConfig {
     pub base_url: Option<String>,
     pub api_key: Option<Secret>,
     pub model: Option<String>,
+    /// `LLM_STALL_TIMEOUT`: seconds of silence after which a reply is cut off.
+    pub stall_timeout_s: u64,
+    /// `LLM_MAX_TOKENS`: the most tokens one reply may take.
+    pub max_tokens: u32,
+    /// `SPOTTER_OFFLINE_PACE_MS`: the offline coach's pause between words (0: none).
+    pub offline_pace_ms: u64,
 }
 
 #[derive(Clone, Debug)]
@@ -119,6 +130,17 @@ impl Config {
             "tokens per day",
             DEFAULT_DAILY_TOKENS,
         )?;
+        let stall_timeout_s = positive("LLM_STALL_TIMEOUT", "seconds", DEFAULT_LLM_STALL_SECS)?;
+        let max_tokens = per_minute("LLM_MAX_TOKENS", "tokens", DEFAULT_LLM_MAX_TOKENS)?;
+        let offline_pace_ms = get("SPOTTER_OFFLINE_PACE_MS")
+            .map(|v| {
+                v.trim().parse::<u64>().map_err(|_| ConfigError::Invalid {
+                    name: "SPOTTER_OFFLINE_PACE_MS",
+                    reason: format!("expected a number of milliseconds, got {v:?}"),
+                })
+            })
+            .transpose()?
+            .unwrap_or(0);
         let cookie_secure = get("SPOTTER_COOKIE_SECURE")
             .map(|v| match v.trim() {
                 "1" | "true" => Ok(true),
@@ -138,6 +160,9 @@ impl Config {
                 base_url: get("LLM_BASE_URL"),
                 api_key: get("LLM_API_KEY").map(Secret::new),
                 model: get("LLM_MODEL"),
+                stall_timeout_s,
+                max_tokens,
+                offline_pace_ms,
             },
             secret_key: get("SPOTTER_SECRET_KEY").map(Secret::new),
             login_limit_per_minute,

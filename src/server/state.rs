@@ -7,10 +7,13 @@ use leptos::config::LeptosOptions;
 
 use super::auth::rate_limit::LoginThrottle;
 use super::auth::secret::SecretKey;
-use super::config::Config;
+use std::time::Duration;
+
+use super::config::{Config, LlmConfig};
 use super::db::Db;
 use super::llm::LlmProvider;
 use super::llm::offline::OfflineCoach;
+use super::llm::openai::{OpenAiCompatible, Settings};
 
 #[derive(Clone, Debug)]
 pub struct AppState {
@@ -27,13 +30,7 @@ impl AppState {
     /// Builds the state for an already-migrated database.
     pub async fn new(config: Config, db: Db, leptos: LeptosOptions) -> Result<Self, sqlx::Error> {
         let secret = SecretKey::load(config.secret_key.clone(), &db).await?;
-        if config.llm.base_url.is_some() {
-            // Said at every start until the OpenAI-compatible provider lands (issue #9).
-            tracing::warn!(
-                "LLM_BASE_URL is set, but this version of Spotter only has the built-in offline \
-                 coach; it answers instead"
-            );
-        }
+        let llm = provider(&config.llm);
         super::db::exercises::seed_catalog(&db).await?;
         Ok(Self {
             throttle: Arc::new(LoginThrottle::new(config.login_limit_per_minute)),
@@ -41,8 +38,40 @@ impl AppState {
             db,
             secret,
             leptos,
-            llm: Arc::new(OfflineCoach),
+            llm,
         })
+    }
+}
+
+/// The model a configuration asks for: an OpenAI-compatible server when `LLM_BASE_URL` is
+/// set, else the offline coach.
+fn provider(config: &LlmConfig) -> Arc<dyn LlmProvider> {
+    let offline = OfflineCoach {
+        pace: Duration::from_millis(config.offline_pace_ms),
+    };
+    let Some(base_url) = &config.base_url else {
+        return Arc::new(offline);
+    };
+    let settings = Settings {
+        base_url: base_url.clone(),
+        api_key: config.api_key.as_ref().map(|k| k.expose().to_owned()),
+        model: config.model.clone(),
+        stall_timeout: Duration::from_secs(config.stall_timeout_s),
+        max_tokens: config.max_tokens,
+    };
+    match OpenAiCompatible::new(settings) {
+        Ok(client) => {
+            tracing::info!(
+                base_url,
+                model = config.model.as_deref().unwrap_or("(the server's first)"),
+                "the coach speaks through an OpenAI-compatible model server"
+            );
+            Arc::new(client)
+        }
+        Err(e) => {
+            tracing::error!("cannot use LLM_BASE_URL ({e}); the offline coach answers instead");
+            Arc::new(offline)
+        }
     }
 }
 

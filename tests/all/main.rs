@@ -25,6 +25,7 @@ mod chat_pages;
 mod cli;
 mod coach_memory;
 mod demo;
+mod llm_openai;
 mod openapi;
 mod pages;
 mod schema_parity;

@@ -4,12 +4,15 @@
 //!
 //! - [`offline`]: the built-in offline coach (the default, needs no key): deterministic,
 //!   English and Hebrew, answering through the same tools as a real model.
+//! - [`openai`]: any OpenAI-compatible chat-completions server (OpenAI, Ollama, vLLM,
+//!   llama.cpp, LM Studio), streamed, with tool calls; chosen when `LLM_BASE_URL` is set.
 //!
 //! A provider gets the whole conversation so far (system prompt, messages, tool results) and
-//! the tools it may call, and answers with text or with tool calls; it never touches the
-//! database.
+//! the tools it may call, sends its text to a [`TextSink`] as it arrives, and answers with the
+//! whole text or with tool calls; it never touches the database.
 
 pub mod offline;
+pub mod openai;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -83,20 +86,52 @@ pub struct LlmReply {
     pub model: String,
 }
 
-/// Why a provider gave no answer, in words a user can read.
+/// Why a provider gave no (whole) answer, in words a user can read. Whatever text arrived
+/// before the failure went to the [`TextSink`] and is kept by the caller.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LlmError {
-    #[error("the language model refused the request: {0}")]
-    Refused(String),
-    #[error("the language model could not be reached: {0}")]
+    #[error("The model server refused the API key (HTTP 401): {0} Check LLM_API_KEY.")]
+    Unauthorized(String),
+    #[error("The model server does not know this model (HTTP 404): {0} Check LLM_MODEL.")]
+    ModelNotFound(String),
+    #[error("The model server is busy (HTTP 429): {message}{}", retry_hint(*.retry_after_s))]
+    RateLimited {
+        message: String,
+        retry_after_s: Option<u64>,
+    },
+    #[error("The model server failed (HTTP {status}): {message}")]
+    Server { status: u16, message: String },
+    #[error("The model server could not be reached: {0}")]
     Unreachable(String),
+    #[error("The connection to the model server broke mid-reply: {0}")]
+    Interrupted(String),
+    #[error("The model server failed mid-reply: {0}")]
+    Failed(String),
+    #[error("The model server sent something that is not a chat completion: {0}")]
+    Malformed(String),
+    #[error("The model server stopped sending for {0} seconds; the reply was cut off.")]
+    Stalled(u64),
+    #[error("The reply passed {0} tokens without ending and was cut off.")]
+    TooLong(u32),
+}
+
+fn retry_hint(retry_after_s: Option<u64>) -> String {
+    match retry_after_s {
+        Some(s) => format!(" Try again in {s} s."),
+        None => " Try again in a moment.".to_owned(),
+    }
 }
 
 pub type LlmFuture<'a> = Pin<Box<dyn Future<Output = Result<LlmReply, LlmError>> + Send + 'a>>;
+
+/// Where a provider sends its reply's text as it arrives, piece by piece. The caller stores
+/// and forwards it; a closed receiver is not an error (nobody is listening any more).
+pub type TextSink = tokio::sync::mpsc::UnboundedSender<String>;
 
 /// A chat model. `Send + Sync` so one instance serves every request.
 pub trait LlmProvider: Send + Sync + std::fmt::Debug {
     /// The model's name, stored with each reply.
     fn model(&self) -> &str;
-    fn complete<'a>(&'a self, request: &'a LlmRequest) -> LlmFuture<'a>;
+    /// Answers `request`, sending text to `text` as it comes; the reply holds the whole text.
+    fn complete<'a>(&'a self, request: &'a LlmRequest, text: TextSink) -> LlmFuture<'a>;
 }

@@ -1,9 +1,13 @@
 //! The offline coach as a provider: it reads the user's last message with
 //! `domain::chat::coach`, asks for the one tool that answers it, and once that tool's result
 //! is in the conversation, writes the answer from it — the same loop a real model goes
-//! through, with no network and the same answer every time.
+//! through, with no network and the same answer every time. Its text goes out word by word,
+//! `pace` apart (none by default; demos and the browser tests set `SPOTTER_OFFLINE_PACE_MS` to
+//! watch a reply stream and stop it).
 
-use super::{LlmFuture, LlmProvider, LlmReply, LlmRequest, ToolCall};
+use std::time::Duration;
+
+use super::{LlmFuture, LlmProvider, LlmReply, LlmRequest, TextSink, ToolCall};
 use crate::domain::chat::coach::{
     reply_language, reply_with_result, reply_without_tool, understand,
 };
@@ -12,15 +16,27 @@ use crate::domain::chat::conversation::Role;
 pub const MODEL: &str = "spotter-offline-coach";
 
 #[derive(Clone, Copy, Debug, Default)]
-pub struct OfflineCoach;
+pub struct OfflineCoach {
+    /// The pause between two words of a reply.
+    pub pace: Duration,
+}
 
 impl LlmProvider for OfflineCoach {
     fn model(&self) -> &str {
         MODEL
     }
 
-    fn complete<'a>(&'a self, request: &'a LlmRequest) -> LlmFuture<'a> {
-        Box::pin(async move { Ok(answer(request)) })
+    fn complete<'a>(&'a self, request: &'a LlmRequest, text: TextSink) -> LlmFuture<'a> {
+        Box::pin(async move {
+            let reply = answer(request);
+            for (i, word) in reply.content.split_inclusive(' ').enumerate() {
+                if i > 0 && !self.pace.is_zero() {
+                    tokio::time::sleep(self.pace).await;
+                }
+                let _ = text.send(word.to_owned());
+            }
+            Ok(reply)
+        })
     }
 }
 

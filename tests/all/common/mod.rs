@@ -13,6 +13,8 @@
 //! line and passes, unless `CI=true` or `SPOTTER_REQUIRE_POSTGRES=1`, where it fails.
 #![allow(dead_code)]
 
+pub mod fake_llm;
+
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Once;
@@ -50,6 +52,23 @@ macro_rules! both_engines {
     (
         #[config($($key:ident = $value:expr),* $(,)?)]
         $(#[$meta:meta])*
+        async fn $name:ident($app:ident : TestApp, $llm:ident : FakeLlm) $body:block
+        $($rest:tt)*
+    ) => {
+        both_engines!(@llm [$((stringify!($key), $value)),*] $(#[$meta])* $name $app $llm $body);
+        both_engines!($($rest)*);
+    };
+    (
+        $(#[$meta:meta])*
+        async fn $name:ident($app:ident : TestApp, $llm:ident : FakeLlm) $body:block
+        $($rest:tt)*
+    ) => {
+        both_engines!(@llm [] $(#[$meta])* $name $app $llm $body);
+        both_engines!($($rest)*);
+    };
+    (
+        #[config($($key:ident = $value:expr),* $(,)?)]
+        $(#[$meta:meta])*
         async fn $name:ident($app:ident : TestApp) $body:block
         $($rest:tt)*
     ) => {
@@ -63,6 +82,40 @@ macro_rules! both_engines {
     ) => {
         both_engines!(@emit [] $(#[$meta])* $name $app $body);
         both_engines!($($rest)*);
+    };
+    // The app talks to a fake model server started for the test (`LLM_BASE_URL`).
+    (@llm [$($kv:expr),*] $(#[$meta:meta])* $name:ident $app:ident $llm:ident $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn run($app: $crate::common::TestApp, $llm: $crate::common::fake_llm::FakeLlm) $body
+
+            const CONFIG: &[(&str, &str)] = &[$($kv),*];
+
+            async fn start(engine: $crate::common::Engine) {
+                let llm = $crate::common::fake_llm::FakeLlm::start().await;
+                let mut vars: Vec<(&str, &str)> = CONFIG.to_vec();
+                vars.push(("LLM_BASE_URL", &llm.base_url));
+                let app = $crate::common::TestApp::start_with(engine, &vars).await;
+                drop(vars);
+                if let Some(app) = app {
+                    run(app, llm).await;
+                }
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            $(#[$meta])*
+            async fn sqlite() {
+                start($crate::common::Engine::Sqlite).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            $(#[$meta])*
+            async fn postgres() {
+                start($crate::common::Engine::Postgres).await;
+            }
+        }
     };
     (@emit [$($kv:expr),*] $(#[$meta:meta])* $name:ident $app:ident $body:block) => {
         mod $name {

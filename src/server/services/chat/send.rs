@@ -13,7 +13,9 @@ use crate::domain::chat::conversation::{
 use crate::server::db::messages::{self, Inserted, Message, NewMessage};
 use crate::server::db::users::User;
 use crate::server::db::{Db, Id, conversations, facts};
-use crate::server::llm::{CoachContext, LlmMessage, LlmProvider, LlmRequest, ToolCall};
+use crate::server::llm::{
+    CoachContext, LlmError, LlmMessage, LlmProvider, LlmReply, LlmRequest, ToolCall,
+};
 
 /// Messages the model reads verbatim.
 pub const CONTEXT_MESSAGES: u32 = 50;
@@ -219,23 +221,28 @@ async fn answer(
     };
     let reply_to = |m: NewMessage| NewMessage {
         parent_id: Some(question.id.clone()),
-        model: Some(llm.model().to_owned()),
+        model: m
+            .model
+            .or_else(|| Some(llm.model().to_owned()).filter(|m| !m.is_empty())),
         ..m
     };
     let mut stored = Vec::new();
     for _ in 0..MAX_TOOL_ROUNDS {
         let started = Instant::now();
-        let result = llm.complete(&request).await;
-        let elapsed = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-        let reply = match result {
+        let asked = ask(llm, &request).await;
+        let elapsed = millis(started.elapsed());
+        let ttft = asked.first_text.map(millis);
+        let reply = match asked.result {
             Ok(reply) => reply,
             Err(e) => {
                 stored.push(
                     store(reply_to(NewMessage {
                         role: Role::Assistant,
+                        content: asked.text,
                         status: MessageStatus::Failed,
                         error_message: Some(e.to_string()),
                         execution_time_ms: Some(elapsed),
+                        time_to_first_token_ms: ttft,
                         ..NewMessage::default()
                     }))
                     .await?,
@@ -265,7 +272,7 @@ async fn answer(
             completion_tokens: Some(completion_tokens),
             tokens_estimated: estimated,
             execution_time_ms: Some(elapsed),
-            time_to_first_token_ms: Some(elapsed),
+            time_to_first_token_ms: ttft.or(Some(elapsed)),
             tool_calls: (!calls.is_empty())
                 .then(|| serde_json::to_string(&calls).unwrap_or_default()),
             model: Some(reply.model.clone()),
@@ -308,6 +315,50 @@ async fn answer(
         .await?,
     );
     Ok(stored)
+}
+
+/// What one request to the provider gave: its result, the text that streamed in (kept when
+/// the reply fails half-way) and when the first piece of it came.
+struct Asked {
+    result: Result<LlmReply, LlmError>,
+    text: String,
+    first_text: Option<std::time::Duration>,
+}
+
+/// Asks the provider once, gathering its text as it streams.
+async fn ask(llm: &dyn LlmProvider, request: &LlmRequest) -> Asked {
+    let started = Instant::now();
+    let (sink, mut pieces) = tokio::sync::mpsc::unbounded_channel();
+    let reply = llm.complete(request, sink);
+    tokio::pin!(reply);
+    let mut text = String::new();
+    let mut first_text = None;
+    let mut open = true;
+    let result = loop {
+        tokio::select! {
+            result = &mut reply => break result,
+            piece = pieces.recv(), if open => match piece {
+                Some(piece) => {
+                    first_text.get_or_insert_with(|| started.elapsed());
+                    text.push_str(&piece);
+                }
+                None => open = false,
+            },
+        }
+    };
+    while let Ok(piece) = pieces.try_recv() {
+        first_text.get_or_insert_with(|| started.elapsed());
+        text.push_str(&piece);
+    }
+    Asked {
+        result,
+        text,
+        first_text,
+    }
+}
+
+fn millis(d: std::time::Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
 /// When the conversation holds more than the model reads verbatim, what came before, summed
