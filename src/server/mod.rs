@@ -42,16 +42,24 @@ pub fn app(state: AppState) -> Router {
     http::middleware::wrap(api.merge(site), state)
 }
 
-/// Serves `app` on an already-bound listener until `shutdown` resolves.
+/// How long the coach's replies being written get to store their text at shutdown.
+pub const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Serves `app` on an already-bound listener until `shutdown` resolves; then the coach's
+/// replies being written end with their text stored, and open requests finish.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let live = state.live.clone();
     axum::serve(
         listener,
         app(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown)
+    .with_graceful_shutdown(async move {
+        shutdown.await;
+        live.shutdown(SHUTDOWN_GRACE).await;
+    })
     .await
 }

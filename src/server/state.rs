@@ -14,6 +14,7 @@ use super::db::Db;
 use super::llm::LlmProvider;
 use super::llm::offline::OfflineCoach;
 use super::llm::openai::{OpenAiCompatible, Settings};
+use super::services::chat::live::Live;
 
 #[derive(Clone, Debug)]
 pub struct AppState {
@@ -24,6 +25,8 @@ pub struct AppState {
     pub leptos: LeptosOptions,
     /// The coach's language model (the offline coach unless one is configured).
     pub llm: Arc<dyn LlmProvider>,
+    /// The coach's replies this process is writing.
+    pub live: Arc<Live>,
 }
 
 impl AppState {
@@ -39,6 +42,7 @@ impl AppState {
             secret,
             leptos,
             llm,
+            live: Arc::default(),
         })
     }
 }

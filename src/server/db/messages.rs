@@ -230,3 +230,60 @@ pub async fn page(
         .bind(conversation_id).bind(user_id).fetch_one(pool).await)?;
     Ok((items, u64::try_from(total).unwrap_or(0)))
 }
+
+/// The text so far of a reply being written; `false` when it is no longer `streaming`
+/// (stopped from anywhere, or finished).
+pub async fn progress(db: &Db, user_id: &Id, id: &Id, content: &str) -> Result<bool, sqlx::Error> {
+    let done = on_db!(db, pool => sqlx::query(
+        "UPDATE chat_messages SET content = $3 WHERE id = $1 AND user_id = $2 AND status = 'streaming'")
+        .bind(id).bind(user_id).bind(content).execute(pool).await.map(|r| r.rows_affected()))?;
+    Ok(done == 1)
+}
+
+/// Writes the end of a reply that was stored as `streaming`: its text, status, tokens, times,
+/// tool calls and error.
+pub async fn finish(
+    db: &Db,
+    user_id: &Id,
+    id: &Id,
+    m: &NewMessage,
+) -> Result<Message, sqlx::Error> {
+    let total = match (m.prompt_tokens, m.completion_tokens) {
+        (None, None) => None,
+        (p, c) => Some(i64::from(p.unwrap_or(0)) + i64::from(c.unwrap_or(0))),
+    };
+    let to_i64 = |v: Option<u64>| v.map(|v| i64::try_from(v).unwrap_or(i64::MAX));
+    on_db!(db, pool => sqlx::query(
+        "UPDATE chat_messages SET content = $3, status = $4, prompt_tokens = $5, completion_tokens = $6,
+             token_count = $7, tokens_estimated = $8, error_message = $9, execution_time_ms = $10,
+             time_to_first_token_ms = $11, model = $12, tool_calls = $13
+         WHERE id = $1 AND user_id = $2")
+        .bind(id).bind(user_id).bind(&m.content).bind(m.status.as_str())
+        .bind(m.prompt_tokens.map(i64::from)).bind(m.completion_tokens.map(i64::from)).bind(total)
+        .bind(m.tokens_estimated).bind(&m.error_message).bind(to_i64(m.execution_time_ms))
+        .bind(to_i64(m.time_to_first_token_ms)).bind(&m.model).bind(&m.tool_calls)
+        .execute(pool).await.map(|_| ()))?;
+    get(db, user_id, id).await?.ok_or(sqlx::Error::RowNotFound)
+}
+
+/// Marks the replies to `question_id` still being written as `stopped` (their text so far
+/// stays); how many there were.
+pub async fn stop_streaming(db: &Db, user_id: &Id, question_id: &Id) -> Result<u64, sqlx::Error> {
+    let done = on_db!(db, pool => sqlx::query(
+        "UPDATE chat_messages SET status = 'stopped' WHERE parent_id = $1 AND user_id = $2 AND status = 'streaming'")
+        .bind(question_id).bind(user_id).execute(pool).await.map(|r| r.rows_affected()))?;
+    Ok(done)
+}
+
+/// The reply being written in a conversation, if any (the newest `streaming` message).
+pub async fn streaming_in(
+    db: &Db,
+    user_id: &Id,
+    conversation_id: &Id,
+) -> Result<Option<Message>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM chat_messages WHERE conversation_id = $1 AND user_id = $2 AND status = 'streaming'
+         ORDER BY created_at DESC, id DESC LIMIT 1"
+    );
+    on_db!(db, pool => sqlx::query_as::<_, Message>(&sql).bind(conversation_id).bind(user_id).fetch_optional(pool).await)
+}

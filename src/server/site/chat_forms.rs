@@ -16,7 +16,7 @@ use crate::domain::chat::feedback::{FeedbackInput, validate_feedback};
 use crate::domain::i18n::FormError;
 use crate::server::db::conversations;
 use crate::server::db::{feedback, messages};
-use crate::server::services::chat::send::{self, ChatError, Limits};
+use crate::server::services::chat::send::{self, ChatError, Coach};
 use crate::server::state::AppState;
 
 /// `POST /`: a new conversation with its first message.
@@ -72,16 +72,9 @@ async fn deliver(
     client_id: Option<String>,
     fields: &[(String, String)],
 ) -> Response {
-    match send::send(
-        &state.db,
-        state.llm.as_ref(),
-        Limits::of(&state.config),
-        &p.user,
-        id,
-        &content,
-        client_id,
-    )
-    .await
+    match Coach::of(state)
+        .send(&p.user, id, &content, client_id)
+        .await
     {
         Ok(Some(_)) => see_other(&format!("{page}#latest")),
         Ok(None) => super::redirects::refused("/", FormError::NotFound, ""),
@@ -181,8 +174,7 @@ pub async fn regenerate(
     let result = async {
         match messages::get(&state.db, &p.user.id, &id).await? {
             Some(m) if m.conversation_id.to_string() == conversation => {
-                let exchange =
-                    send::regenerate(&state.db, state.llm.as_ref(), &p.user, &id).await?;
+                let exchange = Coach::of(&state).regenerate(&p.user, &id).await?;
                 Ok::<bool, ChatError>(exchange.is_some())
             }
             _ => Ok(false),

@@ -22,7 +22,7 @@ use crate::server::db::{Id, conversations};
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::{ApiJson, ApiQuery, PageQuery};
 use crate::server::http::routes::ItemId;
-use crate::server::services::chat::send::{ChatError, Exchange, Limits, send, start_conversation};
+use crate::server::services::chat::send::{ChatError, Coach, Exchange, start_conversation};
 use crate::server::state::AppState;
 
 impl From<ChatError> for ApiError {
@@ -130,17 +130,10 @@ async fn exchange(
     content: String,
     client_id: Option<String>,
 ) -> Result<(StatusCode, Json<Exchange>), ApiError> {
-    let exchange = send(
-        &state.db,
-        state.llm.as_ref(),
-        Limits::of(&state.config),
-        user,
-        id,
-        &content,
-        client_id,
-    )
-    .await?
-    .ok_or_else(ApiError::not_found)?;
+    let exchange = Coach::of(state)
+        .send(user, id, &content, client_id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
     let status = if exchange.repeated {
         StatusCode::OK
     } else {
@@ -158,14 +151,10 @@ pub async fn regenerate(
     Caller(state, p): Caller,
     ItemId(id): ItemId,
 ) -> Result<(StatusCode, Json<Exchange>), ApiError> {
-    let exchange = crate::server::services::chat::send::regenerate(
-        &state.db,
-        state.llm.as_ref(),
-        &p.user,
-        &id,
-    )
-    .await?
-    .ok_or_else(ApiError::not_found)?;
+    let exchange = Coach::of(&state)
+        .regenerate(&p.user, &id)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
     Ok((StatusCode::CREATED, Json(exchange)))
 }
 

@@ -1,14 +1,21 @@
 //! The coach chat: a user's message goes in, the coach's reply comes out, everything stored.
 //!
-//! - [`send`]: the agent loop. The user's message is committed first; then the provider
-//!   (`server::llm`) is asked, its tool calls run and are stored as `tool` messages, until it
-//!   answers in words (or fails, which is stored too). A repeated `client_id` answers the
-//!   first exchange instead of a second one.
+//! - [`send`]: [`send::Coach`], what every adapter calls. The user's message is committed
+//!   first; a repeated `client_id` answers the first exchange instead of a second one; then
+//!   the reply starts as a task of its own.
+//! - [`reply`]: that task, the agent loop: the provider (`server::llm`) is asked, its text
+//!   stored as it streams, its tool calls run and stored as `tool` messages, until it answers
+//!   in words (or fails, or is stopped: stored too).
+//! - [`events`]: what a reply tells its listener as it goes (the SSE events).
+//! - [`live`]: the replies this process is writing (stop one, end all at shutdown).
 //! - [`tools`]: the tools a coach may call, run through the same services as REST.
 //! - [`prompt`]: the system prompt.
 //! - [`pages`]: the chat pages' data (`/`, `/c/{id}`).
 
+pub mod events;
+pub mod live;
 pub mod pages;
 pub mod prompt;
+pub mod reply;
 pub mod send;
 pub mod tools;

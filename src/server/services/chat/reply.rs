@@ -1,0 +1,351 @@
+//! The agent loop, run as a task of its own so that a reply is finished and stored even when
+//! whoever asked has gone (a closed browser, a dropped connection).
+//!
+//! Each round stores a reply step as `streaming`, asks the provider, stores its text every
+//! [`PROGRESS_EVERY`] as it streams (so a page opened meanwhile, on any instance, shows it),
+//! and ends the step `complete`, `stopped` or `failed`. Tool calls run between rounds, each
+//! result stored as a `tool` message, until the coach answers in words or
+//! [`MAX_TOOL_ROUNDS`] is reached. Everything that happens is also sent as a [`ChatEvent`].
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use tokio::sync::mpsc::UnboundedSender;
+use tokio_util::sync::CancellationToken;
+
+use super::events::ChatEvent;
+use super::live::Running;
+use super::prompt::system_prompt;
+use super::tools;
+use crate::domain::chat::conversation::{MessageStatus, Role, summarize_earlier};
+use crate::server::db::messages::{self, Message, NewMessage};
+use crate::server::db::users::User;
+use crate::server::db::{Db, facts};
+use crate::server::llm::{
+    CoachContext, LlmError, LlmMessage, LlmProvider, LlmReply, LlmRequest, ToolCall,
+};
+
+/// Messages the model reads verbatim.
+pub const CONTEXT_MESSAGES: u32 = 50;
+/// Rounds of tool calls one reply may make before it is cut off.
+pub const MAX_TOOL_ROUNDS: usize = 4;
+/// How often a reply's text so far is written to its row while it streams.
+pub const PROGRESS_EVERY: Duration = Duration::from_millis(200);
+
+/// Everything a reply task needs, owned.
+pub struct ReplyTask {
+    pub db: Db,
+    pub llm: Arc<dyn LlmProvider>,
+    pub user: User,
+    pub question: Message,
+    pub events: Option<UnboundedSender<ChatEvent>>,
+    pub running: Running,
+    /// Set when the whole process is shutting down (a stop is a cancel without it).
+    pub shutting_down: CancellationToken,
+}
+
+impl ReplyTask {
+    fn emit(&self, event: ChatEvent) {
+        if let Some(events) = &self.events {
+            let _ = events.send(event);
+        }
+    }
+
+    async fn store(&self, m: NewMessage) -> Result<Message, sqlx::Error> {
+        let m = NewMessage {
+            parent_id: Some(self.question.id.clone()),
+            model: m
+                .model
+                .or_else(|| Some(self.llm.model().to_owned()).filter(|m| !m.is_empty())),
+            ..m
+        };
+        messages::insert(&self.db, &self.user.id, &self.question.conversation_id, &m).await
+    }
+
+    /// Runs the loop; the stored steps, oldest first.
+    pub async fn run(self) -> Result<Vec<Message>, sqlx::Error> {
+        let mut request = self.request().await?;
+        let mut stored = Vec::new();
+        for _ in 0..MAX_TOOL_ROUNDS {
+            let step = self
+                .store(NewMessage {
+                    role: Role::Assistant,
+                    status: MessageStatus::Streaming,
+                    ..NewMessage::default()
+                })
+                .await?;
+            self.emit(ChatEvent::Message(step.clone()));
+            let round = self.round(&request, &step).await?;
+            let (status, error_message) = match &round.outcome {
+                Outcome::Replied(_) => (MessageStatus::Complete, None),
+                Outcome::Stopped => (MessageStatus::Stopped, None),
+                Outcome::ShutDown => (
+                    MessageStatus::Failed,
+                    Some(
+                        "Spotter was restarting and cut this reply off here; ask again.".to_owned(),
+                    ),
+                ),
+                Outcome::Failed(e) => (MessageStatus::Failed, Some(e.to_string())),
+            };
+            let (content, calls, usage, model) = match round.outcome {
+                Outcome::Replied(reply) => (
+                    reply.content,
+                    reply.tool_calls,
+                    reply.usage,
+                    Some(reply.model),
+                ),
+                _ => (round.text, Vec::new(), None, None),
+            };
+            let (prompt_tokens, completion_tokens, estimated) = match usage {
+                Some(u) => (u.prompt_tokens, u.completion_tokens, false),
+                None => (
+                    estimate_tokens(&request),
+                    estimate(&content) + calls.iter().map(|c| estimate(&c.arguments)).sum::<u32>(),
+                    true,
+                ),
+            };
+            let step = messages::finish(
+                &self.db,
+                &self.user.id,
+                &step.id,
+                &NewMessage {
+                    role: Role::Assistant,
+                    content,
+                    status,
+                    prompt_tokens: Some(prompt_tokens),
+                    completion_tokens: Some(completion_tokens),
+                    tokens_estimated: estimated,
+                    error_message,
+                    execution_time_ms: Some(round.elapsed),
+                    time_to_first_token_ms: round.first_text.or(Some(round.elapsed)),
+                    tool_calls: (!calls.is_empty())
+                        .then(|| serde_json::to_string(&calls).unwrap_or_default()),
+                    model: model.or(step.model.clone()),
+                    ..NewMessage::default()
+                },
+            )
+            .await?;
+            request.messages.push(llm_message(&step));
+            stored.push(step.clone());
+            match status {
+                MessageStatus::Failed => {
+                    self.emit(ChatEvent::Error(step));
+                    return Ok(stored);
+                }
+                _ if calls.is_empty() || status == MessageStatus::Stopped => {
+                    self.emit(ChatEvent::Done(step));
+                    return Ok(stored);
+                }
+                _ => {}
+            }
+            for call in &calls {
+                self.emit(ChatEvent::ToolCall {
+                    message_id: step.id.clone(),
+                    call: call.clone(),
+                });
+                let started = Instant::now();
+                let result = tools::run(&self.db, &self.user, call).await?;
+                let tool = self
+                    .store(NewMessage {
+                        role: Role::Tool,
+                        content: result.to_string(),
+                        status: MessageStatus::Complete,
+                        tool_call_id: Some(call.id.clone()),
+                        execution_time_ms: Some(millis(started.elapsed())),
+                        model: None,
+                        ..NewMessage::default()
+                    })
+                    .await?;
+                self.emit(ChatEvent::ToolResult(tool.clone()));
+                request.messages.push(llm_message(&tool));
+                stored.push(tool);
+            }
+        }
+        let step = self
+            .store(NewMessage {
+                role: Role::Assistant,
+                status: MessageStatus::Failed,
+                error_message: Some(format!(
+                    "The coach called tools {MAX_TOOL_ROUNDS} times without answering; ask again, perhaps more simply."
+                )),
+                ..NewMessage::default()
+            })
+            .await?;
+        self.emit(ChatEvent::Error(step.clone()));
+        stored.push(step);
+        Ok(stored)
+    }
+
+    /// The request for the first round: system prompt, summary, the conversation up to the
+    /// question, the tools.
+    async fn request(&self) -> Result<LlmRequest, sqlx::Error> {
+        let (db, user, question) = (&self.db, &self.user, &self.question);
+        let today = tools::today(user);
+        let mut history =
+            messages::last(db, &user.id, &question.conversation_id, CONTEXT_MESSAGES).await?;
+        // The conversation up to the question: an answer given to it before (regenerate) or
+        // anything said after it is not part of what is being answered.
+        history.retain(|m| {
+            m.created_at <= question.created_at && m.parent_id.as_ref() != Some(&question.id)
+        });
+        let mut system = system_prompt(user, today, &facts::list(db, &user.id).await?);
+        if let Some(summary) = earlier_summary(db, user, question, history.len()).await? {
+            system.push('\n');
+            system.push_str(&summary);
+        }
+        Ok(LlmRequest {
+            system,
+            messages: history.iter().map(llm_message).collect(),
+            tools: tools::specs(),
+            context: CoachContext {
+                language: user.language,
+                units: user.units,
+                today,
+            },
+        })
+    }
+
+    /// Asks the provider once, passing its text on and storing it as it streams, until it
+    /// answers, fails, or the reply is stopped (here, or on another instance).
+    async fn round(&self, request: &LlmRequest, step: &Message) -> Result<Round, sqlx::Error> {
+        let started = Instant::now();
+        let (sink, mut pieces) = tokio::sync::mpsc::unbounded_channel();
+        let reply = self.llm.complete(request, sink);
+        tokio::pin!(reply);
+        let mut text = String::new();
+        let mut first_text = None;
+        let mut stored_at = Instant::now();
+        let mut stored_len = 0;
+        let mut open = true;
+        let outcome = loop {
+            tokio::select! {
+                biased;
+                () = self.running.cancel.cancelled() => {
+                    break if self.shutting_down.is_cancelled() { Outcome::ShutDown } else { Outcome::Stopped };
+                }
+                result = &mut reply => {
+                    while let Ok(piece) = pieces.try_recv() {
+                        self.piece(step, &mut text, &mut first_text, started, piece);
+                    }
+                    break match result {
+                        Ok(reply) => Outcome::Replied(reply),
+                        Err(e) => Outcome::Failed(e),
+                    };
+                }
+                piece = pieces.recv(), if open => match piece {
+                    Some(piece) => {
+                        self.piece(step, &mut text, &mut first_text, started, piece);
+                        if stored_at.elapsed() >= PROGRESS_EVERY && text.len() != stored_len {
+                            stored_at = Instant::now();
+                            stored_len = text.len();
+                            if !messages::progress(&self.db, &self.user.id, &step.id, &text).await? {
+                                break Outcome::Stopped;
+                            }
+                        }
+                    }
+                    None => open = false,
+                },
+            }
+        };
+        Ok(Round {
+            outcome,
+            text,
+            first_text: first_text.map(millis),
+            elapsed: millis(started.elapsed()),
+        })
+    }
+
+    fn piece(
+        &self,
+        step: &Message,
+        text: &mut String,
+        first_text: &mut Option<Duration>,
+        started: Instant,
+        piece: String,
+    ) {
+        first_text.get_or_insert_with(|| started.elapsed());
+        text.push_str(&piece);
+        self.emit(ChatEvent::Delta {
+            message_id: step.id.clone(),
+            text: piece,
+        });
+    }
+}
+
+/// How one request to the provider ended.
+enum Outcome {
+    Replied(LlmReply),
+    Failed(LlmError),
+    Stopped,
+    ShutDown,
+}
+
+struct Round {
+    outcome: Outcome,
+    /// The text that streamed in (kept when the round does not end with a reply).
+    text: String,
+    first_text: Option<u64>,
+    elapsed: u64,
+}
+
+fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
+/// When the conversation holds more than the model reads verbatim, what came before, summed
+/// up (and kept in `conversations.context_summary`).
+async fn earlier_summary(
+    db: &Db,
+    user: &User,
+    question: &Message,
+    verbatim: usize,
+) -> Result<Option<String>, sqlx::Error> {
+    if verbatim < CONTEXT_MESSAGES as usize {
+        return Ok(None);
+    }
+    let all = messages::all(db, &user.id, &question.conversation_id).await?;
+    let upto: Vec<&Message> = all
+        .iter()
+        .filter(|m| {
+            m.created_at <= question.created_at && m.parent_id.as_ref() != Some(&question.id)
+        })
+        .collect();
+    let older = upto.len().saturating_sub(CONTEXT_MESSAGES as usize);
+    let summary = summarize_earlier(upto[..older].iter().map(|m| (m.role, m.content.as_str())));
+    crate::server::db::conversations::set_summary(
+        db,
+        &user.id,
+        &question.conversation_id,
+        summary.as_deref(),
+    )
+    .await?;
+    Ok(summary)
+}
+
+/// A stored message as the provider reads it.
+fn llm_message(m: &Message) -> LlmMessage {
+    LlmMessage {
+        role: m.role,
+        content: m.content.clone(),
+        tool_calls: m
+            .tool_calls
+            .as_deref()
+            .and_then(|t| serde_json::from_str::<Vec<ToolCall>>(t).ok())
+            .unwrap_or_default(),
+        tool_call_id: m.tool_call_id.clone(),
+    }
+}
+
+/// About four characters a token (the usual rule of thumb for English; Hebrew runs higher).
+fn estimate(text: &str) -> u32 {
+    u32::try_from(text.chars().count().div_ceil(4)).unwrap_or(u32::MAX)
+}
+
+fn estimate_tokens(request: &LlmRequest) -> u32 {
+    estimate(&request.system)
+        + request
+            .messages
+            .iter()
+            .map(|m| estimate(&m.content) + 4)
+            .sum::<u32>()
+}
