@@ -22,6 +22,7 @@ mod api_plan;
 mod api_workouts;
 mod chat_limits;
 mod chat_pages;
+mod chat_streaming;
 mod cli;
 mod coach_memory;
 mod demo;

@@ -31,6 +31,8 @@ const REST_ROUTES: &[(&str, &str)] = &[
     ("post", "/api/v1/conversations/{id}/messages"),
     ("post", "/api/v1/chat"),
     ("get", "/api/v1/conversations/{id}/export"),
+    ("get", "/api/v1/conversations/{id}/stream"),
+    ("post", "/api/v1/messages/{id}/stop"),
     ("post", "/api/v1/messages/{id}/regenerate"),
     ("post", "/api/v1/messages/{id}/feedback"),
     ("get", "/api/v1/workouts"),

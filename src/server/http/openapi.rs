@@ -7,7 +7,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 
 use super::routes::{
     auth, conversations, exercises, goals, health, import, me, messages, plan, records, stats,
-    tokens, workouts,
+    streams, tokens, workouts,
 };
 
 #[derive(OpenApi)]
@@ -22,6 +22,7 @@ use super::routes::{
         tokens::create, tokens::list, tokens::revoke,
         conversations::create, conversations::list, conversations::get, conversations::patch, conversations::delete,
         messages::list, messages::create, messages::chat, messages::regenerate, messages::feedback, messages::export,
+        streams::stop, streams::join,
         workouts::create, workouts::list, workouts::get, workouts::patch, workouts::delete, exercises::list, exercises::create,
         stats::get, records::list, import::import,
         plan::create, plan::list, plan::get, plan::patch, plan::delete,

@@ -5,8 +5,8 @@
 //! `server::services::chat::send`; another user's conversation is 404.
 
 use axum::Json;
-use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -22,7 +22,10 @@ use crate::server::db::{Id, conversations};
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::{ApiJson, ApiQuery, PageQuery};
 use crate::server::http::routes::ItemId;
-use crate::server::services::chat::send::{ChatError, Coach, Exchange, start_conversation};
+use crate::server::http::routes::streams::{events, wants_events};
+use crate::server::services::chat::send::{
+    ChatError, Coach, Exchange, Started, start_conversation,
+};
 use crate::server::state::AppState;
 
 impl From<ChatError> for ApiError {
@@ -96,6 +99,9 @@ pub async fn list(
 /// Sends a message and answers with it and the coach's reply (tool calls and their results
 /// included). The user's message is stored before the coach is asked; a failed reply is
 /// stored with its `error_message`. 201 for a new exchange, 200 for a repeated `client_id`.
+/// With `Accept: text/event-stream` the answer is the reply's events as it is written
+/// (`message`, `delta`, `tool_call`, `tool_result`, then `done` or `error`); the reply is
+/// finished and stored even if the connection closes.
 #[utoipa::path(post, path = "/api/v1/conversations/{id}/messages", tag = "conversations",
     params(("id" = String, Path)), request_body = MessageInput, responses(
     (status = 201, body = Exchange), (status = 200, body = Exchange), (status = 404, body = ErrorBody),
@@ -103,9 +109,18 @@ pub async fn list(
 pub async fn create(
     Caller(state, p): Caller,
     ItemId(id): ItemId,
+    headers: HeaderMap,
     ApiJson(input): ApiJson<MessageInput>,
-) -> Result<(StatusCode, Json<Exchange>), ApiError> {
-    exchange(&state, &p.user, &id, input.content, input.client_id).await
+) -> Result<Response, ApiError> {
+    exchange(
+        &state,
+        &p.user,
+        &id,
+        input.content,
+        input.client_id,
+        wants_events(&headers),
+    )
+    .await
 }
 
 /// One call to talk to the coach: continues `conversation_id`, or starts a conversation.
@@ -114,32 +129,50 @@ pub async fn create(
     (status = 422, body = ErrorBody)))]
 pub async fn chat(
     Caller(state, p): Caller,
+    headers: HeaderMap,
     ApiJson(input): ApiJson<ChatInput>,
-) -> Result<(StatusCode, Json<Exchange>), ApiError> {
+) -> Result<Response, ApiError> {
     let id = match input.conversation_id.as_deref() {
         Some(raw) => Id::parse(raw).ok_or_else(ApiError::not_found)?,
         None => start_conversation(&state.db, &p.user, &input.content).await?,
     };
-    exchange(&state, &p.user, &id, input.content, input.client_id).await
+    exchange(
+        &state,
+        &p.user,
+        &id,
+        input.content,
+        input.client_id,
+        wants_events(&headers),
+    )
+    .await
 }
 
+/// Sends the message; answers the events as they happen, or the whole exchange once stored.
 async fn exchange(
     state: &AppState,
     user: &crate::server::db::users::User,
     id: &Id,
     content: String,
     client_id: Option<String>,
-) -> Result<(StatusCode, Json<Exchange>), ApiError> {
-    let exchange = Coach::of(state)
-        .send(user, id, &content, client_id)
+    as_events: bool,
+) -> Result<Response, ApiError> {
+    let started = Coach::of(state)
+        .start(user, id, &content, client_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
+    if as_events {
+        return Ok(events(started));
+    }
+    let exchange = match started {
+        Started::Repeated(exchange) => exchange,
+        Started::Live(live) => live.finish().await?,
+    };
     let status = if exchange.repeated {
         StatusCode::OK
     } else {
         StatusCode::CREATED
     };
-    Ok((status, Json(exchange)))
+    Ok((status, Json(exchange)).into_response())
 }
 
 /// Answers the question again (give the question or any message of its reply). The new

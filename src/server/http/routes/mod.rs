@@ -7,6 +7,7 @@
 //! - [`tokens`]: the user's API tokens (`/tokens`).
 //! - [`conversations`]: the coach chats (`/conversations`).
 //! - [`messages`]: talking to the coach (`/conversations/{id}/messages`, `/chat`).
+//! - [`streams`]: replies as Server-Sent Events while they are written, and stopping one.
 //! - [`workouts`]: the training log (`/workouts`).
 //! - [`exercises`]: the catalog and custom exercises, searchable (`/exercises`).
 //! - [`stats`]: totals and streaks for a period (`/stats`).
@@ -27,6 +28,7 @@ pub mod messages;
 pub mod plan;
 pub mod records;
 pub mod stats;
+pub mod streams;
 pub mod tokens;
 pub mod workouts;
 
@@ -96,6 +98,8 @@ pub fn router(state: AppState) -> Router {
             get(messages::list).post(messages::create),
         )
         .route("/conversations/{id}/export", get(messages::export))
+        .route("/conversations/{id}/stream", get(streams::join))
+        .route("/messages/{id}/stop", post(streams::stop))
         .route("/messages/{id}/regenerate", post(messages::regenerate))
         .route("/messages/{id}/feedback", post(messages::feedback))
         .route("/chat", post(messages::chat))

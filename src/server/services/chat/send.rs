@@ -83,7 +83,7 @@ impl LiveReply {
 /// What `stop` found.
 pub enum Stopped {
     /// The reply was being written; here it is as stored once stopped.
-    Now(Exchange),
+    Now(Box<Exchange>),
     /// Nothing of that exchange was being written.
     NotStreaming,
 }
@@ -206,11 +206,11 @@ impl Coach {
             return Ok(Some(Stopped::NotStreaming));
         }
         let reply = messages::replies_to(&self.db, &user.id, &question.id).await?;
-        Ok(Some(Stopped::Now(Exchange {
+        Ok(Some(Stopped::Now(Box::new(Exchange {
             user_message: question,
             reply,
             repeated: false,
-        })))
+        }))))
     }
 
     /// The user's question a message belongs to (itself, or the parent of a reply step).
