@@ -251,6 +251,18 @@ both_engines! {
         let other = app.user("peeker").await;
         let resp = other.client.get(&join).send().await.unwrap();
         assert_error(resp, StatusCode::NOT_FOUND, "not_found").await;
+
+        // Following a named question: the whole reply, even when joined right away.
+        llm.then(Reply::text(&WORDS, Duration::from_millis(30)));
+        let mut events = send_streamed(&app, &user, &conversation, "And between sets?").await;
+        let question = events.next().await.unwrap().data["id"].as_str().unwrap().to_owned();
+        let followed = all_events(events_of(user.client.get(format!("{join}?question={question}")).send().await.unwrap())).await;
+        assert_eq!(text_of(&followed), WORDS.concat());
+        assert_eq!(followed.last().unwrap().name, "done");
+        // A question of another conversation is not this one's.
+        let elsewhere = app.conversation(&user, "").await["id"].as_str().unwrap().to_owned();
+        let resp = user.client.get(app.url(&format!("/api/v1/conversations/{elsewhere}/stream?question={question}"))).send().await.unwrap();
+        assert_error(resp, StatusCode::NOT_FOUND, "not_found").await;
     }
 
     async fn shutting_down_stores_the_text_so_far(app: TestApp, llm: FakeLlm) {

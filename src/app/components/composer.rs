@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::app::components::live_reply::LiveFlag;
 use crate::app::components::notice::ErrorNotice;
 use crate::app::use_strings;
 
@@ -42,6 +43,7 @@ pub fn Composer(
             <textarea id="content" name="content" rows="3" maxlength="10000" required dir="auto"
                 placeholder=t.chat_placeholder on:keydown=on_key>{typed}</textarea>
             <input type="hidden" name="client_id" value=client_id/>
+            <LiveFlag/>
             <button type="submit" class="btn btn-primary" disabled=move || sending.get()>{t.chat_send}</button>
         </form>
     }

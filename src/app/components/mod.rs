@@ -2,5 +2,6 @@
 
 pub mod composer;
 pub mod header;
+pub mod live_reply;
 pub mod notice;
 pub mod pager;

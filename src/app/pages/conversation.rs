@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::chat::conversation_page;
 use crate::app::components::composer::Composer;
+use crate::app::components::live_reply::{LiveFlag, LiveReply};
 use crate::app::components::notice::SuccessNotice;
 use crate::app::components::pager::Pager;
 use crate::app::pages::not_found::NotFound;
@@ -32,19 +33,21 @@ pub fn ConversationPage() -> impl IntoView {
         (params.read().get("id").unwrap_or_default(), page)
     };
     let data = Resource::new(key, |(id, page)| conversation_page(id, page));
+    // A reply followed live has ended: show the thread as stored (kept on screen meanwhile).
+    let reload = Callback::new(move |()| data.refetch());
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || data.get().map(|result| match result {
                 Err(_) => view! { <p class="notice notice-error" role="alert">{t.err_generic}</p> }.into_any(),
                 Ok(None) => view! { <NotFound/> }.into_any(),
-                Ok(Some(data)) => view! { <Thread data/> }.into_any(),
+                Ok(Some(data)) => view! { <Thread data reload/> }.into_any(),
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
 #[component]
-fn Thread(data: ConversationData) -> impl IntoView {
+fn Thread(data: ConversationData, reload: Callback<()>) -> impl IntoView {
     let t = use_strings();
     let title = data
         .title
@@ -53,14 +56,32 @@ fn Thread(data: ConversationData) -> impl IntoView {
     let (page, pages) = (data.items.page, data.items.page_count());
     // One value per state of the thread: the same form sent twice is one message.
     let client_id = format!("{}-{}", data.id, data.items.total);
+    // A reply is on its way when a step is being written, or when the thread ends with the
+    // tools it called (the answer comes next): follow the reply to the last question.
+    let items = &data.items.items;
+    let writing = items.iter().any(|i| {
+        matches!(
+            i,
+            ThreadItem::Coach {
+                status: MessageStatus::Streaming,
+                ..
+            }
+        )
+    }) || matches!(items.last(), Some(ThreadItem::Tool { .. }));
+    let question = items.iter().rev().find_map(|i| match i {
+        ThreadItem::User { id, .. } => Some(id.clone()),
+        _ => None,
+    });
+    let following = RwSignal::new(false);
     view! {
         <Title text=title_text(format!("{title} · {}", t.app_name))/>
         <SuccessNotice key="thanks" message=t.chat_thanks/>
         <h1 dir="auto">{title}</h1>
         // Page 1 is the newest; "earlier" goes to higher page numbers.
         <Pager page pages key="page"/>
-        <ol class="thread" aria-label=t.nav_chat>
+        <ol class="thread" class:following=move || following.get() aria-label=t.nav_chat>
             {data.items.items.into_iter().map(|item| view! { <Item item conversation=data.id.clone()/> }).collect_view()}
+            {writing.then(|| view! { <LiveReply conversation=data.id.clone() question following on_finished=reload/> })}
         </ol>
         <span id="latest"></span>
         <Composer action=format!("/c/{}", data.id) client_id/>
@@ -100,6 +121,7 @@ fn Item(item: ThreadItem, conversation: String) -> impl IntoView {
             ..
         } => {
             let failed = status == MessageStatus::Failed;
+            let streaming = status == MessageStatus::Streaming;
             let tokens = tokens.map(|n| {
                 let n = fill(t.chat_tokens, &[("n", &count(n))]);
                 if estimated {
@@ -121,8 +143,9 @@ fn Item(item: ThreadItem, conversation: String) -> impl IntoView {
                 .collect();
             let action = |what: &str| format!("/c/{conversation}/m/{id}/{what}");
             view! {
-                <li class="msg msg-coach" class:msg-failed=failed id=format!("m-{id}")>
+                <li class="msg msg-coach" class:msg-failed=failed class:msg-streaming=streaming id=format!("m-{id}")>
                     {(!text.is_empty()).then(|| view! { <div class="msg-body" dir="auto" inner_html=html></div> })}
+                    {(status == MessageStatus::Stopped).then(|| view! { <p class="hint">{t.chat_stopped}</p> })}
                     {error.map(|e| view! {
                         <p class="notice notice-error" role="alert">{t.chat_reply_failed}" "<bdi>{e}</bdi></p>
                     })}
@@ -131,7 +154,15 @@ fn Item(item: ThreadItem, conversation: String) -> impl IntoView {
                             {(i > 0).then_some(" · ")}<bdi>{d}</bdi>
                         }).collect_view()}
                     </small>
-                    <div class="msg-actions">
+                    {streaming.then(|| view! {
+                        <div class="msg-actions">
+                            <span class="hint writing">{t.chat_writing}</span>
+                            <form method="post" action=action("stop")>
+                                <button type="submit" class="btn btn-quiet">{t.chat_stop}</button>
+                            </form>
+                        </div>
+                    })}
+                    <div class="msg-actions" hidden=streaming>
                         <form method="post" action=action("feedback")>
                             <input type="hidden" name="helpful" value="true"/>
                             <button type="submit" class="btn btn-quiet" aria-label=t.chat_helpful title=t.chat_helpful>"👍"</button>
@@ -141,6 +172,7 @@ fn Item(item: ThreadItem, conversation: String) -> impl IntoView {
                             <button type="submit" class="btn btn-quiet" aria-label=t.chat_not_helpful title=t.chat_not_helpful>"👎"</button>
                         </form>
                         <form method="post" action=action("regenerate")>
+                            <LiveFlag/>
                             <button type="submit" class="btn btn-quiet">{t.chat_regenerate}</button>
                         </form>
                     </div>

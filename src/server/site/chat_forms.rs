@@ -1,6 +1,9 @@
 //! The chat pages' forms, so the coach works with JavaScript off: `POST /` starts a
 //! conversation with a first message, `POST /c/{id}` sends one; both wait for the coach's
 //! reply and answer with a 303 to the thread. A refused message comes back with its text.
+//! The hydrated page adds `live=1` to these forms (and to "answer again"): then the 303 comes
+//! as soon as the question is stored and the page follows the reply as it is written.
+//! `POST /c/{id}/m/{message}/stop` stops a reply being written, keeping its text.
 //! `POST /c/{id}/rename` and `/delete` answer with a 303 to `/history`; a reply's thumbs
 //! (`/c/{id}/m/{message}/feedback`) and "answer again" (`…/regenerate`) come back to the thread.
 
@@ -16,7 +19,7 @@ use crate::domain::chat::feedback::{FeedbackInput, validate_feedback};
 use crate::domain::i18n::FormError;
 use crate::server::db::conversations;
 use crate::server::db::{feedback, messages};
-use crate::server::services::chat::send::{self, ChatError, Coach};
+use crate::server::services::chat::send::{self, ChatError, Coach, Started, Stopped};
 use crate::server::state::AppState;
 
 /// `POST /`: a new conversation with its first message.
@@ -29,16 +32,7 @@ pub async fn start(SignedIn(state, p): SignedIn, form: Fields) -> Response {
         Err(_) => return back_with("/", FormError::Message, &fields, "#composer"),
     };
     let page = format!("/c/{id}");
-    deliver(
-        &state,
-        &p,
-        &page,
-        &id,
-        content,
-        field(&fields, "client_id"),
-        &fields,
-    )
-    .await
+    deliver(&state, &p, &page, &id, content, &fields).await
 }
 
 /// `POST /c/{id}`: a message in a conversation.
@@ -51,16 +45,7 @@ pub async fn reply(
     let id = item_id(&id, "/", "")?;
     let fields = fields(form);
     let content = field(&fields, "content").unwrap_or_default();
-    Ok(deliver(
-        &state,
-        &p,
-        &page,
-        &id,
-        content,
-        field(&fields, "client_id"),
-        &fields,
-    )
-    .await)
+    Ok(deliver(&state, &p, &page, &id, content, &fields).await)
 }
 
 async fn deliver(
@@ -69,15 +54,20 @@ async fn deliver(
     page: &str,
     id: &crate::server::db::Id,
     content: String,
-    client_id: Option<String>,
     fields: &[(String, String)],
 ) -> Response {
-    match Coach::of(state)
-        .send(&p.user, id, &content, client_id)
-        .await
-    {
-        Ok(Some(_)) => see_other(&format!("{page}#latest")),
-        Ok(None) => super::redirects::refused("/", FormError::NotFound, ""),
+    let started = Coach::of(state)
+        .start(&p.user, id, &content, field(fields, "client_id"))
+        .await;
+    let sent = match started {
+        // The hydrated page follows the reply as it is written.
+        Ok(Some(Started::Live(reply))) if !live(fields) => reply.finish().await.map(|_| Some(())),
+        Ok(other) => Ok(other.map(|_| ())),
+        Err(e) => Err(e),
+    };
+    match sent.map(|s| s.is_some()) {
+        Ok(true) => see_other(&format!("{page}#latest")),
+        Ok(false) => super::redirects::refused("/", FormError::NotFound, ""),
         Err(ChatError::Invalid(_)) => back_with(page, FormError::Message, fields, "#composer"),
         Err(ChatError::TooFast { .. }) => {
             back_with(page, FormError::RateLimited, fields, "#composer")
@@ -87,6 +77,11 @@ async fn deliver(
         }
         Err(ChatError::Db(e)) => failed(page, "#composer", "sending a message", e),
     }
+}
+
+/// The form came from a hydrated page, which follows replies itself (`live=1`).
+fn live(fields: &[(String, String)]) -> bool {
+    field(fields, "live").as_deref() == Some("1")
 }
 
 /// `POST /c/{id}/rename` with `title` (empty: untitled).
@@ -168,14 +163,21 @@ pub async fn feedback(
 pub async fn regenerate(
     SignedIn(state, p): SignedIn,
     Path((conversation, message)): Path<(String, String)>,
+    form: Fields,
 ) -> Result<Response, SeeOther> {
     let page = format!("/c/{conversation}");
     let id = item_id(&message, &page, "")?;
+    let live = live(&fields(form));
     let result = async {
         match messages::get(&state.db, &p.user.id, &id).await? {
             Some(m) if m.conversation_id.to_string() == conversation => {
-                let exchange = Coach::of(&state).regenerate(&p.user, &id).await?;
-                Ok::<bool, ChatError>(exchange.is_some())
+                let Some(reply) = Coach::of(&state).start_regenerate(&p.user, &id).await? else {
+                    return Ok(false);
+                };
+                if !live {
+                    reply.finish().await?;
+                }
+                Ok::<bool, ChatError>(true)
             }
             _ => Ok(false),
         }
@@ -186,6 +188,36 @@ pub async fn regenerate(
         "",
         "#latest",
         "regenerating a reply",
+        result,
+    ))
+}
+
+/// `POST /c/{id}/m/{message}/stop`: stop the reply being written (its text so far is kept).
+/// A reply that has already ended is not an error: the thread shows it as it is.
+pub async fn stop(
+    SignedIn(state, p): SignedIn,
+    Path((conversation, message)): Path<(String, String)>,
+) -> Result<Response, SeeOther> {
+    let page = format!("/c/{conversation}");
+    let id = item_id(&message, &page, "")?;
+    let result = async {
+        match messages::get(&state.db, &p.user.id, &id).await? {
+            Some(m) if m.conversation_id.to_string() == conversation => {
+                let stopped = Coach::of(&state).stop(&p.user, &id).await?;
+                Ok::<bool, ChatError>(matches!(
+                    stopped,
+                    Some(Stopped::Now(_) | Stopped::NotStreaming)
+                ))
+            }
+            _ => Ok(false),
+        }
+    }
+    .await;
+    Ok(item_outcome(
+        &page,
+        "",
+        "#latest",
+        "stopping a reply",
         result,
     ))
 }

@@ -50,6 +50,7 @@ pub fn router(state: AppState) -> Router {
         .route("/c/{id}", post(chat_forms::reply))
         .route("/c/{id}/rename", post(chat_forms::rename))
         .route("/c/{id}/m/{message}/feedback", post(chat_forms::feedback))
+        .route("/c/{id}/m/{message}/stop", post(chat_forms::stop))
         .route(
             "/c/{id}/m/{message}/regenerate",
             post(chat_forms::regenerate),

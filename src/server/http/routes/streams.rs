@@ -25,6 +25,7 @@ use crate::server::auth::Caller;
 use crate::server::db::messages::{self, Message};
 use crate::server::db::{Db, Id, conversations};
 use crate::server::http::error::{ApiError, ErrorBody};
+use crate::server::http::json::ApiQuery;
 use crate::server::http::routes::ItemId;
 use crate::server::services::chat::events::ChatEvent;
 use crate::server::services::chat::send::{Coach, Exchange, Started, Stopped};
@@ -130,20 +131,36 @@ pub async fn stop(
 /// `tool_result`, then `done` or `error`. Ends at once, with no event, when nothing is being
 /// written.
 #[utoipa::path(get, path = "/api/v1/conversations/{id}/stream", tag = "conversations",
-    params(("id" = String, Path)), responses(
+    params(("id" = String, Path), JoinQuery), responses(
     (status = 200, description = "text/event-stream"), (status = 404, body = ErrorBody)))]
-pub async fn join(Caller(state, p): Caller, ItemId(id): ItemId) -> Result<Response, ApiError> {
+pub async fn join(
+    Caller(state, p): Caller,
+    ItemId(id): ItemId,
+    ApiQuery(q): ApiQuery<JoinQuery>,
+) -> Result<Response, ApiError> {
     conversations::get(&state.db, &p.user.id, &id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let streaming = messages::streaming_in(&state.db, &p.user.id, &id).await?;
-    let follow = streaming.and_then(|m| m.parent_id).map(|question| Follow {
+    let question = match q.question.as_deref() {
+        Some(raw) => {
+            let question = Id::parse(raw).ok_or_else(ApiError::not_found)?;
+            match messages::get(&state.db, &p.user.id, &question).await? {
+                Some(m) if m.conversation_id == id && m.role == Role::User => Some(question),
+                _ => return Err(ApiError::not_found()),
+            }
+        }
+        None => messages::streaming_in(&state.db, &p.user.id, &id)
+            .await?
+            .and_then(|m| m.parent_id),
+    };
+    let follow = question.map(|question| Follow {
         db: state.db.clone(),
         user_id: p.user.id.clone(),
         question,
         sent: HashMap::new(),
         pending: Vec::new().into_iter(),
         started: tokio::time::Instant::now(),
+        reads: 0,
         over: false,
     });
     let stream = futures_util::stream::unfold(follow, |follow| async move {
@@ -152,6 +169,13 @@ pub async fn join(Caller(state, p): Caller, ItemId(id): ItemId) -> Result<Respon
         Some((Ok(sse(&event)), Some(follow)))
     });
     Ok(sse_response(stream))
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+pub struct JoinQuery {
+    /// Follow the reply to this question (a user message of the conversation), even before
+    /// its first step is stored; without it, the reply being written now, if any.
+    pub question: Option<String>,
 }
 
 /// A reply followed through the database.
@@ -163,6 +187,7 @@ struct Follow {
     sent: HashMap<Id, usize>,
     pending: std::vec::IntoIter<ChatEvent>,
     started: tokio::time::Instant,
+    reads: u32,
     over: bool,
 }
 
@@ -175,9 +200,10 @@ impl Follow {
             if self.over || self.started.elapsed() > JOIN_AT_MOST {
                 return None;
             }
-            if !self.sent.is_empty() {
+            if self.reads > 0 {
                 tokio::time::sleep(POLL_EVERY).await;
             }
+            self.reads += 1;
             let steps = messages::replies_to(&self.db, &self.user_id, &self.question)
                 .await
                 .ok()?;

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::chat::conversation::Role;
+use crate::domain::chat::conversation::{MessageStatus, Role};
 use crate::domain::i18n::{moment_label, strings};
 use crate::domain::pagination::{Page, PageRequest, Paginated};
 use crate::domain::views::chat::{
@@ -127,7 +127,12 @@ fn thread_items(user: &User, m: &Message) -> Vec<ThreadItem> {
                 .into_iter()
                 .map(|c| ThreadItem::Tool { name: c.name })
                 .collect();
-            if !m.content.trim().is_empty() || m.error_message.is_some() {
+            // A step that only called tools shows as those tools; one being written shows even
+            // before its first word (with JavaScript off, as "writing…" and a Stop button).
+            if !m.content.trim().is_empty()
+                || m.error_message.is_some()
+                || matches!(m.status, MessageStatus::Streaming | MessageStatus::Stopped)
+            {
                 items.push(ThreadItem::Coach {
                     id: m.id.to_string(),
                     text: m.content.clone(),

@@ -38,6 +38,9 @@ pub struct ReplyTask {
     pub llm: Arc<dyn LlmProvider>,
     pub user: User,
     pub question: Message,
+    /// The first step, already stored as `streaming` (so a page loaded right after the
+    /// question was sent finds the reply it must follow).
+    pub first_step: Message,
     pub events: Option<UnboundedSender<ChatEvent>>,
     pub running: Running,
     /// Set when the whole process is shutting down (a stop is a cancel without it).
@@ -52,28 +55,19 @@ impl ReplyTask {
     }
 
     async fn store(&self, m: NewMessage) -> Result<Message, sqlx::Error> {
-        let m = NewMessage {
-            parent_id: Some(self.question.id.clone()),
-            model: m
-                .model
-                .or_else(|| Some(self.llm.model().to_owned()).filter(|m| !m.is_empty())),
-            ..m
-        };
-        messages::insert(&self.db, &self.user.id, &self.question.conversation_id, &m).await
+        store_step(&self.db, self.llm.as_ref(), &self.user, &self.question, m).await
     }
 
     /// Runs the loop; the stored steps, oldest first.
     pub async fn run(self) -> Result<Vec<Message>, sqlx::Error> {
         let mut request = self.request().await?;
         let mut stored = Vec::new();
+        let mut first = Some(self.first_step.clone());
         for _ in 0..MAX_TOOL_ROUNDS {
-            let step = self
-                .store(NewMessage {
-                    role: Role::Assistant,
-                    status: MessageStatus::Streaming,
-                    ..NewMessage::default()
-                })
-                .await?;
+            let step = match first.take() {
+                Some(step) => step,
+                None => self.store(streaming_step()).await?,
+            };
             self.emit(ChatEvent::Message(step.clone()));
             let round = self.round(&request, &step).await?;
             let (status, error_message) = match &round.outcome {
@@ -270,6 +264,34 @@ impl ReplyTask {
             text: piece,
         });
     }
+}
+
+/// A reply step as it starts: the coach's, `streaming`, empty.
+pub fn streaming_step() -> NewMessage {
+    NewMessage {
+        role: Role::Assistant,
+        status: MessageStatus::Streaming,
+        ..NewMessage::default()
+    }
+}
+
+/// Stores a step of the reply to `question` (it points at the question; the model is the
+/// provider's unless the step names one).
+pub async fn store_step(
+    db: &Db,
+    llm: &dyn LlmProvider,
+    user: &User,
+    question: &Message,
+    m: NewMessage,
+) -> Result<Message, sqlx::Error> {
+    let m = NewMessage {
+        parent_id: Some(question.id.clone()),
+        model: m
+            .model
+            .or_else(|| Some(llm.model().to_owned()).filter(|m| !m.is_empty())),
+        ..m
+    };
+    messages::insert(db, &user.id, &question.conversation_id, &m).await
 }
 
 /// How one request to the provider ended.

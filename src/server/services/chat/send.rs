@@ -12,7 +12,7 @@ use tokio::task::JoinHandle;
 
 use super::events::ChatEvent;
 use super::live::Live;
-use super::reply::ReplyTask;
+use super::reply::{ReplyTask, store_step, streaming_step};
 use crate::domain::account::FieldError;
 use crate::domain::chat::conversation::{Role, title_from, validate_message};
 use crate::server::db::messages::{self, Inserted, Message, NewMessage};
@@ -159,7 +159,7 @@ impl Coach {
         {
             conversations::rename(db, &user.id, conversation_id, Some(&title)).await?;
         }
-        Ok(Some(Started::Live(self.reply(user, user_message))))
+        Ok(Some(Started::Live(self.reply(user, user_message).await?)))
     }
 
     /// Answers a question again (give the question or any message of its reply), waiting
@@ -187,7 +187,7 @@ impl Coach {
             return Ok(None);
         };
         self.limits.check(&self.db, user).await?;
-        Ok(Some(self.reply(user, question)))
+        Ok(Some(self.reply(user, question).await?))
     }
 
     /// Stops the reply being written to the exchange of `message_id` (the question or any
@@ -240,10 +240,19 @@ impl Coach {
         Ok(Some(question))
     }
 
-    /// Starts the reply task for `question`.
-    fn reply(&self, user: &User, question: Message) -> LiveReply {
+    /// Stores the reply's first step (`streaming`) and starts the reply task for `question`.
+    async fn reply(&self, user: &User, question: Message) -> Result<LiveReply, sqlx::Error> {
+        let first_step = store_step(
+            &self.db,
+            self.llm.as_ref(),
+            user,
+            &question,
+            streaming_step(),
+        )
+        .await?;
         let (events, receiver) = tokio::sync::mpsc::unbounded_channel();
         let task = ReplyTask {
+            first_step,
             db: self.db.clone(),
             llm: self.llm.clone(),
             user: user.clone(),
@@ -252,11 +261,11 @@ impl Coach {
             running: self.live.begin(&question.id),
             shutting_down: self.live.shutdown_token(),
         };
-        LiveReply {
+        Ok(LiveReply {
             user_message: question,
             events: receiver,
             task: tokio::spawn(task.run()),
-        }
+        })
     }
 }
 
