@@ -175,15 +175,26 @@ impl ReplyTask {
     async fn request(&self) -> Result<LlmRequest, sqlx::Error> {
         let (db, user, question) = (&self.db, &self.user, &self.question);
         let today = tools::today(user);
-        let mut history =
-            messages::last(db, &user.id, &question.conversation_id, CONTEXT_MESSAGES).await?;
+        // Read twice the window: the steps of this reply (already stored) and of an earlier
+        // answer to the same question (regenerate) are left out below.
+        let window = CONTEXT_MESSAGES as usize;
+        let mut history = messages::last(
+            db,
+            &user.id,
+            &question.conversation_id,
+            CONTEXT_MESSAGES * 2,
+        )
+        .await?;
+        let read = history.len();
         // The conversation up to the question: an answer given to it before (regenerate) or
         // anything said after it is not part of what is being answered.
         history.retain(|m| {
             m.created_at <= question.created_at && m.parent_id.as_ref() != Some(&question.id)
         });
+        let more_before = history.len() > window || read == window * 2;
+        history.drain(..history.len().saturating_sub(window));
         let mut system = system_prompt(user, today, &facts::list(db, &user.id).await?);
-        if let Some(summary) = earlier_summary(db, user, question, history.len()).await? {
+        if more_before && let Some(summary) = earlier_summary(db, user, question).await? {
             system.push('\n');
             system.push_str(&summary);
         }
@@ -320,11 +331,7 @@ async fn earlier_summary(
     db: &Db,
     user: &User,
     question: &Message,
-    verbatim: usize,
 ) -> Result<Option<String>, sqlx::Error> {
-    if verbatim < CONTEXT_MESSAGES as usize {
-        return Ok(None);
-    }
     let all = messages::all(db, &user.id, &question.conversation_id).await?;
     let upto: Vec<&Message> = all
         .iter()
