@@ -24,7 +24,7 @@ test-unit: ## Unit and integration tests on SQLite only (fast loop).
 test-e2e: ## Playwright only (builds the site in debug).
 	@scripts/test.sh e2e
 
-bench: ## Criterion benchmarks (import, scoring, matcher) and a summary; ratios, never pass/fail.
+bench: ## Criterion (import, scoring, matcher), then HTTP req/s vs the seed_fastapi peer and wasm size; ratios, never pass/fail.
 	@scripts/bench.sh
 
 check: ## Formatting and lints.

@@ -1,83 +1,283 @@
 #!/usr/bin/env bash
-# Spotter benchmarks (`make bench`): criterion benches, then a short summary.
+# Spotter benchmarks (`make bench`): criterion benches and their summary, then the HTTP part.
 #
 #   benches/import.rs   10,000-row Strong export (generated): raw `csv` read (baseline), parse,
 #                       full import into a fresh SQLite database.
 #   benches/scoring.rs  records and points over 10,000 sets; catalog matcher per query.
+#   HTTP                DESIGN.md: the 50-message conversation and its JSON >= 20x the requests/s
+#                       of ../shared/peers/seed_fastapi in the same run. A temporary SQLite
+#                       database gets the peer's shape, 100 users x 20 conversations x 50
+#                       messages (benches/http_seed.rs, through the server's own repositories:
+#                       questions, Markdown replies, tool calls and results, tokens and times);
+#                       the release server (scripts/build.sh release) is loaded with the peer's
+#                       settings, `wrk -t2 -c32 -d10s`, on user3's newest conversation:
+#                       `GET /api/v1/conversations/{id}/messages?per_page=50` with an API token
+#                       (`spotter token create`), and the page `/c/{id}` with the session cookie of
+#                       `POST /api/v1/auth/login` (the page shows THREAD_PAGE messages, not 50: the
+#                       summary says how many). Spotter is stopped, then the peer's own bench.sh
+#                       runs (FastAPI + SQLModel + SQLite, uvicorn --workers 2; it pip-installs its
+#                       packages) and the summary prints both and the ratios. Last, the release
+#                       wasm's size, raw and gzip (budget 400 KB gzip).
 #
 # Performance targets (DESIGN.md "Performance budget") are read as ratios against a baseline
 # measured in the same run, never as a pass/fail on wall-clock time: these are noisy 2-core
-# machines. This script never fails on a number.
+# machines. This script never fails on a number. Both Spotter URLs are fetched before and after
+# the load (status, messages in the JSON, items on the page), and each wrk line shows wrk's
+# non-2xx/3xx and socket error counts and the bytes read per response (a redirect to /login
+# would be far smaller than the page).
 #
-# HTTP benchmarks (history page and JSON vs ../shared/peers/seed_fastapi/bench.sh, with wrk, in
-# the same run) come with the history pages, which are not built yet. That peer is the only thing
-# this script reads from outside the repository (../shared/ sits beside the team's checkouts, not
-# in a clone); without it the peer comparison is skipped with a message and the rest still runs.
+# The peer is the only thing this script reads from outside the repository (../shared/ sits beside
+# the team's checkouts, not in a clone); without it the comparison is skipped with a message and
+# everything else still runs. Missing tools are installed: the build's (scripts/ensure-tools.sh)
+# and wrk (apt).
 #
-#   usage: scripts/bench.sh [criterion args...]   e.g. scripts/bench.sh parse_strong
+# Builds: the crate's lib is also a cdylib, so cargo keeps one lib per target dir: a bench build
+# (with dev-dependencies) and the release server's build replace each other, and each switch
+# recompiles the crate (a few minutes on 2 cores). Criterion and the seeder share the bench
+# build and the server is built after them, so a run switches at most twice.
+#
+#   usage: scripts/bench.sh                        everything (`make bench`)
+#          scripts/bench.sh http [seconds]         the HTTP part and the wasm size (10 s per URL)
+#          scripts/bench.sh criterion [args...]    criterion only, e.g. scripts/bench.sh criterion parse_strong
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-rows=10000
-criterion_dir=${CRITERION_HOME:-${CARGO_TARGET_DIR:-target}/criterion}
-mkdir -p "$criterion_dir"
-started=$(mktemp)
-trap 'rm -f "$started"' EXIT
+target_dir=${CARGO_TARGET_DIR:-target}
+peer=../shared/peers/seed_fastapi
+log() { printf '\033[1;34m[bench]\033[0m %s\n' "$*" >&2; }
 
-cargo bench --features ssr --bench import --bench scoring -- --noplot "$@"
+criterion_part() {
+  local rows=10000
+  local criterion_dir=${CRITERION_HOME:-$target_dir/criterion}
+  mkdir -p "$criterion_dir"
+  local started
+  started=$(mktemp)
 
-# Mean time in ns of one benchmark, from criterion's JSON; empty when it did not run this time.
-mean_ns() {
-  local file="$criterion_dir/$1/new/estimates.json"
-  [[ -f $file && $file -nt $started ]] || return 0
-  sed -E 's/.*"mean":\{"confidence_interval":\{[^}]*\},"point_estimate":([0-9.eE+-]+).*/\1/' "$file"
+  cargo bench --features ssr --bench import --bench scoring -- --noplot "$@"
+
+  # Mean time in ns of one benchmark, from criterion's JSON; empty when it did not run this time.
+  mean_ns() {
+    local file="$criterion_dir/$1/new/estimates.json"
+    [[ -f $file && $file -nt $started ]] || return 0
+    sed -E 's/.*"mean":\{"confidence_interval":\{[^}]*\},"point_estimate":([0-9.eE+-]+).*/\1/' "$file"
+  }
+
+  local csv parse full sort records points
+  csv=$(mean_ns import/csv_read_baseline)
+  parse=$(mean_ns import/parse_strong)
+  full=$(mean_ns import_sqlite/full_import)
+  sort=$(mean_ns scoring/sort_baseline)
+  records=$(mean_ns scoring/current_records)
+  points=$(mean_ns scoring/set_points)
+
+  na() { [[ -z $1 ]]; }
+  rate() { awk -v r="$rows" -v ns="$1" 'BEGIN { printf "%.0f", r / (ns / 1e9) }'; }
+  ms() { awk -v ns="$1" 'BEGIN { printf "%.2f", ns / 1e6 }'; }
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+  echo
+  echo "== Summary (means; rows/s = $rows / mean time) =="
+  printf '%-34s %14s %12s\n' benchmark rows/s "ms/10k rows"
+  local pair name ns
+  for pair in "raw csv read (baseline):$csv" "parse (Strong):$parse" "full import (SQLite):$full"; do
+    name=${pair%%:*} ns=${pair#*:}
+    if na "$ns"; then printf '%-34s %14s\n' "$name" "not run"; continue; fi
+    printf '%-34s %14s %12s\n' "$name" "$(rate "$ns")" "$(ms "$ns")"
+  done
+  if ! na "$csv" && ! na "$parse"; then
+    echo "parse vs raw csv read: parse throughput = $(ratio "$csv" "$parse") x the raw read's ($(ratio "$parse" "$csv") x its time)"
+  fi
+  if ! na "$parse" && ! na "$full"; then
+    echo "full import vs parse: $(ratio "$full" "$parse") x the parse time (budget: 10k-row import <= 1 s; here $(ms "$full") ms)"
+  fi
+  if ! na "$sort" && ! na "$records"; then
+    echo "current_records (10k sets): $(ms "$records") ms = $(ratio "$records" "$sort") x sorting the sets (baseline)"
+  fi
+  if ! na "$points"; then
+    echo "set_points (10k sets): $(awk -v ns="$points" 'BEGIN { printf "%.1f", ns / 1e3 }') us"
+  fi
+  echo "best_match over the catalog, per query (budget analogue: sandbox check <= 50 us):"
+  local dir id
+  for dir in "$criterion_dir"/best_match/*/; do
+    id=$(basename "$dir")
+    ns=$(mean_ns "best_match/$id")
+    na "$ns" && continue
+    printf '  %-20s %10s us\n' "$id" "$(awk -v ns="$ns" 'BEGIN { printf "%.1f", ns / 1e3 }')"
+  done
+  rm -f "$started"
 }
 
-csv=$(mean_ns import/csv_read_baseline)
-parse=$(mean_ns import/parse_strong)
-full=$(mean_ns import_sqlite/full_import)
-sort=$(mean_ns scoring/sort_baseline)
-records=$(mean_ns scoring/current_records)
-points=$(mean_ns scoring/set_points)
+# --- HTTP ---------------------------------------------------------------------------------------
 
-na() { [[ -z $1 ]]; }
-rate() { awk -v r="$rows" -v ns="$1" 'BEGIN { printf "%.0f", r / (ns / 1e9) }'; }
-ms() { awk -v ns="$1" 'BEGIN { printf "%.2f", ns / 1e6 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+server_pid=
+work=
+stop_server() {
+  if [[ -n $server_pid ]]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=
+  fi
+}
+cleanup() {
+  stop_server
+  if [[ -n $work ]]; then rm -rf "$work"; fi
+}
 
-echo
-echo "== Summary (means; rows/s = $rows / mean time) =="
-printf '%-34s %14s %12s\n' benchmark rows/s "ms/10k rows"
-for pair in "raw csv read (baseline):$csv" "parse (Strong):$parse" "full import (SQLite):$full"; do
-  name=${pair%%:*} ns=${pair#*:}
-  if na "$ns"; then printf '%-34s %14s\n' "$name" "not run"; continue; fi
-  printf '%-34s %14s %12s\n' "$name" "$(rate "$ns")" "$(ms "$ns")"
-done
-if ! na "$csv" && ! na "$parse"; then
-  echo "parse vs raw csv read: parse throughput = $(ratio "$csv" "$parse") x the raw read's ($(ratio "$parse" "$csv") x its time)"
-fi
-if ! na "$parse" && ! na "$full"; then
-  echo "full import vs parse: $(ratio "$full" "$parse") x the parse time (budget: 10k-row import <= 1 s; here $(ms "$full") ms)"
-fi
-if ! na "$sort" && ! na "$records"; then
-  echo "current_records (10k sets): $(ms "$records") ms = $(ratio "$records" "$sort") x sorting the sets (baseline)"
-fi
-if ! na "$points"; then
-  echo "set_points (10k sets): $(awk -v ns="$points" 'BEGIN { printf "%.1f", ns / 1e3 }') us"
-fi
-echo "best_match over the catalog, per query (budget analogue: sandbox check <= 50 us):"
-for dir in "$criterion_dir"/best_match/*/; do
-  id=$(basename "$dir")
-  ns=$(mean_ns "best_match/$id")
-  na "$ns" && continue
-  printf '  %-20s %10s us\n' "$id" "$(awk -v ns="$ns" 'BEGIN { printf "%.1f", ns / 1e3 }')"
-done
+# `wrk -t2 -c32 -d<secs>s` (the peer's settings) on one URL; prints req/s, latency, errors and
+# bytes per response, and leaves req/s in $wrk_rps.
+load() {
+  local what=$1 url=$2 header=$3 out
+  out=$(wrk -t2 -c32 -d"${secs}s" -H "$header" "$url")
+  wrk_rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  local latency requests read bad errors
+  latency=$(awk '/^ +Latency/ {print $2}' <<<"$out")
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  read=$(awk '/requests in/ {print $(NF-1)}' <<<"$out")
+  bad=$(awk -F: '/Non-2xx or 3xx/ {gsub(/ /, "", $2); print $2}' <<<"$out")
+  errors=$(sed -n 's/^ *Socket errors: *//p' <<<"$out")
+  printf '  %-5s %10s req/s  latency avg %-9s %s requests, ~%s per response' \
+    "$what" "$wrk_rps" "$latency" "$requests" "$(per_response "$read" "$requests")"
+  [[ -n $bad ]] && printf ', \033[1;31m%s non-2xx/3xx responses\033[0m' "$bad"
+  [[ -n $errors ]] && printf ', socket errors: %s' "$errors"
+  echo
+}
 
-peer=../shared/peers/seed_fastapi
-echo
-if [[ ! -f $peer/bench.sh ]]; then
-  echo "peer comparison skipped: $peer is not beside this checkout (it is not part of the"
-  echo "repository); the benchmarks above are complete without it."
-else
-  echo "peer comparison: not measured yet; it comes with the history pages ($peer/bench.sh)."
-fi
+# "41.20MB" and a request count -> "12.3 KB" read per response (headers included).
+per_response() {
+  awk -v s="$1" -v n="$2" 'BEGIN {
+    m = 1; if (s ~ /KB$/) m = 1024; else if (s ~ /MB$/) m = 1024 ^ 2; else if (s ~ /GB$/) m = 1024 ^ 3
+    sub(/[KMG]?B$/, "", s); if (n > 0) printf "%.1f KB", s * m / n / 1000; else printf "?" }'
+}
+
+# How many times a string occurs in a file.
+matches() { { grep -o -- "$1" "$2" || true; } | wc -l; }
+
+# GET with curl: the status code in $status, the body in the file $1.
+get() {
+  local file=$1 url=$2 header=$3
+  status=$(curl -s -o "$file" -w '%{http_code}' -H "$header" "$url")
+}
+
+http_part() {
+  secs=${1:-10}
+  trap cleanup EXIT
+  work=$(mktemp -d)
+  local db="sqlite://$work/bench.db" password=bench-password-1 email=user3@bench.example
+
+  scripts/ensure-tools.sh build
+  if ! command -v wrk >/dev/null; then
+    log "installing wrk (apt)"
+    local sudo=; [[ $(id -u) = 0 ]] || sudo=sudo
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null 2>&1 || {
+      $sudo apt-get update -q >/dev/null 2>&1 || true
+      $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null
+    }
+  fi
+  # Seed first, build second: building a bench target also builds the server with the
+  # dev-dependencies' features and leaves that binary at target/release/spotter; build.sh then
+  # puts the shipped release build back there, and that is the one measured.
+  log "seeding 100 users x 20 conversations x 50 messages (benches/http_seed.rs)"
+  cargo bench --features ssr --bench http_seed -- "$db" "$password"
+  scripts/build.sh release
+  local spotter=$target_dir/release/spotter
+  local token
+  token=$(DATABASE_URL=$db RUST_LOG=error "$spotter" token create --email "$email" --name bench)
+
+  local port
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  local base=http://127.0.0.1:$port
+  # RUST_LOG=warn: the peer runs uvicorn with --log-level warning.
+  DATABASE_URL=$db SPOTTER_ADDR=127.0.0.1:$port RUST_LOG=warn "$spotter" serve >"$work/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 100); do
+    curl -fsS "$base/healthz" >/dev/null 2>&1 && break
+    kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log"; return 1; }
+    sleep 0.1
+  done
+  curl -fsS "$base/healthz" >/dev/null || { log "the server did not start"; cat "$work/server.log"; return 1; }
+
+  local cookie cid
+  cookie=$(curl -s -D - -o /dev/null -H 'content-type: application/json' \
+    -d "{\"email\":\"$email\",\"password\":\"$password\"}" "$base/api/v1/auth/login" |
+    sed -n 's/^[Ss]et-[Cc]ookie: *\([^;]*\).*/\1/p' | head -1)
+  cid=$(curl -s -H "Authorization: Bearer $token" "$base/api/v1/conversations?per_page=1" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["items"][0]["id"])')
+  local json_url="$base/api/v1/conversations/$cid/messages?per_page=50" page_url="$base/c/$cid"
+  local auth="Authorization: Bearer $token" session="Cookie: $cookie"
+
+  # What is measured: both URLs answer 200 with the conversation, before and after the load.
+  check() {
+    local when=$1 json_count
+    get "$work/page.json" "$json_url" "$auth"
+    json_count=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["items"]))' "$work/page.json" 2>/dev/null || echo "?")
+    echo "  $when: JSON $status, $json_count messages, $(stat -c %s "$work/page.json") bytes"
+    get "$work/page.html" "$page_url" "$session"
+    local page=$work/page.html
+    echo "  $when: page $status, $(matches 'class="msg msg-user' "$page") questions, $(matches 'class="msg msg-coach' "$page") replies, $(matches 'class="msg-tool' "$page") tool lines, $(stat -c %s "$page") bytes"
+  }
+
+  # Messages on one page of /c/{id} (the page's own constant; older ones are on further pages).
+  local thread_page
+  thread_page=$(sed -n 's/^pub const THREAD_PAGE: u32 = \([0-9]*\);.*/\1/p' src/server/services/chat/pages.rs)
+  echo
+  echo "== HTTP: Spotter (release, SQLite; user3's newest conversation; wrk -t2 -c32 ${secs}s) =="
+  echo "  /c/{id} shows the newest ${thread_page:-?} stored messages (THREAD_PAGE); the JSON asks for per_page=50"
+  check before
+  local json_rps page_rps
+  load JSON "$json_url" "$auth"; json_rps=$wrk_rps
+  load page "$page_url" "$session"; page_rps=$wrk_rps
+  check after
+  stop_server
+
+  local peer_json= peer_page=
+  echo
+  if [[ ! -f $peer/bench.sh ]]; then
+    echo "peer comparison skipped: $peer is not beside this checkout (it is not part of the"
+    echo "repository); Spotter's figures above are complete without it."
+  else
+    echo "== HTTP: peer seed_fastapi (FastAPI + SQLModel + SQLite, uvicorn --workers 2; $peer/bench.sh) =="
+    local line
+    # TMPDIR: the peer's database lands in our work directory and goes with it.
+    line=$(TMPDIR=$work bash "$peer/bench.sh" "$secs" | tail -1) || true
+    echo "  ${line:-no output from the peer bench (failed?)}"
+    peer_json=$(sed -n 's/.*JSON \([0-9.]*\) req\/s.*/\1/p' <<<"$line")
+    peer_page=$(sed -n 's/.*HTML \([0-9.]*\) req\/s.*/\1/p' <<<"$line")
+  fi
+
+  echo
+  echo "== Summary: HTTP (budget: Spotter >= 20x the peer's requests/s, measured in the same run) =="
+  printf '%-34s %12s %12s %10s\n' "" Spotter peer ratio
+  local pair name ours theirs
+  for pair in "50 messages JSON:$json_rps:$peer_json" "conversation page /c/{id}:$page_rps:$peer_page"; do
+    IFS=: read -r name ours theirs <<<"$pair"
+    if [[ -n $ours && -n $theirs ]]; then
+      printf '%-34s %12s %12s %9sx\n' "$name" "$ours" "$theirs" "$(awk -v a="$ours" -v b="$theirs" 'BEGIN { printf "%.1f", a / b }')"
+    else
+      printf '%-34s %12s %12s %10s\n' "$name" "${ours:-?}" "${theirs:-not run}" "-"
+    fi
+  done
+  echo "(req/s. The peer's page lists 50 messages as escaped text; Spotter's page holds its newest"
+  echo " ${thread_page:-?} stored messages, replies rendered from Markdown, with tools, tokens, times and forms.)"
+  wasm_size
+}
+
+wasm_size() {
+  local wasm=target/site/pkg/spotter_bg.wasm raw gz
+  echo
+  if [[ ! -f $wasm ]]; then
+    echo "wasm size: $wasm not built (scripts/build.sh release)"
+    return
+  fi
+  raw=$(stat -c %s "$wasm")
+  gz=$(gzip -9 -c "$wasm" | wc -c)
+  echo "== wasm (release, $wasm) =="
+  awk -v raw="$raw" -v gz="$gz" 'BEGIN {
+    printf "  %.0f KiB raw, %.0f KiB gzip -9 (%d bytes) = %.0f%% of the 400 KB budget\n", raw / 1024, gz / 1024, gz, gz / 4000 }'
+}
+
+case ${1:-} in
+  http) shift; http_part "$@" ;;
+  criterion) shift; criterion_part "$@" ;;
+  "") criterion_part; http_part ;;
+  *) criterion_part "$@" ;;
+esac
