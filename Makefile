@@ -1,5 +1,5 @@
 # Spotter: the two commands are `make run` and `make test`. Both install what is missing.
-.PHONY: run build dev test test-unit test-e2e check bench clean
+.PHONY: run build dev test test-unit test-e2e test-llm check bench clean
 
 run: ## Build everything (release) and serve http://127.0.0.1:3000 (SQLite + offline coach).
 	@scripts/ensure-tools.sh build
@@ -15,7 +15,7 @@ dev: ## Debug build, then serve (rebuild and rerun after edits).
 	@scripts/build.sh debug
 	@exec target/debug/spotter serve
 
-test: ## Everything: unit, integration (SQLite + PostgreSQL), Playwright (JS off and on).
+test: ## Everything: unit, integration (SQLite + PostgreSQL, a real local LLM), Playwright (JS off and on).
 	@scripts/test.sh all
 
 test-unit: ## Unit and integration tests on SQLite only (fast loop).
@@ -23,6 +23,9 @@ test-unit: ## Unit and integration tests on SQLite only (fast loop).
 
 test-e2e: ## Playwright only (builds the site in debug).
 	@scripts/test.sh e2e
+
+test-llm: ## The real-LLM tests only (llama.cpp + SmolLM2-135M; the first run compiles it, 6-10 min).
+	@scripts/test.sh llm
 
 bench: ## Criterion (import, scoring, matcher), then HTTP req/s vs the seed_fastapi peer and wasm size; ratios, never pass/fail.
 	@scripts/bench.sh
@@ -34,4 +37,4 @@ check: ## Formatting and lints.
 
 clean:
 	cargo clean
-	rm -rf tools/node_modules tools/cargo
+	rm -rf tools/node_modules tools/cargo tools/llm-venv tools/llm-venv.install.log

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # `make test`: unit + integration tests on SQLite and on a throwaway PostgreSQL cluster, then
-# Playwright in Debian's Chromium against the served app (JavaScript off and on).
-#   scripts/test.sh all|rust|e2e
-# Under CI=true nothing is skipped: a missing dependency fails the run.
+# Playwright in Debian's Chromium against the served app (JavaScript off and on). The Rust tests
+# also get a real OpenAI-compatible LLM server (scripts/llm-server.sh: llama.cpp + SmolLM2-135M,
+# compiled once into tools/llm-venv) at SPOTTER_TEST_LLM_URL.
+#   scripts/test.sh all|rust|e2e|llm     (llm: only the real-LLM tests, `real_llm` in tests/all)
+# Under CI=true nothing is skipped: a missing dependency fails the run. Elsewhere a failed LLM
+# install or start prints a loud SKIPPED and the run goes on without SPOTTER_TEST_LLM_URL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-all}
@@ -12,17 +15,59 @@ start=$(date +%s)
 scripts/ensure-tools.sh test
 
 cleanup() {
+  local status=$?
   [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null || true
   [ -n "${PG_TEST_DIR:-}" ] && scripts/pg.sh stop "$PG_TEST_DIR"
   [ -n "${E2E_DIR:-}" ] && rm -rf "$E2E_DIR"
+  if [ -n "${LLM_SERVER_PID:-}" ]; then # on failure the server's log stays for a look
+    if [ "$status" = 0 ]; then scripts/llm-server.sh stop "$LLM_SERVER_PID" "${LLM_SERVER_LOG:-}"
+    else scripts/llm-server.sh stop "$LLM_SERVER_PID"; log "LLM server log: ${LLM_SERVER_LOG:-}"; fi
+  fi
+  [ -n "${LLM_SKIPPED:-}" ] && llm_skipped_banner
+  true
 }
 trap cleanup EXIT
+
+llm_skipped_banner() {
+  printf '\033[1;33m[test] ============================================================\n' >&2
+  printf '[test] SKIPPED: the real-LLM tests (no LLM server: %s).\n' "$LLM_SKIPPED" >&2
+  printf '[test] Run scripts/llm-server.sh install (then start) by hand to see why; under CI=true this fails.\n' >&2
+  printf '[test] ============================================================\033[0m\n' >&2
+}
+
+# Installs (once: 6-10 min) and starts the real LLM server, exporting SPOTTER_TEST_LLM_URL and
+# SPOTTER_TEST_LLM_MODEL for the tests. `start_llm required` (or CI=true) makes a failure fatal.
+start_llm() {
+  local env
+  log "real LLM server (llama-cpp-python + SmolLM2-135M)"
+  if ! scripts/llm-server.sh install; then
+    LLM_SKIPPED="scripts/llm-server.sh install failed"
+  elif ! env=$(scripts/llm-server.sh start); then
+    LLM_SKIPPED="scripts/llm-server.sh start failed"
+  else
+    eval "$env"
+    return
+  fi
+  if [ "${CI:-}" = true ] || [ "${1:-}" = required ]; then
+    printf '\033[1;31m[test] error:\033[0m %s\n' "$LLM_SKIPPED" >&2
+    LLM_SKIPPED=
+    exit 1
+  fi
+  llm_skipped_banner
+}
 
 if [ "$mode" = all ] || [ "$mode" = rust ]; then
   log "starting a throwaway PostgreSQL cluster"
   eval "$(scripts/pg.sh start)"
-  log "unit + integration tests (SQLite and PostgreSQL)"
+  start_llm
+  log "unit + integration tests (SQLite and PostgreSQL${SPOTTER_TEST_LLM_URL:+, real LLM at $SPOTTER_TEST_LLM_URL})"
   SPOTTER_REQUIRE_POSTGRES=1 cargo test --features ssr
+fi
+
+if [ "$mode" = llm ]; then
+  start_llm required
+  log "real-LLM tests against $SPOTTER_TEST_LLM_URL"
+  cargo test --features ssr --test all real_llm
 fi
 
 if [ "$mode" = all ] || [ "$mode" = e2e ]; then
