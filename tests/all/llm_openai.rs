@@ -55,6 +55,15 @@ async fn failed_reply(app: &TestApp, user: &TestUser, exchange: &Value) -> Value
     reply
 }
 
+/// The failed last step of an exchange in a conversation that may hold earlier ones.
+async fn failed_reply_in(app: &TestApp, user: &TestUser, exchange: &Value) -> Value {
+    let messages = stored(app, user, exchange).await;
+    let last = messages.last().unwrap().clone();
+    assert_eq!(last["status"], "failed", "{last}");
+    assert_eq!(last["parent_id"], exchange["user_message"]["id"]);
+    last
+}
+
 /// The app still answers a normal question after a fault.
 async fn still_serves(app: &TestApp, user: &TestUser, llm: &crate::common::fake_llm::FakeLlm) {
     llm.then(Reply::text(&["Still ", "here."], Duration::ZERO));
@@ -106,7 +115,8 @@ both_engines! {
         assert_eq!(second[0]["role"], "system");
         let n = second.len();
         assert_eq!(second[n - 2]["tool_calls"][0]["function"]["name"], "get_capital");
-        assert_eq!(second[n - 2]["content"], Value::Null);
+        assert_eq!(second[n - 2]["content"], "", "a string: llama.cpp refuses null");
+        assert_eq!(requests[0]["tool_choice"], "auto");
         assert_eq!(second[n - 1]["role"], "tool");
         assert_eq!(second[n - 1]["tool_call_id"], "call_ZR5UUuTt3pf61kjwAJIYdVMj");
     }
@@ -224,6 +234,42 @@ both_engines! {
         assert!(reply["content"].as_str().unwrap().starts_with("and on and on"), "the text so far is kept");
         assert_eq!(llm.requests()[0]["max_tokens"], 50);
         still_serves(&app, &user, &llm).await;
+    }
+
+    async fn an_empty_answer_while_tools_are_offered_is_asked_again_without_tools(app: TestApp, llm: FakeLlm) {
+        // llama.cpp's tool grammar: a text answer comes out empty while tools are offered.
+        llm.then(Reply::text(&[""], Duration::ZERO))
+            .then(Reply::text(&["Hi, I'm your coach."], Duration::ZERO));
+        let user = app.user("empty-answer").await;
+        let exchange = ask(&app, &user, "Who are you?").await;
+        let reply = exchange["reply"].as_array().unwrap();
+        assert_eq!(reply.len(), 1, "one step, asked twice: {exchange}");
+        assert_eq!(reply[0]["content"], "Hi, I'm your coach.");
+        assert_eq!(reply[0]["status"], "complete");
+        let requests = llm.requests();
+        assert!(requests[0]["tools"].is_array());
+        assert!(requests[1].get("tools").is_none() && requests[1].get("tool_choice").is_none(), "{}", requests[1]);
+
+        // Nothing even then: a readable error, not an empty reply.
+        llm.then(Reply::text(&[""], Duration::ZERO));
+        let exchange = ask(&app, &user, "Who are you?").await;
+        let reply = failed_reply_in(&app, &user, &exchange).await;
+        assert!(reply["error_message"].as_str().unwrap().contains("answered with nothing"), "{reply}");
+    }
+
+    async fn the_last_round_offers_no_tools_so_the_reply_ends_in_words(app: TestApp, llm: FakeLlm) {
+        let call = "b1_stream_single_tool_call_deltas_with_usage__gpt-4o-mini_2026__pydantic-ai.sse";
+        llm.then(Reply::recording(call)).then(Reply::recording(call)).then(Reply::recording(call))
+            .then(Reply::text(&["Done looking."], Duration::ZERO));
+        let user = app.user("rounds").await;
+        let exchange = ask(&app, &user, "Capital?").await;
+        let requests = llm.requests();
+        assert_eq!(requests.len(), 4);
+        assert!(requests[2]["tools"].is_array());
+        assert!(requests[3].get("tools").is_none(), "{}", requests[3]);
+        let reply = exchange["reply"].as_array().unwrap();
+        assert_eq!(reply.last().unwrap()["content"], "Done looking.");
+        assert_eq!(reply.last().unwrap()["status"], "complete");
     }
 
     async fn an_unreachable_server_is_a_stored_readable_error(app: TestApp, llm: FakeLlm) {

@@ -29,6 +29,7 @@ mod demo;
 mod llm_openai;
 mod openapi;
 mod pages;
+mod real_llm;
 mod schema_parity;
 mod security;
 mod training_pages;

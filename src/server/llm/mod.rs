@@ -113,6 +113,8 @@ pub enum LlmError {
     Stalled(u64),
     #[error("The reply passed {0} tokens without ending and was cut off.")]
     TooLong(u32),
+    #[error("The model answered with nothing; ask again, perhaps in other words.")]
+    Empty,
 }
 
 fn retry_hint(retry_after_s: Option<u64>) -> String {

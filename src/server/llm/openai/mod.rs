@@ -72,6 +72,16 @@ impl OpenAiCompatible {
         }
     }
 
+    /// Sends a completion request. A request that failed before any answer came (a pooled
+    /// connection the server had already closed: llama.cpp drops it after a failed stream) is
+    /// sent once more on a new connection.
+    async fn send(&self, body: &ChatRequest<'_>) -> Result<reqwest::Response, reqwest::Error> {
+        match self.post(body).send().await {
+            Err(e) if e.is_request() || e.is_connect() => self.post(body).send().await,
+            result => result,
+        }
+    }
+
     /// The configured model, or the first the server lists (asked once).
     async fn model_name(&self) -> Result<&str, LlmError> {
         self.model
@@ -113,10 +123,7 @@ impl OpenAiCompatible {
         text: &TextSink,
     ) -> Result<Option<LlmReply>, LlmError> {
         let body = ChatRequest::new(model, request, true, self.settings.max_tokens);
-        let response = self
-            .within(self.post(&body).send())
-            .await?
-            .map_err(unreachable)?;
+        let response = self.within(self.send(&body)).await?.map_err(unreachable)?;
         let response = errors::check(response).await?;
         let mut events = response.bytes_stream().eventsource();
         let mut acc = Accumulator::default();
@@ -158,10 +165,7 @@ impl OpenAiCompatible {
         text: &TextSink,
     ) -> Result<LlmReply, LlmError> {
         let body = ChatRequest::new(model, request, false, self.settings.max_tokens);
-        let response = self
-            .within(self.post(&body).send())
-            .await?
-            .map_err(unreachable)?;
+        let response = self.within(self.send(&body)).await?.map_err(unreachable)?;
         let response = errors::check(response).await?;
         let bytes = self
             .within(response.bytes())

@@ -14,6 +14,9 @@ pub struct ChatRequest<'a> {
     pub messages: Vec<WireMessage<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tools: Vec<WireTool<'a>>,
+    /// `"auto"` whenever tools are offered: llama.cpp leaves tools out of the prompt without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tool_choice: Option<&'static str>,
     pub stream: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stream_options: Option<StreamOptions>,
@@ -28,8 +31,9 @@ pub struct StreamOptions {
 #[derive(Debug, Serialize)]
 pub struct WireMessage<'a> {
     pub role: &'static str,
-    /// `null` for an assistant message that only calls tools (some servers refuse `""`).
-    pub content: Option<&'a str>,
+    /// Always a string, `""` for an assistant message that only calls tools: OpenAI accepts
+    /// it, and llama.cpp's server answers 500 to `null`.
+    pub content: &'a str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tool_calls: Vec<WireToolCall<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -69,7 +73,7 @@ impl<'a> ChatRequest<'a> {
     pub fn new(model: &'a str, request: &'a LlmRequest, stream: bool, max_tokens: u32) -> Self {
         let system = WireMessage {
             role: "system",
-            content: Some(&request.system),
+            content: &request.system,
             tool_calls: Vec::new(),
             tool_call_id: None,
         };
@@ -90,6 +94,7 @@ impl<'a> ChatRequest<'a> {
                     },
                 })
                 .collect(),
+            tool_choice: (!request.tools.is_empty()).then_some("auto"),
             stream,
             stream_options: stream.then_some(StreamOptions {
                 include_usage: true,
@@ -106,10 +111,9 @@ fn wire_message(m: &LlmMessage) -> WireMessage<'_> {
         Role::System => "system",
         Role::Tool => "tool",
     };
-    let calls_only = m.role == Role::Assistant && m.content.is_empty() && !m.tool_calls.is_empty();
     WireMessage {
         role,
-        content: (!calls_only).then_some(m.content.as_str()),
+        content: &m.content,
         tool_calls: m.tool_calls.iter().map(wire_call).collect(),
         tool_call_id: m.tool_call_id.as_deref(),
     }

@@ -62,14 +62,38 @@ impl ReplyTask {
     pub async fn run(self) -> Result<Vec<Message>, sqlx::Error> {
         let mut request = self.request().await?;
         let mut stored = Vec::new();
-        let mut first = Some(self.first_step.clone());
-        for _ in 0..MAX_TOOL_ROUNDS {
-            let step = match first.take() {
+        let mut next_step = Some(self.first_step.clone());
+        let tools = std::mem::take(&mut request.tools);
+        let mut tools_withdrawn = false;
+        let mut round_no = 0;
+        while round_no < MAX_TOOL_ROUNDS {
+            let step = match next_step.take() {
                 Some(step) => step,
                 None => self.store(streaming_step()).await?,
             };
             self.emit(ChatEvent::Message(step.clone()));
-            let round = self.round(&request, &step).await?;
+            // The last round offers no tools, so the reply ends in words.
+            let offer_tools = !tools_withdrawn && round_no + 1 < MAX_TOOL_ROUNDS;
+            request.tools = if offer_tools {
+                tools.clone()
+            } else {
+                Vec::new()
+            };
+            let mut round = self.round(&request, &step).await?;
+            if let Outcome::Replied(reply) = &round.outcome
+                && reply.content.trim().is_empty()
+                && reply.tool_calls.is_empty()
+            {
+                if offer_tools {
+                    // Small models served with a tool grammar (llama.cpp) answer nothing in
+                    // words while tools are offered: ask once more without them.
+                    tools_withdrawn = true;
+                    next_step = Some(step);
+                    continue;
+                }
+                round.outcome = Outcome::Failed(LlmError::Empty);
+            }
+            round_no += 1;
             let (status, error_message) = match &round.outcome {
                 Outcome::Replied(_) => (MessageStatus::Complete, None),
                 Outcome::Stopped => (MessageStatus::Stopped, None),
@@ -295,11 +319,16 @@ pub async fn store_step(
     question: &Message,
     m: NewMessage,
 ) -> Result<Message, sqlx::Error> {
+    let model = match m.role {
+        Role::Assistant => m
+            .model
+            .clone()
+            .or_else(|| Some(llm.model().to_owned()).filter(|m| !m.is_empty())),
+        _ => m.model.clone(),
+    };
     let m = NewMessage {
         parent_id: Some(question.id.clone()),
-        model: m
-            .model
-            .or_else(|| Some(llm.model().to_owned()).filter(|m| !m.is_empty())),
+        model,
         ..m
     };
     messages::insert(db, &user.id, &question.conversation_id, &m).await
