@@ -502,8 +502,26 @@ async fn sqlite_and_postgres_schemas_match() {
         } else {
             &postgres
         };
-        for (file, sql) in migration_files(engine) {
+        let files = migration_files(engine);
+        // An index a later migration drops is not expected at the end.
+        let dropped: Vec<String> = files
+            .iter()
+            .flat_map(|(_, sql)| {
+                sql.lines()
+                    .filter_map(|l| l.trim().strip_prefix("DROP INDEX "))
+                    .map(|n| n.trim_end_matches(';').trim().to_owned())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        for (file, sql) in files {
             for (name, table) in indexes_named_in(&sql) {
+                if dropped.contains(&name) {
+                    assert!(
+                        !schema.indexes.contains_key(&name),
+                        "{engine}: {name} was dropped"
+                    );
+                    continue;
+                }
                 match schema.indexes.get(&name) {
                     Some((t, ..)) => {
                         assert_eq!(t, &table, "{engine} {file}: index {name} is on {t}")

@@ -18,7 +18,7 @@ use crate::server::llm::ToolCall;
 /// Conversations listed on `/`.
 pub const RECENT_CONVERSATIONS: u32 = 20;
 /// Messages on one page of `/c/{id}`.
-pub const THREAD_PAGE: u32 = 20;
+pub const THREAD_PAGE: u32 = 50;
 
 fn when(user: &User, at: DateTime<Utc>) -> String {
     let tz = user.zone();
