@@ -4,6 +4,9 @@
 #   benches/import.rs   10,000-row Strong export (generated): raw `csv` read (baseline), parse,
 #                       full import into a fresh SQLite database.
 #   benches/scoring.rs  records and points over 10,000 sets; catalog matcher per query.
+#   benches/ttft.rs     time to first token added by Spotter (budget 2 ms p50): a fake model
+#                       server on loopback asked directly (baseline) and through Spotter's SSE,
+#                       one request at a time, p50/p99 of both and of the difference.
 #   HTTP                DESIGN.md: the 50-message conversation and its JSON >= 20x the requests/s
 #                       of ../shared/peers/seed_fastapi in the same run. A temporary SQLite
 #                       database gets the peer's shape, 100 users x 20 conversations x 50
@@ -37,6 +40,7 @@
 # build and the server is built after them, so a run switches at most twice.
 #
 #   usage: scripts/bench.sh                        everything (`make bench`)
+#          scripts/bench.sh ttft [rounds]          time to first token only
 #          scripts/bench.sh http [seconds]         the HTTP part and the wasm size (10 s per URL)
 #          scripts/bench.sh criterion [args...]    criterion only, e.g. scripts/bench.sh criterion parse_strong
 set -euo pipefail
@@ -275,9 +279,15 @@ wasm_size() {
     printf "  %.0f KiB raw, %.0f KiB gzip -9 (%d bytes) = %.0f%% of the 400 KB budget\n", raw / 1024, gz / 1024, gz, gz / 4000 }'
 }
 
+ttft_part() {
+  echo
+  cargo bench --features ssr --bench ttft -- "${1:-300}"
+}
+
 case ${1:-} in
   http) shift; http_part "$@" ;;
   criterion) shift; criterion_part "$@" ;;
-  "") criterion_part; http_part ;;
+  ttft) shift; ttft_part "$@" ;;
+  "") criterion_part; ttft_part; http_part ;;
   *) criterion_part "$@" ;;
 esac

@@ -287,3 +287,22 @@ pub async fn streaming_in(
     );
     on_db!(db, pool => sqlx::query_as::<_, Message>(&sql).bind(conversation_id).bind(user_id).fetch_optional(pool).await)
 }
+
+/// The texts of the user's questions in a conversation written before `before`, oldest
+/// first, at most the newest `limit` of them.
+pub async fn questions_before(
+    db: &Db,
+    user_id: &Id,
+    conversation_id: &Id,
+    before: DateTime<Utc>,
+    limit: u32,
+) -> Result<Vec<String>, sqlx::Error> {
+    let mut texts: Vec<String> = on_db!(db, pool => sqlx::query_scalar(
+        "SELECT content FROM chat_messages
+         WHERE conversation_id = $1 AND user_id = $2 AND role = 'user' AND created_at < $3
+         ORDER BY created_at DESC, id DESC LIMIT $4")
+        .bind(conversation_id).bind(user_id).bind(before).bind(i64::from(limit))
+        .fetch_all(pool).await)?;
+    texts.reverse();
+    Ok(texts)
+}

@@ -218,7 +218,11 @@ impl ReplyTask {
         let more_before = history.len() > window || read == window * 2;
         history.drain(..history.len().saturating_sub(window));
         let mut system = system_prompt(user, today, &facts::list(db, &user.id).await?);
-        if more_before && let Some(summary) = earlier_summary(db, user, question).await? {
+        let window_start = history.first().map(|m| m.created_at);
+        if more_before
+            && let Some(start) = window_start
+            && let Some(summary) = earlier_summary(db, user, question, start).await?
+        {
             system.push('\n');
             system.push_str(&summary);
         }
@@ -360,16 +364,19 @@ async fn earlier_summary(
     db: &Db,
     user: &User,
     question: &Message,
+    window_start: chrono::DateTime<chrono::Utc>,
 ) -> Result<Option<String>, sqlx::Error> {
-    let all = messages::all(db, &user.id, &question.conversation_id).await?;
-    let upto: Vec<&Message> = all
-        .iter()
-        .filter(|m| {
-            m.created_at <= question.created_at && m.parent_id.as_ref() != Some(&question.id)
-        })
-        .collect();
-    let older = upto.len().saturating_sub(CONTEXT_MESSAGES as usize);
-    let summary = summarize_earlier(upto[..older].iter().map(|m| (m.role, m.content.as_str())));
+    // The summary keeps at most 2,000 characters of questions, newest last: the newest few
+    // hundred questions before the window are all it can use.
+    let questions = messages::questions_before(
+        db,
+        &user.id,
+        &question.conversation_id,
+        window_start,
+        QUESTIONS_SUMMED_UP,
+    )
+    .await?;
+    let summary = summarize_earlier(questions.iter().map(|q| (Role::User, q.as_str())));
     crate::server::db::conversations::set_summary(
         db,
         &user.id,
@@ -379,6 +386,10 @@ async fn earlier_summary(
     .await?;
     Ok(summary)
 }
+
+/// The most questions [`earlier_summary`] reads (each takes at least four of its 2,000
+/// characters).
+const QUESTIONS_SUMMED_UP: u32 = 500;
 
 /// A stored message as the provider reads it.
 fn llm_message(m: &Message) -> LlmMessage {

@@ -30,14 +30,18 @@ use crate::server::services::stats::stats;
 
 /// Every tool, with its arguments' JSON schema generated from the Rust type.
 pub fn specs() -> Vec<ToolSpec> {
-    ToolName::ALL
-        .iter()
-        .map(|&name| ToolSpec {
-            name: name.as_str(),
-            description: name.description(),
-            parameters: schema_of(name),
-        })
-        .collect()
+    // Generated once: the schemas never change while the process runs.
+    static SPECS: std::sync::LazyLock<Vec<ToolSpec>> = std::sync::LazyLock::new(|| {
+        ToolName::ALL
+            .iter()
+            .map(|&name| ToolSpec {
+                name: name.as_str(),
+                description: name.description(),
+                parameters: schema_of(name),
+            })
+            .collect()
+    });
+    SPECS.clone()
 }
 
 fn schema_of(name: ToolName) -> Value {
