@@ -65,3 +65,24 @@ test('a reply that uses a tool streams to the end and the stored thread matches 
   await page.reload();
   await expect(page.locator('ol.thread .msg-coach .msg-body')).toHaveText(answer);
 });
+
+test('Copy puts the reply on the clipboard', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await register(page);
+  await waitForHydration(page);
+  await page.locator('#content').fill('What can you do?');
+  await page.locator('#content').press('Enter');
+  await expect(page).toHaveURL(/\/c\/[0-9a-f-]+#latest$/);
+  await expect(page.locator('.msg-live')).toHaveCount(0, { timeout: 20000 });
+  await waitForHydration(page);
+  const coach = page.locator('ol.thread .msg-coach');
+  await coach.getByRole('button', { name: 'Copy' }).click();
+  await expect(coach.getByRole('button', { name: 'Copied' })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const shown = (await coach.locator('.msg-body').innerText()).trim();
+  expect(copied.length).toBeGreaterThan(20);
+  // The Markdown as written: its words are the ones the page shows.
+  const words = copied.replace(/[*_`#>()\[\]-]/g, ' ').split(/\s+/).filter((w) => w.length > 3).slice(0, 5);
+  expect(words.length).toBeGreaterThan(2);
+  for (const w of words) expect(shown).toContain(w);
+});

@@ -30,3 +30,26 @@ test('ask the coach, continue the thread, reload and see the same history', asyn
   await page.getByRole('link', { name: 'what can you do?' }).click();
   await expect(page).toHaveURL(url.replace(/#latest$/, ''));
 });
+
+test('a Hebrew question in an English thread gets a Hebrew reply that reads right-to-left', async ({ page }) => {
+  await register(page);
+  await page.locator('#content').fill('how are you?');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page).toHaveURL(/\/c\/[0-9a-f-]+#latest$/);
+  const thread = page.locator('ol.thread');
+  await expect(thread.locator('.msg-coach')).toHaveCount(1);
+  await expect(page.locator('.msg-live')).toHaveCount(0, { timeout: 20000 });
+
+  await page.locator('#content').fill('מה אתה יודע לעשות?');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(thread.locator('.msg-user')).toHaveCount(2);
+  await expect(page.locator('.msg-live')).toHaveCount(0, { timeout: 20000 });
+  await expect(thread.locator('.msg-coach')).toHaveCount(2);
+  // The page stays left-to-right; the Hebrew question and its Hebrew answer read right-to-left.
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(thread.locator('.msg-user').nth(1).locator('.msg-text')).toHaveCSS('direction', 'rtl');
+  const reply = thread.locator('.msg-coach').nth(1).locator('.msg-body');
+  await expect(reply).toContainText(/[\u0590-\u05FF]/);
+  await expect(reply).toHaveCSS('direction', 'rtl');
+  await expect(thread.locator('.msg-coach').first().locator('.msg-body')).toHaveCSS('direction', 'ltr');
+});
