@@ -211,24 +211,21 @@ pub async fn last(
         .bind(conversation_id).bind(user_id).bind(i64::from(limit)).fetch_all(pool).await)
 }
 
-/// A page of a conversation: page 1 is the newest messages; within a page, oldest first.
+/// One page of a conversation's messages (page 1 = the newest), oldest first within the page.
+/// The count to page by is the conversation's `message_count` (`conversations::get`).
 pub async fn page(
     db: &Db,
     user_id: &Id,
     conversation_id: &Id,
     page: Page,
-) -> Result<(Vec<Message>, u64), sqlx::Error> {
+) -> Result<Vec<Message>, sqlx::Error> {
     let sql = format!(
         "SELECT {COLUMNS} FROM (SELECT {COLUMNS} FROM chat_messages WHERE conversation_id = $1 AND user_id = $2
                                 ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4) newest
          ORDER BY created_at, id"
     );
-    let items = on_db!(db, pool => sqlx::query_as::<_, Message>(&sql)
-        .bind(conversation_id).bind(user_id).bind(page.limit()).bind(page.offset()).fetch_all(pool).await)?;
-    let total: i64 = on_db!(db, pool => sqlx::query_scalar(
-        "SELECT COUNT(*) FROM chat_messages WHERE conversation_id = $1 AND user_id = $2")
-        .bind(conversation_id).bind(user_id).fetch_one(pool).await)?;
-    Ok((items, u64::try_from(total).unwrap_or(0)))
+    on_db!(db, pool => sqlx::query_as::<_, Message>(&sql)
+        .bind(conversation_id).bind(user_id).bind(page.limit()).bind(page.offset()).fetch_all(pool).await)
 }
 
 /// The text so far of a reply being written; `false` when it is no longer `streaming`

@@ -86,13 +86,11 @@ pub async fn list(
     ItemId(id): ItemId,
     PageQuery(page): PageQuery,
 ) -> Result<Json<Paginated<Message>>, ApiError> {
-    if conversations::get(&state.db, &p.user.id, &id)
+    let conversation = conversations::get(&state.db, &p.user.id, &id)
         .await?
-        .is_none()
-    {
-        return Err(ApiError::not_found());
-    }
-    let (items, total) = messages::page(&state.db, &p.user.id, &id, page).await?;
+        .ok_or_else(ApiError::not_found)?;
+    let items = messages::page(&state.db, &p.user.id, &id, page).await?;
+    let total = u64::try_from(conversation.message_count).unwrap_or(0);
     Ok(Json(Paginated::new(items, page, total)))
 }
 

@@ -95,7 +95,8 @@ pub async fn conversation_page(
         page: page.max(1),
         per_page: THREAD_PAGE,
     };
-    let (rows, total) = messages::page(db, &user.id, &id, page).await?;
+    let rows = messages::page(db, &user.id, &id, page).await?;
+    let total = u64::try_from(conversation.message_count).unwrap_or(0);
     let items = rows.iter().flat_map(|m| thread_items(user, m)).collect();
     Ok(Some(ConversationData {
         id: id.to_string(),
