@@ -265,6 +265,36 @@ both_engines! {
         assert_error(resp, StatusCode::NOT_FOUND, "not_found").await;
     }
 
+    async fn the_stop_form_works_without_javascript(app: TestApp, llm: FakeLlm) {
+        llm.then(Reply::text(&WORDS, Duration::from_millis(150)));
+        let user = app.user("form-stopper").await;
+        let conversation = app.conversation(&user, "").await["id"].as_str().unwrap().to_owned();
+        let mut events = send_streamed(&app, &user, &conversation, "Rest?").await;
+        events.next().await.unwrap();
+        let step = events.next().await.unwrap().data["id"].as_str().unwrap().to_owned();
+        while events.next().await.unwrap().name != "delta" {}
+
+        // Another user's form finds nothing and stops nothing.
+        let other = app.user("form-other").await;
+        let resp = app.post_form(&other.client, &format!("/c/{conversation}/m/{step}/stop"), &[]).await;
+        assert!(assert_redirect(&resp).contains("error=not_found"), "{}", location(&resp));
+
+        // The page shows the reply being written, with its Stop form.
+        let (status, html) = app.get_html(&user.client, &format!("/c/{conversation}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains(&format!("action=\"/c/{conversation}/m/{step}/stop\"")), "a Stop form");
+
+        let resp = app.post_form(&user.client, &format!("/c/{conversation}/m/{step}/stop"), &[]).await;
+        assert_eq!(assert_redirect(&resp), format!("/c/{conversation}#latest"));
+        let messages = stored(&app, &user, &conversation).await;
+        assert_eq!(messages[1]["status"], "stopped");
+        let kept = messages[1]["content"].as_str().unwrap();
+        assert!(!kept.is_empty() && kept.len() < WORDS.concat().len(), "{kept:?}");
+        let (_, html) = app.get_html(&user.client, &format!("/c/{conversation}")).await;
+        assert!(html.contains("Stopped."), "the thread says it was stopped");
+        assert!(!html.contains("/stop\""), "no Stop form any more");
+    }
+
     async fn shutting_down_stores_the_text_so_far(app: TestApp, llm: FakeLlm) {
         llm.then(Reply::text(&WORDS, Duration::from_millis(200)));
         let user = app.user("restart").await;

@@ -19,7 +19,7 @@ use crate::domain::chat::feedback::{FeedbackInput, validate_feedback};
 use crate::domain::i18n::FormError;
 use crate::server::db::conversations;
 use crate::server::db::{feedback, messages};
-use crate::server::services::chat::send::{self, ChatError, Coach, Started, Stopped};
+use crate::server::services::chat::send::{self, ChatError, Coach, Started};
 use crate::server::state::AppState;
 
 /// `POST /`: a new conversation with its first message.
@@ -169,18 +169,16 @@ pub async fn regenerate(
     let id = item_id(&message, &page, "")?;
     let live = live(&fields(form));
     let result = async {
-        match messages::get(&state.db, &p.user.id, &id).await? {
-            Some(m) if m.conversation_id.to_string() == conversation => {
-                let Some(reply) = Coach::of(&state).start_regenerate(&p.user, &id).await? else {
-                    return Ok(false);
-                };
-                if !live {
-                    reply.finish().await?;
-                }
-                Ok::<bool, ChatError>(true)
-            }
-            _ => Ok(false),
+        if !in_thread(&state, &p, &id, &conversation).await? {
+            return Ok(false);
         }
+        let Some(reply) = Coach::of(&state).start_regenerate(&p.user, &id).await? else {
+            return Ok(false);
+        };
+        if !live {
+            reply.finish().await?;
+        }
+        Ok::<bool, ChatError>(true)
     }
     .await;
     Ok(item_outcome(
@@ -201,16 +199,12 @@ pub async fn stop(
     let page = format!("/c/{conversation}");
     let id = item_id(&message, &page, "")?;
     let result = async {
-        match messages::get(&state.db, &p.user.id, &id).await? {
-            Some(m) if m.conversation_id.to_string() == conversation => {
-                let stopped = Coach::of(&state).stop(&p.user, &id).await?;
-                Ok::<bool, ChatError>(matches!(
-                    stopped,
-                    Some(Stopped::Now(_) | Stopped::NotStreaming)
-                ))
-            }
-            _ => Ok(false),
+        if !in_thread(&state, &p, &id, &conversation).await? {
+            return Ok(false);
         }
+        // Nothing left to stop is fine: the thread shows the reply as it ended.
+        let stopped = Coach::of(&state).stop(&p.user, &id).await?;
+        Ok::<bool, ChatError>(stopped.is_some())
     }
     .await;
     Ok(item_outcome(
@@ -220,4 +214,17 @@ pub async fn stop(
         "stopping a reply",
         result,
     ))
+}
+
+/// Whether `id` is one of the user's messages in `conversation`: a thread's forms act on its
+/// own messages only (anything else is "not found").
+async fn in_thread(
+    state: &AppState,
+    p: &crate::server::auth::Principal,
+    id: &crate::server::db::Id,
+    conversation: &str,
+) -> Result<bool, sqlx::Error> {
+    Ok(messages::get(&state.db, &p.user.id, id)
+        .await?
+        .is_some_and(|m| m.conversation_id.to_string() == conversation))
 }
