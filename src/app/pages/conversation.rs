@@ -9,6 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::chat::conversation_page;
 use crate::app::components::composer::Composer;
+use crate::app::components::copy_button::CopyButton;
 use crate::app::components::live_reply::{LiveFlag, LiveReply};
 use crate::app::components::notice::SuccessNotice;
 use crate::app::components::pager::Pager;
@@ -109,7 +110,6 @@ fn Item(item: ThreadItem, conversation: String) -> impl IntoView {
         }
         ThreadItem::Coach {
             id,
-            text,
             html,
             status,
             error,
@@ -121,6 +121,7 @@ fn Item(item: ThreadItem, conversation: String) -> impl IntoView {
             ..
         } => {
             let failed = status == MessageStatus::Failed;
+            let has_text = !html.is_empty();
             let streaming = status == MessageStatus::Streaming;
             let tokens = tokens.map(|n| {
                 let n = fill(t.chat_tokens, &[("n", &count(n))]);
@@ -144,7 +145,7 @@ fn Item(item: ThreadItem, conversation: String) -> impl IntoView {
             let action = |what: &str| format!("/c/{conversation}/m/{id}/{what}");
             view! {
                 <li class="msg msg-coach" class:msg-failed=failed class:msg-streaming=streaming id=format!("m-{id}")>
-                    {(!text.is_empty()).then(|| view! { <div class="msg-body" dir="auto" inner_html=html></div> })}
+                    {has_text.then(|| view! { <div class="msg-body" dir="auto" inner_html=html></div> })}
                     {(status == MessageStatus::Stopped).then(|| view! { <p class="hint">{t.chat_stopped}</p> })}
                     {error.map(|e| view! {
                         <p class="notice notice-error" role="alert">{t.chat_reply_failed}" "<bdi>{e}</bdi></p>
@@ -163,6 +164,7 @@ fn Item(item: ThreadItem, conversation: String) -> impl IntoView {
                         </div>
                     })}
                     <div class="msg-actions" hidden=streaming>
+                        {has_text.then(|| view! { <CopyButton/> })}
                         <form method="post" action=action("feedback")>
                             <input type="hidden" name="helpful" value="true"/>
                             <button type="submit" class="btn btn-quiet" aria-label=t.chat_helpful title=t.chat_helpful>"👍"</button>

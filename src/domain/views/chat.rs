@@ -51,9 +51,9 @@ pub enum ThreadItem {
     /// The coach's answer (or why there is none).
     Coach {
         id: String,
-        text: String,
-        /// `text` rendered from Markdown on the server (`server::markdown`: no raw HTML, safe
-        /// links, no images).
+        /// The reply rendered from its Markdown on the server (`server::markdown`: no raw
+        /// HTML, safe links, no images); empty when it has no text. Only the HTML travels to
+        /// the page (the Markdown would double the hydration data).
         html: String,
         status: MessageStatus,
         error: Option<String>,

@@ -136,7 +136,6 @@ fn thread_items(user: &User, m: &Message) -> Vec<ThreadItem> {
             {
                 items.push(ThreadItem::Coach {
                     id: m.id.to_string(),
-                    text: m.content.clone(),
                     html: crate::server::markdown::render(&m.content),
                     status: m.status,
                     error: m.error_message.clone(),
