@@ -1,7 +1,9 @@
 //! Not a measurement: fills a database with the peer's data shape for the HTTP benchmark
-//! (`scripts/bench.sh http`), by default 100 users × 20 conversations × 50 messages, like
-//! `../shared/peers/seed_fastapi/app.py seed`. A bench target so that it shares the build of
-//! the criterion benches and stays out of `cargo test` and the shipped binary:
+//! (`scripts/bench.sh http`), by default 100 users × 20 conversations × 50 messages, the shape
+//! the seed_fastapi peer seeds itself with (this program reads nothing of the peer: only
+//! `scripts/bench.sh` runs the peer, when it sits beside the checkout). A bench target so that
+//! it shares the build of the criterion benches and stays out of `cargo test` and the shipped
+//! binary:
 //!
 //!   cargo bench --features ssr --bench http_seed -- DATABASE_URL PASSWORD [USERS CONVERSATIONS MESSAGES]
 //!

@@ -49,6 +49,8 @@ cd "$(dirname "$0")/.."
 target_dir=${CARGO_TARGET_DIR:-target}
 peer=../shared/peers/seed_fastapi
 log() { printf '\033[1;34m[bench]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[bench] error:\033[0m %s\n' "$*" >&2; exit 1; }
+. scripts/apt.sh
 
 criterion_part() {
   local rows=10000
@@ -170,12 +172,7 @@ http_part() {
 
   scripts/ensure-tools.sh build
   if ! command -v wrk >/dev/null; then
-    log "installing wrk (apt)"
-    local sudo=; [[ $(id -u) = 0 ]] || sudo=sudo
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null 2>&1 || {
-      $sudo apt-get update -q >/dev/null 2>&1 || true
-      $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null
-    }
+    apt_install wrk
   fi
   # Seed first, build second: building a bench target also builds the server with the
   # dev-dependencies' features and leaves that binary at target/release/spotter; build.sh then

@@ -13,15 +13,7 @@ mode=${1:-build}
 log() { printf '\033[1;34m[tools]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[tools] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
-sudo_cmd() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "need root to run: $*"; fi; }
-
-apt_install() {
-  log "apt-get install $*"
-  sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null 2>&1 || {
-    sudo_cmd apt-get update -q >/dev/null 2>&1 || true
-    sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null || die "apt-get install $* failed"
-  }
-}
+. scripts/apt.sh
 
 wasm_target_ok() {
   local dir

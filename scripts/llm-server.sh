@@ -23,14 +23,7 @@ LEAN_CMAKE_ARGS="-DLLAVA_BUILD=OFF -DGGML_BLAS=OFF -DLLAMA_CURL=OFF -DLLAMA_BUIL
 
 log() { printf '\033[1;35m[llm]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[llm] error:\033[0m %s\n' "$*" >&2; exit 1; }
-sudo_cmd() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else die "need root to run: $*"; fi; }
-apt_install() {
-  log "apt-get install $*"
-  sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null 2>&1 || {
-    sudo_cmd apt-get update -q >/dev/null 2>&1 || true
-    sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@" >/dev/null || die "apt-get install $* failed"
-  }
-}
+. scripts/apt.sh
 
 # Prints the gguf path if the venv holds the pinned llama-cpp-python and the model; fails otherwise.
 # Reads package metadata only (no import of llama_cpp), so it is instant.

@@ -48,8 +48,7 @@ async fn app_over_real_llm(test: &str, model: Option<&str>) -> Option<TestApp> {
 }
 
 /// A client that waits as long as a slow CPU model may take.
-fn patient(user: &TestUser) -> reqwest::Client {
-    let _ = user;
+fn patient() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .timeout(Duration::from_secs(600))
@@ -59,7 +58,7 @@ fn patient(user: &TestUser) -> reqwest::Client {
 
 async fn sign_in(app: &TestApp, name: &str) -> (TestUser, reqwest::Client) {
     let user = app.user(name).await;
-    let client = patient(&user);
+    let client = patient();
     let resp = app.login(&client, &user.email, PASSWORD).await;
     assert!(resp.status().is_success(), "login: {}", resp.status());
     (user, client)
@@ -111,6 +110,23 @@ fn assert_stored_exchange(messages: &[Value]) -> Value {
     last
 }
 
+/// Sends `content` in a new conversation (`POST /chat`, JSON) and checks what was stored; the
+/// last step.
+async fn ask(app: &TestApp, client: &reqwest::Client, content: &str) -> Value {
+    let resp = client
+        .post(app.url("/api/v1/chat"))
+        .json(&json!({ "content": content }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::CREATED);
+    let exchange: Value = resp.json().await.unwrap();
+    let conversation = exchange["user_message"]["conversation_id"]
+        .as_str()
+        .unwrap();
+    assert_stored_exchange(&stored(app, client, conversation).await)
+}
+
 async fn stored(app: &TestApp, client: &reqwest::Client, conversation: &str) -> Vec<Value> {
     app.get_json(
         client,
@@ -130,19 +146,7 @@ async fn a_greeting_gets_an_answer_in_words() {
         return;
     };
     let (_user, client) = sign_in(&app, "real-hello").await;
-    let resp = client
-        .post(app.url("/api/v1/chat"))
-        .json(&json!({"content": "Hi! Who are you?"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), StatusCode::CREATED);
-    let exchange: Value = resp.json().await.unwrap();
-    let conversation = exchange["user_message"]["conversation_id"]
-        .as_str()
-        .unwrap();
-    let messages = stored(&app, &client, conversation).await;
-    let last = assert_stored_exchange(&messages);
+    let last = ask(&app, &client, "Hi! Who are you?").await;
     // With tools offered this server's grammar yields no words; asked again without them,
     // the model answers (it always has, at any temperature, in these runs).
     assert_eq!(last["status"], "complete", "{last}");
@@ -215,19 +219,7 @@ async fn a_model_name_the_server_does_not_have_still_ends_in_a_stored_reply() {
         return;
     };
     let (_user, client) = sign_in(&app, "real-model").await;
-    let resp = client
-        .post(app.url("/api/v1/chat"))
-        .json(&json!({"content": "Say hello."}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), StatusCode::CREATED);
-    let exchange: Value = resp.json().await.unwrap();
-    let conversation = exchange["user_message"]["conversation_id"]
-        .as_str()
-        .unwrap();
-    let messages = stored(&app, &client, conversation).await;
-    let last = assert_stored_exchange(&messages);
+    let last = ask(&app, &client, "Say hello.").await;
     // llama.cpp serves its one model under any name and says so back.
     assert_eq!(last["model"], "gpt-4o");
 }

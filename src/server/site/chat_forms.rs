@@ -56,16 +56,20 @@ async fn deliver(
     content: String,
     fields: &[(String, String)],
 ) -> Response {
-    let started = Coach::of(state)
-        .start(&p.user, id, &content, field(fields, "client_id"))
-        .await;
-    let sent = match started {
-        // The hydrated page follows the reply as it is written.
-        Ok(Some(Started::Live(reply))) if !live(fields) => reply.finish().await.map(|_| Some(())),
-        Ok(other) => Ok(other.map(|_| ())),
-        Err(e) => Err(e),
-    };
-    match sent.map(|s| s.is_some()) {
+    let sent = async {
+        match Coach::of(state)
+            .start(&p.user, id, &content, field(fields, "client_id"))
+            .await?
+        {
+            None => Ok(false),
+            // Without JavaScript the thread is shown once the reply is stored; a hydrated
+            // page follows the reply as it is written.
+            Some(Started::Live(reply)) if !live(fields) => reply.finish().await.map(|_| true),
+            Some(_) => Ok(true),
+        }
+    }
+    .await;
+    match sent {
         Ok(true) => see_other(&format!("{page}#latest")),
         Ok(false) => super::redirects::refused("/", FormError::NotFound, ""),
         Err(ChatError::Invalid(_)) => back_with(page, FormError::Message, fields, "#composer"),
@@ -139,10 +143,8 @@ pub async fn feedback(
     let valid = validate_feedback(&input)
         .map_err(|_| SeeOther::refused(&page, FormError::InvalidInput, ""))?;
     let result = async {
-        match messages::get(&state.db, &p.user.id, &id).await? {
-            Some(m)
-                if m.role == Role::Assistant && m.conversation_id.to_string() == conversation =>
-            {
+        match thread_message(&state, &p, &id, &conversation).await? {
+            Some(m) if m.role == Role::Assistant => {
                 feedback::upsert(&state.db, &p.user.id, &id, &valid).await?;
                 Ok::<_, sqlx::Error>(true)
             }
@@ -169,7 +171,10 @@ pub async fn regenerate(
     let id = item_id(&message, &page, "")?;
     let live = live(&fields(form));
     let result = async {
-        if !in_thread(&state, &p, &id, &conversation).await? {
+        if thread_message(&state, &p, &id, &conversation)
+            .await?
+            .is_none()
+        {
             return Ok(false);
         }
         let Some(reply) = Coach::of(&state).start_regenerate(&p.user, &id).await? else {
@@ -199,7 +204,10 @@ pub async fn stop(
     let page = format!("/c/{conversation}");
     let id = item_id(&message, &page, "")?;
     let result = async {
-        if !in_thread(&state, &p, &id, &conversation).await? {
+        if thread_message(&state, &p, &id, &conversation)
+            .await?
+            .is_none()
+        {
             return Ok(false);
         }
         // Nothing left to stop is fine: the thread shows the reply as it ended.
@@ -216,15 +224,15 @@ pub async fn stop(
     ))
 }
 
-/// Whether `id` is one of the user's messages in `conversation`: a thread's forms act on its
-/// own messages only (anything else is "not found").
-async fn in_thread(
+/// The user's message `id` if it is in `conversation`: a thread's forms act on its own
+/// messages only (anything else is "not found").
+async fn thread_message(
     state: &AppState,
     p: &crate::server::auth::Principal,
     id: &crate::server::db::Id,
     conversation: &str,
-) -> Result<bool, sqlx::Error> {
+) -> Result<Option<messages::Message>, sqlx::Error> {
     Ok(messages::get(&state.db, &p.user.id, id)
         .await?
-        .is_some_and(|m| m.conversation_id.to_string() == conversation))
+        .filter(|m| m.conversation_id.to_string() == conversation))
 }

@@ -72,14 +72,18 @@ impl OpenAiCompatible {
         }
     }
 
-    /// Sends a completion request. A request that failed before any answer came (a pooled
-    /// connection the server had already closed: llama.cpp drops it after a failed stream) is
-    /// sent once more on a new connection.
-    async fn send(&self, body: &ChatRequest<'_>) -> Result<reqwest::Response, reqwest::Error> {
-        match self.post(body).send().await {
-            Err(e) if e.is_request() || e.is_connect() => self.post(body).send().await,
-            result => result,
-        }
+    /// Sends a completion request; the response once its status says it succeeded. A request
+    /// that failed before any answer came (a pooled connection the server had already closed:
+    /// llama.cpp drops it after a failed stream) is sent once more on a new connection.
+    async fn send(&self, body: &ChatRequest<'_>) -> Result<reqwest::Response, LlmError> {
+        let sent = async {
+            match self.post(body).send().await {
+                Err(e) if e.is_request() || e.is_connect() => self.post(body).send().await,
+                result => result,
+            }
+        };
+        let response = self.within(sent).await?.map_err(unreachable)?;
+        errors::check(response).await
     }
 
     /// The configured model, or the first the server lists (asked once).
@@ -123,8 +127,7 @@ impl OpenAiCompatible {
         text: &TextSink,
     ) -> Result<Option<LlmReply>, LlmError> {
         let body = ChatRequest::new(model, request, true, self.settings.max_tokens);
-        let response = self.within(self.send(&body)).await?.map_err(unreachable)?;
-        let response = errors::check(response).await?;
+        let response = self.send(&body).await?;
         let mut events = response.bytes_stream().eventsource();
         let mut acc = Accumulator::default();
         loop {
@@ -165,8 +168,7 @@ impl OpenAiCompatible {
         text: &TextSink,
     ) -> Result<LlmReply, LlmError> {
         let body = ChatRequest::new(model, request, false, self.settings.max_tokens);
-        let response = self.within(self.send(&body)).await?.map_err(unreachable)?;
-        let response = errors::check(response).await?;
+        let response = self.send(&body).await?;
         let bytes = self
             .within(response.bytes())
             .await?

@@ -77,16 +77,7 @@ impl Live {
         if !self.stop(question) {
             return false;
         }
-        let wait = async {
-            loop {
-                let finished = self.finished.notified();
-                if !self.runs(question) {
-                    return;
-                }
-                finished.await;
-            }
-        };
-        let _ = tokio::time::timeout(grace, wait).await;
+        self.wait_until(grace, || !self.runs(question)).await;
         true
     }
 
@@ -103,6 +94,21 @@ impl Live {
         self.shutdown.clone()
     }
 
+    /// Waits, up to `grace`, until `done` holds (checked each time a reply ends); whether it
+    /// does.
+    async fn wait_until(&self, grace: Duration, done: impl Fn() -> bool) -> bool {
+        let wait = async {
+            loop {
+                let finished = self.finished.notified();
+                if done() {
+                    return;
+                }
+                finished.await;
+            }
+        };
+        tokio::time::timeout(grace, wait).await.is_ok()
+    }
+
     fn count(&self) -> usize {
         self.running
             .lock()
@@ -114,16 +120,7 @@ impl Live {
     /// them to be stored.
     pub async fn shutdown(&self, grace: Duration) {
         self.shutdown.cancel();
-        let wait = async {
-            loop {
-                let finished = self.finished.notified();
-                if self.count() == 0 {
-                    return;
-                }
-                finished.await;
-            }
-        };
-        if tokio::time::timeout(grace, wait).await.is_err() {
+        if !self.wait_until(grace, || self.count() == 0).await {
             tracing::warn!(left = self.count(), "replies still running at shutdown");
         }
     }
