@@ -14,6 +14,7 @@
 //! - [`display`]: weights, distances and durations shown and typed in the user's units.
 //! - [`due_date`]: due dates read from English and Hebrew ("next Monday", "מחר ב-7").
 //! - [`plan`]: training-plan items and their validation (due dates in words).
+//! - `sandbox` (server only): the trainer's SQL parsed, allow-listed and scoped to the user.
 //! - [`scoring`]: points, levels, streaks, personal records, achievements.
 //! - [`text_enum`]: the one way enums are stored and sent as text (`"by_date"`).
 //! - [`training`]: set types, exercise and workout kinds, measurement, unit conversions.
@@ -35,6 +36,8 @@ pub mod import;
 pub mod log_form;
 pub mod pagination;
 pub mod plan;
+#[cfg(feature = "ssr")]
+pub mod sandbox;
 pub mod scoring;
 pub mod text_enum;
 pub mod training;
