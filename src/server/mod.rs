@@ -14,6 +14,7 @@
 //! - [`llm`]: the coach's language model behind one trait (the offline coach by default).
 //! - [`http`]: the `/api/v1` REST routes, the error shape, security headers, OpenAPI.
 //! - [`markdown`]: the coach's replies as safe HTML (pulldown-cmark, raw HTML off).
+//! - [`sandbox`]: the trainer's SQL run read-only on the user's rows (the engine layer).
 //! - [`local_time`]: local wall-clock times (exports, forms, due dates) as UTC.
 //! - [`site`]: the Leptos pages, static files and the plain-HTML form handlers.
 
@@ -26,6 +27,7 @@ pub mod http;
 pub mod llm;
 pub mod local_time;
 pub mod markdown;
+pub mod sandbox;
 pub mod services;
 pub mod site;
 pub mod state;

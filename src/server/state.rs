@@ -14,6 +14,7 @@ use super::db::Db;
 use super::llm::LlmProvider;
 use super::llm::offline::OfflineCoach;
 use super::llm::openai::{OpenAiCompatible, Settings};
+use super::sandbox::Sandbox;
 use super::services::chat::live::Live;
 
 #[derive(Clone, Debug)]
@@ -27,6 +28,8 @@ pub struct AppState {
     pub llm: Arc<dyn LlmProvider>,
     /// The coach's replies this process is writing.
     pub live: Arc<Live>,
+    /// Where the trainer's SQL runs (read-only, the user's rows only).
+    pub sandbox: Sandbox,
 }
 
 impl AppState {
@@ -36,6 +39,7 @@ impl AppState {
         let llm = provider(&config.llm);
         super::db::exercises::seed_catalog(&db).await?;
         Ok(Self {
+            sandbox: Sandbox::new(&db),
             throttle: Arc::new(LoginThrottle::new(config.login_limit_per_minute)),
             config: Arc::new(config),
             db,

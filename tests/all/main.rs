@@ -31,5 +31,6 @@ mod openapi;
 mod pages;
 mod real_llm;
 mod schema_parity;
+mod sandbox;
 mod security;
 mod training_pages;

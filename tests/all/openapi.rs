@@ -55,6 +55,7 @@ const REST_ROUTES: &[(&str, &str)] = &[
     ("post", "/api/v1/import"),
     ("get", "/api/v1/stats"),
     ("get", "/api/v1/records"),
+    ("post", "/api/v1/query"),
     ("get", "/healthz"),
     ("get", "/readyz"),
 ];

@@ -12,6 +12,7 @@
 //! - [`exercises`]: the catalog and custom exercises, searchable (`/exercises`).
 //! - [`stats`]: totals and streaks for a period (`/stats`).
 //! - [`records`]: personal records (`/records`).
+//! - [`query`]: the SQL sandbox (`/query`).
 //! - [`goals`]: goals with live progress (`/goals`).
 //! - [`plan`]: the training plan (`/plan`).
 //! - [`import`]: Strong and Hevy CSV exports (`/import`).
@@ -26,6 +27,7 @@ pub mod import;
 pub mod me;
 pub mod messages;
 pub mod plan;
+pub mod query;
 pub mod records;
 pub mod stats;
 pub mod streams;
@@ -127,6 +129,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/stats", get(stats::get))
         .route("/records", get(records::list))
+        .route("/query", post(query::run))
         .route("/openapi.json", get(super::openapi::document))
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })
