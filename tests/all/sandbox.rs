@@ -276,3 +276,61 @@ const ADVERSARIAL: &[&str] = &[
     "",
     "   ",
 ];
+
+/// A streamed `query_workouts` call as an OpenAI-compatible server sends it.
+fn query_call(id: &str, sql: &str) -> String {
+    let arguments = json!({ "sql": sql }).to_string();
+    let model = crate::common::fake_llm::MODEL;
+    let call = json!({"model": model, "choices": [{"index": 0, "delta": {"role": "assistant", "tool_calls": [
+        {"index": 0, "id": id, "type": "function", "function": {"name": "query_workouts", "arguments": arguments}}]}, "finish_reason": null}]});
+    let end = json!({"model": model, "choices": [{"index": 0, "delta": {}, "finish_reason": "tool_calls"}]});
+    format!("data: {call}\n\ndata: {end}\n\ndata: [DONE]\n\n")
+}
+
+both_engines! {
+    async fn a_model_queries_the_users_data_and_a_refusal_goes_back_to_it(app: TestApp, llm: FakeLlm) {
+        use crate::common::fake_llm::Reply;
+        let (alice, _bob) = two_lifters(&app).await;
+        llm.then(Reply::sse(query_call("call_1", "SELECT * FROM users")))
+            .then(Reply::sse(query_call("call_2", "SELECT count(*) AS sets FROM exercise_sets")))
+            .then(Reply::text(&["You did 3 sets."], Duration::ZERO));
+        let resp = alice.client.post(app.url("/api/v1/chat")).json(&json!({"content": "How many sets have I done?"})).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::CREATED);
+        let exchange: Value = resp.json().await.unwrap();
+        let conversation = exchange["user_message"]["conversation_id"].as_str().unwrap().to_owned();
+        let list = app.get_json(&alice.client, &format!("/api/v1/conversations/{conversation}/messages")).await;
+        let messages = list["items"].as_array().unwrap();
+        let roles: Vec<&str> = messages.iter().map(|m| m["role"].as_str().unwrap()).collect();
+        assert_eq!(roles, ["user", "assistant", "tool", "assistant", "tool", "assistant"], "{messages:?}");
+
+        // The refused query: its SQL stored, the reason in the result the model read next.
+        let refused = &messages[2];
+        assert_eq!(refused["query_executed"], "SELECT * FROM users");
+        let result: Value = serde_json::from_str(refused["content"].as_str().unwrap()).unwrap();
+        assert!(result["error"].as_str().unwrap().contains("exercise_sets"), "{result}");
+        // The corrected one: Alice's three sets, with the time it took.
+        let answered = &messages[4];
+        assert_eq!(answered["query_executed"], "SELECT count(*) AS sets FROM exercise_sets");
+        assert!(answered["execution_time_ms"].is_i64());
+        let result: Value = serde_json::from_str(answered["content"].as_str().unwrap()).unwrap();
+        assert_eq!(result["columns"], json!(["sets"]));
+        assert_eq!(result["rows"], json!([[3]]));
+        assert_eq!(messages[5]["content"], "You did 3 sets.");
+
+        // The model was told the schema and saw the refusal before trying again.
+        let requests = llm.requests();
+        let system = requests[0]["messages"][0]["content"].as_str().unwrap();
+        assert!(system.contains("exercise_sets(") && system.contains("weight_kg"), "{system}");
+        let tools: Vec<&str> = requests[0]["tools"].as_array().unwrap().iter().map(|t| t["function"]["name"].as_str().unwrap()).collect();
+        assert!(tools.contains(&"query_workouts"), "{tools:?}");
+        let second = requests[1]["messages"].as_array().unwrap();
+        assert!(second.last().unwrap()["content"].as_str().unwrap().contains("no table"), "{second:?}");
+
+        // The page shows the SQL each call ran, folded, readable without JavaScript.
+        let (status, html) = app.get_html(&alice.client, &format!("/c/{conversation}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("<details class=\"msg-sql\">"), "{html}");
+        assert!(html.contains("SELECT count(*) AS sets FROM exercise_sets"));
+        assert!(html.contains("SELECT * FROM users"));
+    }
+}

@@ -100,12 +100,20 @@ fn Item(item: ThreadItem, conversation: String) -> impl IntoView {
             </li>
         }
         .into_any(),
-        ThreadItem::Tool { name } => {
+        ThreadItem::Tool { name, sql } => {
             let (before, after) = t
                 .chat_tool_used
                 .split_once("{tool}")
                 .unwrap_or((t.chat_tool_used, ""));
-            view! { <li class="msg-tool hint">{before}<code dir="ltr">{name}</code>{after}</li> }
+            let sql = sql.map(|sql| {
+                view! {
+                    <details class="msg-sql">
+                        <summary>{t.chat_show_sql}</summary>
+                        <pre dir="ltr"><code>{sql}</code></pre>
+                    </details>
+                }
+            });
+            view! { <li class="msg-tool hint">{before}<code dir="ltr">{name}</code>{after}{sql}</li> }
                 .into_any()
         }
         ThreadItem::Coach {

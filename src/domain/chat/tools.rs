@@ -22,7 +22,8 @@ text_enum!(
         ListPlanItems => "list_plan_items",
         AddPlanItem => "add_plan_item",
         CompletePlanItem => "complete_plan_item",
-        Remember => "remember"
+        Remember => "remember",
+        QueryWorkouts => "query_workouts"
     }
 );
 
@@ -45,6 +46,9 @@ impl ToolName {
             }
             ToolName::CompletePlanItem => {
                 "Marks the user's pending plan item whose title best matches `title` as done."
+            }
+            ToolName::QueryWorkouts => {
+                "Runs one read-only SQL SELECT over the user's own training data (the tables of the system prompt) and returns its columns and at most 500 rows. For questions the other tools do not answer: trends, comparisons, counts over dates. A refused or failed query comes back with the reason: correct it and try once more."
             }
             ToolName::Remember => {
                 "Keeps a fact about the user in mind for every later conversation: their fitness level, an exercise they prefer or avoid, an injury, their equipment, or anything else they asked you to remember. The user sees and can edit these in Settings."
@@ -93,6 +97,14 @@ pub struct AddPlanArgs {
 pub struct CompletePlanArgs {
     /// The item's title, or enough of it to tell it from the others.
     pub title: String,
+}
+
+/// `query_workouts` arguments.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct QueryArgs {
+    /// One SELECT statement (SQLite or PostgreSQL, as the system prompt says).
+    pub sql: String,
 }
 
 /// An exercise's names, for a reply in either language.

@@ -48,6 +48,7 @@ pub static HE: Strings = Strings {
     chat_untitled: "שיחה ללא שם",
     chat_none_yet: "עוד אין שיחות: אמרו שלום למאמן.",
     chat_tool_used: "בדיקת הנתונים שלך: {tool}",
+    chat_show_sql: "הצגת ה-SQL",
     chat_tokens: "{n} טוקנים",
     chat_estimated: "בערך",
     chat_reply_failed: "המאמן לא הצליח לענות:",

@@ -51,6 +51,8 @@ pub struct Strings {
     pub chat_untitled: &'static str,
     pub chat_none_yet: &'static str,
     pub chat_tool_used: &'static str,
+    /// The folded SQL under a `query_workouts` call.
+    pub chat_show_sql: &'static str,
     pub chat_tokens: &'static str,
     pub chat_estimated: &'static str,
     pub chat_reply_failed: &'static str,

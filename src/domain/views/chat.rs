@@ -47,7 +47,11 @@ pub enum ThreadItem {
         when: String,
     },
     /// The coach used a tool (`get_stats`…) on the way to its answer.
-    Tool { name: String },
+    Tool {
+        name: String,
+        /// The SQL a `query_workouts` call asked for, shown folded.
+        sql: Option<String>,
+    },
     /// The coach's answer (or why there is none).
     Coach {
         id: String,

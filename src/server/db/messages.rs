@@ -62,6 +62,8 @@ pub struct NewMessage {
     pub tool_call_id: Option<String>,
     pub client_id: Option<String>,
     pub parent_id: Option<Id>,
+    /// The SQL a `query_workouts` call ran (on its `tool` message).
+    pub query_executed: Option<String>,
 }
 
 /// What [`insert_user_message`] found.
@@ -90,13 +92,13 @@ pub async fn insert(
         sqlx::query(
             "INSERT INTO chat_messages (id, conversation_id, user_id, role, content, status, prompt_tokens, completion_tokens,
                  token_count, tokens_estimated, error_message, execution_time_ms, time_to_first_token_ms, model, tool_calls,
-                 tool_call_id, client_id, parent_id, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)")
+                 tool_call_id, client_id, parent_id, created_at, query_executed)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)")
             .bind(&id).bind(conversation_id).bind(user_id).bind(m.role.as_str()).bind(&m.content).bind(m.status.as_str())
             .bind(m.prompt_tokens.map(i64::from)).bind(m.completion_tokens.map(i64::from)).bind(total)
             .bind(m.tokens_estimated).bind(&m.error_message).bind(to_i64(m.execution_time_ms))
             .bind(to_i64(m.time_to_first_token_ms)).bind(&m.model).bind(&m.tool_calls).bind(&m.tool_call_id)
-            .bind(&m.client_id).bind(&m.parent_id).bind(at)
+            .bind(&m.client_id).bind(&m.parent_id).bind(at).bind(&m.query_executed)
             .execute(&mut *tx).await?;
         sqlx::query("UPDATE conversations SET updated_at = $3, is_active = TRUE WHERE id = $1 AND user_id = $2")
             .bind(conversation_id).bind(user_id).bind(at).execute(&mut *tx).await?;

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::chat::conversation::{MessageStatus, Role};
+use crate::domain::chat::tools::{QueryArgs, ToolName};
 use crate::domain::i18n::{moment_label, strings};
 use crate::domain::pagination::{Page, PageRequest, Paginated};
 use crate::domain::views::chat::{
@@ -126,7 +127,13 @@ fn thread_items(user: &User, m: &Message) -> Vec<ThreadItem> {
                 .unwrap_or_default();
             let mut items: Vec<ThreadItem> = calls
                 .into_iter()
-                .map(|c| ThreadItem::Tool { name: c.name })
+                .map(|c| ThreadItem::Tool {
+                    sql: (c.name == ToolName::QueryWorkouts.as_str())
+                        .then(|| serde_json::from_str::<QueryArgs>(&c.arguments).ok())
+                        .flatten()
+                        .map(|a| a.sql),
+                    name: c.name,
+                })
                 .collect();
             // A step that only called tools shows as those tools; one being written shows even
             // before its first word (with JavaScript off, as "writing…" and a Stop button).

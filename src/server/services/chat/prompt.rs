@@ -3,10 +3,16 @@
 //! facts from `LlmRequest::context`.
 
 use crate::domain::account::{CoachStyle, Language, ResponseLength, Units};
+use crate::domain::sandbox::{Dialect, schema};
 use crate::server::db::facts::Fact;
 use crate::server::db::users::User;
 
-pub fn system_prompt(user: &User, today: chrono::NaiveDate, facts: &[Fact]) -> String {
+pub fn system_prompt(
+    user: &User,
+    today: chrono::NaiveDate,
+    facts: &[Fact],
+    dialect: Dialect,
+) -> String {
     let p = &user.preferences.0;
     let style = match p.coach_style {
         CoachStyle::Balanced => "balanced: warm but to the point",
@@ -34,8 +40,25 @@ pub fn system_prompt(user: &User, today: chrono::NaiveDate, facts: &[Fact]) -> S
          Use the tools for anything about their own training (stats, streaks, records, goals, \
          plan items); never guess their numbers. After a tool answers, explain what it found \
          in plain words.\n\
-         What you know about them: {known}",
+         What you know about them: {known}\n\
+         For other questions about their data, `query_workouts` runs one {engine} SELECT over \
+         their own rows of these tables (ids are text; join exercise_sets.exercise_id to \
+         exercises.id for names, exercise_sets.session_id to workout_sessions.id):\n{tables}\
+         Examples:\n\
+         - SELECT e.name_en, max(s.weight_kg) AS best_kg FROM exercise_sets s JOIN exercises e \
+         ON e.id = s.exercise_id GROUP BY e.name_en ORDER BY best_kg DESC LIMIT 5\n\
+         - SELECT {day} AS day, sum(s.weight_kg * s.reps) AS volume_kg FROM exercise_sets s \
+         GROUP BY day ORDER BY day",
         name = user.display_name,
+        engine = match dialect {
+            Dialect::Sqlite => "SQLite",
+            Dialect::Postgres => "PostgreSQL",
+        },
+        tables = schema::describe(),
+        day = match dialect {
+            Dialect::Sqlite => "date(s.performed_at)",
+            Dialect::Postgres => "date_trunc('day', s.performed_at)",
+        },
         weekday = today.format("%A"),
         tz = user.timezone,
     )

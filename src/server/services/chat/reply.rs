@@ -7,6 +7,7 @@
 //! result stored as a `tool` message, until the coach answers in words or
 //! [`MAX_TOOL_ROUNDS`] is reached. Everything that happens is also sent as a [`ChatEvent`].
 
+use crate::server::sandbox::Sandbox;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -35,6 +36,8 @@ pub const PROGRESS_EVERY: Duration = Duration::from_millis(200);
 /// Everything a reply task needs, owned.
 pub struct ReplyTask {
     pub db: Db,
+    /// Where `query_workouts` runs.
+    pub sandbox: Sandbox,
     pub llm: Arc<dyn LlmProvider>,
     pub user: User,
     pub question: Message,
@@ -162,11 +165,12 @@ impl ReplyTask {
                     call: call.clone(),
                 });
                 let started = Instant::now();
-                let result = tools::run(&self.db, &self.user, call).await?;
+                let answer = tools::answer(&self.db, &self.sandbox, &self.user, call).await?;
                 let tool = self
                     .store(NewMessage {
                         role: Role::Tool,
-                        content: result.to_string(),
+                        content: answer.json.to_string(),
+                        query_executed: answer.query,
                         status: MessageStatus::Complete,
                         tool_call_id: Some(call.id.clone()),
                         execution_time_ms: Some(millis(started.elapsed())),
@@ -217,7 +221,12 @@ impl ReplyTask {
         });
         let more_before = history.len() > window || read == window * 2;
         history.drain(..history.len().saturating_sub(window));
-        let mut system = system_prompt(user, today, &facts::list(db, &user.id).await?);
+        let mut system = system_prompt(
+            user,
+            today,
+            &facts::list(db, &user.id).await?,
+            self.sandbox.dialect(),
+        );
         let window_start = history.first().map(|m| m.created_at);
         if more_before
             && let Some(start) = window_start

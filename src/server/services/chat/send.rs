@@ -3,6 +3,7 @@
 //! checks and stores the user's message, then starts the reply as a task of its own
 //! (`reply.rs`) and hands back its events; [`LiveReply::finish`] waits for it.
 
+use crate::server::sandbox::Sandbox;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -50,6 +51,7 @@ pub enum ChatError {
 #[derive(Clone, Debug)]
 pub struct Coach {
     pub db: Db,
+    pub sandbox: Sandbox,
     pub llm: Arc<dyn LlmProvider>,
     pub limits: Limits,
     pub live: Arc<Live>,
@@ -92,6 +94,7 @@ impl Coach {
     pub fn of(state: &AppState) -> Coach {
         Coach {
             db: state.db.clone(),
+            sandbox: state.sandbox.clone(),
             llm: state.llm.clone(),
             limits: Limits::of(&state.config),
             live: state.live.clone(),
@@ -254,6 +257,7 @@ impl Coach {
         let task = ReplyTask {
             first_step,
             db: self.db.clone(),
+            sandbox: self.sandbox.clone(),
             llm: self.llm.clone(),
             user: user.clone(),
             question: question.clone(),

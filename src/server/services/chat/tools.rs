@@ -14,8 +14,8 @@ use crate::domain::chat::facts::{
 };
 use crate::domain::chat::tools::{
     AddPlanArgs, CompletePlanArgs, GoalFact, GoalsResult, Names, NoArgs, PlanChangeResult,
-    PlanFact, PlanListResult, RecordFact, RecordsArgs, RecordsResult, StatsArgs, StatsResult,
-    ToolName,
+    PlanFact, PlanListResult, QueryArgs, RecordFact, RecordsArgs, RecordsResult, StatsArgs,
+    StatsResult, ToolName,
 };
 use crate::domain::pagination::PageRequest;
 use crate::domain::plan::{PlanInput, Status};
@@ -23,6 +23,7 @@ use crate::server::db::plan::PlanItem;
 use crate::server::db::users::User;
 use crate::server::db::{Db, exercises, facts, goals, plan, records};
 use crate::server::llm::{ToolCall, ToolSpec};
+use crate::server::sandbox::{Sandbox, SandboxError};
 use crate::server::services::goals::views;
 use crate::server::services::log::resolve_exercise;
 use crate::server::services::plan::{PlanError, create_item, update_item};
@@ -52,11 +53,42 @@ fn schema_of(name: ToolName) -> Value {
         ToolName::AddPlanItem => AddPlanArgs::schema(),
         ToolName::CompletePlanItem => CompletePlanArgs::schema(),
         ToolName::Remember => RememberArgs::schema(),
+        ToolName::QueryWorkouts => QueryArgs::schema(),
     };
     serde_json::to_value(schema).unwrap_or_else(|_| json!({"type": "object"}))
 }
 
-/// The result of one call, as JSON.
+/// What one call answered.
+pub struct Answer {
+    /// The result as JSON (or `{"error": …}` for the model to act on).
+    pub json: Value,
+    /// The SQL it ran (`query_workouts`), stored as the tool message's `query_executed`.
+    pub query: Option<String>,
+}
+
+/// Runs one call.
+pub async fn answer(
+    db: &Db,
+    sandbox: &Sandbox,
+    user: &User,
+    call: &ToolCall,
+) -> Result<Answer, sqlx::Error> {
+    if call.name == ToolName::QueryWorkouts.as_str() {
+        let mut query = None;
+        let json = with_args(call, |a: QueryArgs| {
+            query = Some(a.sql.clone());
+            query_workouts(sandbox, user, a)
+        })
+        .await?;
+        return Ok(Answer { json, query });
+    }
+    Ok(Answer {
+        json: run(db, user, call).await?,
+        query: None,
+    })
+}
+
+/// The result of one call, as JSON (every tool but `query_workouts`, which needs the sandbox).
 pub async fn run(db: &Db, user: &User, call: &ToolCall) -> Result<Value, sqlx::Error> {
     let Ok(name) = call.name.parse::<ToolName>() else {
         return Ok(error(format!(
@@ -79,6 +111,16 @@ pub async fn run(db: &Db, user: &User, call: &ToolCall) -> Result<Value, sqlx::E
             with_args(call, |a: CompletePlanArgs| complete_plan(db, user, a)).await
         }
         ToolName::Remember => with_args(call, |a: RememberArgs| remember(db, user, a)).await,
+        ToolName::QueryWorkouts => Ok(error("query_workouts needs the sandbox".into())),
+    }
+}
+
+/// `query_workouts`: the sandbox's answer, or its refusal as an error the model can fix.
+async fn query_workouts(sandbox: &Sandbox, user: &User, args: QueryArgs) -> Result<Value, sqlx::Error> {
+    match sandbox.query(&user.id, &args.sql).await {
+        Ok(result) => Ok(serde_json::to_value(result).unwrap_or(Value::Null)),
+        Err(SandboxError::Database(e)) => Err(e),
+        Err(refused) => Ok(error(refused.to_string())),
     }
 }
 
