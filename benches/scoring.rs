@@ -4,8 +4,7 @@
 //!   Read `scoring/current_records` as a ratio to it.
 //! - `scoring/set_points`: points of every set (import and recompute run it per set).
 //! - `best_match/*`: one query against the whole catalog, as the import and the coach do per
-//!   name. DESIGN.md budgets the (future) sandbox check at ≤ 50 µs; the matcher is the closest
-//!   per-request analogue that exists today.
+//!   name (issue #11 asks for ≤ 50 µs).
 //!
 //! The history is the parsed synthetic Strong export, so its shape (warm-ups, weights, a run
 //! now and then) is the one the import bench uses.

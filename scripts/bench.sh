@@ -4,6 +4,7 @@
 #   benches/import.rs   10,000-row Strong export (generated): raw `csv` read (baseline), parse,
 #                       full import into a fresh SQLite database.
 #   benches/scoring.rs  records and points over 10,000 sets; catalog matcher per query.
+#   benches/sandbox.rs  the SQL sandbox's check and rewrite per query (budget 50 us).
 #   benches/ttft.rs     time to first token added by Spotter (budget 2 ms p50): a fake model
 #                       server on loopback asked directly (baseline) and through Spotter's SSE,
 #                       one request at a time, p50/p99 of both and of the difference.
@@ -59,7 +60,7 @@ criterion_part() {
   local started
   started=$(mktemp)
 
-  cargo bench --features ssr --bench import --bench scoring -- --noplot "$@"
+  cargo bench --features ssr --bench import --bench scoring --bench sandbox -- --noplot "$@"
 
   # Mean time in ns of one benchmark, from criterion's JSON; empty when it did not run this time.
   mean_ns() {
@@ -102,7 +103,13 @@ criterion_part() {
   if ! na "$points"; then
     echo "set_points (10k sets): $(awk -v ns="$points" 'BEGIN { printf "%.1f", ns / 1e3 }') us"
   fi
-  echo "best_match over the catalog, per query (budget analogue: sandbox check <= 50 us):"
+  echo "SQL sandbox, layers 1 and 2 per query (budget: sandbox check <= 50 us; sqlparser alone is the baseline):"
+  for id in parse_baseline prepare/short/Sqlite prepare/model/Sqlite prepare/model/Postgres refuse; do
+    ns=$(mean_ns "sandbox/$id")
+    na "$ns" && continue
+    printf '  %-24s %10s us\n' "$id" "$(awk -v ns="$ns" 'BEGIN { printf "%.1f", ns / 1e3 }')"
+  done
+  echo "best_match over the catalog, per query:"
   local dir id
   for dir in "$criterion_dir"/best_match/*/; do
     id=$(basename "$dir")
