@@ -1,6 +1,7 @@
 //! Pure domain logic: plain types and functions, no I/O, no async. Compiles for wasm too.
 //!
 //! - [`account`]: languages, units, preferences, and the validation of what users type.
+//! - [`chart`]: the trainer's chart specs and the table a query's rows make for one.
 //! - [`catalog`]: the built-in bilingual exercise catalog and the exercise-name matcher.
 //! - [`goals`]: goal types and timeframes, live progress from the log.
 //! - [`i18n`]: every visible string in English and Hebrew, plurals, form errors, day labels.
@@ -25,6 +26,7 @@
 
 pub mod account;
 pub mod catalog;
+pub mod chart;
 pub mod chat;
 pub mod custom_exercise;
 pub mod demo_data;

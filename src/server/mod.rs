@@ -14,11 +14,13 @@
 //! - [`llm`]: the coach's language model behind one trait (the offline coach by default).
 //! - [`http`]: the `/api/v1` REST routes, the error shape, security headers, OpenAPI.
 //! - [`markdown`]: the coach's replies as safe HTML (pulldown-cmark, raw HTML off).
+//! - [`charts`]: the coach's charts: spec → sandboxed rows → ECharts option, stored.
 //! - [`sandbox`]: the trainer's SQL run read-only on the user's rows (the engine layer).
 //! - [`local_time`]: local wall-clock times (exports, forms, due dates) as UTC.
 //! - [`site`]: the Leptos pages, static files and the plain-HTML form handlers.
 
 pub mod auth;
+pub mod charts;
 pub mod cli;
 pub mod config;
 pub mod db;

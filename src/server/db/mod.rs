@@ -19,6 +19,7 @@ pub mod server_settings;
 pub mod sessions;
 pub mod tokens;
 pub mod users;
+pub mod visualizations;
 pub mod workouts;
 
 pub use id::Id;

@@ -1,0 +1,258 @@
+//! A chart's ECharts option, built with charming from the spec and its table
+//! (`domain::chart`). The option holds data only: the table as its `dataset` (which the page
+//! also shows as a table), series that name their columns through `encode`, no functions and
+//! no HTML (tooltips render as rich text, not HTML, so a name like `<img>` stays text).
+
+use charming::Chart;
+use charming::component::{Axis, DataZoom, Grid, Legend, Title, VisualMap};
+use charming::datatype::{CompositeValue, DataSource, Dataset};
+use charming::element::{AxisType, NameLocation, Orient, Tooltip, Trigger};
+use charming::series::{Bar, Heatmap, Line, Pie, Scatter};
+use serde_json::{Value, json};
+
+use crate::domain::chart::{Cell, ChartSpec, ChartTable, ChartType};
+
+/// Points from which a chart gets a zoom slider.
+const ZOOM_FROM: usize = 30;
+
+fn cell(c: &Cell) -> CompositeValue {
+    match c {
+        Cell::Number(n) => CompositeValue::from(*n),
+        Cell::Text(t) => CompositeValue::from(t.as_str()),
+        Cell::Empty => CompositeValue::OptionalNumber(None),
+    }
+}
+
+/// "name (unit)" for an axis.
+fn axis_name(name: &str, unit: Option<&str>) -> String {
+    match unit.map(str::trim).filter(|u| !u.is_empty()) {
+        Some(unit) => format!("{name} ({unit})"),
+        None => name.to_owned(),
+    }
+}
+
+/// Distinct values of a table column, in order of first appearance (a heatmap's axes).
+fn distinct(table: &ChartTable, column: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for row in &table.rows {
+        let label = match &row[column] {
+            Cell::Number(n) => n.to_string(),
+            Cell::Text(t) => t.clone(),
+            Cell::Empty => continue,
+        };
+        if !out.contains(&label) {
+            out.push(label);
+        }
+    }
+    out
+}
+
+pub fn option(spec: &ChartSpec, table: &ChartTable) -> Value {
+    let mut source: Vec<Vec<CompositeValue>> = vec![
+        table
+            .header
+            .iter()
+            .map(|h| CompositeValue::from(h.as_str()))
+            .collect(),
+    ];
+    source.extend(table.rows.iter().map(|r| r.iter().map(cell).collect()));
+    let x_name = axis_name(&spec.x, spec.x_unit.as_deref());
+    let y_unit = spec.y_unit.as_deref();
+    let mut chart = Chart::new()
+        .title(Title::new().text(spec.title.trim()).left("center"))
+        .dataset(Dataset::new().source(DataSource::from(source)))
+        .background_color("transparent");
+    let series_count = table.header.len().saturating_sub(1);
+    match spec.chart_type {
+        ChartType::Line | ChartType::Bar | ChartType::Scatter => {
+            let numeric_x = spec.chart_type == ChartType::Scatter
+                && table.rows.iter().all(|r| matches!(r[0], Cell::Number(_)));
+            let y_name = if series_count == 1 {
+                axis_name(&table.header[1], y_unit)
+            } else {
+                axis_name("", y_unit).trim_start_matches(' ').to_owned()
+            };
+            chart = chart
+                .tooltip(Tooltip::new().trigger(if spec.chart_type == ChartType::Scatter {
+                    Trigger::Item
+                } else {
+                    Trigger::Axis
+                }))
+                .legend(Legend::new().top("bottom"))
+                .grid(Grid::new().contain_label(true).bottom(if table.rows.len() > ZOOM_FROM { 80 } else { 40 }))
+                .x_axis(
+                    Axis::new()
+                        .type_(if numeric_x { AxisType::Value } else { AxisType::Category })
+                        .name(x_name)
+                        .name_location(NameLocation::Middle)
+                        .name_gap(28),
+                )
+                .y_axis(Axis::new().type_(AxisType::Value).name(y_name));
+            for name in &table.header[1..] {
+                chart = match spec.chart_type {
+                    ChartType::Line => chart.series(Line::new().name(name.as_str()).show_symbol(table.rows.len() <= ZOOM_FROM)),
+                    ChartType::Bar => chart.series(Bar::new().name(name.as_str())),
+                    _ => chart.series(Scatter::new().name(name.as_str())),
+                };
+            }
+            if table.rows.len() > ZOOM_FROM {
+                chart = chart
+                    .data_zoom(DataZoom::new().type_(charming::component::DataZoomType::Inside))
+                    .data_zoom(DataZoom::new().type_(charming::component::DataZoomType::Slider).bottom(30));
+            }
+        }
+        ChartType::Pie => {
+            chart = chart
+                .tooltip(Tooltip::new().trigger(Trigger::Item))
+                .legend(Legend::new().top("bottom"))
+                .series(Pie::new().name(axis_name(&table.header[1], y_unit)).radius("60%"));
+        }
+        ChartType::Heatmap => {
+            let values: Vec<f64> = table
+                .rows
+                .iter()
+                .filter_map(|r| match r.get(2) {
+                    Some(Cell::Number(n)) => Some(*n),
+                    _ => None,
+                })
+                .collect();
+            let max = values.iter().copied().fold(0.0_f64, f64::max);
+            chart = chart
+                .tooltip(Tooltip::new().trigger(Trigger::Item))
+                .grid(Grid::new().contain_label(true).bottom(70))
+                .x_axis(Axis::new().type_(AxisType::Category).name(x_name).data(distinct(table, 0)))
+                .y_axis(
+                    Axis::new()
+                        .type_(AxisType::Category)
+                        .name(table.header[1].as_str())
+                        .data(distinct(table, 1)),
+                )
+                .visual_map(
+                    VisualMap::new()
+                        .min(0)
+                        .max(max)
+                        .calculable(true)
+                        .orient(Orient::Horizontal)
+                        .left("center")
+                        .bottom(0),
+                )
+                .series(Heatmap::new().name(axis_name(&table.header[2], y_unit)));
+        }
+    }
+    let mut option = serde_json::to_value(&chart).unwrap_or_else(|_| json!({}));
+    finish(&mut option, spec.chart_type, series_count);
+    option
+}
+
+/// What charming has no setter for: each series' `encode` (the dataset columns it draws) and
+/// tooltips rendered as rich text.
+fn finish(option: &mut Value, chart_type: ChartType, series_count: usize) {
+    if let Some(tooltip) = option.get_mut("tooltip").and_then(Value::as_object_mut) {
+        tooltip.insert("renderMode".into(), json!("richText"));
+        tooltip.insert("confine".into(), json!(true));
+    }
+    let Some(series) = option.get_mut("series").and_then(Value::as_array_mut) else {
+        return;
+    };
+    for (i, s) in series.iter_mut().enumerate().take(series_count.max(1)) {
+        let encode = match chart_type {
+            ChartType::Pie => json!({"itemName": 0, "value": 1, "tooltip": [1]}),
+            ChartType::Heatmap => json!({"x": 0, "y": 1, "value": 2, "tooltip": [2]}),
+            _ => json!({"x": 0, "y": i + 1, "tooltip": [i + 1]}),
+        };
+        if let Some(s) = s.as_object_mut() {
+            s.insert("encode".into(), encode);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::chart::table;
+
+    fn spec(chart_type: ChartType, y: &[&str]) -> ChartSpec {
+        ChartSpec {
+            chart_type,
+            title: "<img src=x onerror=alert(1)> Squat".into(),
+            sql: "SELECT 1".into(),
+            x: "day".into(),
+            y: y.iter().map(|s| (*s).to_owned()).collect(),
+            x_unit: None,
+            y_unit: Some("kg".into()),
+            series: None,
+        }
+    }
+
+    fn rows(n: usize) -> Vec<Vec<Value>> {
+        (0..n).map(|i| vec![json!(format!("2026-03-{:02}", i % 28 + 1)), json!(100 + i), json!(5)]).collect()
+    }
+
+    fn cols() -> Vec<String> {
+        ["day", "best", "reps"].map(String::from).to_vec()
+    }
+
+    /// Every string in the option, to look for code.
+    fn strings(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::String(s) => out.push(s.clone()),
+            Value::Array(a) => a.iter().for_each(|v| strings(v, out)),
+            Value::Object(o) => o.iter().for_each(|(k, v)| {
+                out.push(k.clone());
+                strings(v, out);
+            }),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn a_line_chart_carries_its_table_as_the_dataset_and_names_its_axes_with_units() {
+        let s = spec(ChartType::Line, &["best", "reps"]);
+        let t = table(&s, &cols(), &rows(3)).unwrap();
+        let o = option(&s, &t);
+        assert_eq!(o["dataset"][0]["source"][0], json!(["day", "best", "reps"]));
+        assert_eq!(o["dataset"][0]["source"][1], json!(["2026-03-01", 100.0, 5.0]));
+        assert_eq!(o["series"][0]["type"], "line");
+        assert_eq!(o["series"][1]["encode"], json!({"x": 0, "y": 2, "tooltip": [2]}));
+        assert_eq!(o["xAxis"]["type"], "category");
+        assert_eq!(o["yAxis"]["name"], "(kg)");
+        assert_eq!(o["tooltip"]["renderMode"], "richText");
+        assert!(o.get("dataZoom").is_none(), "three points need no zoom");
+        // The title stays text: ECharts draws it on a canvas, and tooltips are not HTML.
+        assert_eq!(o["title"][0]["text"], "<img src=x onerror=alert(1)> Squat");
+    }
+
+    #[test]
+    fn long_series_get_a_zoom_and_no_option_holds_code() {
+        for chart_type in ChartType::ALL {
+            let y: &[&str] = match chart_type {
+                ChartType::Heatmap => &["reps", "best"],
+                ChartType::Pie => &["best"],
+                _ => &["best"],
+            };
+            let s = spec(*chart_type, y);
+            let t = table(&s, &cols(), &rows(40)).unwrap();
+            let o = option(&s, &t);
+            let mut all = Vec::new();
+            strings(&o, &mut all);
+            for text in &all {
+                assert!(!text.contains("function") && !text.contains("=>"), "{chart_type:?}: {text}");
+            }
+            assert_eq!(o["series"][0]["type"], chart_type.as_str());
+            assert!(o["series"][0]["encode"].is_object(), "{chart_type:?}");
+            if matches!(chart_type, ChartType::Line | ChartType::Bar | ChartType::Scatter) {
+                assert_eq!(o["dataZoom"].as_array().map(Vec::len), Some(2), "{chart_type:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_heatmap_lists_its_categories_and_a_scale() {
+        let s = spec(ChartType::Heatmap, &["reps", "best"]);
+        let t = table(&s, &cols(), &rows(2)).unwrap();
+        let o = option(&s, &t);
+        assert_eq!(o["xAxis"]["data"], json!(["2026-03-01", "2026-03-02"]));
+        assert_eq!(o["yAxis"]["data"], json!(["5"]));
+        assert_eq!(o["visualMap"][0]["max"], json!(101.0));
+    }
+}
