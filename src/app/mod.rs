@@ -39,6 +39,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light dark"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <link rel="stylesheet" href=format!("/main.css?v={ASSET_VERSION}")/>
+                // Draws the coach's charts (it loads ECharts only on pages that have one).
+                <script src=format!("/charts.js?v={ASSET_VERSION}") defer></script>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>

@@ -23,6 +23,7 @@ mod api_workouts;
 mod chat_limits;
 mod chat_pages;
 mod chat_streaming;
+mod charts;
 mod cli;
 mod coach_memory;
 mod demo;

@@ -56,6 +56,8 @@ const REST_ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/stats"),
     ("get", "/api/v1/records"),
     ("post", "/api/v1/query"),
+    ("get", "/api/v1/visualizations/{id}"),
+    ("post", "/api/v1/visualizations/{id}/refresh"),
     ("get", "/healthz"),
     ("get", "/readyz"),
 ];

@@ -68,7 +68,10 @@ fn Thread(data: ConversationData, reload: Callback<()>) -> impl IntoView {
                 ..
             }
         )
-    }) || matches!(items.last(), Some(ThreadItem::Tool { .. }));
+    }) || matches!(
+        items.last(),
+        Some(ThreadItem::Tool { .. } | ThreadItem::Chart { .. })
+    );
     let question = items.iter().rev().find_map(|i| match i {
         ThreadItem::User { id, .. } => Some(id.clone()),
         _ => None,
@@ -116,6 +119,7 @@ fn Item(item: ThreadItem, conversation: String) -> impl IntoView {
             view! { <li class="msg-tool hint">{before}<code dir="ltr">{name}</code>{after}{sql}</li> }
                 .into_any()
         }
+        ThreadItem::Chart { html } => view! { <li class="msg-chart" inner_html=html></li> }.into_any(),
         ThreadItem::Coach {
             id,
             html,

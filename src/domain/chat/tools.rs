@@ -23,7 +23,8 @@ text_enum!(
         AddPlanItem => "add_plan_item",
         CompletePlanItem => "complete_plan_item",
         Remember => "remember",
-        QueryWorkouts => "query_workouts"
+        QueryWorkouts => "query_workouts",
+        CreateChart => "create_chart"
     }
 );
 
@@ -49,6 +50,9 @@ impl ToolName {
             }
             ToolName::QueryWorkouts => {
                 "Runs one read-only SQL SELECT over the user's own training data (the tables of the system prompt) and returns its columns and at most 500 rows. For questions the other tools do not answer: trends, comparisons, counts over dates. A refused or failed query comes back with the reason: correct it and try once more."
+            }
+            ToolName::CreateChart => {
+                "Draws a chart in the conversation from one read-only SQL SELECT over the user's data (the rules of `query_workouts`): chart_type line, bar, scatter, pie or heatmap; `x` the column along the x axis; `y` the value columns, one series each (pie: one; heatmap: [row column, value column]); `series` optionally a column that splits the rows into series (with one `y`); units of x and y. Use it when a picture helps: progress over time, volume per week, a split by exercise. Then say in words what the chart shows."
             }
             ToolName::Remember => {
                 "Keeps a fact about the user in mind for every later conversation: their fitness level, an exercise they prefer or avoid, an injury, their equipment, or anything else they asked you to remember. The user sees and can edit these in Settings."

@@ -48,6 +48,7 @@ pub static EN: Strings = Strings {
     chat_none_yet: "No conversations yet: say hello to your coach.",
     chat_tool_used: "Looked up your data: {tool}",
     chat_show_sql: "Show SQL",
+    chat_show_data: "Show data",
     chat_tokens: "{n} tokens",
     chat_estimated: "about",
     chat_reply_failed: "The coach could not answer:",

@@ -49,6 +49,7 @@ pub static HE: Strings = Strings {
     chat_none_yet: "עוד אין שיחות: אמרו שלום למאמן.",
     chat_tool_used: "בדיקת הנתונים שלך: {tool}",
     chat_show_sql: "הצגת ה-SQL",
+    chat_show_data: "הצגת הנתונים",
     chat_tokens: "{n} טוקנים",
     chat_estimated: "בערך",
     chat_reply_failed: "המאמן לא הצליח לענות:",

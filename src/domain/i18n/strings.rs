@@ -53,6 +53,8 @@ pub struct Strings {
     pub chat_tool_used: &'static str,
     /// The folded SQL under a `query_workouts` call.
     pub chat_show_sql: &'static str,
+    /// The table of a chart's data.
+    pub chat_show_data: &'static str,
     pub chat_tokens: &'static str,
     pub chat_estimated: &'static str,
     pub chat_reply_failed: &'static str,

@@ -52,6 +52,9 @@ pub enum ThreadItem {
         /// The SQL a `query_workouts` call asked for, shown folded.
         sql: Option<String>,
     },
+    /// A chart the coach drew, as the server made its HTML (`server::charts::figure`: the
+    /// option for ECharts, the data as a table, the SQL; every text escaped).
+    Chart { html: String },
     /// The coach's answer (or why there is none).
     Coach {
         id: String,

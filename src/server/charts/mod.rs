@@ -4,6 +4,7 @@
 //! browser receives the stored option as JSON (`public/charts.js` hands it to ECharts, served
 //! from this site); charming never reaches the wasm.
 
+pub mod figure;
 pub mod option;
 
 use serde::Serialize;

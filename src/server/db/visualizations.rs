@@ -22,6 +22,43 @@ pub struct Visualization {
     pub created_at: DateTime<Utc>,
 }
 
+/// A chart as the API and the `chart` SSE event send it.
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct VisualizationView {
+    #[schema(value_type = String)]
+    pub id: Id,
+    /// The coach's reply step that drew it.
+    #[schema(value_type = String)]
+    pub message_id: Id,
+    pub chart_type: ChartType,
+    pub title: Option<String>,
+    /// The declarative spec it was drawn from.
+    #[schema(value_type = Object)]
+    pub spec: serde_json::Value,
+    /// The ECharts option (data only).
+    #[schema(value_type = Object)]
+    pub option: serde_json::Value,
+    /// The SQL behind it, run through the sandbox.
+    pub sql: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Visualization {
+    pub fn view(&self) -> VisualizationView {
+        let json = |text: &str| serde_json::from_str(text).unwrap_or(serde_json::Value::Null);
+        VisualizationView {
+            id: self.id.clone(),
+            message_id: self.message_id.clone(),
+            chart_type: self.chart_type,
+            title: self.title.clone(),
+            spec: json(&self.chart_spec),
+            option: json(&self.chart_config),
+            sql: self.data_query.clone(),
+            created_at: self.created_at,
+        }
+    }
+}
+
 const COLUMNS: &str =
     "id, message_id, chart_type, chart_spec, chart_config, data_query, title, created_at";
 

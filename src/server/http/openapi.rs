@@ -7,6 +7,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 
 use super::routes::{
     auth, conversations, exercises, goals, health, import, me, messages, plan, query, records, stats,
+    visualizations,
     streams, tokens, workouts,
 };
 
@@ -25,6 +26,7 @@ use super::routes::{
         streams::stop, streams::join,
         workouts::create, workouts::list, workouts::get, workouts::patch, workouts::delete, exercises::list, exercises::create,
         stats::get, records::list, query::run, import::import,
+        visualizations::get, visualizations::refresh,
         plan::create, plan::list, plan::get, plan::patch, plan::delete,
         goals::create, goals::list, goals::get, goals::patch, goals::delete,
     ),

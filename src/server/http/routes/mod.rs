@@ -13,6 +13,7 @@
 //! - [`stats`]: totals and streaks for a period (`/stats`).
 //! - [`records`]: personal records (`/records`).
 //! - [`query`]: the SQL sandbox (`/query`).
+//! - [`visualizations`]: the coach's charts (`/visualizations/{id}`, refresh).
 //! - [`goals`]: goals with live progress (`/goals`).
 //! - [`plan`]: the training plan (`/plan`).
 //! - [`import`]: Strong and Hevy CSV exports (`/import`).
@@ -28,6 +29,7 @@ pub mod me;
 pub mod messages;
 pub mod plan;
 pub mod query;
+pub mod visualizations;
 pub mod records;
 pub mod stats;
 pub mod streams;
@@ -130,6 +132,8 @@ pub fn router(state: AppState) -> Router {
         .route("/stats", get(stats::get))
         .route("/records", get(records::list))
         .route("/query", post(query::run))
+        .route("/visualizations/{id}", get(visualizations::get))
+        .route("/visualizations/{id}/refresh", post(visualizations::refresh))
         .route("/openapi.json", get(super::openapi::document))
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })

@@ -7,6 +7,7 @@
 //! - `delta`: more text of the reply step `message_id`.
 //! - `tool_call`: the coach calls a tool (`message_id` is the step that calls it).
 //! - `tool_result`: the tool's answer, stored as a `tool` message.
+//! - `chart`: a chart the coach drew (`create_chart`), with its ECharts option.
 //! - `done`: the reply's last step, finished (`complete` or `stopped`), with its tokens and
 //!   timings.
 //! - `error`: the reply failed; its last step, `failed`, with `error_message` (text that came
@@ -17,6 +18,7 @@ use serde_json::json;
 
 use crate::server::db::Id;
 use crate::server::db::messages::Message;
+use crate::server::db::visualizations::VisualizationView;
 use crate::server::llm::ToolCall;
 
 #[derive(Clone, Debug)]
@@ -25,6 +27,7 @@ pub enum ChatEvent {
     Delta { message_id: Id, text: String },
     ToolCall { message_id: Id, call: ToolCall },
     ToolResult(Message),
+    Chart(VisualizationView),
     Done(Message),
     Error(Message),
 }
@@ -36,6 +39,7 @@ impl ChatEvent {
             ChatEvent::Delta { .. } => "delta",
             ChatEvent::ToolCall { .. } => "tool_call",
             ChatEvent::ToolResult(_) => "tool_result",
+            ChatEvent::Chart(_) => "chart",
             ChatEvent::Done(_) => "done",
             ChatEvent::Error(_) => "error",
         }
@@ -50,6 +54,7 @@ impl ChatEvent {
                 data["message"] = json!(m.error_message);
                 data
             }
+            ChatEvent::Chart(chart) => to_json(chart),
             ChatEvent::Delta { message_id, text } => {
                 json!({ "message_id": message_id, "text": text })
             }

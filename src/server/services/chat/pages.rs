@@ -13,6 +13,8 @@ use crate::domain::views::chat::{
 };
 use crate::server::db::messages::{self, Message};
 use crate::server::db::users::User;
+use crate::server::charts::figure;
+use crate::server::db::visualizations::{self, Visualization};
 use crate::server::db::{Db, Id, conversations};
 use crate::server::llm::ToolCall;
 
@@ -98,7 +100,16 @@ pub async fn conversation_page(
     };
     let rows = messages::page(db, &user.id, &id, page).await?;
     let total = u64::try_from(conversation.message_count).unwrap_or(0);
-    let items = rows.iter().flat_map(|m| thread_items(user, m)).collect();
+    let callers: Vec<Id> = rows
+        .iter()
+        .filter(|m| m.tool_calls.as_deref().is_some_and(|c| c.contains(ToolName::CreateChart.as_str())))
+        .map(|m| m.id.clone())
+        .collect();
+    let charts = visualizations::of_messages(db, &user.id, &callers).await?;
+    let items = rows
+        .iter()
+        .flat_map(|m| thread_items(user, m, &charts))
+        .collect();
     Ok(Some(ConversationData {
         id: id.to_string(),
         title: conversation.title,
@@ -111,7 +122,7 @@ pub async fn conversation_page(
     }))
 }
 
-fn thread_items(user: &User, m: &Message) -> Vec<ThreadItem> {
+fn thread_items(user: &User, m: &Message, charts: &[Visualization]) -> Vec<ThreadItem> {
     match m.role {
         Role::User => vec![ThreadItem::User {
             id: m.id.to_string(),
@@ -135,6 +146,15 @@ fn thread_items(user: &User, m: &Message) -> Vec<ThreadItem> {
                     name: c.name,
                 })
                 .collect();
+            let t = strings(user.language);
+            items.extend(
+                charts
+                    .iter()
+                    .filter(|c| c.message_id == m.id)
+                    .map(|c| ThreadItem::Chart {
+                        html: figure::html(c, t),
+                    }),
+            );
             // A step that only called tools shows as those tools; one being written shows even
             // before its first word (with JavaScript off, as "writing…" and a Stop button).
             if !m.content.trim().is_empty()

@@ -21,7 +21,7 @@ use super::tools;
 use crate::domain::chat::conversation::{MessageStatus, Role, summarize_earlier};
 use crate::server::db::messages::{self, Message, NewMessage};
 use crate::server::db::users::User;
-use crate::server::db::{Db, facts};
+use crate::server::db::{Db, Id, facts, visualizations};
 use crate::server::llm::{
     CoachContext, LlmError, LlmMessage, LlmProvider, LlmReply, LlmRequest, ToolCall,
 };
@@ -165,7 +165,12 @@ impl ReplyTask {
                     call: call.clone(),
                 });
                 let started = Instant::now();
-                let answer = tools::answer(&self.db, &self.sandbox, &self.user, call).await?;
+                let answer = tools::answer(&self.db, &self.sandbox, &self.user, &step.id, call).await?;
+                let chart = answer
+                    .json
+                    .get("visualization_id")
+                    .and_then(|id| id.as_str())
+                    .and_then(Id::parse);
                 let tool = self
                     .store(NewMessage {
                         role: Role::Tool,
@@ -179,6 +184,11 @@ impl ReplyTask {
                     })
                     .await?;
                 self.emit(ChatEvent::ToolResult(tool.clone()));
+                if let Some(id) = chart
+                    && let Some(chart) = visualizations::get(&self.db, &self.user.id, &id).await?
+                {
+                    self.emit(ChatEvent::Chart(chart.view()));
+                }
                 request.messages.push(llm_message(&tool));
                 stored.push(tool);
             }

@@ -23,6 +23,9 @@ use crate::server::db::plan::PlanItem;
 use crate::server::db::users::User;
 use crate::server::db::{Db, exercises, facts, goals, plan, records};
 use crate::server::llm::{ToolCall, ToolSpec};
+use crate::domain::chart::ChartSpec;
+use crate::server::charts::{self, ChartFailure};
+use crate::server::db::Id;
 use crate::server::sandbox::{Sandbox, SandboxError};
 use crate::server::services::goals::views;
 use crate::server::services::log::resolve_exercise;
@@ -54,6 +57,7 @@ fn schema_of(name: ToolName) -> Value {
         ToolName::CompletePlanItem => CompletePlanArgs::schema(),
         ToolName::Remember => RememberArgs::schema(),
         ToolName::QueryWorkouts => QueryArgs::schema(),
+        ToolName::CreateChart => ChartSpec::schema(),
     };
     serde_json::to_value(schema).unwrap_or_else(|_| json!({"type": "object"}))
 }
@@ -66,13 +70,23 @@ pub struct Answer {
     pub query: Option<String>,
 }
 
-/// Runs one call.
+/// Runs one call of the reply step `step` (a chart belongs to the step that asked for it).
 pub async fn answer(
     db: &Db,
     sandbox: &Sandbox,
     user: &User,
+    step: &Id,
     call: &ToolCall,
 ) -> Result<Answer, sqlx::Error> {
+    if call.name == ToolName::CreateChart.as_str() {
+        let mut query = None;
+        let json = with_args(call, |spec: ChartSpec| {
+            query = Some(spec.sql.clone());
+            create_chart(db, sandbox, user, step, spec)
+        })
+        .await?;
+        return Ok(Answer { json, query });
+    }
     if call.name == ToolName::QueryWorkouts.as_str() {
         let mut query = None;
         let json = with_args(call, |a: QueryArgs| {
@@ -111,7 +125,24 @@ pub async fn run(db: &Db, user: &User, call: &ToolCall) -> Result<Value, sqlx::E
             with_args(call, |a: CompletePlanArgs| complete_plan(db, user, a)).await
         }
         ToolName::Remember => with_args(call, |a: RememberArgs| remember(db, user, a)).await,
-        ToolName::QueryWorkouts => Ok(error("query_workouts needs the sandbox".into())),
+        ToolName::QueryWorkouts | ToolName::CreateChart => {
+            Ok(error(format!("{} needs the sandbox", call.name)))
+        }
+    }
+}
+
+/// `create_chart`: the chart made and stored, or what to fix.
+async fn create_chart(
+    db: &Db,
+    sandbox: &Sandbox,
+    user: &User,
+    step: &Id,
+    spec: ChartSpec,
+) -> Result<Value, sqlx::Error> {
+    match charts::create(db, sandbox, &user.id, step, &spec).await {
+        Ok(made) => Ok(serde_json::to_value(made).unwrap_or(Value::Null)),
+        Err(ChartFailure::Database(e)) => Err(e),
+        Err(failure) => Ok(error(failure.to_string())),
     }
 }
 

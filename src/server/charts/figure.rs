@@ -1,0 +1,115 @@
+//! A stored chart as the thread shows it, made on the server as HTML: a `<figure>` holding the
+//! ECharts option in a `data-option` attribute (`public/charts.js` draws it with ECharts from
+//! this site), the same data as a table (open while nothing is drawn: that is what a reader
+//! without JavaScript sees) and the SQL behind it, folded. Every text is escaped here; the
+//! page inserts the HTML as is, which keeps the chart out of the wasm (its budget is spent).
+
+use serde_json::Value;
+
+use crate::domain::chart::Cell;
+use crate::domain::i18n::Strings;
+use crate::server::db::visualizations::Visualization;
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The table in an option's `dataset` (a header row, then the rows).
+fn dataset(option: &Value) -> Vec<Vec<Cell>> {
+    let source = option
+        .get("dataset")
+        .map(|d| d.get(0).unwrap_or(d))
+        .and_then(|d| d.get("source"))
+        .cloned()
+        .unwrap_or(Value::Null);
+    serde_json::from_value(source).unwrap_or_default()
+}
+
+fn cell(c: &Cell) -> String {
+    match c {
+        Cell::Number(n) => {
+            let rounded = (n * 100.0).round() / 100.0;
+            rounded.to_string()
+        }
+        Cell::Text(t) => escape(t),
+        Cell::Empty => String::new(),
+    }
+}
+
+pub fn html(chart: &Visualization, t: &Strings) -> String {
+    let option: Value = serde_json::from_str(&chart.chart_config).unwrap_or(Value::Null);
+    let title = escape(chart.title.as_deref().unwrap_or_default());
+    let mut rows = dataset(&option).into_iter();
+    let mut table = String::from("<table><thead><tr>");
+    for h in rows.next().unwrap_or_default() {
+        table.push_str(&format!("<th scope=\"col\" dir=\"auto\">{}</th>", cell(&h)));
+    }
+    table.push_str("</tr></thead><tbody>");
+    for row in rows {
+        table.push_str("<tr>");
+        for c in &row {
+            let class = if matches!(c, Cell::Number(_)) { " class=\"num\"" } else { "" };
+            table.push_str(&format!("<td{class} dir=\"auto\">{}</td>", cell(c)));
+        }
+        table.push_str("</tr>");
+    }
+    table.push_str("</tbody></table>");
+    format!(
+        "<figure class=\"chart\" id=\"chart-{id}\" data-option=\"{option}\">\
+         <figcaption dir=\"auto\">{title}</figcaption>\
+         <div class=\"chart-canvas\" role=\"img\" aria-label=\"{title}\" hidden></div>\
+         <details class=\"chart-data\" open><summary>{show_data}</summary>\
+         <div class=\"table-scroll\">{table}</div></details>\
+         <details class=\"chart-sql\"><summary>{show_sql}</summary>\
+         <pre dir=\"ltr\"><code>{sql}</code></pre></details></figure>",
+        id = escape(&chart.id.to_string()),
+        option = escape(&option.to_string()),
+        show_data = escape(t.chat_show_data),
+        show_sql = escape(t.chat_show_sql),
+        sql = escape(&chart.data_query),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::chart::ChartType;
+    use crate::domain::account::Language;
+    use crate::domain::i18n::strings;
+    use crate::server::db::Id;
+
+    #[test]
+    fn every_text_is_escaped_and_the_data_reads_as_a_table() {
+        let option = serde_json::json!({"dataset": [{"source": [["day", "kg"], ["<b>Mon</b>", 100.456], ["Tue", null]]}]});
+        let chart = Visualization {
+            id: Id::new(),
+            message_id: Id::new(),
+            chart_type: ChartType::Bar,
+            chart_spec: "{}".into(),
+            chart_config: option.to_string(),
+            data_query: "SELECT '<script>' AS x".into(),
+            title: Some("\"><script>alert(1)</script>".into()),
+            created_at: chrono::Utc::now(),
+        };
+        let html = html(&chart, strings(Language::En));
+        assert!(!html.contains("<script>"), "{html}");
+        assert!(!html.contains("<b>"), "{html}");
+        assert!(html.contains("&lt;b&gt;Mon&lt;/b&gt;"));
+        assert!(html.contains("<td class=\"num\" dir=\"auto\">100.46</td>"), "{html}");
+        assert!(html.contains("<th scope=\"col\" dir=\"auto\">kg</th>"));
+        assert!(html.contains("<details class=\"chart-data\" open>"));
+        // The option travels in an attribute a browser reads back as the same JSON.
+        assert!(html.contains("data-option=\"{&quot;dataset&quot;"), "{html}");
+    }
+}
