@@ -43,6 +43,17 @@ pub struct ChartSpec {
     pub y_unit: Option<String>,
 }
 
+/// What `create_chart` tells the model (or the offline coach) about the chart it made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChartMade {
+    pub visualization_id: String,
+    pub title: String,
+    pub points: usize,
+    pub series: Vec<String>,
+    /// The rows were cut at the sandbox's limit.
+    pub truncated: bool,
+}
+
 /// What is wrong with a spec or with the rows it got, in words a model can act on.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ChartError {

@@ -17,6 +17,7 @@
 //! - [`plan`]: training-plan items and their validation (due dates in words).
 //! - `sandbox` (server only): the trainer's SQL parsed, allow-listed and scoped to the user.
 //! - [`scoring`]: points, levels, streaks, personal records, achievements.
+//! - [`sql`]: SQLite or PostgreSQL, and the expressions the two spell differently.
 //! - [`text_enum`]: the one way enums are stored and sent as text (`"by_date"`).
 //! - [`training`]: set types, exercise and workout kinds, measurement, unit conversions.
 //! - [`url_query`]: values percent-encoded into hand-built URLs.
@@ -41,6 +42,7 @@ pub mod plan;
 #[cfg(feature = "ssr")]
 pub mod sandbox;
 pub mod scoring;
+pub mod sql;
 pub mod text_enum;
 pub mod training;
 pub mod url_query;

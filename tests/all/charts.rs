@@ -106,3 +106,41 @@ both_engines! {
         assert_eq!(data["option"]["dataset"][0]["source"], json!([["reps", "n"], [5.0, 1.0]]));
     }
 }
+
+both_engines! {
+    async fn the_offline_coach_draws_what_is_asked_in_english_and_hebrew(app: TestApp) {
+        let alice = app.user("alice").await;
+        log(&app, &alice, 100.0, "2026-03-02").await;
+        log(&app, &alice, 107.5, "2026-03-09").await;
+        for (ask, title, points) in [
+            ("show my squat progress", "Squat (Barbell) — heaviest set", 2),
+            ("נפח שבועי", "נפח אימון", 2),
+        ] {
+            let resp = alice.client.post(app.url("/api/v1/chat")).json(&json!({"content": ask})).send().await.unwrap();
+            assert_eq!(resp.status(), StatusCode::CREATED);
+            let exchange: Value = resp.json().await.unwrap();
+            let reply = exchange["reply"].as_array().unwrap();
+            let answer = reply.last().unwrap()["content"].as_str().unwrap();
+            assert!(answer.contains(title) && answer.contains(&points.to_string()), "{ask:?}: {answer}");
+            let made: Value = serde_json::from_str(reply[1]["content"].as_str().unwrap()).unwrap();
+            let id = made["visualization_id"].as_str().unwrap();
+            let chart = app.get_json(&alice.client, &format!("/api/v1/visualizations/{id}")).await;
+            assert_eq!(chart["title"], title);
+            let source = chart["option"]["dataset"][0]["source"].as_array().unwrap();
+            assert_eq!(source.len(), points + 1, "{ask:?}: {source:?}");
+        }
+        // The squat chart's points are the two days' heaviest sets.
+        let resp = alice.client.post(app.url("/api/v1/chat")).json(&json!({"content": "graph my squat"})).send().await.unwrap();
+        let exchange: Value = resp.json().await.unwrap();
+        let made: Value = serde_json::from_str(exchange["reply"][1]["content"].as_str().unwrap()).unwrap();
+        let chart = app.get_json(&alice.client, &format!("/api/v1/visualizations/{}", made["visualization_id"].as_str().unwrap())).await;
+        assert_eq!(chart["option"]["dataset"][0]["source"], json!([["day", "best_kg"], ["2026-03-02", 100.0], ["2026-03-09", 107.5]]));
+
+        // A new user has nothing to draw yet, and is told so.
+        let bob = app.user("bob").await;
+        let resp = bob.client.post(app.url("/api/v1/chat")).json(&json!({"content": "chart my runs this month"})).send().await.unwrap();
+        let exchange: Value = resp.json().await.unwrap();
+        let answer = exchange["reply"].as_array().unwrap().last().unwrap()["content"].as_str().unwrap().to_owned();
+        assert!(answer.contains("nothing to draw"), "{answer}");
+    }
+}

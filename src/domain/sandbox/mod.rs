@@ -20,19 +20,13 @@ pub const ROW_LIMIT: u32 = 500;
 /// Longest query text accepted.
 pub const MAX_SQL_CHARS: usize = 10_000;
 
-/// The SQL dialect of the database the query runs on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Dialect {
-    Sqlite,
-    Postgres,
-}
+pub use crate::domain::sql::Dialect;
 
-impl Dialect {
-    fn parser(self) -> Box<dyn sqlparser::dialect::Dialect> {
-        match self {
-            Dialect::Sqlite => Box::new(SQLiteDialect {}),
-            Dialect::Postgres => Box::new(PostgreSqlDialect {}),
-        }
+/// sqlparser's reading of a dialect.
+fn parser(dialect: Dialect) -> Box<dyn sqlparser::dialect::Dialect> {
+    match dialect {
+        Dialect::Sqlite => Box::new(SQLiteDialect {}),
+        Dialect::Postgres => Box::new(PostgreSqlDialect {}),
     }
 }
 
@@ -109,7 +103,7 @@ pub fn parse(sql: &str, dialect: Dialect) -> Result<Statement, Refusal> {
     if sql.chars().count() > MAX_SQL_CHARS {
         return Err(Refusal::TooLong);
     }
-    let mut statements = Parser::parse_sql(dialect.parser().as_ref(), sql)
+    let mut statements = Parser::parse_sql(parser(dialect).as_ref(), sql)
         .map_err(|e| Refusal::Parse(e.to_string()))?;
     match statements.len() {
         1 => Ok(statements.remove(0)),

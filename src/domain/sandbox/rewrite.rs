@@ -128,7 +128,7 @@ fn parse_scoped(dialect: Dialect, table: &schema::Table) -> Option<TableFactor> 
         table.scope,
         table.name
     );
-    let mut statements = Parser::parse_sql(dialect.parser().as_ref(), &sql).ok()?;
+    let mut statements = Parser::parse_sql(super::parser(dialect).as_ref(), &sql).ok()?;
     let Some(Statement::Query(query)) = statements.pop() else {
         return None;
     };

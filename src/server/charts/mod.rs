@@ -7,10 +7,9 @@
 pub mod figure;
 pub mod option;
 
-use serde::Serialize;
 use serde_json::Value;
 
-use crate::domain::chart::{ChartError, ChartSpec};
+use crate::domain::chart::{ChartError, ChartMade, ChartSpec};
 use crate::server::db::visualizations::{self, Visualization};
 use crate::server::db::{Db, Id};
 use crate::server::sandbox::{Sandbox, SandboxError};
@@ -33,17 +32,6 @@ impl From<SandboxError> for ChartFailure {
             other => ChartFailure::Query(other),
         }
     }
-}
-
-/// What the model is told about a chart it made.
-#[derive(Clone, Debug, Serialize)]
-pub struct ChartMade {
-    pub visualization_id: String,
-    pub title: String,
-    pub points: usize,
-    pub series: Vec<String>,
-    /// The rows were cut at the sandbox's limit.
-    pub truncated: bool,
 }
 
 /// The option for `spec` on today's data, and whether the rows were cut.

@@ -59,6 +59,8 @@ pub struct CoachContext {
     pub units: Units,
     /// Today in the user's time zone.
     pub today: NaiveDate,
+    /// The SQL the sandbox reads (the offline coach writes its charts' queries in it).
+    pub dialect: crate::domain::sql::Dialect,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use super::{LlmFuture, LlmProvider, LlmReply, LlmRequest, TextSink, ToolCall};
 use crate::domain::chat::coach::{
-    reply_language, reply_with_result, reply_without_tool, understand,
+    CallContext, reply_language, reply_with_result, reply_without_tool, understand,
 };
 use crate::domain::chat::conversation::Role;
 
@@ -71,7 +71,12 @@ fn answer(request: &LlmRequest) -> LlmReply {
             request.context.today,
         ));
     }
-    match intent.tool_call() {
+    let at = CallContext {
+        today: request.context.today,
+        dialect: request.context.dialect,
+        language,
+    };
+    match intent.tool_call(&at) {
         Some((name, arguments)) => LlmReply {
             content: String::new(),
             tool_calls: vec![ToolCall {

@@ -89,3 +89,51 @@ pub(super) const RECORD_FILLER: &[&str] = &[
     "אני", "מרים", "מרימה", "שלי", "אישי", "אישיים", "את", "של", "תראה", "תראי", "הראה", "לי", "כל",
     "הם", "הוא", "יש", "אפשר", "בבקשה", "הכי", "כבד", "עכשיו", "עד", "כה", "ב", "ל", "ה",
 ];
+
+/// Asking for a picture: "chart", "graph", "גרף".
+#[rustfmt::skip]
+pub(super) const CHART: &[&str] = &[
+    "chart", "charts", "graph", "graphs", "plot", "diagram", "visualize", "visualise", "draw",
+    "גרף", "גרפים", "תרשים", "דיאגרמה", "תצייר", "תציירי",
+];
+
+/// Change over time: with an exercise, a chart of it ("show my squat progress").
+#[rustfmt::skip]
+pub(super) const PROGRESS: &[&str] = &[
+    "progress", "progression", "trend", "over time", "improved", "improving", "moved",
+    "התקדמות", "התקדמתי", "מגמה", "השתפרתי",
+];
+
+/// One point per week.
+#[rustfmt::skip]
+pub(super) const WEEKLY: &[&str] = &[
+    "weekly", "per week", "each week", "by week", "a week", "every week", "שבועי", "שבועית",
+    "לפי שבוע", "בכל שבוע", "לשבוע",
+];
+
+/// Running and distance.
+#[rustfmt::skip]
+pub(super) const DISTANCE: &[&str] = &[
+    "run", "runs", "running", "ran", "jog", "jogging", "distance", "km", "kilometers",
+    "kilometres", "miles", "ריצה", "ריצות", "רצתי", "ריצת", "מרחק", "קילומטר", "קילומטרים", "קמ",
+];
+
+/// Training volume (weight × reps).
+#[rustfmt::skip]
+pub(super) const VOLUME: &[&str] = &["volume", "tonnage", "נפח"];
+
+/// Counting workouts.
+#[rustfmt::skip]
+pub(super) const WORKOUT_COUNT: &[&str] = &[
+    "workouts", "sessions", "training days", "how often", "אימונים", "אימון",
+];
+
+/// Words of a chart request that are not an exercise's name.
+#[rustfmt::skip]
+pub(super) const CHART_FILLER: &[&str] = &[
+    "last", "past", "recent", "since", "over", "the", "my", "me", "show", "a", "an", "of", "for",
+    "in", "on", "this", "please", "can", "you", "i", "see", "how", "has", "have", "my", "with",
+    "make", "give", "want", "to", "it", "been", "is", "was", "like", "what", "does", "look",
+    "האחרון", "האחרונה", "האחרונים", "של", "שלי", "לי", "תראה", "תראי", "הראה", "תן", "תני",
+    "אפשר", "בבקשה", "ב", "ה", "את", "על", "איך", "רוצה", "מאז", "עם",
+];

@@ -8,6 +8,8 @@
 //!   records for an exercise, goals, the plan: list, add with a due date in words, complete;
 //!   `remember` for "remember that …").
 //! - `keywords`: the English and Hebrew words each intent listens for.
+//! - `chart_request`: charts asked for in words ("show my squat progress", "גרף של הריצות
+//!   שלי") and the `create_chart` spec with its SQL in the database's dialect.
 //! - `plan_request`: a plan item's title and due words cut out of "add …" / "mark … as done".
 //! - `words`: a message's words, folded and prefix-tolerant, each with its byte range.
 //! - [`reply_language`]: Hebrew or English, by the words of the message.
@@ -16,6 +18,7 @@
 //!   and times in the user's units, unit words in the answer's language).
 
 mod amounts;
+mod chart_request;
 mod keywords;
 mod language;
 pub(super) mod phrases;
@@ -29,6 +32,7 @@ mod words;
 
 pub use language::reply_language;
 pub use reply::{reply_with_result, reply_without_tool};
+pub use chart_request::{ChartRequest, Measure};
 pub use understand::understand;
 
 use serde::Serialize;
@@ -54,14 +58,20 @@ pub enum Intent {
     PlanComplete(CompletePlanArgs),
     /// Something to keep in mind about the user ("remember that my knee hurts").
     Remember(RememberArgs),
+    /// A chart of their training.
+    Chart(ChartRequest),
     Unknown,
 }
 
 impl Intent {
     /// The tool this intent calls and its JSON arguments (serde of the args type), or None
     /// when it is answered without one (Greeting, Help, Unknown).
-    pub fn tool_call(&self) -> Option<(ToolName, serde_json::Value)> {
+    pub fn tool_call(&self, at: &CallContext) -> Option<(ToolName, serde_json::Value)> {
         match self {
+            Intent::Chart(request) => call(
+                ToolName::CreateChart,
+                &request.spec(at.today, at.dialect, at.language),
+            ),
             Intent::Greeting | Intent::Help | Intent::Unknown => None,
             Intent::Stats { args, .. } => call(ToolName::GetStats, args),
             Intent::Records(args) => call(ToolName::GetRecords, args),
@@ -72,6 +82,15 @@ impl Intent {
             Intent::Remember(args) => call(ToolName::Remember, args),
         }
     }
+}
+
+/// What a tool call is written for: a chart's period counts back from today, its SQL is in the
+/// database's dialect and its title in the answer's language.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CallContext {
+    pub today: chrono::NaiveDate,
+    pub dialect: crate::domain::sql::Dialect,
+    pub language: crate::domain::account::Language,
 }
 
 /// The argument types are plain structs of strings and enums, which always serialize.

@@ -69,6 +69,13 @@ pub(super) struct Phrases {
     pub plan_completed: &'static str,
     pub plan_not_found: &'static str,
     pub plan_refused: &'static str,
+
+    /// `{title}`, `{points}`: the chart drawn above the answer.
+    pub chart_made: &'static str,
+    pub chart_truncated: &'static str,
+    pub chart_empty: &'static str,
+    /// `{reason}`: why no chart was drawn.
+    pub chart_failed: &'static str,
 }
 
 pub(super) fn phrases(language: Language) -> &'static Phrases {
@@ -77,7 +84,7 @@ pub(super) fn phrases(language: Language) -> &'static Phrases {
 
 pub(super) static EN: Phrases = Phrases {
     greeting: "Hi! I'm Spotter, your coach. Ask me how your training is going, about your personal records, goals or plan — for example “what's my bench PR?” or “my stats this week”.",
-    help: "Here's what I can do:\n- Totals for a period: “my stats this month”\n- Streak and level: “what's my streak?”\n- Personal records: “what's my bench PR?”\n- Goals and how they're going: “how are my goals going?”\n- Your plan: “what's on my plan?”, “add to my plan: leg day tomorrow at 7pm”, “mark 'leg day' as done”",
+    help: "Here's what I can do:\n- Totals for a period: “my stats this month”\n- Streak and level: “what's my streak?”\n- Personal records: “what's my bench PR?”\n- Charts of your training: “show my squat progress”, “weekly volume this year”\n- Goals and how they're going: “how are my goals going?”\n- Your plan: “what's on my plan?”, “add to my plan: leg day tomorrow at 7pm”, “mark 'leg day' as done”",
     unknown: "I didn't catch that — without an AI model connected I understand a handful of requests. Try “my stats this week”, “what's my squat PR?” or “add to my plan: deload week next Monday”.",
     unreadable: "Sorry — I couldn't read what came back from your data, so I won't guess. Please try again in a moment.",
     remembered: "Noted — I'll keep {fact} in mind from now on. You can see and change what I know about you in Settings.",
@@ -149,11 +156,15 @@ pub(super) static EN: Phrases = Phrases {
     plan_completed: "Nice work! {title} is marked as done.",
     plan_not_found: "I couldn't find {title} among the items still on your plan. Ask “what's on my plan?” to see them.",
     plan_refused: "I couldn't change your plan: {reason}",
+    chart_made: "Here's {title} — {points} points, drawn from your log above. Hover or tap a point for its value; “Show data” lists them all.",
+    chart_truncated: "It shows the first 500; ask for a shorter period to see the rest.",
+    chart_empty: "There's nothing to draw for that yet — log a few workouts and ask again.",
+    chart_failed: "I couldn't draw that: {reason}",
 };
 
 pub(super) static HE: Phrases = Phrases {
     greeting: "היי! אני ספוטר, המאמן שלך. אפשר לשאול אותי איך הולכים האימונים, על השיאים, היעדים או התוכנית — למשל „מה השיא שלי בסקוואט?” או „הסטטיסטיקות שלי השבוע”.",
-    help: "הנה מה שאני יודע לעשות:\n- סיכום לתקופה: „הסטטיסטיקות שלי החודש”\n- רצף ורמה: „מה הרצף שלי?”\n- שיאים אישיים: „מה השיא שלי בסקוואט?”\n- יעדים וההתקדמות אליהם: „איך מתקדמים היעדים שלי?”\n- התוכנית שלך: „מה בתוכנית שלי?”, „תוסיף לתוכנית אימון רגליים מחר בשבע בערב”, „סיימתי את אימון רגליים”",
+    help: "הנה מה שאני יודע לעשות:\n- סיכום לתקופה: „הסטטיסטיקות שלי החודש”\n- רצף ורמה: „מה הרצף שלי?”\n- שיאים אישיים: „מה השיא שלי בסקוואט?”\n- גרפים של האימונים: „גרף של הריצות שלי בחודש האחרון”, „נפח שבועי השנה”\n- יעדים וההתקדמות אליהם: „איך מתקדמים היעדים שלי?”\n- התוכנית שלך: „מה בתוכנית שלי?”, „תוסיף לתוכנית אימון רגליים מחר בשבע בערב”, „סיימתי את אימון רגליים”",
     unknown: "לא הבנתי את זה — בלי מודל בינה מלאכותית מחובר אני מבין רק כמה סוגים של בקשות. נסה/י „הסטטיסטיקות שלי השבוע”, „מה השיא שלי בסקוואט?” או „תוסיף לתוכנית שבוע קל ביום שני הבא”.",
     unreadable: "סליחה — לא הצלחתי לקרוא את מה שחזר מהנתונים שלך, אז אני לא אנחש. נסה/י שוב בעוד רגע.",
     remembered: "רשמתי — אזכור ש{fact} מעכשיו. אפשר לראות ולשנות את מה שאני יודע עליך בהגדרות.",
@@ -225,4 +236,8 @@ pub(super) static HE: Phrases = Phrases {
     plan_completed: "כל הכבוד! {title} סומן כבוצע.",
     plan_not_found: "לא מצאתי את {title} בין הפריטים שעוד פתוחים בתוכנית. שאל/י „מה בתוכנית שלי?” כדי לראות אותם.",
     plan_refused: "לא הצלחתי לעדכן את התוכנית: {reason}",
+    chart_made: "הנה {title} — {points} נקודות מהיומן שלך, בגרף למעלה. רחף/י או הקש/י על נקודה לראות את הערך; „הצגת הנתונים” מציג את כולם.",
+    chart_truncated: "מוצגות 500 הראשונות; בקש/י תקופה קצרה יותר כדי לראות את השאר.",
+    chart_empty: "עוד אין מה לצייר לזה — תעד/י כמה אימונים ושאל/י שוב.",
+    chart_failed: "לא הצלחתי לצייר את זה: {reason}",
 };

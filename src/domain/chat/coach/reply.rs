@@ -3,6 +3,7 @@
 //! asked for. A result that is not the JSON the intent's tool returns gets an honest "could not
 //! read that", never a guess and never a panic.
 
+mod chart;
 mod goals;
 mod plan;
 mod records;
@@ -57,6 +58,7 @@ pub fn reply_with_result(
         Intent::PlanList => read(result).map(|r| plan::list(&c, &r)),
         Intent::PlanAdd(_) | Intent::PlanComplete(_) => read(result).map(|r| plan::change(&c, &r)),
         Intent::Remember(_) => read(result).map(|r| remembered(&c, &r)),
+        Intent::Chart(_) => chart::reply(&c, result),
         Intent::Greeting | Intent::Help | Intent::Unknown => {
             Some(reply_without_tool(intent, language))
         }

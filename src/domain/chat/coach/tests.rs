@@ -3,6 +3,8 @@
 //! language, Hebrew's forms for one and two, a suggestion when there is nothing to show, honesty
 //! when a result is unreadable), and the answer's language.
 
+#[cfg(feature = "ssr")]
+mod chart_replies;
 mod goal_and_plan_replies;
 mod language;
 mod record_replies;

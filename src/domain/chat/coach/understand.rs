@@ -29,6 +29,9 @@ pub fn understand(text: &str) -> Intent {
     if let Some(intent) = plan_request::add(&words).or_else(|| plan_request::complete(&words)) {
         return intent;
     }
+    if let Some(request) = super::chart_request::chart(&words) {
+        return Intent::Chart(request);
+    }
     let stats = |streak| Intent::Stats {
         args: StatsArgs {
             period: period(&words),

@@ -50,15 +50,9 @@ pub fn system_prompt(
          - SELECT {day} AS day, sum(s.weight_kg * s.reps) AS volume_kg FROM exercise_sets s \
          GROUP BY day ORDER BY day",
         name = user.display_name,
-        engine = match dialect {
-            Dialect::Sqlite => "SQLite",
-            Dialect::Postgres => "PostgreSQL",
-        },
+        engine = dialect.name(),
         tables = schema::describe(),
-        day = match dialect {
-            Dialect::Sqlite => "date(s.performed_at)",
-            Dialect::Postgres => "date_trunc('day', s.performed_at)",
-        },
+        day = dialect.day("s.performed_at"),
         weekday = today.format("%A"),
         tz = user.timezone,
     )

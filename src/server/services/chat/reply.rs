@@ -253,6 +253,7 @@ impl ReplyTask {
                 language: user.language,
                 units: user.units,
                 today,
+                dialect: self.sandbox.dialect(),
             },
         })
     }

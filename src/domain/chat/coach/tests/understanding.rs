@@ -4,7 +4,9 @@ use chrono::NaiveDate;
 use serde_json::json;
 
 use crate::domain::chat::coach::phrases::{EN, HE};
-use crate::domain::chat::coach::{Intent, understand};
+use crate::domain::account::Language;
+use crate::domain::chat::coach::{CallContext, ChartRequest, Intent, Measure, understand};
+use crate::domain::sql::Dialect;
 use crate::domain::chat::tools::{AddPlanArgs, CompletePlanArgs, RecordsArgs, StatsArgs, ToolName};
 use crate::domain::due_date::parse_due;
 use crate::domain::scoring::stats::Period;
@@ -40,6 +42,35 @@ fn complete(title: &str) -> Intent {
     Intent::PlanComplete(CompletePlanArgs {
         title: title.to_owned(),
     })
+}
+
+fn chart(measure: Measure, period: Period, weekly: bool) -> Intent {
+    Intent::Chart(ChartRequest {
+        measure,
+        period,
+        weekly,
+    })
+}
+
+/// A catalog exercise as a chart's measure (names from the catalog file).
+fn lift(slug: &str, en: &str, he: &str) -> Measure {
+    Measure::Exercise {
+        slug: slug.into(),
+        en: en.into(),
+        he: he.into(),
+    }
+}
+
+fn squat() -> Measure {
+    lift("back-squat", "Squat (Barbell)", "סקוואט עם מוט")
+}
+
+fn at() -> CallContext {
+    CallContext {
+        today: NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date"),
+        dialect: Dialect::Sqlite,
+        language: Language::En,
+    }
 }
 
 fn cases() -> Vec<(&'static str, Intent)> {
@@ -109,6 +140,14 @@ fn cases() -> Vec<(&'static str, Intent)> {
         ("mark leg day done", complete("leg day")),
         ("I finished the deload week", complete("deload week")),
         ("leg day is done!", complete("leg day")),
+        ("show my squat progress", chart(squat(), All, false)),
+        ("How has my squat moved since March?", chart(squat(), All, false)),
+        ("graph my bench press this year", chart(lift("bench-press", "Bench Press (Barbell)", "לחיצת חזה עם מוט"), Year, false)),
+        ("chart my runs this month", chart(Measure::Distance, Month, false)),
+        ("weekly volume this year", chart(Measure::Volume, Year, true)),
+        ("plot my workouts per week", chart(Measure::Workouts, All, true)),
+        ("draw a chart of my training volume", chart(Measure::Volume, All, false)),
+        ("deadlift progress over the last month", chart(lift("deadlift", "Deadlift (Barbell)", "דדליפט"), Month, false)),
         ("book me a massage", Unknown),
         ("hey, can you order pizza?", Unknown),
         ("", Unknown),
@@ -158,6 +197,12 @@ fn cases() -> Vec<(&'static str, Intent)> {
         ("סיימתי את ריצה קלה", complete("ריצה קלה")),
         ("תסמן את „אימון גב” כבוצע", complete("אימון גב")),
         ("אימון רגליים בוצע", complete("אימון רגליים")),
+        ("גרף של הריצות שלי בחודש האחרון", chart(Measure::Distance, Month, false)),
+        ("תראה לי גרף של הסקוואט", chart(squat(), All, false)),
+        ("ההתקדמות שלי בדדליפט", chart(lift("deadlift", "Deadlift (Barbell)", "דדליפט"), All, false)),
+        ("נפח שבועי השנה", chart(Measure::Volume, Year, true)),
+        ("גרף אימונים לפי שבוע", chart(Measure::Workouts, All, true)),
+        ("תרשים של הנפח שלי החודש", chart(Measure::Volume, Month, false)),
         ("תזמין לי פיצה", Unknown),
         ("הי מאמן", Greeting),
         ("מה השיא שלי בריצה?", records(Some("ריצה"))),
@@ -234,7 +279,7 @@ fn intents_call_their_tool_with_its_arguments() {
         ),
     ];
     for (intent, want) in cases {
-        assert_eq!(intent.tool_call(), want, "{intent:?}");
+        assert_eq!(intent.tool_call(&at()), want, "{intent:?}");
     }
 }
 
@@ -255,7 +300,7 @@ fn the_examples_the_coach_gives_are_requests_it_understands() {
                 let example = piece.split(close).next().unwrap_or_default();
                 let intent = understand(example);
                 assert!(
-                    intent.tool_call().is_some(),
+                    intent.tool_call(&at()).is_some(),
                     "{example:?} is offered as an example but reads as {intent:?}"
                 );
                 examples += 1;
