@@ -38,6 +38,8 @@
     box.hidden = false;
     var chart = window.echarts.init(box, dark.matches ? "dark" : null);
     chart.setOption(option);
+    // The figure's caption already names the chart.
+    chart.setOption({ title: { show: false }, grid: { top: 36 } });
     figure.setAttribute("data-drawn", "");
     var table = figure.querySelector("details.chart-data");
     if (table) table.open = false;

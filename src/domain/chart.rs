@@ -41,6 +41,12 @@ pub struct ChartSpec {
     /// Unit of the values ("kg", "km", "min").
     #[serde(default)]
     pub y_unit: Option<String>,
+    /// What the x axis shows, in the user's language (else the column's name).
+    #[serde(default)]
+    pub x_label: Option<String>,
+    /// What the values are, in the user's language (else the columns' names).
+    #[serde(default)]
+    pub y_label: Option<String>,
 }
 
 /// What `create_chart` tells the model (or the offline coach) about the chart it made.

@@ -70,7 +70,7 @@ fn Thread(data: ConversationData, reload: Callback<()>) -> impl IntoView {
         )
     }) || matches!(
         items.last(),
-        Some(ThreadItem::Tool { .. } | ThreadItem::Chart { .. })
+        Some(ThreadItem::Step { .. })
     );
     let question = items.iter().rev().find_map(|i| match i {
         ThreadItem::User { id, .. } => Some(id.clone()),
@@ -103,23 +103,7 @@ fn Item(item: ThreadItem, conversation: String) -> impl IntoView {
             </li>
         }
         .into_any(),
-        ThreadItem::Tool { name, sql } => {
-            let (before, after) = t
-                .chat_tool_used
-                .split_once("{tool}")
-                .unwrap_or((t.chat_tool_used, ""));
-            let sql = sql.map(|sql| {
-                view! {
-                    <details class="msg-sql">
-                        <summary>{t.chat_show_sql}</summary>
-                        <pre dir="ltr"><code>{sql}</code></pre>
-                    </details>
-                }
-            });
-            view! { <li class="msg-tool hint">{before}<code dir="ltr">{name}</code>{after}{sql}</li> }
-                .into_any()
-        }
-        ThreadItem::Chart { html } => view! { <li class="msg-chart" inner_html=html></li> }.into_any(),
+        ThreadItem::Step { html } => view! { <li class="msg-step" inner_html=html></li> }.into_any(),
         ThreadItem::Coach {
             id,
             html,

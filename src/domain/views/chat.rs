@@ -47,14 +47,11 @@ pub enum ThreadItem {
         when: String,
     },
     /// The coach used a tool (`get_stats`…) on the way to its answer.
-    Tool {
-        name: String,
-        /// The SQL a `query_workouts` call asked for, shown folded.
-        sql: Option<String>,
-    },
-    /// A chart the coach drew, as the server made its HTML (`server::charts::figure`: the
-    /// option for ECharts, the data as a table, the SQL; every text escaped).
-    Chart { html: String },
+    /// A step on the way to the answer, as HTML the server made (every text escaped): a tool
+    /// the coach used (with the SQL of `query_workouts`, folded), or a chart it drew
+    /// (`server::charts::figure`: the option for ECharts, the data as a table, the SQL).
+    /// Made on the server, it costs the wasm nothing.
+    Step { html: String },
     /// The coach's answer (or why there is none).
     Coach {
         id: String,

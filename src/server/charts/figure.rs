@@ -9,21 +9,7 @@ use serde_json::Value;
 use crate::domain::chart::Cell;
 use crate::domain::i18n::Strings;
 use crate::server::db::visualizations::Visualization;
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::server::markdown::escape;
 
 /// The table in an option's `dataset` (a header row, then the rows).
 fn dataset(option: &Value) -> Vec<Vec<Cell>> {
@@ -66,13 +52,13 @@ pub fn html(chart: &Visualization, t: &Strings) -> String {
     }
     table.push_str("</tbody></table>");
     format!(
-        "<figure class=\"chart\" id=\"chart-{id}\" data-option=\"{option}\">\
+        "<div class=\"msg-chart\"><figure class=\"chart\" id=\"chart-{id}\" data-option=\"{option}\">\
          <figcaption dir=\"auto\">{title}</figcaption>\
          <div class=\"chart-canvas\" role=\"img\" aria-label=\"{title}\" hidden></div>\
          <details class=\"chart-data\" open><summary>{show_data}</summary>\
          <div class=\"table-scroll\">{table}</div></details>\
          <details class=\"chart-sql\"><summary>{show_sql}</summary>\
-         <pre dir=\"ltr\"><code>{sql}</code></pre></details></figure>",
+         <pre dir=\"ltr\"><code>{sql}</code></pre></details></figure></div>",
         id = escape(&chart.id.to_string()),
         option = escape(&option.to_string()),
         show_data = escape(t.chat_show_data),

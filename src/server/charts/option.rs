@@ -56,7 +56,9 @@ pub fn option(spec: &ChartSpec, table: &ChartTable) -> Value {
             .collect(),
     ];
     source.extend(table.rows.iter().map(|r| r.iter().map(cell).collect()));
-    let x_name = axis_name(&spec.x, spec.x_unit.as_deref());
+    let label = |l: &Option<String>| l.as_deref().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned);
+    let x_name = axis_name(&label(&spec.x_label).unwrap_or_else(|| spec.x.clone()), spec.x_unit.as_deref());
+    let y_label = label(&spec.y_label);
     let y_unit = spec.y_unit.as_deref();
     let mut chart = Chart::new()
         .title(Title::new().text(spec.title.trim()).left("center"))
@@ -67,10 +69,10 @@ pub fn option(spec: &ChartSpec, table: &ChartTable) -> Value {
         ChartType::Line | ChartType::Bar | ChartType::Scatter => {
             let numeric_x = spec.chart_type == ChartType::Scatter
                 && table.rows.iter().all(|r| matches!(r[0], Cell::Number(_)));
-            let y_name = if series_count == 1 {
-                axis_name(&table.header[1], y_unit)
-            } else {
-                axis_name("", y_unit).trim_start_matches(' ').to_owned()
+            let y_name = match (&y_label, series_count) {
+                (Some(l), _) => axis_name(l, y_unit),
+                (None, 1) => axis_name(&table.header[1], y_unit),
+                (None, _) => axis_name("", y_unit).trim_start_matches(' ').to_owned(),
             };
             chart = chart
                 .tooltip(Tooltip::new().trigger(if spec.chart_type == ChartType::Scatter {
@@ -78,7 +80,7 @@ pub fn option(spec: &ChartSpec, table: &ChartTable) -> Value {
                 } else {
                     Trigger::Axis
                 }))
-                .legend(Legend::new().top("bottom"))
+                .legend(Legend::new().top("bottom").show(series_count > 1))
                 .grid(Grid::new().contain_label(true).bottom(if table.rows.len() > ZOOM_FROM { 80 } else { 40 }))
                 .x_axis(
                     Axis::new()
@@ -88,7 +90,11 @@ pub fn option(spec: &ChartSpec, table: &ChartTable) -> Value {
                         .name_gap(28),
                 )
                 .y_axis(Axis::new().type_(AxisType::Value).name(y_name));
-            for name in &table.header[1..] {
+            for column in &table.header[1..] {
+                let name = match (&y_label, series_count) {
+                    (Some(l), 1) => l,
+                    _ => column,
+                };
                 chart = match spec.chart_type {
                     ChartType::Line => chart.series(Line::new().name(name.as_str()).show_symbol(table.rows.len() <= ZOOM_FROM)),
                     ChartType::Bar => chart.series(Bar::new().name(name.as_str())),
@@ -181,6 +187,8 @@ mod tests {
             x_unit: None,
             y_unit: Some("kg".into()),
             series: None,
+            x_label: None,
+            y_label: None,
         }
     }
 

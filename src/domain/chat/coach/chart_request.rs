@@ -198,6 +198,22 @@ impl ChartRequest {
             Measure::Exercise { .. } => ChartType::Line,
             _ => ChartType::Bar,
         };
+        let x_label = match (self.weekly, he) {
+            (true, true) => "שבוע",
+            (true, false) => "Week",
+            (false, true) => "יום",
+            (false, false) => "Day",
+        };
+        let y_label = match (&self.measure, he) {
+            (Measure::Exercise { .. }, true) => "הסט הכבד ביותר",
+            (Measure::Exercise { .. }, false) => "Heaviest set",
+            (Measure::Volume, true) => "נפח",
+            (Measure::Volume, false) => "Volume",
+            (Measure::Distance, true) => "מרחק",
+            (Measure::Distance, false) => "Distance",
+            (Measure::Workouts, true) => "אימונים",
+            (Measure::Workouts, false) => "Workouts",
+        };
         ChartSpec {
             chart_type,
             title,
@@ -207,6 +223,8 @@ impl ChartRequest {
             series: None,
             x_unit: None,
             y_unit: (!unit.is_empty()).then(|| unit.to_owned()),
+            x_label: Some(x_label.to_owned()),
+            y_label: Some(y_label.to_owned()),
         }
     }
 }

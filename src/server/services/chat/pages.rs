@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::chat::conversation::{MessageStatus, Role};
 use crate::domain::chat::tools::{QueryArgs, ToolName};
-use crate::domain::i18n::{moment_label, strings};
+use crate::domain::i18n::{Strings, moment_label, strings};
 use crate::domain::pagination::{Page, PageRequest, Paginated};
 use crate::domain::views::chat::{
     ChatHomeData, ConversationData, ConversationLine, HistoryData, HistoryLine, ThreadItem,
@@ -14,6 +14,7 @@ use crate::domain::views::chat::{
 use crate::server::db::messages::{self, Message};
 use crate::server::db::users::User;
 use crate::server::charts::figure;
+use crate::server::markdown::escape;
 use crate::server::db::visualizations::{self, Visualization};
 use crate::server::db::{Db, Id, conversations};
 use crate::server::llm::ToolCall;
@@ -136,22 +137,21 @@ fn thread_items(user: &User, m: &Message, charts: &[Visualization]) -> Vec<Threa
                 .as_deref()
                 .and_then(|t| serde_json::from_str(t).ok())
                 .unwrap_or_default();
+            let t = strings(user.language);
+            // A chart shows itself; the line naming `create_chart` stays only when none came.
+            let drawn = charts.iter().any(|c| c.message_id == m.id);
             let mut items: Vec<ThreadItem> = calls
-                .into_iter()
-                .map(|c| ThreadItem::Tool {
-                    sql: (c.name == ToolName::QueryWorkouts.as_str())
-                        .then(|| serde_json::from_str::<QueryArgs>(&c.arguments).ok())
-                        .flatten()
-                        .map(|a| a.sql),
-                    name: c.name,
+                .iter()
+                .filter(|c| !(drawn && c.name == ToolName::CreateChart.as_str()))
+                .map(|c| ThreadItem::Step {
+                    html: tool_line(t, c),
                 })
                 .collect();
-            let t = strings(user.language);
             items.extend(
                 charts
                     .iter()
                     .filter(|c| c.message_id == m.id)
-                    .map(|c| ThreadItem::Chart {
+                    .map(|c| ThreadItem::Step {
                         html: figure::html(c, t),
                     }),
             );
@@ -177,3 +177,29 @@ fn thread_items(user: &User, m: &Message, charts: &[Visualization]) -> Vec<Threa
         }
     }
 }
+
+/// "Looked up your data: `get_stats`", with the SQL of a `query_workouts` call folded under it.
+fn tool_line(t: &Strings, call: &ToolCall) -> String {
+    let (before, after) = t
+        .chat_tool_used
+        .split_once("{tool}")
+        .unwrap_or((t.chat_tool_used, ""));
+    let sql = (call.name == ToolName::QueryWorkouts.as_str())
+        .then(|| serde_json::from_str::<QueryArgs>(&call.arguments).ok())
+        .flatten()
+        .map(|a| {
+            format!(
+                "<details class=\"msg-sql\"><summary>{}</summary><pre dir=\"ltr\"><code>{}</code></pre></details>",
+                escape(t.chat_show_sql),
+                escape(&a.sql)
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "<div class=\"msg-tool hint\">{}<code dir=\"ltr\">{}</code>{}{sql}</div>",
+        escape(before),
+        escape(&call.name),
+        escape(after)
+    )
+}
+
