@@ -90,15 +90,20 @@ impl ChartSpec {
             return Err(ChartError::TooManySeries);
         }
         match self.chart_type {
-            ChartType::Pie if self.y.len() != 1 || self.series.is_some() => {
-                Err(ChartError::Shape("pie", "one value column in `y` and no `series`"))
+            ChartType::Pie if self.y.len() != 1 || self.series.is_some() => Err(ChartError::Shape(
+                "pie",
+                "one value column in `y` and no `series`",
+            )),
+            ChartType::Heatmap if self.y.len() != 2 || self.series.is_some() => {
+                Err(ChartError::Shape(
+                    "heatmap",
+                    "`y` = [the row column, the value column] and no `series`",
+                ))
             }
-            ChartType::Heatmap if self.y.len() != 2 || self.series.is_some() => Err(
-                ChartError::Shape("heatmap", "`y` = [the row column, the value column] and no `series`"),
-            ),
-            _ if self.series.is_some() && self.y.len() != 1 => {
-                Err(ChartError::Shape("split", "one value column in `y` when `series` is set"))
-            }
+            _ if self.series.is_some() && self.y.len() != 1 => Err(ChartError::Shape(
+                "split",
+                "one value column in `y` when `series` is set",
+            )),
             _ => Ok(()),
         }
     }
@@ -184,7 +189,11 @@ pub fn table(
                 for (n, &i) in values.iter().enumerate() {
                     // A heatmap's row column is a name, not a value.
                     let is_name = spec.chart_type == ChartType::Heatmap && n == 0;
-                    out.push(if is_name { Cell::of(cell(i)) } else { Cell::number(cell(i)) });
+                    out.push(if is_name {
+                        Cell::of(cell(i))
+                    } else {
+                        Cell::number(cell(i))
+                    });
                 }
                 out
             })
@@ -224,7 +233,9 @@ pub fn table(
     for (r, s, cell) in cells {
         table[r][s + 1] = cell;
     }
-    let header = std::iter::once(spec.x.trim().to_owned()).chain(names).collect();
+    let header = std::iter::once(spec.x.trim().to_owned())
+        .chain(names)
+        .collect();
     Ok(ChartTable {
         header,
         rows: table,
@@ -257,27 +268,66 @@ mod tests {
         let mut untitled = spec(ChartType::Line, &["kg"]);
         untitled.title = "  ".into();
         assert_eq!(untitled.validate(), Err(ChartError::Title));
-        assert_eq!(spec(ChartType::Bar, &[]).validate(), Err(ChartError::NoValues));
-        assert!(matches!(spec(ChartType::Pie, &["a", "b"]).validate(), Err(ChartError::Shape("pie", _))));
-        assert!(matches!(spec(ChartType::Heatmap, &["a"]).validate(), Err(ChartError::Shape("heatmap", _))));
+        assert_eq!(
+            spec(ChartType::Bar, &[]).validate(),
+            Err(ChartError::NoValues)
+        );
+        assert!(matches!(
+            spec(ChartType::Pie, &["a", "b"]).validate(),
+            Err(ChartError::Shape("pie", _))
+        ));
+        assert!(matches!(
+            spec(ChartType::Heatmap, &["a"]).validate(),
+            Err(ChartError::Shape("heatmap", _))
+        ));
         let mut split = spec(ChartType::Line, &["a", "b"]);
         split.series = Some("exercise".into());
-        assert!(matches!(split.validate(), Err(ChartError::Shape("split", _))));
+        assert!(matches!(
+            split.validate(),
+            Err(ChartError::Shape("split", _))
+        ));
         let many: Vec<String> = (0..13).map(|i| format!("c{i}")).collect();
         let refs: Vec<&str> = many.iter().map(String::as_str).collect();
-        assert_eq!(spec(ChartType::Line, &refs).validate(), Err(ChartError::TooManySeries));
+        assert_eq!(
+            spec(ChartType::Line, &refs).validate(),
+            Err(ChartError::TooManySeries)
+        );
     }
 
     #[test]
     fn the_table_keeps_the_named_columns_in_order_and_reads_numbers() {
         let rows = vec![
             vec![json!("2026-03-01"), json!(100), json!("extra"), json!(5)],
-            vec![json!("2026-03-08"), json!("102.5"), json!("extra"), json!(null)],
+            vec![
+                json!("2026-03-08"),
+                json!("102.5"),
+                json!("extra"),
+                json!(null),
+            ],
         ];
-        let t = table(&spec(ChartType::Line, &["best_kg", "reps"]), &cols(&["DAY", "best_kg", "note", "reps"]), &rows).unwrap();
+        let t = table(
+            &spec(ChartType::Line, &["best_kg", "reps"]),
+            &cols(&["DAY", "best_kg", "note", "reps"]),
+            &rows,
+        )
+        .unwrap();
         assert_eq!(t.header, ["day", "best_kg", "reps"]);
-        assert_eq!(t.rows[0], [Cell::Text("2026-03-01".into()), Cell::Number(100.0), Cell::Number(5.0)]);
-        assert_eq!(t.rows[1], [Cell::Text("2026-03-08".into()), Cell::Number(102.5), Cell::Empty]);
+        assert_eq!(
+            t.rows[0],
+            [
+                Cell::Text("2026-03-01".into()),
+                Cell::Number(100.0),
+                Cell::Number(5.0)
+            ]
+        );
+        assert_eq!(
+            t.rows[1],
+            [
+                Cell::Text("2026-03-08".into()),
+                Cell::Number(102.5),
+                Cell::Empty
+            ]
+        );
     }
 
     #[test]
@@ -291,26 +341,68 @@ mod tests {
         ];
         let t = table(&s, &cols(&["day", "exercise", "kg"]), &rows).unwrap();
         assert_eq!(t.header, ["day", "Squat", "Bench"]);
-        assert_eq!(t.rows, vec![
-            vec![Cell::Text("w1".into()), Cell::Number(100.0), Cell::Number(80.0)],
-            vec![Cell::Text("w2".into()), Cell::Number(105.0), Cell::Empty],
-        ]);
+        assert_eq!(
+            t.rows,
+            vec![
+                vec![
+                    Cell::Text("w1".into()),
+                    Cell::Number(100.0),
+                    Cell::Number(80.0)
+                ],
+                vec![Cell::Text("w2".into()), Cell::Number(105.0), Cell::Empty],
+            ]
+        );
     }
 
     #[test]
     fn a_heatmap_keeps_its_row_names_as_text() {
         let rows = vec![vec![json!("Mon"), json!(7), json!(3)]];
-        let t = table(&spec(ChartType::Heatmap, &["hour", "sets"]), &cols(&["day", "hour", "sets"]), &rows).unwrap();
-        assert_eq!(t.rows[0], [Cell::Text("Mon".into()), Cell::Number(7.0), Cell::Number(3.0)]);
+        let t = table(
+            &spec(ChartType::Heatmap, &["hour", "sets"]),
+            &cols(&["day", "hour", "sets"]),
+            &rows,
+        )
+        .unwrap();
+        assert_eq!(
+            t.rows[0],
+            [
+                Cell::Text("Mon".into()),
+                Cell::Number(7.0),
+                Cell::Number(3.0)
+            ]
+        );
         let rows = vec![vec![json!("Mon"), json!("legs"), json!("3")]];
-        let t = table(&spec(ChartType::Heatmap, &["part", "sets"]), &cols(&["day", "part", "sets"]), &rows).unwrap();
-        assert_eq!(t.rows[0], [Cell::Text("Mon".into()), Cell::Text("legs".into()), Cell::Number(3.0)]);
+        let t = table(
+            &spec(ChartType::Heatmap, &["part", "sets"]),
+            &cols(&["day", "part", "sets"]),
+            &rows,
+        )
+        .unwrap();
+        assert_eq!(
+            t.rows[0],
+            [
+                Cell::Text("Mon".into()),
+                Cell::Text("legs".into()),
+                Cell::Number(3.0)
+            ]
+        );
     }
 
     #[test]
     fn missing_columns_and_empty_results_say_what_to_fix() {
-        let err = table(&spec(ChartType::Bar, &["volume"]), &cols(&["day", "kg"]), &[vec![json!(1), json!(2)]]).unwrap_err();
-        assert_eq!(err.to_string(), "the query has no column \"volume\"; its columns are day, kg");
-        assert_eq!(table(&spec(ChartType::Bar, &["kg"]), &cols(&["day", "kg"]), &[]), Err(ChartError::NoRows));
+        let err = table(
+            &spec(ChartType::Bar, &["volume"]),
+            &cols(&["day", "kg"]),
+            &[vec![json!(1), json!(2)]],
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "the query has no column \"volume\"; its columns are day, kg"
+        );
+        assert_eq!(
+            table(&spec(ChartType::Bar, &["kg"]), &cols(&["day", "kg"]), &[]),
+            Err(ChartError::NoRows)
+        );
     }
 }

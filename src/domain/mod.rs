@@ -6,6 +6,7 @@
 //! - [`goals`]: goal types and timeframes, live progress from the log.
 //! - [`i18n`]: every visible string in English and Hebrew, plurals, form errors, day labels.
 //! - [`import`]: Strong and Hevy CSV exports read into workouts and sets, bad lines listed.
+//! - [`nl_log`]: workouts logged in plain words (EN/HE) read into exercises and sets.
 //! - [`log_form`]: the `/log` form's fields read into a workout.
 //! - [`pagination`]: page requests and the `{items, page, per_page, total}` envelope.
 //! - [`chat`]: conversations, messages, the coach's tools and the offline coach.
@@ -37,6 +38,7 @@ pub mod goals;
 pub mod i18n;
 pub mod import;
 pub mod log_form;
+pub mod nl_log;
 pub mod pagination;
 pub mod plan;
 #[cfg(feature = "ssr")]

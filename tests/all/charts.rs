@@ -15,7 +15,12 @@ async fn log(app: &TestApp, user: &TestUser, kg: f64, day: &str) {
     let resp = user.client.post(app.url("/api/v1/workouts"))
         .json(&json!({"started_at": format!("{day}T08:00:00Z"), "exercises": [{"exercise": "squat", "sets": [{"reps": 5, "weight_kg": kg}]}]}))
         .send().await.unwrap();
-    assert_eq!(resp.status(), StatusCode::CREATED, "{}", resp.text().await.unwrap());
+    assert_eq!(
+        resp.status(),
+        StatusCode::CREATED,
+        "{}",
+        resp.text().await.unwrap()
+    );
 }
 
 fn chart_call(id: &str, spec: Value) -> Reply {

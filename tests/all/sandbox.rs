@@ -16,8 +16,19 @@ use spotter::server::sandbox::SandboxError;
 const BOBS_SECRET: &str = "bob-secret-note";
 
 async fn log(app: &TestApp, user: &TestUser, body: Value) {
-    let resp = user.client.post(app.url("/api/v1/workouts")).json(&body).send().await.unwrap();
-    assert_eq!(resp.status(), StatusCode::CREATED, "{}", resp.text().await.unwrap());
+    let resp = user
+        .client
+        .post(app.url("/api/v1/workouts"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        resp.status(),
+        StatusCode::CREATED,
+        "{}",
+        resp.text().await.unwrap()
+    );
 }
 
 /// Alice with a push day (3 bench sets) and a plan item; Bob with his own data, marked.
@@ -29,14 +40,26 @@ async fn two_lifters(app: &TestApp) -> (TestUser, TestUser) {
     log(app, &bob, json!({"name": BOBS_SECRET, "notes": BOBS_SECRET, "exercises": [{"exercise": "squat", "sets": [
         {"reps": 5, "weight_kg": 140, "notes": BOBS_SECRET}]}]})).await;
     for (user, title) in [(&alice, "Deload week"), (&bob, BOBS_SECRET)] {
-        let resp = user.client.post(app.url("/api/v1/plan")).json(&json!({"title": title})).send().await.unwrap();
+        let resp = user
+            .client
+            .post(app.url("/api/v1/plan"))
+            .json(&json!({"title": title}))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(resp.status(), StatusCode::CREATED);
     }
     (alice, bob)
 }
 
 async fn query(app: &TestApp, user: &TestUser, sql: &str) -> (StatusCode, Value) {
-    let resp = user.client.post(app.url("/api/v1/query")).json(&json!({ "sql": sql })).send().await.unwrap();
+    let resp = user
+        .client
+        .post(app.url("/api/v1/query"))
+        .json(&json!({ "sql": sql }))
+        .send()
+        .await
+        .unwrap();
     (resp.status(), resp.json().await.unwrap())
 }
 
@@ -44,7 +67,14 @@ async fn query(app: &TestApp, user: &TestUser, sql: &str) -> (StatusCode, Value)
 async fn footprint(app: &TestApp, users: [&TestUser; 2]) -> Vec<i64> {
     let mut counts = Vec::new();
     for user in users {
-        for table in ["workout_sessions", "exercise_sets", "plan_items", "goals", "personal_records", "achievements"] {
+        for table in [
+            "workout_sessions",
+            "exercise_sets",
+            "plan_items",
+            "goals",
+            "personal_records",
+            "achievements",
+        ] {
             counts.push(app.count_rows(table, &user.id).await);
         }
     }

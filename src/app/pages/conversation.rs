@@ -68,10 +68,7 @@ fn Thread(data: ConversationData, reload: Callback<()>) -> impl IntoView {
                 ..
             }
         )
-    }) || matches!(
-        items.last(),
-        Some(ThreadItem::Step { .. })
-    );
+    }) || matches!(items.last(), Some(ThreadItem::Step { .. }));
     let question = items.iter().rev().find_map(|i| match i {
         ThreadItem::User { id, .. } => Some(id.clone()),
         _ => None,
@@ -103,7 +100,9 @@ fn Item(item: ThreadItem, conversation: String) -> impl IntoView {
             </li>
         }
         .into_any(),
-        ThreadItem::Step { html } => view! { <li class="msg-step" inner_html=html></li> }.into_any(),
+        ThreadItem::Step { html } => {
+            view! { <li class="msg-step" inner_html=html></li> }.into_any()
+        }
         ThreadItem::Coach {
             id,
             html,

@@ -107,9 +107,8 @@ pub(super) fn table_name(name: &ObjectName) -> Result<String, Refusal> {
         .iter()
         .map(|p| p.as_ident().map(|i| lower(&i.value)).unwrap_or_default())
         .collect();
-    let is_system = |p: &str| {
-        p.starts_with("sqlite_") || p.starts_with("pg_") || p == "information_schema"
-    };
+    let is_system =
+        |p: &str| p.starts_with("sqlite_") || p.starts_with("pg_") || p == "information_schema";
     if parts.iter().any(|p| is_system(p)) {
         return Err(Refusal::SystemCatalog(name.to_string()));
     }
@@ -222,5 +221,8 @@ fn set_expr_kind(set: &SetExpr) -> String {
 }
 
 fn first_words(text: &str) -> String {
-    text.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
+    text.split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -55,7 +55,9 @@ pub enum Refusal {
     ShadowingCte(String),
     #[error("WITH RECURSIVE is not allowed here")]
     Recursive,
-    #[error("the function {0:?} is not allowed here; use aggregates, date, text and number functions")]
+    #[error(
+        "the function {0:?} is not allowed here; use aggregates, date, text and number functions"
+    )]
     FunctionNotAllowed(String),
     #[error("placeholders ($1, ?) are not allowed: write the values into the query")]
     Placeholder,

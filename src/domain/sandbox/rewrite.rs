@@ -9,7 +9,9 @@ use std::collections::HashSet;
 use std::ops::ControlFlow;
 use std::sync::LazyLock;
 
-use sqlparser::ast::{Query, SetExpr, Statement, TableFactor, Visit, VisitMut, Visitor, VisitorMut};
+use sqlparser::ast::{
+    Query, SetExpr, Statement, TableFactor, Visit, VisitMut, Visitor, VisitorMut,
+};
 use sqlparser::parser::Parser;
 
 use super::check::table_name;

@@ -47,7 +47,10 @@ const ATTACKS: &[(&str, &str)] = &[
     ("   ", "Empty"),
     ("SELEC * FROM exercise_sets", "Parse"),
     ("SELECT 1; SELECT 2", "NotOneStatement"),
-    ("SELECT * FROM exercise_sets; DROP TABLE users", "NotOneStatement"),
+    (
+        "SELECT * FROM exercise_sets; DROP TABLE users",
+        "NotOneStatement",
+    ),
     ("DELETE FROM exercise_sets", "NotAQuery"),
     ("UPDATE exercise_sets SET reps = 0", "NotAQuery"),
     ("INSERT INTO goals (id) VALUES ('x')", "NotAQuery"),
@@ -62,9 +65,15 @@ const ATTACKS: &[(&str, &str)] = &[
     ("SELECT token_hash FROM sessions", "UnknownTable"),
     ("SELECT content FROM chat_messages", "UnknownTable"),
     ("SELECT * FROM api_tokens", "UnknownTable"),
-    ("SELECT * FROM exercise_sets s JOIN users u ON u.id = s.id", "UnknownTable"),
+    (
+        "SELECT * FROM exercise_sets s JOIN users u ON u.id = s.id",
+        "UnknownTable",
+    ),
     ("SELECT (SELECT email FROM users LIMIT 1)", "UnknownTable"),
-    ("SELECT * FROM exercise_sets WHERE id IN (SELECT id FROM users)", "UnknownTable"),
+    (
+        "SELECT * FROM exercise_sets WHERE id IN (SELECT id FROM users)",
+        "UnknownTable",
+    ),
     ("SELECT * FROM main.exercise_sets", "QualifiedName"),
     ("SELECT * FROM public.exercise_sets", "QualifiedName"),
     ("SELECT * FROM sqlite_master", "SystemCatalog"),
@@ -72,37 +81,76 @@ const ATTACKS: &[(&str, &str)] = &[
     ("SELECT * FROM pg_catalog.pg_tables", "SystemCatalog"),
     ("SELECT * FROM pg_user", "SystemCatalog"),
     ("SELECT * FROM information_schema.tables", "SystemCatalog"),
-    ("WITH exercise_sets AS (SELECT * FROM users) SELECT * FROM exercise_sets", "ShadowingCte"),
-    ("WITH users AS (SELECT 1 AS x) SELECT x FROM users", "ShadowingCte"),
-    ("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT n FROM r", "Recursive"),
+    (
+        "WITH exercise_sets AS (SELECT * FROM users) SELECT * FROM exercise_sets",
+        "ShadowingCte",
+    ),
+    (
+        "WITH users AS (SELECT 1 AS x) SELECT x FROM users",
+        "ShadowingCte",
+    ),
+    (
+        "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT n FROM r",
+        "Recursive",
+    ),
     ("SELECT user_id FROM exercise_sets", "UnknownColumn"),
     ("SELECT password_hash FROM exercise_sets", "UnknownColumn"),
     ("SELECT source_ref FROM workout_sessions", "UnknownColumn"),
     ("SELECT s.user_id FROM exercise_sets s", "UnknownColumn"),
-    ("SELECT main.exercise_sets.reps FROM exercise_sets", "UnknownColumn"),
-    ("SELECT load_extension('/tmp/evil.so')", "FunctionNotAllowed"),
+    (
+        "SELECT main.exercise_sets.reps FROM exercise_sets",
+        "UnknownColumn",
+    ),
+    (
+        "SELECT load_extension('/tmp/evil.so')",
+        "FunctionNotAllowed",
+    ),
     ("SELECT randomblob(1000000000)", "FunctionNotAllowed"),
     ("SELECT zeroblob(1000000000)", "FunctionNotAllowed"),
     ("SELECT pg_sleep(10)", "FunctionNotAllowed"),
     ("SELECT pg_read_file('/etc/passwd')", "FunctionNotAllowed"),
     ("SELECT readfile('/etc/passwd')", "FunctionNotAllowed"),
     ("SELECT repeat('x', 1000000000)", "FunctionNotAllowed"),
-    ("SELECT printf('%.*c', 1000000000, 'x')", "FunctionNotAllowed"),
-    ("SELECT set_config('role', 'none', true)", "FunctionNotAllowed"),
-    ("SELECT current_setting('spotter.user_id')", "FunctionNotAllowed"),
+    (
+        "SELECT printf('%.*c', 1000000000, 'x')",
+        "FunctionNotAllowed",
+    ),
+    (
+        "SELECT set_config('role', 'none', true)",
+        "FunctionNotAllowed",
+    ),
+    (
+        "SELECT current_setting('spotter.user_id')",
+        "FunctionNotAllowed",
+    ),
     ("SELECT sqlite_version()", "FunctionNotAllowed"),
     ("SELECT pg_catalog.now()", "SystemCatalog"),
-    ("SELECT * FROM generate_series(1, 1000000000)", "FunctionNotAllowed"),
-    ("SELECT * FROM pragma_table_info('users')", "FunctionNotAllowed"),
-    ("SELECT * FROM exercise_sets WHERE user_id = $1", "UnknownColumn"),
+    (
+        "SELECT * FROM generate_series(1, 1000000000)",
+        "FunctionNotAllowed",
+    ),
+    (
+        "SELECT * FROM pragma_table_info('users')",
+        "FunctionNotAllowed",
+    ),
+    (
+        "SELECT * FROM exercise_sets WHERE user_id = $1",
+        "UnknownColumn",
+    ),
     ("SELECT * FROM exercise_sets WHERE reps = $1", "Placeholder"),
     ("SELECT * FROM exercise_sets WHERE reps = ?", "Placeholder"),
     ("SELECT * INTO stolen FROM exercise_sets", "Into"),
     ("SELECT * FROM exercise_sets FOR UPDATE", "Locking"),
     ("SELECT * FROM \"users\"", "UnknownTable"),
     ("SELECT * FROM USERS", "UnknownTable"),
-    ("SELECT * FROM exercise_sets /* */ UNION SELECT * FROM users", "UnknownTable"),
-    ("SELECT * FROM exercise_sets -- harmless\n; DELETE FROM goals", "NotOneStatement"),
+    (
+        "SELECT * FROM exercise_sets /* */ UNION SELECT * FROM users",
+        "UnknownTable",
+    ),
+    (
+        "SELECT * FROM exercise_sets -- harmless\n; DELETE FROM goals",
+        "NotOneStatement",
+    ),
     ("SELECT * FROM exercіse_sets", "UnknownTable"), // Cyrillic і
     ("SELECT \"user_id\" FROM exercise_sets", "UnknownColumn"),
 ];
@@ -126,7 +174,11 @@ fn layer_one_refuses_each_attack_with_its_reason_on_both_engines() {
             // The two parsers disagree on what is unparsable; any refusal before the engine
             // holds, but the reason must match where both read the query.
             if variant(&refusal) != "Parse" || *expected == "Parse" {
-                assert_eq!(&variant(&refusal), expected, "{dialect:?} {sql:?}: {refusal}");
+                assert_eq!(
+                    &variant(&refusal),
+                    expected,
+                    "{dialect:?} {sql:?}: {refusal}"
+                );
             }
             assert!(!refusal.to_string().is_empty());
         }
@@ -178,14 +230,25 @@ fn layer_two_alone_scopes_every_table_or_refuses() {
         }
         for (sql, expected) in [
             ("SELECT * FROM users", "UnknownTable"),
-            ("WITH exercise_sets AS (SELECT * FROM users) SELECT * FROM exercise_sets", "UnknownTable"),
+            (
+                "WITH exercise_sets AS (SELECT * FROM users) SELECT * FROM exercise_sets",
+                "UnknownTable",
+            ),
             ("SELECT * FROM main.users", "QualifiedName"),
             ("SELECT * FROM sqlite_master", "SystemCatalog"),
-            ("SELECT * FROM pragma_table_info('users')", "FunctionNotAllowed"),
-            ("SELECT * FROM exercise_sets WHERE id IN (SELECT id FROM sessions)", "UnknownTable"),
+            (
+                "SELECT * FROM pragma_table_info('users')",
+                "FunctionNotAllowed",
+            ),
+            (
+                "SELECT * FROM exercise_sets WHERE id IN (SELECT id FROM sessions)",
+                "UnknownTable",
+            ),
             ("DELETE FROM exercise_sets", "NotAQuery"),
         ] {
-            let Ok(statement) = parse(sql, dialect) else { continue };
+            let Ok(statement) = parse(sql, dialect) else {
+                continue;
+            };
             let refusal = rewrite(statement, dialect, ROW_LIMIT).unwrap_err();
             assert_eq!(variant(&refusal), expected, "{dialect:?} {sql:?}");
         }
@@ -202,10 +265,23 @@ fn the_rewrite_keeps_aliases_and_hides_other_users_columns() {
     .sql;
     // The query's own aliases, as it wrote them (`s`, not `AS s`).
     assert!(out.contains("WHERE user_id = $1) s "), "{out}");
-    assert!(out.contains("WHERE user_id IS NULL OR user_id = $1) e "), "{out}");
-    let unaliased = prepare("SELECT reps FROM exercise_sets", Dialect::Sqlite).unwrap().sql;
-    assert!(unaliased.contains("WHERE user_id = $1) AS exercise_sets)"), "{unaliased}");
-    assert!(!out.contains("user_id,"), "user_id is not a column of the scoped rows: {out}");
-    let plan = prepare("SELECT title FROM plan_items", Dialect::Sqlite).unwrap().sql;
+    assert!(
+        out.contains("WHERE user_id IS NULL OR user_id = $1) e "),
+        "{out}"
+    );
+    let unaliased = prepare("SELECT reps FROM exercise_sets", Dialect::Sqlite)
+        .unwrap()
+        .sql;
+    assert!(
+        unaliased.contains("WHERE user_id = $1) AS exercise_sets)"),
+        "{unaliased}"
+    );
+    assert!(
+        !out.contains("user_id,"),
+        "user_id is not a column of the scoped rows: {out}"
+    );
+    let plan = prepare("SELECT title FROM plan_items", Dialect::Sqlite)
+        .unwrap()
+        .sql;
     assert!(plan.contains("deleted_at IS NULL"), "{plan}");
 }

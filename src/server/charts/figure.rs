@@ -45,7 +45,11 @@ pub fn html(chart: &Visualization, t: &Strings) -> String {
     for row in rows {
         table.push_str("<tr>");
         for c in &row {
-            let class = if matches!(c, Cell::Number(_)) { " class=\"num\"" } else { "" };
+            let class = if matches!(c, Cell::Number(_)) {
+                " class=\"num\""
+            } else {
+                ""
+            };
             table.push_str(&format!("<td{class} dir=\"auto\">{}</td>", cell(c)));
         }
         table.push_str("</tr>");
@@ -70,8 +74,8 @@ pub fn html(chart: &Visualization, t: &Strings) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::chart::ChartType;
     use crate::domain::account::Language;
+    use crate::domain::chart::ChartType;
     use crate::domain::i18n::strings;
     use crate::server::db::Id;
 
@@ -92,10 +96,16 @@ mod tests {
         assert!(!html.contains("<script>"), "{html}");
         assert!(!html.contains("<b>"), "{html}");
         assert!(html.contains("&lt;b&gt;Mon&lt;/b&gt;"));
-        assert!(html.contains("<td class=\"num\" dir=\"auto\">100.46</td>"), "{html}");
+        assert!(
+            html.contains("<td class=\"num\" dir=\"auto\">100.46</td>"),
+            "{html}"
+        );
         assert!(html.contains("<th scope=\"col\" dir=\"auto\">kg</th>"));
         assert!(html.contains("<details class=\"chart-data\" open>"));
         // The option travels in an attribute a browser reads back as the same JSON.
-        assert!(html.contains("data-option=\"{&quot;dataset&quot;"), "{html}");
+        assert!(
+            html.contains("data-option=\"{&quot;dataset&quot;"),
+            "{html}"
+        );
     }
 }

@@ -35,12 +35,21 @@ impl From<SandboxError> for ChartFailure {
 }
 
 /// The option for `spec` on today's data, and whether the rows were cut.
-async fn build(sandbox: &Sandbox, user: &Id, spec: &ChartSpec) -> Result<(Value, usize, Vec<String>, bool), ChartFailure> {
+async fn build(
+    sandbox: &Sandbox,
+    user: &Id,
+    spec: &ChartSpec,
+) -> Result<(Value, usize, Vec<String>, bool), ChartFailure> {
     spec.validate()?;
     let result = sandbox.query(user, &spec.sql).await?;
     let table = crate::domain::chart::table(spec, &result.columns, &result.rows)?;
     let option = option::option(spec, &table);
-    Ok((option, table.rows.len(), table.header[1..].to_vec(), result.truncated))
+    Ok((
+        option,
+        table.rows.len(),
+        table.header[1..].to_vec(),
+        result.truncated,
+    ))
 }
 
 /// Makes and stores a chart for the coach's message `message_id`.

@@ -56,8 +56,16 @@ pub fn option(spec: &ChartSpec, table: &ChartTable) -> Value {
             .collect(),
     ];
     source.extend(table.rows.iter().map(|r| r.iter().map(cell).collect()));
-    let label = |l: &Option<String>| l.as_deref().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned);
-    let x_name = axis_name(&label(&spec.x_label).unwrap_or_else(|| spec.x.clone()), spec.x_unit.as_deref());
+    let label = |l: &Option<String>| {
+        l.as_deref()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+    };
+    let x_name = axis_name(
+        &label(&spec.x_label).unwrap_or_else(|| spec.x.clone()),
+        spec.x_unit.as_deref(),
+    );
     let y_label = label(&spec.y_label);
     let y_unit = spec.y_unit.as_deref();
     let mut chart = Chart::new()
@@ -75,16 +83,26 @@ pub fn option(spec: &ChartSpec, table: &ChartTable) -> Value {
                 (None, _) => axis_name("", y_unit).trim_start_matches(' ').to_owned(),
             };
             chart = chart
-                .tooltip(Tooltip::new().trigger(if spec.chart_type == ChartType::Scatter {
-                    Trigger::Item
-                } else {
-                    Trigger::Axis
-                }))
+                .tooltip(
+                    Tooltip::new().trigger(if spec.chart_type == ChartType::Scatter {
+                        Trigger::Item
+                    } else {
+                        Trigger::Axis
+                    }),
+                )
                 .legend(Legend::new().top("bottom").show(series_count > 1))
-                .grid(Grid::new().contain_label(true).bottom(if table.rows.len() > ZOOM_FROM { 80 } else { 40 }))
+                .grid(
+                    Grid::new()
+                        .contain_label(true)
+                        .bottom(if table.rows.len() > ZOOM_FROM { 80 } else { 40 }),
+                )
                 .x_axis(
                     Axis::new()
-                        .type_(if numeric_x { AxisType::Value } else { AxisType::Category })
+                        .type_(if numeric_x {
+                            AxisType::Value
+                        } else {
+                            AxisType::Category
+                        })
                         .name(x_name)
                         .name_location(NameLocation::Middle)
                         .name_gap(28),
@@ -96,7 +114,11 @@ pub fn option(spec: &ChartSpec, table: &ChartTable) -> Value {
                     _ => column,
                 };
                 chart = match spec.chart_type {
-                    ChartType::Line => chart.series(Line::new().name(name.as_str()).show_symbol(table.rows.len() <= ZOOM_FROM)),
+                    ChartType::Line => chart.series(
+                        Line::new()
+                            .name(name.as_str())
+                            .show_symbol(table.rows.len() <= ZOOM_FROM),
+                    ),
                     ChartType::Bar => chart.series(Bar::new().name(name.as_str())),
                     _ => chart.series(Scatter::new().name(name.as_str())),
                 };
@@ -104,14 +126,22 @@ pub fn option(spec: &ChartSpec, table: &ChartTable) -> Value {
             if table.rows.len() > ZOOM_FROM {
                 chart = chart
                     .data_zoom(DataZoom::new().type_(charming::component::DataZoomType::Inside))
-                    .data_zoom(DataZoom::new().type_(charming::component::DataZoomType::Slider).bottom(30));
+                    .data_zoom(
+                        DataZoom::new()
+                            .type_(charming::component::DataZoomType::Slider)
+                            .bottom(30),
+                    );
             }
         }
         ChartType::Pie => {
             chart = chart
                 .tooltip(Tooltip::new().trigger(Trigger::Item))
                 .legend(Legend::new().top("bottom"))
-                .series(Pie::new().name(axis_name(&table.header[1], y_unit)).radius("60%"));
+                .series(
+                    Pie::new()
+                        .name(axis_name(&table.header[1], y_unit))
+                        .radius("60%"),
+                );
         }
         ChartType::Heatmap => {
             let values: Vec<f64> = table
@@ -126,7 +156,12 @@ pub fn option(spec: &ChartSpec, table: &ChartTable) -> Value {
             chart = chart
                 .tooltip(Tooltip::new().trigger(Trigger::Item))
                 .grid(Grid::new().contain_label(true).bottom(70))
-                .x_axis(Axis::new().type_(AxisType::Category).name(x_name).data(distinct(table, 0)))
+                .x_axis(
+                    Axis::new()
+                        .type_(AxisType::Category)
+                        .name(x_name)
+                        .data(distinct(table, 0)),
+                )
                 .y_axis(
                     Axis::new()
                         .type_(AxisType::Category)
@@ -193,7 +228,15 @@ mod tests {
     }
 
     fn rows(n: usize) -> Vec<Vec<Value>> {
-        (0..n).map(|i| vec![json!(format!("2026-03-{:02}", i % 28 + 1)), json!(100 + i), json!(5)]).collect()
+        (0..n)
+            .map(|i| {
+                vec![
+                    json!(format!("2026-03-{:02}", i % 28 + 1)),
+                    json!(100 + i),
+                    json!(5),
+                ]
+            })
+            .collect()
     }
 
     fn cols() -> Vec<String> {
@@ -219,9 +262,15 @@ mod tests {
         let t = table(&s, &cols(), &rows(3)).unwrap();
         let o = option(&s, &t);
         assert_eq!(o["dataset"][0]["source"][0], json!(["day", "best", "reps"]));
-        assert_eq!(o["dataset"][0]["source"][1], json!(["2026-03-01", 100.0, 5.0]));
+        assert_eq!(
+            o["dataset"][0]["source"][1],
+            json!(["2026-03-01", 100.0, 5.0])
+        );
         assert_eq!(o["series"][0]["type"], "line");
-        assert_eq!(o["series"][1]["encode"], json!({"x": 0, "y": 2, "tooltip": [2]}));
+        assert_eq!(
+            o["series"][1]["encode"],
+            json!({"x": 0, "y": 2, "tooltip": [2]})
+        );
         assert_eq!(o["xAxis"]["type"], "category");
         assert_eq!(o["yAxis"]["name"], "(kg)");
         assert_eq!(o["tooltip"]["renderMode"], "richText");
@@ -244,12 +293,22 @@ mod tests {
             let mut all = Vec::new();
             strings(&o, &mut all);
             for text in &all {
-                assert!(!text.contains("function") && !text.contains("=>"), "{chart_type:?}: {text}");
+                assert!(
+                    !text.contains("function") && !text.contains("=>"),
+                    "{chart_type:?}: {text}"
+                );
             }
             assert_eq!(o["series"][0]["type"], chart_type.as_str());
             assert!(o["series"][0]["encode"].is_object(), "{chart_type:?}");
-            if matches!(chart_type, ChartType::Line | ChartType::Bar | ChartType::Scatter) {
-                assert_eq!(o["dataZoom"].as_array().map(Vec::len), Some(2), "{chart_type:?}");
+            if matches!(
+                chart_type,
+                ChartType::Line | ChartType::Bar | ChartType::Scatter
+            ) {
+                assert_eq!(
+                    o["dataZoom"].as_array().map(Vec::len),
+                    Some(2),
+                    "{chart_type:?}"
+                );
             }
         }
     }

@@ -82,7 +82,8 @@ pub async fn insert(
 }
 
 pub async fn get(db: &Db, user_id: &Id, id: &Id) -> Result<Option<Visualization>, sqlx::Error> {
-    let sql = format!("SELECT {COLUMNS} FROM message_visualizations WHERE id = $1 AND user_id = $2");
+    let sql =
+        format!("SELECT {COLUMNS} FROM message_visualizations WHERE id = $1 AND user_id = $2");
     on_db!(db, pool => sqlx::query_as::<_, Visualization>(&sql).bind(id).bind(user_id).fetch_optional(pool).await)
 }
 
@@ -95,7 +96,9 @@ pub async fn of_messages(
     if message_ids.is_empty() {
         return Ok(Vec::new());
     }
-    let placeholders: Vec<String> = (0..message_ids.len()).map(|i| format!("${}", i + 2)).collect();
+    let placeholders: Vec<String> = (0..message_ids.len())
+        .map(|i| format!("${}", i + 2))
+        .collect();
     let sql = format!(
         "SELECT {COLUMNS} FROM message_visualizations WHERE user_id = $1 AND message_id IN ({})
          ORDER BY created_at, id",

@@ -56,7 +56,8 @@ pub fn wrap(router: Router, state: AppState) -> Router {
 /// Static assets may be cached; everything else (pages, JSON) can carry personal data, and a
 /// stored copy would let Back show a private page after logout or a one-time token again.
 fn is_static_asset(path: &str) -> bool {
-    path.starts_with("/pkg/") || matches!(
+    path.starts_with("/pkg/")
+        || matches!(
             path,
             "/main.css" | "/favicon.svg" | "/echarts.min.js" | "/charts.js"
         )

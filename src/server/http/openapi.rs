@@ -6,9 +6,8 @@ use utoipa::OpenApi;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 
 use super::routes::{
-    auth, conversations, exercises, goals, health, import, me, messages, plan, query, records, stats,
-    visualizations,
-    streams, tokens, workouts,
+    auth, conversations, exercises, goals, health, import, me, messages, plan, query, records,
+    stats, streams, tokens, visualizations, workouts,
 };
 
 #[derive(OpenApi)]

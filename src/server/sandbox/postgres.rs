@@ -70,7 +70,9 @@ pub(super) async fn run(
 
 fn engine_error(e: sqlx::Error) -> SandboxError {
     match e {
-        sqlx::Error::Database(db) if db.code().as_deref() == Some("57014") => SandboxError::TimedOut,
+        sqlx::Error::Database(db) if db.code().as_deref() == Some("57014") => {
+            SandboxError::TimedOut
+        }
         sqlx::Error::Database(db) => SandboxError::Engine(db.message().to_owned()),
         other => SandboxError::Database(other),
     }

@@ -97,7 +97,10 @@ fn values(row: &SqliteRow) -> Vec<serde_json::Value> {
                     .try_get::<Vec<u8>, _>(i)
                     .map(|b| format!("({} bytes)", b.len()).into())
                     .unwrap_or_default(),
-                _ => row.try_get::<String, _>(i).map(Into::into).unwrap_or_default(),
+                _ => row
+                    .try_get::<String, _>(i)
+                    .map(Into::into)
+                    .unwrap_or_default(),
             }
         })
         .collect()
@@ -140,14 +143,18 @@ async fn lock_down(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
         }
         let rc = ffi::sqlite3_set_authorizer(db, Some(authorize), std::ptr::null_mut());
         if rc != ffi::SQLITE_OK {
-            return Err(sqlx::Error::Protocol(format!("sqlite3_set_authorizer: {rc}")));
+            return Err(sqlx::Error::Protocol(format!(
+                "sqlite3_set_authorizer: {rc}"
+            )));
         }
     }
     drop(handle);
     // Checked, not assumed: the connection must refuse to write.
     match conn.execute("CREATE TABLE sandbox_probe (x)").await {
         Err(_) => Ok(()),
-        Ok(_) => Err(sqlx::Error::Protocol("the sandbox connection can write".into())),
+        Ok(_) => Err(sqlx::Error::Protocol(
+            "the sandbox connection can write".into(),
+        )),
     }
 }
 
@@ -170,9 +177,14 @@ unsafe extern "C" fn authorize(
     let allowed = match action {
         ffi::SQLITE_SELECT => true,
         ffi::SQLITE_READ => text(arg1).is_some_and(|t| schema::table(t).is_some()),
-        ffi::SQLITE_FUNCTION => text(arg2)
-            .is_some_and(|f| schema::FUNCTIONS.contains(&f.to_lowercase().as_str())),
+        ffi::SQLITE_FUNCTION => {
+            text(arg2).is_some_and(|f| schema::FUNCTIONS.contains(&f.to_lowercase().as_str()))
+        }
         _ => false,
     };
-    if allowed { ffi::SQLITE_OK } else { ffi::SQLITE_DENY }
+    if allowed {
+        ffi::SQLITE_OK
+    } else {
+        ffi::SQLITE_DENY
+    }
 }

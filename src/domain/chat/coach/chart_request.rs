@@ -6,8 +6,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::keywords::{
-    CHART, CHART_FILLER, DISTANCE, PERIODS, PROGRESS, RECORD_FILLER, VOLUME, WEEKLY,
-    WORKOUT_COUNT,
+    CHART, CHART_FILLER, DISTANCE, PERIODS, PROGRESS, RECORD_FILLER, VOLUME, WEEKLY, WORKOUT_COUNT,
 };
 use super::words::Words;
 use crate::domain::account::Language;
@@ -23,7 +22,11 @@ const EXERCISE_CONFIDENCE: f32 = 0.8;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Measure {
     /// The heaviest set of an exercise (catalog slug and names) per day.
-    Exercise { slug: String, en: String, he: String },
+    Exercise {
+        slug: String,
+        en: String,
+        he: String,
+    },
     /// Weight × reps of every set.
     Volume,
     /// Kilometres run.
@@ -94,7 +97,15 @@ fn period(words: &Words) -> Period {
 /// A catalog exercise named by the words no other list claims.
 fn exercise(words: &Words) -> Option<Measure> {
     let mut spent = vec![false; words.len()];
-    for list in [CHART, PROGRESS, WEEKLY, VOLUME, WORKOUT_COUNT, CHART_FILLER, RECORD_FILLER] {
+    for list in [
+        CHART,
+        PROGRESS,
+        WEEKLY,
+        VOLUME,
+        WORKOUT_COUNT,
+        CHART_FILLER,
+        RECORD_FILLER,
+    ] {
         words.cover(list, &mut spent);
     }
     for (_, keys) in PERIODS {
@@ -128,7 +139,9 @@ fn exercise(words: &Words) -> Option<Measure> {
 /// The first day a period covers, counted back from `today`.
 fn since(period: Period, today: NaiveDate) -> Option<NaiveDate> {
     match period {
-        Period::Week => Some(today - Duration::days(i64::from(today.weekday().num_days_from_monday()))),
+        Period::Week => {
+            Some(today - Duration::days(i64::from(today.weekday().num_days_from_monday())))
+        }
         Period::Month => today.with_day(1),
         Period::Year => today.with_ordinal(1),
         Period::All => None,
@@ -140,14 +153,22 @@ impl ChartRequest {
     pub fn spec(&self, today: NaiveDate, dialect: Dialect, language: Language) -> ChartSpec {
         let he = language == Language::He;
         let at = "s.performed_at";
-        let bucket = if self.weekly { dialect.week(at) } else { dialect.day(at) };
+        let bucket = if self.weekly {
+            dialect.week(at)
+        } else {
+            dialect.day(at)
+        };
         let x = if self.weekly { "week" } else { "day" };
         let mut filters: Vec<String> = since(self.period, today)
             .map(|d| format!("{at} >= '{}'", d.format("%Y-%m-%d")))
             .into_iter()
             .collect();
         let (value, unit, title, join) = match &self.measure {
-            Measure::Exercise { slug, en, he: name_he } => {
+            Measure::Exercise {
+                slug,
+                en,
+                he: name_he,
+            } => {
                 filters.push(format!("e.slug = '{}'", slug.replace('\'', "''")));
                 let name = if he { name_he } else { en };
                 let title = if he {
@@ -160,7 +181,12 @@ impl ChartRequest {
             Measure::Volume => (
                 "sum(s.weight_kg * s.reps)",
                 "kg",
-                if he { "נפח אימון" } else { "Training volume" }.to_owned(),
+                if he {
+                    "נפח אימון"
+                } else {
+                    "Training volume"
+                }
+                .to_owned(),
                 false,
             ),
             Measure::Distance => {
@@ -168,7 +194,12 @@ impl ChartRequest {
                 (
                     "round(CAST(sum(s.distance_m) / 1000.0 AS NUMERIC), 2)",
                     "km",
-                    if he { "מרחק ריצה" } else { "Distance run" }.to_owned(),
+                    if he {
+                        "מרחק ריצה"
+                    } else {
+                        "Distance run"
+                    }
+                    .to_owned(),
                     false,
                 )
             }
@@ -185,7 +216,11 @@ impl ChartRequest {
             Measure::Distance => "km",
             Measure::Workouts => "workouts",
         };
-        let join = if join { " JOIN exercises e ON e.id = s.exercise_id" } else { "" };
+        let join = if join {
+            " JOIN exercises e ON e.id = s.exercise_id"
+        } else {
+            ""
+        };
         let filter = if filters.is_empty() {
             String::new()
         } else {

@@ -30,9 +30,9 @@ mod tests;
 mod understand;
 mod words;
 
+pub use chart_request::{ChartRequest, Measure};
 pub use language::reply_language;
 pub use reply::{reply_with_result, reply_without_tool};
-pub use chart_request::{ChartRequest, Measure};
 pub use understand::understand;
 
 use serde::Serialize;

@@ -29,11 +29,11 @@ pub mod me;
 pub mod messages;
 pub mod plan;
 pub mod query;
-pub mod visualizations;
 pub mod records;
 pub mod stats;
 pub mod streams;
 pub mod tokens;
+pub mod visualizations;
 pub mod workouts;
 
 use axum::extract::{DefaultBodyLimit, FromRequestParts, Path};
@@ -133,7 +133,10 @@ pub fn router(state: AppState) -> Router {
         .route("/records", get(records::list))
         .route("/query", post(query::run))
         .route("/visualizations/{id}", get(visualizations::get))
-        .route("/visualizations/{id}/refresh", post(visualizations::refresh))
+        .route(
+            "/visualizations/{id}/refresh",
+            post(visualizations::refresh),
+        )
         .route("/openapi.json", get(super::openapi::document))
         .fallback(|| async { ApiError::not_found() })
         .method_not_allowed_fallback(|| async { ApiError::method_not_allowed() })

@@ -17,7 +17,11 @@ pub async fn get(
     Caller(state, p): Caller,
     ItemId(id): ItemId,
 ) -> Result<Json<VisualizationView>, ApiError> {
-    found(visualizations::get(&state.db, &p.user.id, &id).await?.map(|v| v.view()))
+    found(
+        visualizations::get(&state.db, &p.user.id, &id)
+            .await?
+            .map(|v| v.view()),
+    )
 }
 
 /// Re-runs a chart's query on today's data; the chart keeps its spec and gets a new option.

@@ -11,13 +11,13 @@ use crate::domain::pagination::{Page, PageRequest, Paginated};
 use crate::domain::views::chat::{
     ChatHomeData, ConversationData, ConversationLine, HistoryData, HistoryLine, ThreadItem,
 };
+use crate::server::charts::figure;
 use crate::server::db::messages::{self, Message};
 use crate::server::db::users::User;
-use crate::server::charts::figure;
-use crate::server::markdown::escape;
 use crate::server::db::visualizations::{self, Visualization};
 use crate::server::db::{Db, Id, conversations};
 use crate::server::llm::ToolCall;
+use crate::server::markdown::escape;
 
 /// Conversations listed on `/`.
 pub const RECENT_CONVERSATIONS: u32 = 20;
@@ -103,7 +103,11 @@ pub async fn conversation_page(
     let total = u64::try_from(conversation.message_count).unwrap_or(0);
     let callers: Vec<Id> = rows
         .iter()
-        .filter(|m| m.tool_calls.as_deref().is_some_and(|c| c.contains(ToolName::CreateChart.as_str())))
+        .filter(|m| {
+            m.tool_calls
+                .as_deref()
+                .is_some_and(|c| c.contains(ToolName::CreateChart.as_str()))
+        })
         .map(|m| m.id.clone())
         .collect();
     let charts = visualizations::of_messages(db, &user.id, &callers).await?;
@@ -147,14 +151,11 @@ fn thread_items(user: &User, m: &Message, charts: &[Visualization]) -> Vec<Threa
                     html: tool_line(t, c),
                 })
                 .collect();
-            items.extend(
-                charts
-                    .iter()
-                    .filter(|c| c.message_id == m.id)
-                    .map(|c| ThreadItem::Step {
-                        html: figure::html(c, t),
-                    }),
-            );
+            items.extend(charts.iter().filter(|c| c.message_id == m.id).map(|c| {
+                ThreadItem::Step {
+                    html: figure::html(c, t),
+                }
+            }));
             // A step that only called tools shows as those tools; one being written shows even
             // before its first word (with JavaScript off, as "writing…" and a Stop button).
             if !m.content.trim().is_empty()
@@ -202,4 +203,3 @@ fn tool_line(t: &Strings, call: &ToolCall) -> String {
         escape(after)
     )
 }
-

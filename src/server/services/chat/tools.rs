@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use utoipa::PartialSchema;
 
+use crate::domain::chart::ChartSpec;
 use crate::domain::chat::facts::{
     FactSource, MAX_FACTS, RememberArgs, RememberResult, validate_fact,
 };
@@ -19,13 +20,12 @@ use crate::domain::chat::tools::{
 };
 use crate::domain::pagination::PageRequest;
 use crate::domain::plan::{PlanInput, Status};
+use crate::server::charts::{self, ChartFailure};
+use crate::server::db::Id;
 use crate::server::db::plan::PlanItem;
 use crate::server::db::users::User;
 use crate::server::db::{Db, exercises, facts, goals, plan, records};
 use crate::server::llm::{ToolCall, ToolSpec};
-use crate::domain::chart::ChartSpec;
-use crate::server::charts::{self, ChartFailure};
-use crate::server::db::Id;
 use crate::server::sandbox::{Sandbox, SandboxError};
 use crate::server::services::goals::views;
 use crate::server::services::log::resolve_exercise;
@@ -147,7 +147,11 @@ async fn create_chart(
 }
 
 /// `query_workouts`: the sandbox's answer, or its refusal as an error the model can fix.
-async fn query_workouts(sandbox: &Sandbox, user: &User, args: QueryArgs) -> Result<Value, sqlx::Error> {
+async fn query_workouts(
+    sandbox: &Sandbox,
+    user: &User,
+    args: QueryArgs,
+) -> Result<Value, sqlx::Error> {
     match sandbox.query(&user.id, &args.sql).await {
         Ok(result) => Ok(serde_json::to_value(result).unwrap_or(Value::Null)),
         Err(SandboxError::Database(e)) => Err(e),

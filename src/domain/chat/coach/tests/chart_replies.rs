@@ -36,7 +36,8 @@ fn every_chart_the_coach_asks_for_passes_the_sandbox_on_both_engines() {
             for language in [Language::En, Language::He] {
                 let spec = request.spec(today(), dialect, language);
                 assert_eq!(spec.validate(), Ok(()), "{text:?}");
-                prepare(&spec.sql, dialect).unwrap_or_else(|e| panic!("{text:?} {dialect:?}: {e}\n{}", spec.sql));
+                prepare(&spec.sql, dialect)
+                    .unwrap_or_else(|e| panic!("{text:?} {dialect:?}: {e}\n{}", spec.sql));
             }
         }
     }
@@ -44,32 +45,72 @@ fn every_chart_the_coach_asks_for_passes_the_sandbox_on_both_engines() {
 
 #[test]
 fn a_period_starts_on_its_first_day_and_weeks_are_the_engines_weeks() {
-    let chart = |measure, period, weekly| ChartRequest { measure, period, weekly };
-    let month = chart(Measure::Distance, Period::Month, false).spec(today(), Dialect::Sqlite, Language::En);
-    assert!(month.sql.contains("s.performed_at >= '2026-11-01'"), "{}", month.sql);
-    assert_eq!((month.x.as_str(), month.y_unit.as_deref()), ("day", Some("km")));
-    let year = chart(Measure::Volume, Period::Year, true).spec(today(), Dialect::Postgres, Language::He);
-    assert!(year.sql.contains("'2026-01-01'") && year.sql.contains("to_char(s.performed_at, 'IYYY-\"W\"IW')"), "{}", year.sql);
+    let chart = |measure, period, weekly| ChartRequest {
+        measure,
+        period,
+        weekly,
+    };
+    let month =
+        chart(Measure::Distance, Period::Month, false).spec(today(), Dialect::Sqlite, Language::En);
+    assert!(
+        month.sql.contains("s.performed_at >= '2026-11-01'"),
+        "{}",
+        month.sql
+    );
+    assert_eq!(
+        (month.x.as_str(), month.y_unit.as_deref()),
+        ("day", Some("km"))
+    );
+    let year =
+        chart(Measure::Volume, Period::Year, true).spec(today(), Dialect::Postgres, Language::He);
+    assert!(
+        year.sql.contains("'2026-01-01'")
+            && year.sql.contains("to_char(s.performed_at, 'IYYY-\"W\"IW')"),
+        "{}",
+        year.sql
+    );
     assert_eq!(year.title, "נפח אימון");
-    let week = chart(Measure::Workouts, Period::Week, true).spec(today(), Dialect::Sqlite, Language::En);
-    assert!(week.sql.contains("'2026-11-30'"), "Monday 30 November starts the week: {}", week.sql);
-    let all = chart(Measure::Volume, Period::All, false).spec(today(), Dialect::Sqlite, Language::En);
+    let week =
+        chart(Measure::Workouts, Period::Week, true).spec(today(), Dialect::Sqlite, Language::En);
+    assert!(
+        week.sql.contains("'2026-11-30'"),
+        "Monday 30 November starts the week: {}",
+        week.sql
+    );
+    let all =
+        chart(Measure::Volume, Period::All, false).spec(today(), Dialect::Sqlite, Language::En);
     assert!(!all.sql.contains("WHERE"), "{}", all.sql);
 }
 
 #[test]
 fn the_answer_points_at_the_chart_or_says_why_there_is_none() {
     let intent = understand("show my squat progress");
-    let reply = |result, language| reply_with_result(&intent, &result, language, Units::Metric, today());
+    let reply =
+        |result, language| reply_with_result(&intent, &result, language, Units::Metric, today());
     let made = json!({"visualization_id": "v1", "title": "Squat (Barbell) — heaviest set", "points": 12, "series": ["best_kg"], "truncated": false});
     let en = reply(made.clone(), Language::En);
-    assert!(en.contains("“Squat (Barbell) — heaviest set”") && en.contains("12 points"), "{en}");
+    assert!(
+        en.contains("“Squat (Barbell) — heaviest set”") && en.contains("12 points"),
+        "{en}"
+    );
     let he = reply(made, Language::He);
     assert!(he.contains("12 נקודות"), "{he}");
-    let empty = reply(json!({"error": ChartError::NoRows.to_string()}), Language::En);
-    assert!(empty.contains("nothing to draw") && empty.contains("log"), "{empty}");
-    let failed = reply(json!({"error": "the query ran longer than 1000 ms"}), Language::En);
-    assert!(failed.contains("couldn't draw that: the query ran longer"), "{failed}");
+    let empty = reply(
+        json!({"error": ChartError::NoRows.to_string()}),
+        Language::En,
+    );
+    assert!(
+        empty.contains("nothing to draw") && empty.contains("log"),
+        "{empty}"
+    );
+    let failed = reply(
+        json!({"error": "the query ran longer than 1000 ms"}),
+        Language::En,
+    );
+    assert!(
+        failed.contains("couldn't draw that: the query ran longer"),
+        "{failed}"
+    );
     let unreadable = reply(json!([1, 2]), Language::En);
     assert!(unreadable.contains("couldn't read"), "{unreadable}");
 }

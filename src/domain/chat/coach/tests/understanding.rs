@@ -3,13 +3,13 @@
 use chrono::NaiveDate;
 use serde_json::json;
 
-use crate::domain::chat::coach::phrases::{EN, HE};
 use crate::domain::account::Language;
+use crate::domain::chat::coach::phrases::{EN, HE};
 use crate::domain::chat::coach::{CallContext, ChartRequest, Intent, Measure, understand};
-use crate::domain::sql::Dialect;
 use crate::domain::chat::tools::{AddPlanArgs, CompletePlanArgs, RecordsArgs, StatsArgs, ToolName};
 use crate::domain::due_date::parse_due;
 use crate::domain::scoring::stats::Period;
+use crate::domain::sql::Dialect;
 
 fn stats(period: Period) -> Intent {
     Intent::Stats {
@@ -141,13 +141,42 @@ fn cases() -> Vec<(&'static str, Intent)> {
         ("I finished the deload week", complete("deload week")),
         ("leg day is done!", complete("leg day")),
         ("show my squat progress", chart(squat(), All, false)),
-        ("How has my squat moved since March?", chart(squat(), All, false)),
-        ("graph my bench press this year", chart(lift("bench-press", "Bench Press (Barbell)", "לחיצת חזה עם מוט"), Year, false)),
-        ("chart my runs this month", chart(Measure::Distance, Month, false)),
-        ("weekly volume this year", chart(Measure::Volume, Year, true)),
-        ("plot my workouts per week", chart(Measure::Workouts, All, true)),
-        ("draw a chart of my training volume", chart(Measure::Volume, All, false)),
-        ("deadlift progress over the last month", chart(lift("deadlift", "Deadlift (Barbell)", "דדליפט"), Month, false)),
+        (
+            "How has my squat moved since March?",
+            chart(squat(), All, false),
+        ),
+        (
+            "graph my bench press this year",
+            chart(
+                lift("bench-press", "Bench Press (Barbell)", "לחיצת חזה עם מוט"),
+                Year,
+                false,
+            ),
+        ),
+        (
+            "chart my runs this month",
+            chart(Measure::Distance, Month, false),
+        ),
+        (
+            "weekly volume this year",
+            chart(Measure::Volume, Year, true),
+        ),
+        (
+            "plot my workouts per week",
+            chart(Measure::Workouts, All, true),
+        ),
+        (
+            "draw a chart of my training volume",
+            chart(Measure::Volume, All, false),
+        ),
+        (
+            "deadlift progress over the last month",
+            chart(
+                lift("deadlift", "Deadlift (Barbell)", "דדליפט"),
+                Month,
+                false,
+            ),
+        ),
         ("book me a massage", Unknown),
         ("hey, can you order pizza?", Unknown),
         ("", Unknown),
@@ -197,12 +226,21 @@ fn cases() -> Vec<(&'static str, Intent)> {
         ("סיימתי את ריצה קלה", complete("ריצה קלה")),
         ("תסמן את „אימון גב” כבוצע", complete("אימון גב")),
         ("אימון רגליים בוצע", complete("אימון רגליים")),
-        ("גרף של הריצות שלי בחודש האחרון", chart(Measure::Distance, Month, false)),
+        (
+            "גרף של הריצות שלי בחודש האחרון",
+            chart(Measure::Distance, Month, false),
+        ),
         ("תראה לי גרף של הסקוואט", chart(squat(), All, false)),
-        ("ההתקדמות שלי בדדליפט", chart(lift("deadlift", "Deadlift (Barbell)", "דדליפט"), All, false)),
+        (
+            "ההתקדמות שלי בדדליפט",
+            chart(lift("deadlift", "Deadlift (Barbell)", "דדליפט"), All, false),
+        ),
         ("נפח שבועי השנה", chart(Measure::Volume, Year, true)),
         ("גרף אימונים לפי שבוע", chart(Measure::Workouts, All, true)),
-        ("תרשים של הנפח שלי החודש", chart(Measure::Volume, Month, false)),
+        (
+            "תרשים של הנפח שלי החודש",
+            chart(Measure::Volume, Month, false),
+        ),
         ("תזמין לי פיצה", Unknown),
         ("הי מאמן", Greeting),
         ("מה השיא שלי בריצה?", records(Some("ריצה"))),

@@ -1,0 +1,38 @@
+//! Workouts logged in plain words, English and Hebrew: "squat 3x5 @ 100kg", "bench 225 lbs
+//! for 5 reps", "ran 5k in 25 min", "3 sets of 12 pull-ups", "עשיתי 3 סטים של 10 סקוואטים עם
+//! 80 קילו", "רצתי 5 קילומטר ב-25 דקות", "50 שכיבות סמיכה", numbers in words, several
+//! exercises in one message, "yesterday"/"אתמול". Pure: the exercise names stay as written
+//! (the server resolves them with the catalog and the user's own words, and asks when unsure);
+//! nothing here stores anything.
+//!
+//! - `parse`: tokens, parts, quantities and names.
+//! - `numbers`: number words in both languages.
+//! - `lexicon`: the words each quantity and joiner is written with.
+
+mod lexicon;
+mod numbers;
+mod parse;
+#[cfg(test)]
+mod tests;
+
+pub use parse::parse;
+
+use serde::Serialize;
+
+use crate::domain::workout::SetInput;
+
+/// One exercise of a message: its name as written and its sets (none when no amount was given:
+/// "did squats" asks how many).
+#[derive(Clone, Debug, Serialize)]
+pub struct Entry {
+    pub exercise: String,
+    pub sets: Vec<SetInput>,
+}
+
+/// What a message logs.
+#[derive(Clone, Debug, Serialize)]
+pub struct ParsedLog {
+    pub entries: Vec<Entry>,
+    /// 0 today, 1 yesterday…
+    pub days_ago: u32,
+}
