@@ -28,6 +28,7 @@ mod cli;
 mod coach_memory;
 mod demo;
 mod llm_openai;
+mod log_text;
 mod openapi;
 mod pages;
 mod real_llm;

@@ -56,6 +56,7 @@ const REST_ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/stats"),
     ("get", "/api/v1/records"),
     ("post", "/api/v1/query"),
+    ("post", "/api/v1/log"),
     ("get", "/api/v1/visualizations/{id}"),
     ("post", "/api/v1/visualizations/{id}/refresh"),
     ("get", "/healthz"),

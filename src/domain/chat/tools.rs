@@ -24,7 +24,8 @@ text_enum!(
         CompletePlanItem => "complete_plan_item",
         Remember => "remember",
         QueryWorkouts => "query_workouts",
-        CreateChart => "create_chart"
+        CreateChart => "create_chart",
+        LogWorkout => "log_workout"
     }
 );
 
@@ -50,6 +51,9 @@ impl ToolName {
             }
             ToolName::QueryWorkouts => {
                 "Runs one read-only SQL SELECT over the user's own training data (the tables of the system prompt) and returns its columns and at most 500 rows. For questions the other tools do not answer: trends, comparisons, counts over dates. A refused or failed query comes back with the reason: correct it and try once more."
+            }
+            ToolName::LogWorkout => {
+                "Logs what the user did, when they tell you (not when they ask). Pass their words in `text` (\"squat 3x5 @ 100kg, bench 3x8 at 80\", \"רצתי 5 קילומטר ב-25 דקות\", \"yesterday I ran 5k\"), or `exercises` with sets (reps, weight_kg, distance_m, duration_s, rpe). Returns what was saved with points and new records, or asks: an exercise it does not know comes back with suggestions, a missing amount as a question. Nothing is stored on a guess."
             }
             ToolName::CreateChart => {
                 "Draws a chart in the conversation from one read-only SQL SELECT over the user's data (the rules of `query_workouts`): chart_type line, bar, scatter, pie or heatmap; `x` the column along the x axis; `y` the value columns, one series each (pie: one; heatmap: [row column, value column]); `series` optionally a column that splits the rows into series (with one `y`); units of x and y. Use it when a picture helps: progress over time, volume per week, a split by exercise. Then say in words what the chart shows."
@@ -109,6 +113,49 @@ pub struct CompletePlanArgs {
 pub struct QueryArgs {
     /// One SELECT statement (SQLite or PostgreSQL, as the system prompt says).
     pub sql: String,
+}
+
+/// `log_workout` arguments: the user's words, or the exercises with their sets.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct LogArgs {
+    /// What was done, in words (English or Hebrew).
+    #[serde(default)]
+    pub text: Option<String>,
+    /// Or: the exercises (names in English or Hebrew) with their sets.
+    #[serde(default)]
+    pub exercises: Vec<crate::domain::workout::ExerciseInput>,
+}
+
+/// One exercise of a logged workout.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LoggedExercise {
+    pub exercise: Names,
+    pub sets: u32,
+}
+
+/// `log_workout` result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum LogResult {
+    Logged {
+        workout_id: String,
+        exercises: Vec<LoggedExercise>,
+        points: i64,
+        new_records: Vec<RecordFact>,
+        new_achievements: Vec<Names>,
+    },
+    /// A name that matched no exercise clearly: ask which one.
+    UnknownExercise {
+        query: String,
+        suggestions: Vec<Names>,
+    },
+    /// Exercises named without an amount.
+    HowMany { exercises: Vec<String> },
+    /// Nothing in the words to log.
+    Nothing,
+    /// Values out of range (a 5,000 kg squat).
+    Invalid { message: String },
 }
 
 /// An exercise's names, for a reply in either language.

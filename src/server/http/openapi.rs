@@ -6,8 +6,8 @@ use utoipa::OpenApi;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 
 use super::routes::{
-    auth, conversations, exercises, goals, health, import, me, messages, plan, query, records,
-    stats, streams, tokens, visualizations, workouts,
+    auth, conversations, exercises, goals, health, import, log_text, me, messages, plan, query,
+    records, stats, streams, tokens, visualizations, workouts,
 };
 
 #[derive(OpenApi)]
@@ -24,7 +24,7 @@ use super::routes::{
         messages::list, messages::create, messages::chat, messages::regenerate, messages::feedback, messages::export,
         streams::stop, streams::join,
         workouts::create, workouts::list, workouts::get, workouts::patch, workouts::delete, exercises::list, exercises::create,
-        stats::get, records::list, query::run, import::import,
+        stats::get, records::list, query::run, log_text::log, import::import,
         visualizations::get, visualizations::refresh,
         plan::create, plan::list, plan::get, plan::patch, plan::delete,
         goals::create, goals::list, goals::get, goals::patch, goals::delete,

@@ -85,6 +85,51 @@ pub async fn resolve_exercise(
     Ok(Err(match_exercise(query, targets(), 5)))
 }
 
+/// What logging `input` would store, without storing it: the workout's exercises resolved
+/// (unclear names reported with suggestions) and its points.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct WorkoutPreview {
+    pub started_at: DateTime<Utc>,
+    pub exercises: Vec<PreviewExercise>,
+    pub points: i64,
+}
+
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct PreviewExercise {
+    /// As the user wrote it.
+    pub query: String,
+    pub slug: String,
+    pub name_en: String,
+    pub name_he: String,
+    pub sets: usize,
+}
+
+pub async fn preview_workout(
+    db: &Db,
+    user: &User,
+    input: &WorkoutInput,
+) -> Result<WorkoutPreview, LogError> {
+    let valid = validate_workout(input, now()).map_err(LogError::Invalid)?;
+    let NewSets { points, .. } = resolve_sets(db, &user.id, &valid.exercises).await?;
+    let mut exercises = Vec::new();
+    for e in &valid.exercises {
+        if let Ok(row) = resolve_exercise(db, &user.id, &e.exercise).await? {
+            exercises.push(PreviewExercise {
+                query: e.exercise.clone(),
+                slug: row.slug,
+                name_en: row.name_en,
+                name_he: row.name_he,
+                sets: e.sets.len(),
+            });
+        }
+    }
+    Ok(WorkoutPreview {
+        started_at: valid.started_at,
+        exercises,
+        points,
+    })
+}
+
 pub async fn log_workout(
     db: &Db,
     user: &User,

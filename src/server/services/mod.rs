@@ -19,6 +19,7 @@ pub mod goals_page;
 pub mod import;
 pub mod log;
 pub mod log_page;
+pub mod log_text;
 pub mod plan;
 pub mod plan_page;
 pub mod progress_page;

@@ -10,6 +10,8 @@
 //! - `keywords`: the English and Hebrew words each intent listens for.
 //! - `chart_request`: charts asked for in words ("show my squat progress", "גרף של הריצות
 //!   שלי") and the `create_chart` spec with its SQL in the database's dialect.
+//! - `log_request`: workouts told in words ("squat 3x5 @ 100kg", "רצתי 5 קילומטר"), logged
+//!   with `log_workout` (`domain::nl_log` reads them).
 //! - `plan_request`: a plan item's title and due words cut out of "add …" / "mark … as done".
 //! - `words`: a message's words, folded and prefix-tolerant, each with its byte range.
 //! - [`reply_language`]: Hebrew or English, by the words of the message.
@@ -21,6 +23,7 @@ mod amounts;
 mod chart_request;
 mod keywords;
 mod language;
+mod log_request;
 pub(super) mod phrases;
 mod plan_request;
 mod remember;
@@ -38,7 +41,9 @@ pub use understand::understand;
 use serde::Serialize;
 
 use super::facts::RememberArgs;
-use super::tools::{AddPlanArgs, CompletePlanArgs, NoArgs, RecordsArgs, StatsArgs, ToolName};
+use super::tools::{
+    AddPlanArgs, CompletePlanArgs, LogArgs, NoArgs, RecordsArgs, StatsArgs, ToolName,
+};
 
 /// What a message asks the coach for.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,6 +65,10 @@ pub enum Intent {
     Remember(RememberArgs),
     /// A chart of their training.
     Chart(ChartRequest),
+    /// Something they did, to log ("squat 3x5 @ 100kg", "רצתי 5 קילומטר").
+    Log {
+        text: String,
+    },
     Unknown,
 }
 
@@ -68,6 +77,13 @@ impl Intent {
     /// when it is answered without one (Greeting, Help, Unknown).
     pub fn tool_call(&self, at: &CallContext) -> Option<(ToolName, serde_json::Value)> {
         match self {
+            Intent::Log { text } => call(
+                ToolName::LogWorkout,
+                &LogArgs {
+                    text: Some(text.clone()),
+                    exercises: Vec::new(),
+                },
+            ),
             Intent::Chart(request) => call(
                 ToolName::CreateChart,
                 &request.spec(at.today, at.dialect, at.language),

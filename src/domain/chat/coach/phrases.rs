@@ -76,6 +76,24 @@ pub(super) struct Phrases {
     pub chart_empty: &'static str,
     /// `{reason}`: why no chart was drawn.
     pub chart_failed: &'static str,
+
+    /// `{what}`: the exercises with their sets; `{points}`.
+    pub logged: &'static str,
+    pub logged_sets: Plural,
+    /// `{exercise}`, `{record}` ("Heaviest weight: 100 kg").
+    pub logged_record: &'static str,
+    /// `{name}`: an achievement earned.
+    pub logged_achievement: &'static str,
+    /// `{query}`, `{suggestions}`: which exercise was meant.
+    pub log_unknown: &'static str,
+    pub log_unknown_none: &'static str,
+    /// Between suggestions: " or ".
+    pub or: &'static str,
+    /// `{exercises}` named without an amount.
+    pub log_how_many: &'static str,
+    pub log_nothing: &'static str,
+    /// `{reason}`: out-of-range values.
+    pub log_invalid: &'static str,
 }
 
 pub(super) fn phrases(language: Language) -> &'static Phrases {
@@ -84,7 +102,7 @@ pub(super) fn phrases(language: Language) -> &'static Phrases {
 
 pub(super) static EN: Phrases = Phrases {
     greeting: "Hi! I'm Spotter, your coach. Ask me how your training is going, about your personal records, goals or plan — for example “what's my bench PR?” or “my stats this week”.",
-    help: "Here's what I can do:\n- Totals for a period: “my stats this month”\n- Streak and level: “what's my streak?”\n- Personal records: “what's my bench PR?”\n- Charts of your training: “show my squat progress”, “weekly volume this year”\n- Goals and how they're going: “how are my goals going?”\n- Your plan: “what's on my plan?”, “add to my plan: leg day tomorrow at 7pm”, “mark 'leg day' as done”",
+    help: "Here's what I can do:\n- Totals for a period: “my stats this month”\n- Streak and level: “what's my streak?”\n- Personal records: “what's my bench PR?”\n- Log a workout in words: “squat 3x5 @ 100kg”, “ran 5k in 25 min”\n- Charts of your training: “show my squat progress”, “weekly volume this year”\n- Goals and how they're going: “how are my goals going?”\n- Your plan: “what's on my plan?”, “add to my plan: leg day tomorrow at 7pm”, “mark 'leg day' as done”",
     unknown: "I didn't catch that — without an AI model connected I understand a handful of requests. Try “my stats this week”, “what's my squat PR?” or “add to my plan: deload week next Monday”.",
     unreadable: "Sorry — I couldn't read what came back from your data, so I won't guess. Please try again in a moment.",
     remembered: "Noted — I'll keep {fact} in mind from now on. You can see and change what I know about you in Settings.",
@@ -160,11 +178,25 @@ pub(super) static EN: Phrases = Phrases {
     chart_truncated: "It shows the first 500; ask for a shorter period to see the rest.",
     chart_empty: "There's nothing to draw for that yet — log a few workouts and ask again.",
     chart_failed: "I couldn't draw that: {reason}",
+    logged: "Logged: {what} — {points} points. Nice work!",
+    logged_sets: Plural {
+        one: "1 set",
+        two: "2 sets",
+        many: "{n} sets",
+    },
+    logged_record: "New personal record on {exercise}: {record}!",
+    logged_achievement: "Achievement unlocked: {name}.",
+    log_unknown: "I don't know {query} — did you mean {suggestions}? Say it again with that name and I'll log it.",
+    log_unknown_none: "I don't know {query}. Say it again with the exercise's name (or add it as a custom exercise on the Log page).",
+    or: " or ",
+    log_how_many: "How many? Tell me the sets and reps (or the distance or time) of {exercises} and I'll log it.",
+    log_nothing: "I couldn't find anything to log in that. Try “squat 3x5 @ 100kg” or “ran 5k in 25 min”.",
+    log_invalid: "I didn't log that: {reason}",
 };
 
 pub(super) static HE: Phrases = Phrases {
     greeting: "היי! אני ספוטר, המאמן שלך. אפשר לשאול אותי איך הולכים האימונים, על השיאים, היעדים או התוכנית — למשל „מה השיא שלי בסקוואט?” או „הסטטיסטיקות שלי השבוע”.",
-    help: "הנה מה שאני יודע לעשות:\n- סיכום לתקופה: „הסטטיסטיקות שלי החודש”\n- רצף ורמה: „מה הרצף שלי?”\n- שיאים אישיים: „מה השיא שלי בסקוואט?”\n- גרפים של האימונים: „גרף של הריצות שלי בחודש האחרון”, „נפח שבועי השנה”\n- יעדים וההתקדמות אליהם: „איך מתקדמים היעדים שלי?”\n- התוכנית שלך: „מה בתוכנית שלי?”, „תוסיף לתוכנית אימון רגליים מחר בשבע בערב”, „סיימתי את אימון רגליים”",
+    help: "הנה מה שאני יודע לעשות:\n- סיכום לתקופה: „הסטטיסטיקות שלי החודש”\n- רצף ורמה: „מה הרצף שלי?”\n- שיאים אישיים: „מה השיא שלי בסקוואט?”\n- רישום אימון במילים: „רצתי 5 קילומטר ב-25 דקות”, „50 שכיבות סמיכה”\n- גרפים של האימונים: „גרף של הריצות שלי בחודש האחרון”, „נפח שבועי השנה”\n- יעדים וההתקדמות אליהם: „איך מתקדמים היעדים שלי?”\n- התוכנית שלך: „מה בתוכנית שלי?”, „תוסיף לתוכנית אימון רגליים מחר בשבע בערב”, „סיימתי את אימון רגליים”",
     unknown: "לא הבנתי את זה — בלי מודל בינה מלאכותית מחובר אני מבין רק כמה סוגים של בקשות. נסה/י „הסטטיסטיקות שלי השבוע”, „מה השיא שלי בסקוואט?” או „תוסיף לתוכנית שבוע קל ביום שני הבא”.",
     unreadable: "סליחה — לא הצלחתי לקרוא את מה שחזר מהנתונים שלך, אז אני לא אנחש. נסה/י שוב בעוד רגע.",
     remembered: "רשמתי — אזכור ש{fact} מעכשיו. אפשר לראות ולשנות את מה שאני יודע עליך בהגדרות.",
@@ -240,4 +272,18 @@ pub(super) static HE: Phrases = Phrases {
     chart_truncated: "מוצגות 500 הראשונות; בקש/י תקופה קצרה יותר כדי לראות את השאר.",
     chart_empty: "עוד אין מה לצייר לזה — תעד/י כמה אימונים ושאל/י שוב.",
     chart_failed: "לא הצלחתי לצייר את זה: {reason}",
+    logged: "נרשם: {what} — {points} נקודות. כל הכבוד!",
+    logged_sets: Plural {
+        one: "סט אחד",
+        two: "שני סטים",
+        many: "{n} סטים",
+    },
+    logged_record: "שיא אישי חדש ב{exercise}: {record}!",
+    logged_achievement: "הישג חדש: {name}.",
+    log_unknown: "אני לא מכיר את {query} — התכוונת ל{suggestions}? כתוב/י שוב עם השם הזה ואני ארשום.",
+    log_unknown_none: "אני לא מכיר את {query}. כתוב/י שוב עם שם התרגיל (או הוסף/י אותו כתרגיל משלך בעמוד היומן).",
+    or: " או ",
+    log_how_many: "כמה? ספר/י לי את הסטים והחזרות (או המרחק או הזמן) של {exercises} ואני ארשום.",
+    log_nothing: "לא מצאתי מה לרשום בזה. נסה/י „סקוואט 3x5 עם 100 קילו” או „רצתי 5 קילומטר ב-25 דקות”.",
+    log_invalid: "לא רשמתי את זה: {reason}",
 };

@@ -5,6 +5,7 @@
 
 mod chart;
 mod goals;
+mod log;
 mod plan;
 mod records;
 mod stats;
@@ -59,6 +60,7 @@ pub fn reply_with_result(
         Intent::PlanAdd(_) | Intent::PlanComplete(_) => read(result).map(|r| plan::change(&c, &r)),
         Intent::Remember(_) => read(result).map(|r| remembered(&c, &r)),
         Intent::Chart(_) => chart::reply(&c, result),
+        Intent::Log { .. } => read(result).map(|r| log::reply(&c, &r)),
         Intent::Greeting | Intent::Help | Intent::Unknown => {
             Some(reply_without_tool(intent, language))
         }
@@ -74,6 +76,8 @@ fn remembered(c: &Ctx, r: &RememberResult) -> String {
         RememberResult::Refused { message } => fill(c.p.not_remembered, &[("reason", message)]),
     }
 }
+
+use records::told as told_record;
 
 fn read<T: DeserializeOwned>(result: &serde_json::Value) -> Option<T> {
     T::deserialize(result).ok()

@@ -32,6 +32,11 @@ pub fn understand(text: &str) -> Intent {
     if let Some(request) = super::chart_request::chart(&words) {
         return Intent::Chart(request);
     }
+    if super::log_request::is_log(text, &words) {
+        return Intent::Log {
+            text: text.trim().to_owned(),
+        };
+    }
     let stats = |streak| Intent::Stats {
         args: StatsArgs {
             period: period(&words),

@@ -13,6 +13,7 @@
 //! - [`stats`]: totals and streaks for a period (`/stats`).
 //! - [`records`]: personal records (`/records`).
 //! - [`query`]: the SQL sandbox (`/query`).
+//! - [`log_text`]: a workout in plain words (`/log`).
 //! - [`visualizations`]: the coach's charts (`/visualizations/{id}`, refresh).
 //! - [`goals`]: goals with live progress (`/goals`).
 //! - [`plan`]: the training plan (`/plan`).
@@ -25,6 +26,7 @@ pub mod exercises;
 pub mod goals;
 pub mod health;
 pub mod import;
+pub mod log_text;
 pub mod me;
 pub mod messages;
 pub mod plan;
@@ -132,6 +134,7 @@ pub fn router(state: AppState) -> Router {
         .route("/stats", get(stats::get))
         .route("/records", get(records::list))
         .route("/query", post(query::run))
+        .route("/log", post(log_text::log))
         .route("/visualizations/{id}", get(visualizations::get))
         .route(
             "/visualizations/{id}/refresh",

@@ -14,12 +14,14 @@ use crate::domain::chat::facts::{
     FactSource, MAX_FACTS, RememberArgs, RememberResult, validate_fact,
 };
 use crate::domain::chat::tools::{
-    AddPlanArgs, CompletePlanArgs, GoalFact, GoalsResult, Names, NoArgs, PlanChangeResult,
-    PlanFact, PlanListResult, QueryArgs, RecordFact, RecordsArgs, RecordsResult, StatsArgs,
-    StatsResult, ToolName,
+    AddPlanArgs, CompletePlanArgs, GoalFact, GoalsResult, LogArgs, LogResult, LoggedExercise,
+    Names, NoArgs, PlanChangeResult, PlanFact, PlanListResult, QueryArgs, RecordFact, RecordsArgs,
+    RecordsResult, StatsArgs, StatsResult, ToolName,
 };
 use crate::domain::pagination::PageRequest;
 use crate::domain::plan::{PlanInput, Status};
+use crate::domain::training::WorkoutSource;
+use crate::domain::workout::WorkoutInput;
 use crate::server::charts::{self, ChartFailure};
 use crate::server::db::Id;
 use crate::server::db::plan::PlanItem;
@@ -29,6 +31,8 @@ use crate::server::llm::{ToolCall, ToolSpec};
 use crate::server::sandbox::{Sandbox, SandboxError};
 use crate::server::services::goals::views;
 use crate::server::services::log::resolve_exercise;
+use crate::server::services::log::{self, LogError, LoggedWorkout};
+use crate::server::services::log_text::{self, TextLogError};
 use crate::server::services::plan::{PlanError, create_item, update_item};
 use crate::server::services::stats::stats;
 
@@ -58,6 +62,7 @@ fn schema_of(name: ToolName) -> Value {
         ToolName::Remember => RememberArgs::schema(),
         ToolName::QueryWorkouts => QueryArgs::schema(),
         ToolName::CreateChart => ChartSpec::schema(),
+        ToolName::LogWorkout => LogArgs::schema(),
     };
     serde_json::to_value(schema).unwrap_or_else(|_| json!({"type": "object"}))
 }
@@ -125,9 +130,103 @@ pub async fn run(db: &Db, user: &User, call: &ToolCall) -> Result<Value, sqlx::E
             with_args(call, |a: CompletePlanArgs| complete_plan(db, user, a)).await
         }
         ToolName::Remember => with_args(call, |a: RememberArgs| remember(db, user, a)).await,
+        ToolName::LogWorkout => with_args(call, |a: LogArgs| log_workout(db, user, a)).await,
         ToolName::QueryWorkouts | ToolName::CreateChart => {
             Ok(error(format!("{} needs the sandbox", call.name)))
         }
+    }
+}
+
+/// `log_workout`: the words (or exercises) logged through the same service as the form, or
+/// the question to ask (an unknown exercise with suggestions, a missing amount).
+async fn log_workout(db: &Db, user: &User, args: LogArgs) -> Result<LogResult, sqlx::Error> {
+    let input = match (&args.text, args.exercises.is_empty()) {
+        (Some(text), true) => match log_text::workout_of(user, text) {
+            Ok(input) => input,
+            Err(TextLogError::HowMany(exercises)) => return Ok(LogResult::HowMany { exercises }),
+            Err(_) => return Ok(LogResult::Nothing),
+        },
+        (_, false) => WorkoutInput {
+            exercises: args.exercises,
+            ..WorkoutInput::default()
+        },
+        (None, true) => return Ok(LogResult::Nothing),
+    };
+    match log::log_workout(db, user, &input, WorkoutSource::Chat).await {
+        Ok(logged) => Ok(logged_result(user, &logged)),
+        Err(LogError::Db(e)) => Err(e),
+        Err(LogError::UnknownExercises(unknown)) => {
+            let first = unknown.into_iter().next();
+            Ok(LogResult::UnknownExercise {
+                query: first.as_ref().map(|u| u.query.clone()).unwrap_or_default(),
+                suggestions: first
+                    .map(|u| u.suggestions)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|c| Names {
+                        en: c.name_en,
+                        he: c.name_he,
+                    })
+                    .collect(),
+            })
+        }
+        Err(LogError::Invalid(errors)) => Ok(LogResult::Invalid {
+            message: errors
+                .iter()
+                .map(|e| e.message.clone())
+                .collect::<Vec<_>>()
+                .join("; "),
+        }),
+    }
+}
+
+fn logged_result(user: &User, logged: &LoggedWorkout) -> LogResult {
+    let tz = user.zone();
+    let sets = &logged.detail.sets;
+    let mut exercises: Vec<LoggedExercise> = Vec::new();
+    for s in sets {
+        let names = Names {
+            en: s.exercise_name_en.clone(),
+            he: s.exercise_name_he.clone(),
+        };
+        match exercises.iter_mut().find(|e| e.exercise == names) {
+            Some(e) => e.sets += 1,
+            None => exercises.push(LoggedExercise {
+                exercise: names,
+                sets: 1,
+            }),
+        }
+    }
+    let name_of = |id: &Id| {
+        sets.iter().find(|s| &s.exercise_id == id).map(|s| Names {
+            en: s.exercise_name_en.clone(),
+            he: s.exercise_name_he.clone(),
+        })
+    };
+    LogResult::Logged {
+        workout_id: logged.detail.workout.id.to_string(),
+        exercises,
+        points: logged.detail.workout.points,
+        new_records: logged
+            .new_records
+            .iter()
+            .filter_map(|r| {
+                Some(RecordFact {
+                    exercise: name_of(&r.exercise_id)?,
+                    record_type: r.record_type,
+                    value: r.value,
+                    on: r.achieved_at.with_timezone(&tz).date_naive(),
+                })
+            })
+            .collect(),
+        new_achievements: logged
+            .new_achievements
+            .iter()
+            .map(|a| Names {
+                en: a.name_en.to_owned(),
+                he: a.name_he.to_owned(),
+            })
+            .collect(),
     }
 }
 

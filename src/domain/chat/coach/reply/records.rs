@@ -73,7 +73,7 @@ fn every_exercise(c: &Ctx, records: &[RecordFact]) -> String {
 }
 
 /// "Heaviest weight: 100 kg".
-fn told(c: &Ctx, fact: &RecordFact) -> String {
+pub(in crate::domain::chat::coach::reply) fn told(c: &Ctx, fact: &RecordFact) -> String {
     let value = amounts::record(fact.record_type, fact.value, c.units, c.language);
     format!("{}: {value}", record_label(c.t, fact.record_type))
 }

@@ -73,6 +73,12 @@ fn at() -> CallContext {
     }
 }
 
+fn log(text: &str) -> Intent {
+    Intent::Log {
+        text: text.to_owned(),
+    }
+}
+
 fn cases() -> Vec<(&'static str, Intent)> {
     use Intent::{Goals, Greeting, Help, PlanList, Unknown};
     use Period::{All, Month, Week, Year};
@@ -177,6 +183,17 @@ fn cases() -> Vec<(&'static str, Intent)> {
                 false,
             ),
         ),
+        ("squat 3x5 @ 100kg", log("squat 3x5 @ 100kg")),
+        ("I ran 5k in 25 min", log("I ran 5k in 25 min")),
+        ("did 50 push-ups", log("did 50 push-ups")),
+        (
+            "bench 225 lbs for 5 reps, then 3 sets of 12 pull-ups",
+            log("bench 225 lbs for 5 reps, then 3 sets of 12 pull-ups"),
+        ),
+        (
+            "yesterday: deadlift 3x5 @ 140",
+            log("yesterday: deadlift 3x5 @ 140"),
+        ),
         ("book me a massage", Unknown),
         ("hey, can you order pizza?", Unknown),
         ("", Unknown),
@@ -241,6 +258,13 @@ fn cases() -> Vec<(&'static str, Intent)> {
             "תרשים של הנפח שלי החודש",
             chart(Measure::Volume, Month, false),
         ),
+        ("רצתי 5 קילומטר ב-25 דקות", log("רצתי 5 קילומטר ב-25 דקות")),
+        (
+            "עשיתי 3 סטים של 10 סקוואטים עם 80 קילו",
+            log("עשיתי 3 סטים של 10 סקוואטים עם 80 קילו"),
+        ),
+        ("50 שכיבות סמיכה", log("50 שכיבות סמיכה")),
+        ("אתמול רצתי 10 קילומטר", log("אתמול רצתי 10 קילומטר")),
         ("תזמין לי פיצה", Unknown),
         ("הי מאמן", Greeting),
         ("מה השיא שלי בריצה?", records(Some("ריצה"))),

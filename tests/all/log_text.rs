@@ -1,0 +1,142 @@
+//! `POST /api/v1/log` on both engines: workouts in plain words, English and Hebrew, stored
+//! through the same logging as the form; a dry run stores nothing; unclear or incomplete
+//! messages are refused with what to fix, and nothing is stored on a guess.
+
+use chrono::{DateTime, Utc};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::common::*;
+
+async fn log(app: &TestApp, user: &TestUser, body: Value) -> (StatusCode, Value) {
+    let resp = user
+        .client
+        .post(app.url("/api/v1/log"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    (resp.status(), resp.json().await.unwrap())
+}
+
+both_engines! {
+    async fn words_in_english_and_hebrew_become_a_logged_workout(app: TestApp) {
+        let user = app.user("words").await;
+        let (status, body) = log(&app, &user, json!({"text": "squat 3x5 @ 100kg, bench 3x8 at 80"})).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let sets = body["sets"].as_array().unwrap();
+        assert_eq!(sets.len(), 6);
+        assert_eq!(sets[0]["exercise_slug"], "back-squat");
+        assert_eq!((sets[0]["reps"].as_i64(), sets[0]["weight_kg"].as_f64()), (Some(5), Some(100.0)));
+        assert_eq!(sets[5]["exercise_slug"], "bench-press");
+        assert_eq!(sets[5]["weight_kg"].as_f64(), Some(80.0));
+        assert_eq!(body["source"], "chat");
+        assert!(body["points"].as_i64().unwrap() > 0);
+
+        let (status, body) = log(&app, &user, json!({"text": "רצתי 5 קילומטר ב-25 דקות"})).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let run = &body["sets"][0];
+        assert_eq!(run["exercise_slug"], "running");
+        assert_eq!((run["distance_m"].as_f64(), run["duration_s"].as_i64()), (Some(5000.0), Some(1500)));
+
+        let (status, body) = log(&app, &user, json!({"text": "עשיתי 3 סטים של 10 סקוואטים עם 80 קילו"})).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        assert_eq!(body["sets"].as_array().unwrap().len(), 3);
+        assert_eq!(body["sets"][0]["weight_kg"].as_f64(), Some(80.0));
+
+        // "Yesterday" is yesterday.
+        let (status, body) = log(&app, &user, json!({"text": "yesterday I did 50 push-ups"})).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let at: DateTime<Utc> = body["started_at"].as_str().unwrap().parse().unwrap();
+        let hours = (Utc::now() - at).num_hours();
+        assert!((23..=24).contains(&hours), "{hours} hours ago");
+        let list = app.get_json(&user.client, "/api/v1/workouts").await;
+        assert_eq!(list["total"], 4);
+    }
+
+    async fn a_dry_run_stores_nothing_and_unclear_messages_are_refused(app: TestApp) {
+        let user = app.user("careful").await;
+        let (status, body) = log(&app, &user, json!({"text": "deadlift 3x5 140kg and 3 sets of 12 pull-ups", "dry_run": true})).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let exercises = body["exercises"].as_array().unwrap();
+        assert_eq!(exercises.len(), 2);
+        assert_eq!((exercises[0]["slug"].as_str(), exercises[0]["sets"].as_u64()), (Some("deadlift"), Some(3)));
+        assert_eq!(exercises[1]["query"], "pull-ups");
+        assert!(body["points"].as_i64().unwrap() > 0);
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 0);
+
+        for (text, code) in [
+            ("zorblax 3x5 at 100", "unknown_exercise"),
+            ("did squats", "how_many"),
+            ("squat 3x5 100kg and did lunges", "how_many"),
+            ("hello there", "nothing_to_log"),
+            ("", "nothing_to_log"),
+            ("squat 3x5 @ 5000kg", "validation_failed"),
+        ] {
+            let (status, body) = log(&app, &user, json!({"text": text})).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{text:?}: {body}");
+            assert_eq!(body["error"]["code"], code, "{text:?}: {body}");
+            assert!(!body["error"]["message"].as_str().unwrap().is_empty());
+        }
+        let (_, body) = log(&app, &user, json!({"text": "zorblax 3x5 at 100"})).await;
+        assert!(body["error"]["details"][0]["suggestions"].is_array(), "{body}");
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 0, "nothing stored on a guess");
+
+        // A weight without a unit is in the user's units.
+        let resp = user.client.patch(app.url("/api/v1/me")).json(&json!({"units": "imperial"})).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::OK);
+        let (status, body) = log(&app, &user, json!({"text": "squat 3x5 at 225"})).await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        let kg = body["sets"][0]["weight_kg"].as_f64().unwrap();
+        assert!((kg - 102.06).abs() < 0.1, "{kg}");
+
+        let resp = app.bare_client().post(app.url("/api/v1/log")).json(&json!({"text": "squat 3x5"})).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::UNAUTHORIZED);
+    }
+}
+
+async fn ask(app: &TestApp, user: &TestUser, content: &str) -> Vec<Value> {
+    let resp = user
+        .client
+        .post(app.url("/api/v1/chat"))
+        .json(&json!({ "content": content }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), StatusCode::CREATED);
+    let exchange: Value = resp.json().await.unwrap();
+    exchange["reply"].as_array().unwrap().clone()
+}
+
+both_engines! {
+    async fn the_offline_coach_logs_what_it_is_told_and_asks_when_unsure(app: TestApp) {
+        let user = app.user("teller").await;
+        let reply = ask(&app, &user, "squat 3x5 @ 100kg, bench 3x8 at 80").await;
+        let calls: Value = serde_json::from_str(reply[0]["tool_calls"].as_str().unwrap()).unwrap();
+        assert_eq!(calls[0]["name"], "log_workout");
+        let answer = reply.last().unwrap()["content"].as_str().unwrap();
+        assert!(answer.starts_with("Logged: Squat (Barbell) (3 sets), Bench Press (Barbell) (3 sets)"), "{answer}");
+        assert!(answer.contains("New personal record on Squat (Barbell)"), "{answer}");
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 6);
+
+        // Hebrew in, Hebrew out.
+        let reply = ask(&app, &user, "רצתי 5 קילומטר ב-25 דקות").await;
+        let answer = reply.last().unwrap()["content"].as_str().unwrap();
+        assert!(answer.starts_with("נרשם: ריצה (סט אחד)"), "{answer}");
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 7);
+
+        // Unsure: a question with suggestions, and nothing stored.
+        let reply = ask(&app, &user, "benchh presss 3x5 at 80").await;
+        let answer = reply.last().unwrap()["content"].as_str().unwrap();
+        assert!(answer.contains("did you mean") && answer.contains("Bench Press"), "{answer}");
+        let reply = ask(&app, &user, "zorblax 3x5 at 80").await;
+        let answer = reply.last().unwrap()["content"].as_str().unwrap();
+        assert!(answer.contains("zorblax"), "{answer}");
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 7, "nothing stored on a guess");
+
+        // A question about a record is not a workout to log.
+        let reply = ask(&app, &user, "what's my squat PR?").await;
+        let calls: Value = serde_json::from_str(reply[0]["tool_calls"].as_str().unwrap()).unwrap();
+        assert_eq!(calls[0]["name"], "get_records");
+    }
+}
