@@ -140,3 +140,36 @@ both_engines! {
         assert_eq!(calls[0]["name"], "get_records");
     }
 }
+
+both_engines! {
+    async fn a_logged_workout_shows_as_a_card_whose_undo_takes_it_back(app: TestApp) {
+        let user = app.user("undoer").await;
+        let resp = user.client.post(app.url("/api/v1/chat")).json(&json!({"content": "squat 3x5 @ 100kg"})).send().await.unwrap();
+        let exchange: Value = resp.json().await.unwrap();
+        let conversation = exchange["user_message"]["conversation_id"].as_str().unwrap().to_owned();
+        let result: Value = serde_json::from_str(exchange["reply"][1]["content"].as_str().unwrap()).unwrap();
+        let workout = result["workout_id"].as_str().unwrap().to_owned();
+        let (status, html) = app.get_html(&user.client, &format!("/c/{conversation}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("<div class=\"log-card\">"), "{html}");
+        assert!(html.contains("<bdi>Squat (Barbell)</bdi> — 3 sets"), "{html}");
+        let undo = format!("/c/{conversation}/w/{workout}/undo");
+        assert!(html.contains(&format!("action=\"{undo}\"")), "{html}");
+
+        // Someone else's Undo finds nothing to take back.
+        let other = app.user("other").await;
+        let resp = app.post_form(&other.client, &undo, &[]).await;
+        assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+        assert!(resp.headers()["location"].to_str().unwrap().contains("error="), "{:?}", resp.headers());
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 3);
+
+        // Undo (a plain form: it works with JavaScript off) takes it out of the log.
+        let resp = app.post_form(&user.client, &undo, &[]).await;
+        assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 0);
+        assert_eq!(app.count_rows("workout_sessions", &user.id).await, 0);
+        let (_, html) = app.get_html(&user.client, &format!("/c/{conversation}")).await;
+        assert!(html.contains("log-card-undone") && html.contains("Undone"), "{html}");
+        assert!(!html.contains(&format!("action=\"{undo}\"")));
+    }
+}

@@ -55,6 +55,11 @@ pub struct Strings {
     pub chat_show_sql: &'static str,
     /// The table of a chart's data.
     pub chat_show_data: &'static str,
+    /// A workout the coach logged: its card, and Undo.
+    pub chat_logged: &'static str,
+    pub chat_undo: &'static str,
+    pub chat_undone: &'static str,
+    pub chat_new_record: &'static str,
     pub chat_tokens: &'static str,
     pub chat_estimated: &'static str,
     pub chat_reply_failed: &'static str,

@@ -5,7 +5,8 @@
 //! as soon as the question is stored and the page follows the reply as it is written.
 //! `POST /c/{id}/m/{message}/stop` stops a reply being written, keeping its text.
 //! `POST /c/{id}/rename` and `/delete` answer with a 303 to `/history`; a reply's thumbs
-//! (`/c/{id}/m/{message}/feedback`) and "answer again" (`…/regenerate`) come back to the thread.
+//! (`/c/{id}/m/{message}/feedback`) and "answer again" (`…/regenerate`) come back to the thread,
+//! as does Undo on a workout the coach logged (`/c/{id}/w/{workout}/undo`).
 
 use axum::extract::Path;
 use axum::response::Response;
@@ -20,6 +21,8 @@ use crate::domain::i18n::FormError;
 use crate::server::db::conversations;
 use crate::server::db::{feedback, messages};
 use crate::server::services::chat::send::{self, ChatError, Coach, Started};
+use crate::server::services::log::local_day_fn;
+use crate::server::services::recompute::delete_workout;
 use crate::server::state::AppState;
 
 /// `POST /`: a new conversation with its first message.
@@ -220,6 +223,25 @@ pub async fn stop(
         "",
         "#latest",
         "stopping a reply",
+        result,
+    ))
+}
+
+/// `POST /c/{id}/w/{workout}/undo`: takes back a workout the coach logged (the same as
+/// deleting it on `/log`: points, records and streaks are recomputed). Back to the thread,
+/// whose card then says it was undone.
+pub async fn undo_log(
+    SignedIn(state, p): SignedIn,
+    Path((conversation, workout)): Path<(String, String)>,
+) -> Result<Response, SeeOther> {
+    let page = format!("/c/{conversation}");
+    let id = item_id(&workout, &page, "")?;
+    let result = delete_workout(&state.db, &p.user.id, &id, local_day_fn(&p.user)).await;
+    Ok(item_outcome(
+        &page,
+        "",
+        "#latest",
+        "undoing a logged workout",
         result,
     ))
 }

@@ -56,6 +56,7 @@ pub fn router(state: AppState) -> Router {
             post(chat_forms::regenerate),
         )
         .route("/c/{id}/delete", post(chat_forms::delete))
+        .route("/c/{id}/w/{workout}/undo", post(chat_forms::undo_log))
         .route("/login", post(account_forms::login))
         .route("/register", post(account_forms::register))
         .route("/log", post(workout_forms::log_workout))

@@ -11,9 +11,11 @@
 //! - [`tools`]: the tools a coach may call, run through the same services as REST.
 //! - [`prompt`]: the system prompt.
 //! - [`pages`]: the chat pages' data (`/`, `/c/{id}`).
+//! - [`log_card`]: a workout the coach logged, as a card with Undo in the thread.
 
 pub mod events;
 pub mod live;
+pub mod log_card;
 pub mod pages;
 pub mod prompt;
 pub mod reply;

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::chat::conversation::{MessageStatus, Role};
-use crate::domain::chat::tools::{QueryArgs, ToolName};
+use crate::domain::chat::tools::{LogResult, QueryArgs, ToolName};
 use crate::domain::i18n::{Strings, moment_label, strings};
 use crate::domain::pagination::{Page, PageRequest, Paginated};
 use crate::domain::views::chat::{
@@ -15,9 +15,11 @@ use crate::server::charts::figure;
 use crate::server::db::messages::{self, Message};
 use crate::server::db::users::User;
 use crate::server::db::visualizations::{self, Visualization};
+use crate::server::db::workouts;
 use crate::server::db::{Db, Id, conversations};
 use crate::server::llm::ToolCall;
 use crate::server::markdown::escape;
+use crate::server::services::chat::log_card;
 
 /// Conversations listed on `/`.
 pub const RECENT_CONVERSATIONS: u32 = 20;
@@ -111,9 +113,15 @@ pub async fn conversation_page(
         .map(|m| m.id.clone())
         .collect();
     let charts = visualizations::of_messages(db, &user.id, &callers).await?;
+    let logged = logged_workouts(db, user, &rows).await?;
+    let steps = Steps {
+        conversation: id.to_string(),
+        charts,
+        logged,
+    };
     let items = rows
         .iter()
-        .flat_map(|m| thread_items(user, m, &charts))
+        .flat_map(|m| thread_items(user, m, &steps))
         .collect();
     Ok(Some(ConversationData {
         id: id.to_string(),
@@ -127,7 +135,43 @@ pub async fn conversation_page(
     }))
 }
 
-fn thread_items(user: &User, m: &Message, charts: &[Visualization]) -> Vec<ThreadItem> {
+/// What the steps of a page of the thread show beyond their tool lines.
+struct Steps {
+    conversation: String,
+    /// The charts the page's replies drew.
+    charts: Vec<Visualization>,
+    /// `log_workout` results by their call's id, each with whether the workout is still logged.
+    logged: Vec<(String, LogResult, bool)>,
+}
+
+/// The `log_workout` results among the page's `tool` messages.
+async fn logged_workouts(
+    db: &Db,
+    user: &User,
+    rows: &[Message],
+) -> Result<Vec<(String, LogResult, bool)>, sqlx::Error> {
+    let mut out = Vec::new();
+    for m in rows.iter().filter(|m| m.role == Role::Tool) {
+        let Some(call) = &m.tool_call_id else {
+            continue;
+        };
+        let Ok(result) = serde_json::from_str::<LogResult>(&m.content) else {
+            continue;
+        };
+        let kept = match &result {
+            LogResult::Logged { workout_id, .. } => match Id::parse(workout_id) {
+                Some(id) => workouts::get(db, &user.id, &id).await?.is_some(),
+                None => false,
+            },
+            _ => false,
+        };
+        out.push((call.clone(), result, kept));
+    }
+    Ok(out)
+}
+
+fn thread_items(user: &User, m: &Message, steps: &Steps) -> Vec<ThreadItem> {
+    let charts = &steps.charts;
     match m.role {
         Role::User => vec![ThreadItem::User {
             id: m.id.to_string(),
@@ -147,8 +191,16 @@ fn thread_items(user: &User, m: &Message, charts: &[Visualization]) -> Vec<Threa
             let mut items: Vec<ThreadItem> = calls
                 .iter()
                 .filter(|c| !(drawn && c.name == ToolName::CreateChart.as_str()))
-                .map(|c| ThreadItem::Step {
-                    html: tool_line(t, c),
+                .map(|c| {
+                    // A workout logged shows as its card (with Undo), not as a tool line.
+                    let card = steps.logged.iter().find(|(id, ..)| *id == c.id).and_then(
+                        |(_, result, kept)| {
+                            log_card::html(t, user.language, &steps.conversation, result, *kept)
+                        },
+                    );
+                    ThreadItem::Step {
+                        html: card.unwrap_or_else(|| tool_line(t, c)),
+                    }
                 })
                 .collect();
             items.extend(charts.iter().filter(|c| c.message_id == m.id).map(|c| {
