@@ -5,7 +5,7 @@
 
 use crate::domain::account::Language;
 use crate::domain::chat::tools::{LogResult, Names};
-use crate::domain::i18n::Strings;
+use crate::domain::i18n::{Strings, record_label};
 use crate::server::markdown::escape;
 
 fn name(language: Language, names: &Names) -> &str {
@@ -52,9 +52,10 @@ pub fn html(
     out.push_str("</ul>");
     for r in new_records {
         out.push_str(&format!(
-            "<p class=\"log-card-pr\">🏆 {}: <bdi>{}</bdi></p>",
+            "<p class=\"log-card-pr\">🏆 {}: <bdi>{}</bdi> — {}</p>",
             escape(t.chat_new_record),
-            escape(name(language, &r.exercise))
+            escape(name(language, &r.exercise)),
+            escape(record_label(t, r.record_type))
         ));
     }
     if kept {
