@@ -27,6 +27,9 @@ use crate::domain::workout::SetInput;
 pub struct Entry {
     pub exercise: String,
     pub sets: Vec<SetInput>,
+    /// The amounts were written as amounts (sets × reps, units, "sets of", "@", a verb such
+    /// as "ran"), not only as a bare number ("hello 3" is not a workout).
+    pub explicit: bool,
 }
 
 /// What a message logs.

@@ -167,6 +167,8 @@ fn parts(toks: Vec<Tok>) -> Vec<Vec<Tok>> {
 
 #[derive(Default)]
 struct Amounts {
+    /// Anything but the bare-number fallback gave an amount.
+    explicit: bool,
     sets: Option<f64>,
     reps: Option<f64>,
     weight: Option<(f64, Option<WeightUnit>)>,
@@ -398,6 +400,11 @@ fn amounts(toks: &[Tok], used: &mut [bool]) -> Amounts {
         }
         i += 1;
     }
+    a.explicit = a.sets.is_some()
+        || a.reps.is_some()
+        || a.weight.is_some()
+        || a.distance_m.is_some()
+        || a.duration_s.is_some();
     // Numbers left without a word: reps first ("50 push-ups"), then a weight ("bench 80 x").
     for (j, t) in toks.iter().enumerate() {
         if used[j] {
@@ -509,7 +516,11 @@ pub fn parse(text: &str, default_unit: WeightUnit) -> ParsedLog {
         } else {
             Vec::new()
         };
-        entries.push(Entry { exercise, sets });
+        entries.push(Entry {
+            exercise,
+            sets,
+            explicit: a.explicit || implied.is_some(),
+        });
     }
     ParsedLog {
         entries,

@@ -5,6 +5,7 @@
 
 use super::keywords::{GOALS, PLAN, RECORDS, STREAK};
 use super::words::Words;
+use crate::domain::catalog::catalog;
 use crate::domain::nl_log::parse;
 use crate::domain::workout::WeightUnit;
 
@@ -26,9 +27,15 @@ pub(super) fn is_log(text: &str, words: &Words) -> bool {
     if words.list.first().is_some_and(|w| w.is_any(QUESTION)) {
         return false;
     }
-    // The unit does not matter here: only whether something with an amount is named.
-    parse(text, WeightUnit::Kg)
-        .entries
-        .iter()
-        .any(|e| !e.sets.is_empty())
+    // The unit does not matter here: only whether something with an amount is named, written
+    // as an amount ("zorblax 3x5 at 100" is a workout to ask about) or next to an exercise the
+    // catalog knows ("50 push-ups"; "hello 3" is not a workout).
+    parse(text, WeightUnit::Kg).entries.iter().any(|e| {
+        !e.sets.is_empty()
+            && (e.explicit
+                || catalog()
+                    .find(&e.exercise, 1)
+                    .first()
+                    .is_some_and(|c| c.confidence >= 0.8))
+    })
 }

@@ -194,6 +194,8 @@ fn cases() -> Vec<(&'static str, Intent)> {
             "yesterday: deadlift 3x5 @ 140",
             log("yesterday: deadlift 3x5 @ 140"),
         ),
+        ("hello 3", Unknown),
+        ("hello number 25", Unknown),
         ("book me a massage", Unknown),
         ("hey, can you order pizza?", Unknown),
         ("", Unknown),
