@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use crate::common::fake_llm::{MODEL, Reply};
+use crate::common::fake_llm::Reply;
 use crate::common::*;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -24,11 +24,7 @@ async fn log(app: &TestApp, user: &TestUser, kg: f64, day: &str) {
 }
 
 fn chart_call(id: &str, spec: Value) -> Reply {
-    let arguments = spec.to_string();
-    let call = json!({"model": MODEL, "choices": [{"index": 0, "delta": {"role": "assistant", "tool_calls": [
-        {"index": 0, "id": id, "type": "function", "function": {"name": "create_chart", "arguments": arguments}}]}, "finish_reason": null}]});
-    let end = json!({"model": MODEL, "choices": [{"index": 0, "delta": {}, "finish_reason": "tool_calls"}]});
-    Reply::sse(format!("data: {call}\n\ndata: {end}\n\ndata: [DONE]\n\n"))
+    Reply::tool_call(id, "create_chart", &spec)
 }
 
 const SQL: &str = "SELECT date(s.performed_at) AS day, max(s.weight_kg) AS best FROM exercise_sets s GROUP BY day ORDER BY day";

@@ -307,22 +307,12 @@ const ADVERSARIAL: &[&str] = &[
     "   ",
 ];
 
-/// A streamed `query_workouts` call as an OpenAI-compatible server sends it.
-fn query_call(id: &str, sql: &str) -> String {
-    let arguments = json!({ "sql": sql }).to_string();
-    let model = crate::common::fake_llm::MODEL;
-    let call = json!({"model": model, "choices": [{"index": 0, "delta": {"role": "assistant", "tool_calls": [
-        {"index": 0, "id": id, "type": "function", "function": {"name": "query_workouts", "arguments": arguments}}]}, "finish_reason": null}]});
-    let end = json!({"model": model, "choices": [{"index": 0, "delta": {}, "finish_reason": "tool_calls"}]});
-    format!("data: {call}\n\ndata: {end}\n\ndata: [DONE]\n\n")
-}
-
 both_engines! {
     async fn a_model_queries_the_users_data_and_a_refusal_goes_back_to_it(app: TestApp, llm: FakeLlm) {
         use crate::common::fake_llm::Reply;
         let (alice, _bob) = two_lifters(&app).await;
-        llm.then(Reply::sse(query_call("call_1", "SELECT * FROM users")))
-            .then(Reply::sse(query_call("call_2", "SELECT count(*) AS sets FROM exercise_sets")))
+        llm.then(Reply::tool_call("call_1", "query_workouts", &json!({"sql": "SELECT * FROM users"})))
+            .then(Reply::tool_call("call_2", "query_workouts", &json!({"sql": "SELECT count(*) AS sets FROM exercise_sets"})))
             .then(Reply::text(&["You did 3 sets."], Duration::ZERO));
         let resp = alice.client.post(app.url("/api/v1/chat")).json(&json!({"content": "How many sets have I done?"})).send().await.unwrap();
         assert_eq!(resp.status(), StatusCode::CREATED);

@@ -64,6 +64,15 @@ impl Reply {
         }
     }
 
+    /// A streamed call of one tool with these JSON arguments, as an OpenAI-compatible server
+    /// sends it (the whole call in one chunk, then `finish_reason: "tool_calls"`).
+    pub fn tool_call(id: &str, name: &str, arguments: &serde_json::Value) -> Reply {
+        let call = json!({"model": MODEL, "choices": [{"index": 0, "delta": {"role": "assistant", "tool_calls": [
+            {"index": 0, "id": id, "type": "function", "function": {"name": name, "arguments": arguments.to_string()}}]}, "finish_reason": null}]});
+        let end = json!({"model": MODEL, "choices": [{"index": 0, "delta": {}, "finish_reason": "tool_calls"}]});
+        Reply::sse(format!("data: {call}\n\ndata: {end}\n\ndata: [DONE]\n\n"))
+    }
+
     /// A streamed text reply in `pieces`, `pace` apart, without usage.
     pub fn text(pieces: &[&str], pace: Duration) -> Reply {
         Reply::Sse {
