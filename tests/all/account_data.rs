@@ -18,6 +18,8 @@ const USER_TABLES: &[&str] = &[
     "chat_messages",
     "message_feedback",
     "user_facts",
+    "message_visualizations",
+    "exercise_aliases",
 ];
 
 /// A little of everything: a token, a conversation and a logged workout (sets, records and
@@ -63,6 +65,30 @@ async fn fill_account(app: &TestApp, user: &TestUser) -> Value {
     let status = resp.status();
     let body: Value = resp.json().await.unwrap();
     assert_eq!(status, StatusCode::CREATED, "{body}");
+    // A chart the coach draws, and the user's own word for an exercise (an answer to "did
+    // you mean …?").
+    let mut conversation = Value::Null;
+    for (content, same) in [
+        ("show my squat progress", false),
+        ("benchh presss 3x5 at 80", false),
+        ("yes", true),
+    ] {
+        let ask = if same {
+            json!({ "content": content, "conversation_id": conversation })
+        } else {
+            json!({ "content": content })
+        };
+        let resp = user
+            .client
+            .post(app.url("/api/v1/chat"))
+            .json(&ask)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), StatusCode::CREATED);
+        let exchange: Value = resp.json().await.unwrap();
+        conversation = exchange["user_message"]["conversation_id"].clone();
+    }
     body
 }
 
@@ -97,9 +123,10 @@ both_engines! {
                 "{table}: another user's rows went too"
             );
         }
+        // The leg day and the bench press the coach logged in the chat.
         assert_eq!(
             app.get_json(&bystander.client, "/api/v1/workouts").await["total"],
-            1
+            2
         );
     }
 
@@ -120,6 +147,9 @@ both_engines! {
                 "set {set_id} is missing from the export"
             );
         }
+        assert_eq!(export["charts"][0]["title"], "Squat (Barbell) — heaviest set", "{export}");
+        assert!(export["charts"][0]["option"]["dataset"].is_array());
+        assert_eq!(export["exercise_aliases"], json!([{"alias": "benchh presss", "exercise_slug": "bench-press", "created_at": export["exercise_aliases"][0]["created_at"]}]));
         for achievement in logged["new_achievements"].as_array().unwrap() {
             let code = achievement["code"].as_str().unwrap();
             assert!(

@@ -173,3 +173,41 @@ both_engines! {
         assert!(!html.contains(&format!("action=\"{undo}\"")));
     }
 }
+
+both_engines! {
+    async fn an_answer_to_did_you_mean_logs_and_is_remembered_for_next_time(app: TestApp) {
+        let user = app.user("learner").await;
+        let resp = user.client.post(app.url("/api/v1/chat")).json(&json!({"content": "benchh presss 3x5 at 80"})).send().await.unwrap();
+        let exchange: Value = resp.json().await.unwrap();
+        let conversation = exchange["user_message"]["conversation_id"].as_str().unwrap().to_owned();
+        let say = |content: &'static str| {
+            let (client, url, conversation) = (user.client.clone(), app.url(&format!("/api/v1/conversations/{conversation}/messages")), conversation.clone());
+            async move {
+                let resp = client.post(url).json(&json!({ "content": content })).send().await.unwrap();
+                assert_eq!(resp.status(), StatusCode::CREATED, "{conversation}");
+                let exchange: Value = resp.json().await.unwrap();
+                exchange["reply"].as_array().unwrap().last().unwrap()["content"].as_str().unwrap().to_owned()
+            }
+        };
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 0, "asked first");
+
+        // "yes" picks the first suggestion: the workout is logged and the words remembered.
+        let answer = say("yes").await;
+        assert!(answer.contains("“benchh presss”") && answer.contains("Logged: Bench Press (Barbell) (3 sets)"), "{answer}");
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 3);
+        assert_eq!(app.count_rows("exercise_aliases", &user.id).await, 1);
+
+        // Next time there is no question: the user's own words are understood.
+        let answer = say("benchh presss 3x5 at 85").await;
+        assert!(answer.starts_with("Logged: Bench Press (Barbell) (3 sets)"), "{answer}");
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 6);
+        let (status, body) = log(&app, &user, json!({"text": "benchh presss 1x1 at 90", "dry_run": true})).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["exercises"][0]["slug"], "bench-press");
+
+        // Another user's words are their own.
+        let other = app.user("stranger").await;
+        let (status, body) = log(&app, &other, json!({"text": "benchh presss 1x1 at 90"})).await;
+        assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("unknown_exercise")), "{body}");
+    }
+}

@@ -53,7 +53,7 @@ impl ToolName {
                 "Runs one read-only SQL SELECT over the user's own training data (the tables of the system prompt) and returns its columns and at most 500 rows. For questions the other tools do not answer: trends, comparisons, counts over dates. A refused or failed query comes back with the reason: correct it and try once more."
             }
             ToolName::LogWorkout => {
-                "Logs what the user did, when they tell you (not when they ask). Pass their words in `text` (\"squat 3x5 @ 100kg, bench 3x8 at 80\", \"רצתי 5 קילומטר ב-25 דקות\", \"yesterday I ran 5k\"), or `exercises` with sets (reps, weight_kg, distance_m, duration_s, rpe). Returns what was saved with points and new records, or asks: an exercise it does not know comes back with suggestions, a missing amount as a question. Nothing is stored on a guess."
+                "Logs what the user did, when they tell you (not when they ask). Pass their words in `text` (\"squat 3x5 @ 100kg, bench 3x8 at 80\", \"רצתי 5 קילומטר ב-25 דקות\", \"yesterday I ran 5k\"), or `exercises` with sets (reps, weight_kg, distance_m, duration_s, rpe). Returns what was saved with points and new records, or asks: an exercise it does not know comes back with suggestions, a missing amount as a question. Nothing is stored on a guess. When the user then says which exercise they meant, call it again with the same words and `learn` = {said: their words, meant: the exercise}: their words are remembered for next time."
             }
             ToolName::CreateChart => {
                 "Draws a chart in the conversation from one read-only SQL SELECT over the user's data (the rules of `query_workouts`): chart_type line, bar, scatter, pie or heatmap; `x` the column along the x axis; `y` the value columns, one series each (pie: one; heatmap: [row column, value column]); `series` optionally a column that splits the rows into series (with one `y`); units of x and y. Use it when a picture helps: progress over time, volume per week, a split by exercise. Then say in words what the chart shows."
@@ -125,6 +125,20 @@ pub struct LogArgs {
     /// Or: the exercises (names in English or Hebrew) with their sets.
     #[serde(default)]
     pub exercises: Vec<crate::domain::workout::ExerciseInput>,
+    /// The user just answered which exercise they meant by words the log did not know:
+    /// remember them as theirs for that exercise, then log.
+    #[serde(default)]
+    pub learn: Option<Learned>,
+}
+
+/// A user's own words for an exercise.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Learned {
+    /// What they wrote ("benchh presss").
+    pub said: String,
+    /// The exercise they meant: a name (English or Hebrew) or slug.
+    pub meant: String,
 }
 
 /// One exercise of a logged workout.
@@ -139,6 +153,9 @@ pub struct LoggedExercise {
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum LogResult {
     Logged {
+        /// The words now known for an exercise (`learn`), if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        learned: Option<Learned>,
         workout_id: String,
         exercises: Vec<LoggedExercise>,
         points: i64,

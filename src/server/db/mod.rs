@@ -4,6 +4,7 @@
 //! differ by dialect.
 
 pub mod achievements;
+pub mod aliases;
 pub mod conversations;
 pub mod exercises;
 pub mod export;

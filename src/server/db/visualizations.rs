@@ -122,3 +122,11 @@ pub async fn set_option(
     on_db!(db, pool => sqlx::query("UPDATE message_visualizations SET chart_config = $3 WHERE id = $1 AND user_id = $2")
         .bind(id).bind(user_id).bind(option.to_string()).execute(pool).await.map(|_| ()))
 }
+
+/// Every chart of the user, oldest first (the account export).
+pub async fn all_for_user(db: &Db, user_id: &Id) -> Result<Vec<Visualization>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM message_visualizations WHERE user_id = $1 ORDER BY created_at, id"
+    );
+    on_db!(db, pool => sqlx::query_as::<_, Visualization>(&sql).bind(user_id).fetch_all(pool).await)
+}

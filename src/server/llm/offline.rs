@@ -9,9 +9,10 @@ use std::time::Duration;
 
 use super::{LlmFuture, LlmProvider, LlmReply, LlmRequest, TextSink, ToolCall};
 use crate::domain::chat::coach::{
-    CallContext, reply_language, reply_with_result, reply_without_tool, understand,
+    CallContext, Intent, picked, reply_language, reply_with_result, reply_without_tool, understand,
 };
 use crate::domain::chat::conversation::Role;
+use crate::domain::chat::tools::{Learned, LogResult};
 
 pub const MODEL: &str = "spotter-offline-coach";
 
@@ -55,7 +56,7 @@ fn answer(request: &LlmRequest) -> LlmReply {
     };
     let question = &request.messages[asked].content;
     let language = reply_language(question, request.context.language);
-    let intent = understand(question);
+    let intent = answer_to_did_you_mean(request, asked).unwrap_or_else(|| understand(question));
     // The tool already answered (a tool message after the question): write the reply from it.
     if let Some(result) = request.messages[asked + 1..]
         .iter()
@@ -89,4 +90,29 @@ fn answer(request: &LlmRequest) -> LlmReply {
         },
         None => text(reply_without_tool(&intent, language)),
     }
+}
+
+/// The question answers the coach's "did you mean …?" (the tool result before it asked about
+/// an unknown exercise, and it picks a suggestion): log the earlier message with that exercise,
+/// and learn the user's words for it.
+fn answer_to_did_you_mean(request: &LlmRequest, asked: usize) -> Option<Intent> {
+    let before = &request.messages[..asked];
+    let earlier = before.iter().rposition(|m| m.role == Role::User)?;
+    let result = before[earlier + 1..]
+        .iter()
+        .rev()
+        .find(|m| m.role == Role::Tool)?;
+    let LogResult::UnknownExercise { query, suggestions } =
+        serde_json::from_str(&result.content).ok()?
+    else {
+        return None;
+    };
+    let choice = picked(&request.messages[asked].content, &suggestions)?;
+    Some(Intent::Log {
+        text: before[earlier].content.clone(),
+        learn: Some(Learned {
+            said: query,
+            meant: suggestions[choice].en.clone(),
+        }),
+    })
 }

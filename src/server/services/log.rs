@@ -22,7 +22,7 @@ use crate::server::db::users::User;
 use crate::server::db::workouts::{
     self, NewSet, NewSets, NewWorkout, SetRow, WorkoutRow, WorkoutUpdate,
 };
-use crate::server::db::{Db, Id, now, records};
+use crate::server::db::{Db, Id, aliases, now, records};
 
 /// An exercise name that matched nothing clearly, with what it might have meant.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -73,6 +73,12 @@ pub async fn resolve_exercise(
     query: &str,
 ) -> Result<Result<ExerciseRow, Vec<Candidate>>, sqlx::Error> {
     if let Some(row) = exercises::find(db, user_id, query).await? {
+        return Ok(Ok(row));
+    }
+    // The user's own word for it, learned when they answered "did you mean …?".
+    if let Some(id) = aliases::exercise_for(db, user_id, query).await?
+        && let Some(row) = exercises::find(db, user_id, &id.to_string()).await?
+    {
         return Ok(Ok(row));
     }
     let custom = exercises::custom_match_targets(&exercises::all_for_user(db, user_id).await?);

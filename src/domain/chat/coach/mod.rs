@@ -12,6 +12,7 @@
 //!   שלי") and the `create_chart` spec with its SQL in the database's dialect.
 //! - `log_request`: workouts told in words ("squat 3x5 @ 100kg", "רצתי 5 קילומטר"), logged
 //!   with `log_workout` (`domain::nl_log` reads them).
+//! - `follow_up`: an answer to "did you mean …?" picking one of the suggestions.
 //! - `plan_request`: a plan item's title and due words cut out of "add …" / "mark … as done".
 //! - `words`: a message's words, folded and prefix-tolerant, each with its byte range.
 //! - [`reply_language`]: Hebrew or English, by the words of the message.
@@ -21,6 +22,7 @@
 
 mod amounts;
 mod chart_request;
+mod follow_up;
 mod keywords;
 mod language;
 mod log_request;
@@ -34,6 +36,7 @@ mod understand;
 mod words;
 
 pub use chart_request::{ChartRequest, Measure};
+pub use follow_up::picked;
 pub use language::reply_language;
 pub use reply::{reply_with_result, reply_without_tool};
 pub use understand::understand;
@@ -42,7 +45,7 @@ use serde::Serialize;
 
 use super::facts::RememberArgs;
 use super::tools::{
-    AddPlanArgs, CompletePlanArgs, LogArgs, NoArgs, RecordsArgs, StatsArgs, ToolName,
+    AddPlanArgs, CompletePlanArgs, Learned, LogArgs, NoArgs, RecordsArgs, StatsArgs, ToolName,
 };
 
 /// What a message asks the coach for.
@@ -65,9 +68,11 @@ pub enum Intent {
     Remember(RememberArgs),
     /// A chart of their training.
     Chart(ChartRequest),
-    /// Something they did, to log ("squat 3x5 @ 100kg", "רצתי 5 קילומטר").
+    /// Something they did, to log ("squat 3x5 @ 100kg", "רצתי 5 קילומטר"); `learn` when it is
+    /// the answer to "did you mean …?" (the words to remember, and the exercise).
     Log {
         text: String,
+        learn: Option<Learned>,
     },
     Unknown,
 }
@@ -77,11 +82,12 @@ impl Intent {
     /// when it is answered without one (Greeting, Help, Unknown).
     pub fn tool_call(&self, at: &CallContext) -> Option<(ToolName, serde_json::Value)> {
         match self {
-            Intent::Log { text } => call(
+            Intent::Log { text, learn } => call(
                 ToolName::LogWorkout,
                 &LogArgs {
                     text: Some(text.clone()),
                     exercises: Vec::new(),
+                    learn: learn.clone(),
                 },
             ),
             Intent::Chart(request) => call(

@@ -94,6 +94,8 @@ pub(super) struct Phrases {
     pub log_nothing: &'static str,
     /// `{reason}`: out-of-range values.
     pub log_invalid: &'static str,
+    /// `{said}`: the user's words, now known.
+    pub learned: &'static str,
 }
 
 pub(super) fn phrases(language: Language) -> &'static Phrases {
@@ -192,6 +194,7 @@ pub(super) static EN: Phrases = Phrases {
     log_how_many: "How many? Tell me the sets and reps (or the distance or time) of {exercises} and I'll log it.",
     log_nothing: "I couldn't find anything to log in that. Try “squat 3x5 @ 100kg” or “ran 5k in 25 min”.",
     log_invalid: "I didn't log that: {reason}",
+    learned: "Got it — I'll know what you mean by {said} from now on.",
 };
 
 pub(super) static HE: Phrases = Phrases {
@@ -286,4 +289,5 @@ pub(super) static HE: Phrases = Phrases {
     log_how_many: "כמה? ספר/י לי את הסטים והחזרות (או המרחק או הזמן) של {exercises} ואני ארשום.",
     log_nothing: "לא מצאתי מה לרשום בזה. נסה/י „סקוואט 3x5 עם 100 קילו” או „רצתי 5 קילומטר ב-25 דקות”.",
     log_invalid: "לא רשמתי את זה: {reason}",
+    learned: "הבנתי — מעכשיו אדע למה את/ה מתכוון/ת ב{said}.",
 };

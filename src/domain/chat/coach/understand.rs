@@ -35,6 +35,7 @@ pub fn understand(text: &str) -> Intent {
     if super::log_request::is_log(text, &words) {
         return Intent::Log {
             text: text.trim().to_owned(),
+            learn: None,
         };
     }
     let stats = |streak| Intent::Stats {

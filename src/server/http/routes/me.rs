@@ -91,6 +91,10 @@ pub struct Export {
     /// What the coach knows about the user.
     #[schema(value_type = Vec<Object>)]
     pub coach_facts: Vec<crate::server::db::facts::Fact>,
+    /// The charts the coach drew (spec, ECharts option, SQL).
+    pub charts: Vec<crate::server::db::visualizations::VisualizationView>,
+    /// The user's own words for exercises, learned in the chat.
+    pub exercise_aliases: Vec<crate::server::db::aliases::ExportedAlias>,
 }
 
 /// Everything stored about the user, as a JSON download (never password or token hashes).
@@ -148,6 +152,12 @@ pub async fn export(Caller(state, p): Caller) -> Result<Response, ApiError> {
         personal_records: export::personal_records(&state.db, user_id).await?,
         achievements: export::achievements(&state.db, user_id).await?,
         coach_facts: crate::server::db::facts::list(&state.db, user_id).await?,
+        charts: crate::server::db::visualizations::all_for_user(&state.db, user_id)
+            .await?
+            .iter()
+            .map(|v| v.view())
+            .collect(),
+        exercise_aliases: crate::server::db::aliases::all_for_user(&state.db, user_id).await?,
     };
     let filename = format!(
         "attachment; filename=\"spotter-export-{}.json\"",

@@ -78,6 +78,7 @@ mod tests {
 
     fn logged() -> LogResult {
         LogResult::Logged {
+            learned: None,
             workout_id: "w1".into(),
             exercises: vec![LoggedExercise {
                 exercise: Names {

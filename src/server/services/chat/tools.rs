@@ -26,7 +26,7 @@ use crate::server::charts::{self, ChartFailure};
 use crate::server::db::Id;
 use crate::server::db::plan::PlanItem;
 use crate::server::db::users::User;
-use crate::server::db::{Db, exercises, facts, goals, plan, records};
+use crate::server::db::{Db, aliases, exercises, facts, goals, plan, records};
 use crate::server::llm::{ToolCall, ToolSpec};
 use crate::server::sandbox::{Sandbox, SandboxError};
 use crate::server::services::goals::views;
@@ -140,6 +140,14 @@ pub async fn run(db: &Db, user: &User, call: &ToolCall) -> Result<Value, sqlx::E
 /// `log_workout`: the words (or exercises) logged through the same service as the form, or
 /// the question to ask (an unknown exercise with suggestions, a missing amount).
 async fn log_workout(db: &Db, user: &User, args: LogArgs) -> Result<LogResult, sqlx::Error> {
+    // An answer to "did you mean …?": their words become theirs for that exercise first.
+    let mut learned = None;
+    if let Some(learn) = &args.learn
+        && let Ok(row) = resolve_exercise(db, &user.id, &learn.meant).await?
+    {
+        aliases::learn(db, &user.id, &learn.said, &row.id).await?;
+        learned = Some(learn.clone());
+    }
     let input = match (&args.text, args.exercises.is_empty()) {
         (Some(text), true) => match log_text::workout_of(user, text) {
             Ok(input) => input,
@@ -153,7 +161,13 @@ async fn log_workout(db: &Db, user: &User, args: LogArgs) -> Result<LogResult, s
         (None, true) => return Ok(LogResult::Nothing),
     };
     match log::log_workout(db, user, &input, WorkoutSource::Chat).await {
-        Ok(logged) => Ok(logged_result(user, &logged)),
+        Ok(logged) => {
+            let mut result = logged_result(user, &logged);
+            if let LogResult::Logged { learned: slot, .. } = &mut result {
+                *slot = learned;
+            }
+            Ok(result)
+        }
         Err(LogError::Db(e)) => Err(e),
         Err(LogError::UnknownExercises(unknown)) => {
             let first = unknown.into_iter().next();
@@ -204,6 +218,7 @@ fn logged_result(user: &User, logged: &LoggedWorkout) -> LogResult {
         })
     };
     LogResult::Logged {
+        learned: None,
         workout_id: logged.detail.workout.id.to_string(),
         exercises,
         points: logged.detail.workout.points,

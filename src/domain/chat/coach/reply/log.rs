@@ -8,6 +8,7 @@ use crate::domain::i18n::fill;
 pub(super) fn reply(c: &Ctx, result: &LogResult) -> String {
     match result {
         LogResult::Logged {
+            learned,
             exercises,
             points,
             new_records,
@@ -24,10 +25,14 @@ pub(super) fn reply(c: &Ctx, result: &LogResult) -> String {
                     )
                 })
                 .collect();
-            let mut lines = vec![fill(
+            let mut lines: Vec<String> = learned
+                .iter()
+                .map(|l| fill(c.p.learned, &[("said", &c.quote(&l.said))]))
+                .collect();
+            lines.push(fill(
                 c.p.logged,
                 &[("what", &done.join(", ")), ("points", &points.to_string())],
-            )];
+            ));
             for record in new_records {
                 lines.push(fill(
                     c.p.logged_record,

@@ -76,6 +76,7 @@ fn at() -> CallContext {
 fn log(text: &str) -> Intent {
     Intent::Log {
         text: text.to_owned(),
+        learn: None,
     }
 }
 
