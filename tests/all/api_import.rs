@@ -109,8 +109,16 @@ both_engines! {
         let resp = user.client.post(app.url("/api/v1/import?format=strong&dry_run=true")).header("content-type", "text/csv").header("connection", "close").body(big).send().await.unwrap();
         assert_eq!(resp.status(), StatusCode::OK, "a 3 MiB export is accepted");
         let huge = vec![b'a'; 21 * 1024 * 1024];
-        let resp = user.client.post(app.url("/api/v1/import?format=strong")).header("content-type", "text/csv").header("connection", "close").body(huge).send().await.unwrap();
-        assert_error(resp, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
+        let sent = user.client.post(app.url("/api/v1/import?format=strong")).header("content-type", "text/csv").header("connection", "close").body(huge).send().await;
+        match sent {
+            Ok(resp) => {
+                assert_error(resp, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
+            }
+            // The server answers 413 and closes as soon as the limit is passed; a client still
+            // writing the rest of the 21 MiB may see the closed socket before the answer (it
+            // happened once in CI). Nothing may be stored either way.
+            Err(e) => assert!(e.is_request(), "{e}"),
+        }
         assert_eq!(app.count_rows("workout_sessions", &user.id).await, 0);
     }
 }
