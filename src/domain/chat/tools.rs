@@ -182,6 +182,19 @@ pub struct Names {
     pub he: String,
 }
 
+impl Names {
+    /// The name in `language`, or the other one when that is missing (a custom exercise may
+    /// have only one).
+    pub fn in_language(&self, language: crate::domain::account::Language) -> &str {
+        let (wanted, other) = language.pick((&self.en, &self.he), (&self.he, &self.en));
+        if wanted.trim().is_empty() {
+            other
+        } else {
+            wanted
+        }
+    }
+}
+
 /// `get_stats` result.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StatsResult {

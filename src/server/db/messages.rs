@@ -226,26 +226,13 @@ pub async fn page(
     conversation_id: &Id,
     page: Page,
 ) -> Result<Vec<Message>, sqlx::Error> {
-    let json: Option<String> = match db {
-        Db::Sqlite(pool) => {
-            sqlx::query_scalar(PAGE_SQLITE)
-                .bind(conversation_id)
-                .bind(user_id)
-                .bind(page.limit())
-                .bind(page.offset())
-                .fetch_one(pool)
-                .await?
-        }
-        Db::Postgres(pool) => {
-            sqlx::query_scalar(PAGE_POSTGRES)
-                .bind(conversation_id)
-                .bind(user_id)
-                .bind(page.limit())
-                .bind(page.offset())
-                .fetch_one(pool)
-                .await?
-        }
+    let sql = match db {
+        Db::Sqlite(_) => PAGE_SQLITE,
+        Db::Postgres(_) => PAGE_POSTGRES,
     };
+    let json: Option<String> = on_db!(db, pool => sqlx::query_scalar(sql)
+        .bind(conversation_id).bind(user_id).bind(page.limit()).bind(page.offset())
+        .fetch_one(pool).await)?;
     json.map_or(Ok(Vec::new()), |json| {
         serde_json::from_str(&json).map_err(|e| sqlx::Error::Decode(Box::new(e)))
     })

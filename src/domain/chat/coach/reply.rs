@@ -101,14 +101,7 @@ impl Ctx {
     /// An exercise's name in the answer's language, or the other one when that is missing
     /// (a custom exercise may have only one).
     fn name<'a>(&self, names: &'a Names) -> &'a str {
-        let (wanted, other) = self
-            .language
-            .pick((&names.en, &names.he), (&names.he, &names.en));
-        if wanted.trim().is_empty() {
-            other
-        } else {
-            wanted
-        }
+        names.in_language(self.language)
     }
 
     /// A name after a glued Hebrew preposition: "בסקוואט", but "ב-Bench Press" before a

@@ -4,18 +4,9 @@
 //! so.
 
 use crate::domain::account::Language;
-use crate::domain::chat::tools::{LogResult, Names};
+use crate::domain::chat::tools::LogResult;
 use crate::domain::i18n::{Strings, record_label};
 use crate::server::markdown::escape;
-
-fn name(language: Language, names: &Names) -> &str {
-    let (wanted, other) = language.pick((&names.en, &names.he), (&names.he, &names.en));
-    if wanted.trim().is_empty() {
-        other
-    } else {
-        wanted
-    }
-}
 
 /// The card for a `log_workout` result, or `None` when it logged nothing (the coach's answer
 /// says why). `kept`: the workout is still in the log.
@@ -45,7 +36,7 @@ pub fn html(
     for e in exercises {
         out.push_str(&format!(
             "<li><bdi>{}</bdi> — {}</li>",
-            escape(name(language, &e.exercise)),
+            escape(e.exercise.in_language(language)),
             escape(&t.sets.count(e.sets))
         ));
     }
@@ -54,7 +45,7 @@ pub fn html(
         out.push_str(&format!(
             "<p class=\"log-card-pr\">🏆 {}: <bdi>{}</bdi> — {}</p>",
             escape(t.chat_new_record),
-            escape(name(language, &r.exercise)),
+            escape(r.exercise.in_language(language)),
             escape(record_label(t, r.record_type))
         ));
     }
@@ -73,7 +64,7 @@ pub fn html(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::chat::tools::LoggedExercise;
+    use crate::domain::chat::tools::{LoggedExercise, Names};
     use crate::domain::i18n::strings;
 
     fn logged() -> LogResult {
