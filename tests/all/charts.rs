@@ -40,12 +40,9 @@ both_engines! {
         llm.then(chart_call("call_bad", json!({"chart_type": "line", "title": "Squat", "sql": sql, "x": "day", "y": ["volume"]})))
             .then(chart_call("call_ok", json!({"chart_type": "line", "title": "Squat <best>", "sql": sql, "x": "day", "y": ["best"], "y_unit": "kg"})))
             .then(Reply::text(&["Up 5 kg."], Duration::ZERO));
-        let resp = alice.client.post(app.url("/api/v1/chat")).json(&json!({"content": "show my squat progress"})).send().await.unwrap();
-        assert_eq!(resp.status(), StatusCode::CREATED);
-        let exchange: Value = resp.json().await.unwrap();
+        let exchange = app.chat(&alice.client, "show my squat progress").await;
         let conversation = exchange["user_message"]["conversation_id"].as_str().unwrap().to_owned();
-        let list = app.get_json(&alice.client, &format!("/api/v1/conversations/{conversation}/messages")).await;
-        let messages = list["items"].as_array().unwrap();
+        let messages = app.messages(&alice.client, &conversation).await;
         let roles: Vec<&str> = messages.iter().map(|m| m["role"].as_str().unwrap()).collect();
         assert_eq!(roles, ["user", "assistant", "tool", "assistant", "tool", "assistant"]);
 
@@ -117,9 +114,7 @@ both_engines! {
             ("show my squat progress", "Squat (Barbell) — heaviest set", 2),
             ("נפח שבועי", "נפח אימון", 2),
         ] {
-            let resp = alice.client.post(app.url("/api/v1/chat")).json(&json!({"content": ask})).send().await.unwrap();
-            assert_eq!(resp.status(), StatusCode::CREATED);
-            let exchange: Value = resp.json().await.unwrap();
+            let exchange = app.chat(&alice.client, ask).await;
             let reply = exchange["reply"].as_array().unwrap();
             let answer = reply.last().unwrap()["content"].as_str().unwrap();
             assert!(answer.contains(title) && answer.contains(&points.to_string()), "{ask:?}: {answer}");
@@ -131,16 +126,14 @@ both_engines! {
             assert_eq!(source.len(), points + 1, "{ask:?}: {source:?}");
         }
         // The squat chart's points are the two days' heaviest sets.
-        let resp = alice.client.post(app.url("/api/v1/chat")).json(&json!({"content": "graph my squat"})).send().await.unwrap();
-        let exchange: Value = resp.json().await.unwrap();
+        let exchange = app.chat(&alice.client, "graph my squat").await;
         let made: Value = serde_json::from_str(exchange["reply"][1]["content"].as_str().unwrap()).unwrap();
         let chart = app.get_json(&alice.client, &format!("/api/v1/visualizations/{}", made["visualization_id"].as_str().unwrap())).await;
         assert_eq!(chart["option"]["dataset"][0]["source"], json!([["day", "best_kg"], ["2026-03-02", 100.0], ["2026-03-09", 107.5]]));
 
         // A new user has nothing to draw yet, and is told so.
         let bob = app.user("bob").await;
-        let resp = bob.client.post(app.url("/api/v1/chat")).json(&json!({"content": "chart my runs this month"})).send().await.unwrap();
-        let exchange: Value = resp.json().await.unwrap();
+        let exchange = app.chat(&bob.client, "chart my runs this month").await;
         let answer = exchange["reply"].as_array().unwrap().last().unwrap()["content"].as_str().unwrap().to_owned();
         assert!(answer.contains("nothing to draw"), "{answer}");
     }

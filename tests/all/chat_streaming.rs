@@ -83,14 +83,7 @@ fn text_of(events: &[Ev]) -> String {
 
 /// The stored messages of a conversation, oldest first.
 async fn stored(app: &TestApp, user: &TestUser, conversation: &str) -> Vec<Value> {
-    app.get_json(
-        &user.client,
-        &format!("/api/v1/conversations/{conversation}/messages"),
-    )
-    .await["items"]
-        .as_array()
-        .unwrap()
-        .clone()
+    app.messages(&user.client, conversation).await
 }
 
 /// Waits until the conversation's last message is no longer `streaming`.

@@ -13,15 +13,7 @@ use crate::common::*;
 
 /// Sends `content` in a new conversation through `POST /chat`; the exchange's JSON.
 async fn ask(app: &TestApp, user: &TestUser, content: &str) -> Value {
-    let resp = user
-        .client
-        .post(app.url("/api/v1/chat"))
-        .json(&json!({ "content": content }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), StatusCode::CREATED);
-    resp.json().await.unwrap()
+    app.chat(&user.client, content).await
 }
 
 /// The stored messages of the exchange's conversation, oldest first.
@@ -29,13 +21,7 @@ async fn stored(app: &TestApp, user: &TestUser, exchange: &Value) -> Vec<Value> 
     let id = exchange["user_message"]["conversation_id"]
         .as_str()
         .unwrap();
-    let list = app
-        .get_json(
-            &user.client,
-            &format!("/api/v1/conversations/{id}/messages"),
-        )
-        .await;
-    list["items"].as_array().unwrap().clone()
+    app.messages(&user.client, id).await
 }
 
 /// The one failed reply of an exchange, after checking the question was kept.

@@ -96,16 +96,10 @@ both_engines! {
 }
 
 async fn ask(app: &TestApp, user: &TestUser, content: &str) -> Vec<Value> {
-    let resp = user
-        .client
-        .post(app.url("/api/v1/chat"))
-        .json(&json!({ "content": content }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), StatusCode::CREATED);
-    let exchange: Value = resp.json().await.unwrap();
-    exchange["reply"].as_array().unwrap().clone()
+    app.chat(&user.client, content).await["reply"]
+        .as_array()
+        .unwrap()
+        .clone()
 }
 
 both_engines! {
@@ -144,8 +138,7 @@ both_engines! {
 both_engines! {
     async fn a_logged_workout_shows_as_a_card_whose_undo_takes_it_back(app: TestApp) {
         let user = app.user("undoer").await;
-        let resp = user.client.post(app.url("/api/v1/chat")).json(&json!({"content": "squat 3x5 @ 100kg"})).send().await.unwrap();
-        let exchange: Value = resp.json().await.unwrap();
+        let exchange = app.chat(&user.client, "squat 3x5 @ 100kg").await;
         let conversation = exchange["user_message"]["conversation_id"].as_str().unwrap().to_owned();
         let result: Value = serde_json::from_str(exchange["reply"][1]["content"].as_str().unwrap()).unwrap();
         let workout = result["workout_id"].as_str().unwrap().to_owned();
@@ -177,8 +170,7 @@ both_engines! {
 both_engines! {
     async fn an_answer_to_did_you_mean_logs_and_is_remembered_for_next_time(app: TestApp) {
         let user = app.user("learner").await;
-        let resp = user.client.post(app.url("/api/v1/chat")).json(&json!({"content": "benchh presss 3x5 at 80"})).send().await.unwrap();
-        let exchange: Value = resp.json().await.unwrap();
+        let exchange = app.chat(&user.client, "benchh presss 3x5 at 80").await;
         let conversation = exchange["user_message"]["conversation_id"].as_str().unwrap().to_owned();
         let say = |content: &'static str| {
             let (client, url, conversation) = (user.client.clone(), app.url(&format!("/api/v1/conversations/{conversation}/messages")), conversation.clone());

@@ -113,29 +113,11 @@ fn assert_stored_exchange(messages: &[Value]) -> Value {
 /// Sends `content` in a new conversation (`POST /chat`, JSON) and checks what was stored; the
 /// last step.
 async fn ask(app: &TestApp, client: &reqwest::Client, content: &str) -> Value {
-    let resp = client
-        .post(app.url("/api/v1/chat"))
-        .json(&json!({ "content": content }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), StatusCode::CREATED);
-    let exchange: Value = resp.json().await.unwrap();
+    let exchange = app.chat(client, content).await;
     let conversation = exchange["user_message"]["conversation_id"]
         .as_str()
         .unwrap();
-    assert_stored_exchange(&stored(app, client, conversation).await)
-}
-
-async fn stored(app: &TestApp, client: &reqwest::Client, conversation: &str) -> Vec<Value> {
-    app.get_json(
-        client,
-        &format!("/api/v1/conversations/{conversation}/messages"),
-    )
-    .await["items"]
-        .as_array()
-        .unwrap()
-        .clone()
+    assert_stored_exchange(&app.messages(client, conversation).await)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -190,7 +172,7 @@ async fn a_data_question_streams_through_the_tool_loop_to_a_stored_end() {
     let (last_name, last) = events.last().expect("events").clone();
     assert!(last_name == "done" || last_name == "error", "{events:?}");
     let conversation = events[0].1["conversation_id"].as_str().unwrap();
-    let messages = stored(&app, &client, conversation).await;
+    let messages = app.messages(&client, conversation).await;
     let stored_last = assert_stored_exchange(&messages);
     assert_eq!(
         stored_last["id"], last["id"],

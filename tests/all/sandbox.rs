@@ -314,12 +314,9 @@ both_engines! {
         llm.then(Reply::tool_call("call_1", "query_workouts", &json!({"sql": "SELECT * FROM users"})))
             .then(Reply::tool_call("call_2", "query_workouts", &json!({"sql": "SELECT count(*) AS sets FROM exercise_sets"})))
             .then(Reply::text(&["You did 3 sets."], Duration::ZERO));
-        let resp = alice.client.post(app.url("/api/v1/chat")).json(&json!({"content": "How many sets have I done?"})).send().await.unwrap();
-        assert_eq!(resp.status(), StatusCode::CREATED);
-        let exchange: Value = resp.json().await.unwrap();
+        let exchange = app.chat(&alice.client, "How many sets have I done?").await;
         let conversation = exchange["user_message"]["conversation_id"].as_str().unwrap().to_owned();
-        let list = app.get_json(&alice.client, &format!("/api/v1/conversations/{conversation}/messages")).await;
-        let messages = list["items"].as_array().unwrap();
+        let messages = app.messages(&alice.client, &conversation).await;
         let roles: Vec<&str> = messages.iter().map(|m| m["role"].as_str().unwrap()).collect();
         assert_eq!(roles, ["user", "assistant", "tool", "assistant", "tool", "assistant"], "{messages:?}");
 

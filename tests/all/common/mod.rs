@@ -488,6 +488,31 @@ impl TestApp {
         (status, resp.text().await.expect("page body"))
     }
 
+    /// `POST /api/v1/chat {content}` as `client` (a new conversation); asserts 201 and
+    /// returns the exchange (`user_message`, `reply`).
+    pub async fn chat(&self, client: &Client, content: &str) -> Value {
+        let resp = client
+            .post(self.url("/api/v1/chat"))
+            .json(&json!({ "content": content }))
+            .send()
+            .await
+            .expect("chat request");
+        assert_eq!(resp.status(), StatusCode::CREATED, "chat {content:?}");
+        resp.json().await.expect("chat body")
+    }
+
+    /// The stored messages of a conversation (its newest page), oldest first.
+    pub async fn messages(&self, client: &Client, conversation: &str) -> Vec<Value> {
+        self.get_json(
+            client,
+            &format!("/api/v1/conversations/{conversation}/messages"),
+        )
+        .await["items"]
+            .as_array()
+            .expect("messages")
+            .clone()
+    }
+
     /// A same-origin HTML form post (`application/x-www-form-urlencoded`).
     pub async fn post_form(&self, client: &Client, path: &str, form: &[(&str, &str)]) -> Response {
         client
