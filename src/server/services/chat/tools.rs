@@ -83,34 +83,8 @@ pub async fn answer(
     step: &Id,
     call: &ToolCall,
 ) -> Result<Answer, sqlx::Error> {
-    if call.name == ToolName::CreateChart.as_str() {
-        let mut query = None;
-        let json = with_args(call, |spec: ChartSpec| {
-            query = Some(spec.sql.clone());
-            create_chart(db, sandbox, user, step, spec)
-        })
-        .await?;
-        return Ok(Answer { json, query });
-    }
-    if call.name == ToolName::QueryWorkouts.as_str() {
-        let mut query = None;
-        let json = with_args(call, |a: QueryArgs| {
-            query = Some(a.sql.clone());
-            query_workouts(sandbox, user, a)
-        })
-        .await?;
-        return Ok(Answer { json, query });
-    }
-    Ok(Answer {
-        json: run(db, user, call).await?,
-        query: None,
-    })
-}
-
-/// The result of one call, as JSON (every tool but `query_workouts`, which needs the sandbox).
-pub async fn run(db: &Db, user: &User, call: &ToolCall) -> Result<Value, sqlx::Error> {
     let Ok(name) = call.name.parse::<ToolName>() else {
-        return Ok(error(format!(
+        let json = error(format!(
             "There is no tool called `{}`. The tools are: {}.",
             call.name,
             ToolName::ALL
@@ -118,9 +92,11 @@ pub async fn run(db: &Db, user: &User, call: &ToolCall) -> Result<Value, sqlx::E
                 .map(|t| t.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
-        )));
+        ));
+        return Ok(Answer { json, query: None });
     };
-    match name {
+    let mut query = None;
+    let json = match name {
         ToolName::GetStats => with_args(call, |a: StatsArgs| get_stats(db, user, a)).await,
         ToolName::GetRecords => with_args(call, |a: RecordsArgs| get_records(db, user, a)).await,
         ToolName::ListGoals => with_args(call, |_: NoArgs| list_goals(db, user)).await,
@@ -131,10 +107,22 @@ pub async fn run(db: &Db, user: &User, call: &ToolCall) -> Result<Value, sqlx::E
         }
         ToolName::Remember => with_args(call, |a: RememberArgs| remember(db, user, a)).await,
         ToolName::LogWorkout => with_args(call, |a: LogArgs| log_workout(db, user, a)).await,
-        ToolName::QueryWorkouts | ToolName::CreateChart => {
-            Ok(error(format!("{} needs the sandbox", call.name)))
+        ToolName::QueryWorkouts => {
+            with_args(call, |a: QueryArgs| {
+                query = Some(a.sql.clone());
+                query_workouts(sandbox, user, a)
+            })
+            .await
         }
-    }
+        ToolName::CreateChart => {
+            with_args(call, |spec: ChartSpec| {
+                query = Some(spec.sql.clone());
+                create_chart(db, sandbox, user, step, spec)
+            })
+            .await
+        }
+    }?;
+    Ok(Answer { json, query })
 }
 
 /// `log_workout`: the words (or exercises) logged through the same service as the form, or
