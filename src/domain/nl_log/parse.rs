@@ -346,7 +346,7 @@ fn amounts(toks: &[Tok], used: &mut [bool]) -> Amounts {
                     continue;
                 }
             }
-            Tok::Word(w) if AT.contains(&w.as_str()) || is_in(w, AT) => {
+            Tok::Word(w) if is_in(w, AT) => {
                 // "at 100", "with 80 kilo", "עם 80 קילו", "ב-100": a weight (or a time after "in").
                 if let Some(n) = num(i + 1) {
                     let after = word(toks.get(i + 2));
@@ -477,7 +477,6 @@ pub fn parse(text: &str, default_unit: WeightUnit) -> ParsedLog {
             .filter_map(|(_, t)| match t {
                 Tok::Word(w)
                     if !is_in(w, FILLER)
-                        && !FILLER.contains(&w.as_str())
                         && !is_in(w, REPS)
                         && !is_in(w, SETS)
                         && weight_unit(w).is_none()
