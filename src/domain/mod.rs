@@ -16,6 +16,7 @@
 //! - [`display`]: weights, distances and durations shown and typed in the user's units.
 //! - [`due_date`]: due dates read from English and Hebrew ("next Monday", "מחר ב-7").
 //! - [`plan`]: training-plan items and their validation (due dates in words).
+//! - `progress_charts` (server only): the `/progress` page's charts: specs, SQL, shaping.
 //! - `sandbox` (server only): the trainer's SQL parsed, allow-listed and scoped to the user.
 //! - [`scoring`]: points, levels, streaks, personal records, achievements.
 //! - [`sql`]: SQLite or PostgreSQL, and the expressions the two spell differently.
@@ -41,6 +42,8 @@ pub mod log_form;
 pub mod nl_log;
 pub mod pagination;
 pub mod plan;
+#[cfg(feature = "ssr")]
+pub mod progress_charts;
 #[cfg(feature = "ssr")]
 pub mod sandbox;
 pub mod scoring;

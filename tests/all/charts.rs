@@ -67,7 +67,7 @@ both_engines! {
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains(&format!("<figure class=\"chart\" id=\"chart-{id}\"")), "{html}");
         assert!(html.contains("<figcaption dir=\"auto\">Squat &lt;best&gt;</figcaption>"));
-        assert!(html.contains("<td dir=\"auto\">2026-03-09</td><td class=\"num\" dir=\"auto\">105</td>"), "{html}");
+        assert!(html.contains("<td dir=\"auto\">2026-03-09</td><td class=\"num\" dir=\"ltr\">105</td>"), "{html}");
         assert!(!html.contains("Squat <best>"));
 
         // Another user cannot read or refresh it.

@@ -31,6 +31,7 @@ mod llm_openai;
 mod log_text;
 mod openapi;
 mod pages;
+mod progress_charts;
 mod real_llm;
 mod sandbox;
 mod schema_parity;

@@ -11,20 +11,8 @@ use crate::app::components::notice::{ErrorNotice, SuccessNotice};
 use crate::app::use_strings;
 use crate::domain::display::{distance_unit_label, weight_unit_label};
 use crate::domain::goals::{GoalType, Timeframe};
-use crate::domain::i18n::{Strings, fill};
+use crate::domain::i18n::{Strings, fill, goal_type_label};
 use crate::domain::views::goals::{GoalCard, GoalsPageData};
-
-pub fn goal_type_label(t: &Strings, goal_type: GoalType) -> &'static str {
-    match goal_type {
-        GoalType::Workouts => t.goal_workouts,
-        GoalType::Points => t.goal_points,
-        GoalType::Exercises => t.goal_exercises,
-        GoalType::Streak => t.goal_streak,
-        GoalType::Weight => t.goal_weight,
-        GoalType::Duration => t.goal_duration,
-        GoalType::Distance => t.goal_distance,
-    }
-}
 
 fn timeframe_label(t: &Strings, timeframe: Timeframe) -> &'static str {
     match timeframe {

@@ -1,5 +1,6 @@
-//! `/progress`: totals, streaks, level, this month against last, personal records and
-//! achievements, all from the log. Charts arrive with the coach's chart tools; tables for now.
+//! `/progress`: totals, streaks, level, this month against last, the charts (made on the
+//! server with the coach's chart builder, drawn by `public/charts.js`, tables without
+//! JavaScript; `?exercise=` picks the estimated-1RM trend), personal records and achievements.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -63,6 +64,7 @@ fn Dashboard(d: ProgressData) -> impl IntoView {
                 </tbody>
             </table>
         </section>
+        <div inner_html=d.charts></div>
         <section class="card" id="records" aria-labelledby="records-heading">
             <h2 id="records-heading">{t.records_title}</h2>
             <table class="data records">

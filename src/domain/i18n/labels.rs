@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use super::strings::Strings;
+use crate::domain::goals::GoalType;
 use crate::domain::scoring::levels::Level;
 use crate::domain::scoring::records::RecordType;
 
@@ -16,6 +17,19 @@ pub fn record_label(t: &Strings, record_type: RecordType) -> &'static str {
         RecordType::Volume => t.rec_volume,
         RecordType::Duration => t.rec_duration,
         RecordType::Distance => t.rec_distance,
+    }
+}
+
+/// What a goal counts.
+pub fn goal_type_label(t: &Strings, goal_type: GoalType) -> &'static str {
+    match goal_type {
+        GoalType::Workouts => t.goal_workouts,
+        GoalType::Points => t.goal_points,
+        GoalType::Exercises => t.goal_exercises,
+        GoalType::Streak => t.goal_streak,
+        GoalType::Weight => t.goal_weight,
+        GoalType::Duration => t.goal_duration,
+        GoalType::Distance => t.goal_distance,
     }
 }
 

@@ -1,5 +1,5 @@
 //! What the `/progress` page shows: totals, streaks, level, this month against last, records
-//! and achievements.
+//! and achievements, and the charts.
 
 use serde::{Deserialize, Serialize};
 
@@ -29,4 +29,7 @@ pub struct ProgressData {
     pub records: Vec<RecordLine>,
     /// (name, local date) in the page language.
     pub achievements: Vec<(String, String)>,
+    /// The charts section, made on the server as HTML (escaped there): the coach's chart
+    /// builder's figures, each with its data as a table.
+    pub charts: String,
 }

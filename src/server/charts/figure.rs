@@ -33,10 +33,32 @@ fn cell(c: &Cell) -> String {
     }
 }
 
+/// What a figure shows: where it links to (`id`), its title, the option and the SQL behind it
+/// (none for a chart computed without a query).
+pub struct Figure<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub option: &'a Value,
+    pub sql: &'a str,
+}
+
+/// A stored chart of the thread.
 pub fn html(chart: &Visualization, t: &Strings) -> String {
     let option: Value = serde_json::from_str(&chart.chart_config).unwrap_or(Value::Null);
-    let title = escape(chart.title.as_deref().unwrap_or_default());
-    let mut rows = dataset(&option).into_iter();
+    let id = format!("chart-{}", chart.id);
+    let figure = Figure {
+        id: &id,
+        title: chart.title.as_deref().unwrap_or_default(),
+        option: &option,
+        sql: &chart.data_query,
+    };
+    format!("<div class=\"msg-chart\">{}</div>", figure_html(&figure, t))
+}
+
+/// The `<figure>` of any chart: the thread's and the `/progress` page's.
+pub fn figure_html(f: &Figure, t: &Strings) -> String {
+    let title = escape(f.title);
+    let mut rows = dataset(f.option).into_iter();
     let mut table = String::from("<table><thead><tr>");
     for h in rows.next().unwrap_or_default() {
         table.push_str(&format!("<th scope=\"col\" dir=\"auto\">{}</th>", cell(&h)));
@@ -45,29 +67,35 @@ pub fn html(chart: &Visualization, t: &Strings) -> String {
     for row in rows {
         table.push_str("<tr>");
         for c in &row {
-            let class = if matches!(c, Cell::Number(_)) {
-                " class=\"num\""
+            // Numbers read left to right on a Hebrew page too.
+            let attributes = if matches!(c, Cell::Number(_)) {
+                " class=\"num\" dir=\"ltr\""
             } else {
-                ""
+                " dir=\"auto\""
             };
-            table.push_str(&format!("<td{class} dir=\"auto\">{}</td>", cell(c)));
+            table.push_str(&format!("<td{attributes}>{}</td>", cell(c)));
         }
         table.push_str("</tr>");
     }
     table.push_str("</tbody></table>");
+    let sql = if f.sql.trim().is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<details class=\"chart-sql\"><summary>{}</summary><pre dir=\"ltr\"><code>{}</code></pre></details>",
+            escape(t.chat_show_sql),
+            escape(f.sql)
+        )
+    };
     format!(
-        "<div class=\"msg-chart\"><figure class=\"chart\" id=\"chart-{id}\" data-option=\"{option}\">\
+        "<figure class=\"chart\" id=\"{id}\" data-option=\"{option}\">\
          <figcaption dir=\"auto\">{title}</figcaption>\
-         <div class=\"chart-canvas\" role=\"img\" aria-label=\"{title}\" hidden></div>\
+         <div class=\"chart-canvas\" dir=\"ltr\" role=\"img\" aria-label=\"{title}\" hidden></div>\
          <details class=\"chart-data\" open><summary>{show_data}</summary>\
-         <div class=\"table-scroll\">{table}</div></details>\
-         <details class=\"chart-sql\"><summary>{show_sql}</summary>\
-         <pre dir=\"ltr\"><code>{sql}</code></pre></details></figure></div>",
-        id = escape(&chart.id.to_string()),
-        option = escape(&option.to_string()),
+         <div class=\"table-scroll\">{table}</div></details>{sql}</figure>",
+        id = escape(f.id),
+        option = escape(&f.option.to_string()),
         show_data = escape(t.chat_show_data),
-        show_sql = escape(t.chat_show_sql),
-        sql = escape(&chart.data_query),
     )
 }
 
@@ -97,7 +125,7 @@ mod tests {
         assert!(!html.contains("<b>"), "{html}");
         assert!(html.contains("&lt;b&gt;Mon&lt;/b&gt;"));
         assert!(
-            html.contains("<td class=\"num\" dir=\"auto\">100.46</td>"),
+            html.contains("<td class=\"num\" dir=\"ltr\">100.46</td>"),
             "{html}"
         );
         assert!(html.contains("<th scope=\"col\" dir=\"auto\">kg</th>"));

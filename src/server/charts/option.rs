@@ -4,7 +4,7 @@
 //! no HTML (tooltips render as rich text, not HTML, so a name like `<img>` stays text).
 
 use charming::Chart;
-use charming::component::{Axis, DataZoom, Grid, Legend, Title, VisualMap};
+use charming::component::{Axis, DataZoom, Grid, Legend, LegendType, Title, VisualMap};
 use charming::datatype::{CompositeValue, DataSource, Dataset};
 use charming::element::{AxisType, NameLocation, Orient, Tooltip, Trigger};
 use charming::series::{Bar, Heatmap, Line, Pie, Scatter};
@@ -90,12 +90,17 @@ pub fn option(spec: &ChartSpec, table: &ChartTable) -> Value {
                         Trigger::Axis
                     }),
                 )
-                .legend(Legend::new().top("bottom").show(series_count > 1))
-                .grid(
-                    Grid::new()
-                        .contain_label(true)
-                        .bottom(if table.rows.len() > ZOOM_FROM { 80 } else { 40 }),
+                .legend(
+                    Legend::new()
+                        .type_(LegendType::Scroll)
+                        .top("bottom")
+                        .show(series_count > 1),
                 )
+                .grid(Grid::new().contain_label(true).bottom(
+                    // Room for the axis name, then the zoom slider and the legend below it.
+                    40 + if table.rows.len() > ZOOM_FROM { 40 } else { 0 }
+                        + if series_count > 1 { 30 } else { 0 },
+                ))
                 .x_axis(
                     Axis::new()
                         .type_(if numeric_x {
@@ -107,7 +112,13 @@ pub fn option(spec: &ChartSpec, table: &ChartTable) -> Value {
                         .name_location(NameLocation::Middle)
                         .name_gap(28),
                 )
-                .y_axis(Axis::new().type_(AxisType::Value).name(y_name));
+                // A line is a trend: its axis fits the values rather than starting at zero.
+                .y_axis(
+                    Axis::new()
+                        .type_(AxisType::Value)
+                        .name(y_name)
+                        .scale(spec.chart_type == ChartType::Line),
+                );
             for column in &table.header[1..] {
                 let name = match (&y_label, series_count) {
                     (Some(l), 1) => l,
@@ -129,7 +140,7 @@ pub fn option(spec: &ChartSpec, table: &ChartTable) -> Value {
                     .data_zoom(
                         DataZoom::new()
                             .type_(charming::component::DataZoomType::Slider)
-                            .bottom(30),
+                            .bottom(if series_count > 1 { 60 } else { 30 }),
                     );
             }
         }

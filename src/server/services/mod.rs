@@ -10,7 +10,8 @@
 //! - [`import`]: Strong and Hevy exports. [`recompute`]: derived data, and deleting a workout.
 //! - [`stats`]: the log summarized in the user's days.
 //! - [`log_page`], [`goals_page`], [`plan_page`], [`progress_page`]: each page's data
-//!   (`domain::views`), in the user's language, units and time zone.
+//!   (`domain::views`), in the user's language, units and time zone; [`progress_charts`]:
+//!   the charts of `/progress`.
 
 pub mod chat;
 pub mod exercises;
@@ -22,6 +23,7 @@ pub mod log_page;
 pub mod log_text;
 pub mod plan;
 pub mod plan_page;
+pub mod progress_charts;
 pub mod progress_page;
 pub mod recompute;
 pub mod stats;

@@ -1,15 +1,24 @@
 //! The `/progress` page's data: totals, streaks and level from [`stats`], this month against
-//! last, records and achievements, in the user's language, units and time zone.
+//! last, records and achievements, in the user's language, units and time zone, and the
+//! charts ([`super::progress_charts`]).
 
 use super::log_page::record_line;
+use super::progress_charts::charts_html;
 use super::stats::stats;
 use crate::domain::display;
 use crate::domain::scoring::stats::{Period, Totals};
 use crate::domain::views::progress::{MonthTotals, ProgressData};
 use crate::server::db::users::User;
 use crate::server::db::{Db, achievements, records};
+use crate::server::sandbox::Sandbox;
 
-pub async fn progress_page(db: &Db, user: &User) -> Result<ProgressData, sqlx::Error> {
+/// `exercise`: the exercise whose estimated-1RM trend is drawn (else the favourite).
+pub async fn progress_page(
+    db: &Db,
+    sandbox: &Sandbox,
+    user: &User,
+    exercise: Option<&str>,
+) -> Result<ProgressData, sqlx::Error> {
     let s = stats(db, user, Period::All).await?;
     let units = user.units;
     let month = |t: &Totals| MonthTotals {
@@ -20,6 +29,12 @@ pub async fn progress_page(db: &Db, user: &User) -> Result<ProgressData, sqlx::E
     let records = records::list(db, &user.id, None).await?;
     let tz = user.zone();
     let earned = achievements::list(db, &user.id).await?;
+    let charts = if s.workouts == 0 {
+        String::new()
+    } else {
+        let favourite = s.favourite_exercise.as_ref().map(|e| &e.id);
+        charts_html(db, sandbox, user, &records, exercise, favourite).await?
+    };
     Ok(ProgressData {
         workouts: s.workouts,
         points: s.points,
@@ -44,5 +59,6 @@ pub async fn progress_page(db: &Db, user: &User) -> Result<ProgressData, sqlx::E
                 )
             })
             .collect(),
+        charts,
     })
 }
