@@ -75,6 +75,9 @@ if [ "$mode" = all ] || [ "$mode" = e2e ]; then
   scripts/build.sh debug
   E2E_DIR=$(mktemp -d /tmp/spotter-e2e.XXXXXX)
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  # The demo account (`spotter demo`: six months of training) for the specs that ask the coach
+  # about real-looking history (end2end/tests/demo_chart.spec.ts).
+  DATABASE_URL="sqlite://$E2E_DIR/e2e.db" RUST_LOG=warn target/debug/spotter demo >/dev/null
   # The offline coach types at 40 ms a word, so the browser tests can watch a reply stream and stop it.
   DATABASE_URL="sqlite://$E2E_DIR/e2e.db" SPOTTER_ADDR="127.0.0.1:$port" SPOTTER_LOGIN_LIMIT=1000 SPOTTER_OFFLINE_PACE_MS=40 \
     RUST_LOG=warn target/debug/spotter serve >"$E2E_DIR/server.log" 2>&1 &

@@ -12,11 +12,14 @@ pub async fn log_page(
 ) -> Result<LogPageData, AppError> {
     let p = super::principal().await?;
     let state = super::state()?;
+    // A text the words box could not log comes back with the page (`POST /log/words`).
+    let words = super::page_query("words").await;
     crate::server::services::log_page::log_page(
         &state.db,
         &p.user,
         logged.as_deref(),
         edit.as_deref(),
+        words.as_deref(),
     )
     .await
     .map_err(super::internal("log page data"))

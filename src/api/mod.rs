@@ -54,6 +54,23 @@ pub(crate) async fn principal() -> Result<crate::server::auth::Principal, AppErr
     principal.ok_or(AppError::Unauthorized)
 }
 
+/// A value of the page's own query string (`/progress?exercise=…`), read on the server while
+/// the page renders. Pages whose query only ever arrives by a full page load (a plain GET
+/// form, a form's redirect) read it here rather than taking it as an argument, which keeps the
+/// query handling out of the wasm, whose budget is spent. A call from the browser (a POST to
+/// the server function, after a client-side navigation) has no page query: `None`.
+#[cfg(feature = "ssr")]
+pub(crate) async fn page_query(key: &str) -> Option<String> {
+    use std::collections::HashMap;
+    let parts: axum::http::request::Parts = leptos_axum::extract().await.ok()?;
+    if parts.method != axum::http::Method::GET {
+        return None;
+    }
+    let axum::extract::Query(mut query) =
+        axum::extract::Query::<HashMap<String, String>>::try_from_uri(&parts.uri).ok()?;
+    query.remove(key)
+}
+
 #[cfg(feature = "ssr")]
 pub(crate) fn state() -> Result<crate::server::AppState, AppError> {
     leptos::prelude::use_context::<crate::server::AppState>().ok_or(AppError::Internal)

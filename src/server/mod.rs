@@ -12,6 +12,7 @@
 //!   forms, the server functions, the CLI and (next) the coach's tools.
 //! - [`demo`]: stores the demo account that `domain::demo_data` generates (`spotter demo`).
 //! - [`llm`]: the coach's language model behind one trait (the offline coach by default).
+//! - [`html_labels`]: the words of the HTML the server makes (charts, log cards), EN/HE.
 //! - [`http`]: the `/api/v1` REST routes, the error shape, security headers, OpenAPI.
 //! - [`markdown`]: the coach's replies as safe HTML (pulldown-cmark, raw HTML off).
 //! - [`charts`]: the coach's charts: spec → sandboxed rows → ECharts option, stored.
@@ -25,6 +26,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod html_labels;
 pub mod http;
 pub mod llm;
 pub mod local_time;

@@ -29,6 +29,7 @@ mod coach_memory;
 mod demo;
 mod llm_openai;
 mod log_text;
+mod log_words;
 mod openapi;
 mod pages;
 mod progress_charts;

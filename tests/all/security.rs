@@ -277,6 +277,8 @@ both_engines! {
             (Method::PATCH, "/api/v1/me", json_body(json!({"language": "he"}))),
             (Method::DELETE, "/api/v1/me", Body::None),
             (Method::POST, "/api/v1/auth/logout", Body::None),
+            (Method::POST, "/api/v1/log", json_body(json!({"text": "squat 3x5 at 100"}))),
+            (Method::POST, "/log/words", form(&[("text", "squat 3x5 at 100")])),
             (Method::POST, "/settings", form(&[("language", "he"), ("units", "imperial")])),
             (Method::POST, "/settings/tokens", form(&[("name", "forged")])),
             (Method::POST, "/settings/delete", form(&[("confirm_email", user.email.as_str())])),

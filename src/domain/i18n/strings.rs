@@ -50,16 +50,6 @@ pub struct Strings {
     pub chat_recent: &'static str,
     pub chat_untitled: &'static str,
     pub chat_none_yet: &'static str,
-    pub chat_tool_used: &'static str,
-    /// The folded SQL under a `query_workouts` call.
-    pub chat_show_sql: &'static str,
-    /// The table of a chart's data.
-    pub chat_show_data: &'static str,
-    /// A workout the coach logged: its card, and Undo.
-    pub chat_logged: &'static str,
-    pub chat_undo: &'static str,
-    pub chat_undone: &'static str,
-    pub chat_new_record: &'static str,
     pub chat_tokens: &'static str,
     pub chat_estimated: &'static str,
     pub chat_reply_failed: &'static str,

@@ -10,7 +10,7 @@
 //! - `lexicon`: the words each quantity and joiner is written with.
 
 mod lexicon;
-mod numbers;
+pub(crate) mod numbers;
 mod parse;
 #[cfg(test)]
 mod tests;

@@ -3,7 +3,7 @@
 //! tokens before it looks for sets, reps and weights.
 
 /// One word's value, if it is a number word ("ten" → 10, "שתיים" → 2, "עשרים" → 20).
-pub(super) fn word_value(word: &str) -> Option<f64> {
+pub(crate) fn word_value(word: &str) -> Option<f64> {
     // Behind a glued ו or ב ("וחמש", "בעשרים").
     let w = word
         .strip_prefix(['ו', 'ב'])

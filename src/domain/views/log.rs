@@ -23,6 +23,8 @@ pub struct LogPageData {
     pub editing: Option<Vec<(String, String)>>,
     /// The latest workouts, most recent first.
     pub recent: Vec<WorkoutLine>,
+    /// The "log in words" box, made on the server as HTML (escaped there).
+    pub words_box: String,
 }
 
 /// A workout in the log page's "recent workouts" list.

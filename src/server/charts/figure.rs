@@ -7,8 +7,8 @@
 use serde_json::Value;
 
 use crate::domain::chart::Cell;
-use crate::domain::i18n::Strings;
 use crate::server::db::visualizations::Visualization;
+use crate::server::html_labels::HtmlLabels;
 use crate::server::markdown::escape;
 
 /// The table in an option's `dataset` (a header row, then the rows).
@@ -43,7 +43,7 @@ pub struct Figure<'a> {
 }
 
 /// A stored chart of the thread.
-pub fn html(chart: &Visualization, t: &Strings) -> String {
+pub fn html(chart: &Visualization, t: &HtmlLabels) -> String {
     let option: Value = serde_json::from_str(&chart.chart_config).unwrap_or(Value::Null);
     let id = format!("chart-{}", chart.id);
     let figure = Figure {
@@ -56,7 +56,7 @@ pub fn html(chart: &Visualization, t: &Strings) -> String {
 }
 
 /// The `<figure>` of any chart: the thread's and the `/progress` page's.
-pub fn figure_html(f: &Figure, t: &Strings) -> String {
+pub fn figure_html(f: &Figure, t: &HtmlLabels) -> String {
     let title = escape(f.title);
     let mut rows = dataset(f.option).into_iter();
     let mut table = String::from("<table><thead><tr>");
@@ -83,7 +83,7 @@ pub fn figure_html(f: &Figure, t: &Strings) -> String {
     } else {
         format!(
             "<details class=\"chart-sql\"><summary>{}</summary><pre dir=\"ltr\"><code>{}</code></pre></details>",
-            escape(t.chat_show_sql),
+            escape(t.show_sql),
             escape(f.sql)
         )
     };
@@ -95,7 +95,7 @@ pub fn figure_html(f: &Figure, t: &Strings) -> String {
          <div class=\"table-scroll\">{table}</div></details>{sql}</figure>",
         id = escape(f.id),
         option = escape(&f.option.to_string()),
-        show_data = escape(t.chat_show_data),
+        show_data = escape(t.show_data),
     )
 }
 
@@ -104,8 +104,8 @@ mod tests {
     use super::*;
     use crate::domain::account::Language;
     use crate::domain::chart::ChartType;
-    use crate::domain::i18n::strings;
     use crate::server::db::Id;
+    use crate::server::html_labels::html_labels;
 
     #[test]
     fn every_text_is_escaped_and_the_data_reads_as_a_table() {
@@ -120,7 +120,7 @@ mod tests {
             title: Some("\"><script>alert(1)</script>".into()),
             created_at: chrono::Utc::now(),
         };
-        let html = html(&chart, strings(Language::En));
+        let html = html(&chart, html_labels(Language::En));
         assert!(!html.contains("<script>"), "{html}");
         assert!(!html.contains("<b>"), "{html}");
         assert!(html.contains("&lt;b&gt;Mon&lt;/b&gt;"));

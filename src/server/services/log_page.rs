@@ -19,12 +19,14 @@ use crate::server::db::{Db, Id, workouts};
 pub const RECENT_WORKOUTS: u32 = 10;
 
 /// `logged` and `edit` are the page's `?logged=` and `?edit=` ids; another user's (or a
-/// malformed) id shows nothing rather than an error.
+/// malformed) id shows nothing rather than an error. `words`: a text the words box could not
+/// log, typed in again with its question ([`super::log_words`]).
 pub async fn log_page(
     db: &Db,
     user: &User,
     logged: Option<&str>,
     edit: Option<&str>,
+    words: Option<&str>,
 ) -> Result<LogPageData, sqlx::Error> {
     let exercise_names = exercise_names(&exercises::all_for_user(db, &user.id).await?);
     let logged = match owned_detail(db, user, logged).await? {
@@ -88,6 +90,7 @@ pub async fn log_page(
         logged,
         editing,
         recent,
+        words_box: super::log_words::box_html(db, user, words).await?,
     })
 }
 

@@ -5,7 +5,8 @@
 //! They know nothing of HTTP: each caller maps their typed errors to its own answer.
 //!
 //! - [`chat`]: the coach chat's agent loop and the tools it runs.
-//! - [`log`]: log, edit and read workouts, resolving exercise names.
+//! - [`log`]: log, edit and read workouts, resolving exercise names. [`log_text`]: a workout
+//!   in plain words; [`log_words`]: the `/log` page's box for them.
 //! - [`exercises`]: custom exercises. [`goals`], [`plan`]: goals and plan items.
 //! - [`import`]: Strong and Hevy exports. [`recompute`]: derived data, and deleting a workout.
 //! - [`stats`]: the log summarized in the user's days.
@@ -21,6 +22,7 @@ pub mod import;
 pub mod log;
 pub mod log_page;
 pub mod log_text;
+pub mod log_words;
 pub mod plan;
 pub mod plan_page;
 pub mod progress_charts;

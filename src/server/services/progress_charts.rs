@@ -17,6 +17,7 @@ use crate::server::charts::option::option;
 use crate::server::db::records::RecordRow;
 use crate::server::db::users::User;
 use crate::server::db::{Db, Id};
+use crate::server::html_labels::html_labels;
 use crate::server::markdown::escape;
 use crate::server::sandbox::Sandbox;
 
@@ -207,7 +208,7 @@ pub async fn charts_html(
             option,
             sql: &spec.sql,
         };
-        html.push_str(&figure_html(&figure, t));
+        html.push_str(&figure_html(&figure, html_labels(user.language)));
     }
     html.push_str("</section>");
     Ok(html)

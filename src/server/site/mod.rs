@@ -60,6 +60,7 @@ pub fn router(state: AppState) -> Router {
         .route("/login", post(account_forms::login))
         .route("/register", post(account_forms::register))
         .route("/log", post(workout_forms::log_workout))
+        .route("/log/words", post(workout_forms::log_words))
         .route("/log/{id}/delete", post(workout_forms::delete_workout))
         .route("/goals", post(goal_forms::create))
         .route("/goals/{id}/active", post(goal_forms::set_active))

@@ -1,4 +1,5 @@
-//! The log page's forms: log a workout (or save over one being edited), delete one. Success
+//! The log page's forms: log a workout (or save over one being edited), log one in words,
+//! delete one. Success
 //! goes to `/log?logged=<id>` (points and new records are shown there); a refusal comes back
 //! with every typed field, plus `suggest=` names when an exercise was not recognised.
 
@@ -8,7 +9,8 @@ use axum::extract::Path;
 use axum::response::Response;
 
 use super::redirects::{
-    Fields, SeeOther, back_with, field, fields, item_id, item_outcome, query_value, see_other,
+    Fields, SeeOther, back_with, field, fields, item_id, item_outcome, query_value, refused,
+    see_other,
 };
 use super::signed_in::SignedIn;
 use crate::domain::i18n::FormError;
@@ -18,6 +20,7 @@ use crate::domain::workout::WorkoutPatch;
 use crate::server::db::Id;
 use crate::server::services::exercises::add_missing;
 use crate::server::services::log::{LogError, edit_workout, local_day_fn, log_workout as log};
+use crate::server::services::log_words::{self as words, Learn};
 use crate::server::services::recompute::delete_workout as delete;
 
 /// `POST /log`.
@@ -79,6 +82,27 @@ pub async fn log_workout(SignedIn(state, p): SignedIn, form: Fields) -> Response
         Err(LogError::Db(e)) => {
             tracing::error!(error = %e, "logging a workout failed");
             back(FormError::Generic, "")
+        }
+    }
+}
+
+/// `POST /log/words`: the words box (`services::log_words`). Logged: `/log?logged=<id>` shows
+/// its points and records. Not: back to `/log?words=<text>`, which asks what is missing.
+pub async fn log_words(SignedIn(state, p): SignedIn, form: Fields) -> Response {
+    let fields = fields(form);
+    let text = field(&fields, "text").unwrap_or_default();
+    let (said, meant) = (field(&fields, "said"), field(&fields, "meant"));
+    let learn = said
+        .as_deref()
+        .zip(meant.as_deref())
+        .map(|(said, meant)| Learn { said, meant });
+    match words::submit(&state.db, &p.user, &text, learn).await {
+        Ok(Some(id)) => see_other(&format!("/log?logged={id}")),
+        Ok(None) if text.is_empty() => see_other("/log#words"),
+        Ok(None) => see_other(&format!("/log?words={}#words", query_value(&text))),
+        Err(e) => {
+            tracing::error!(error = %e, "logging a workout in words failed");
+            refused("/log", FormError::Generic, "#words")
         }
     }
 }

@@ -35,10 +35,20 @@ pub enum Measure {
     Workouts,
 }
 
+/// "The last 3 months": a span counted back from today, which wins over [`Period`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Span {
+    Days(u32),
+    Weeks(u32),
+    Months(u32),
+    Years(u32),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartRequest {
     pub measure: Measure,
     pub period: Period,
+    pub span: Option<Span>,
     /// One point per week instead of per day.
     pub weekly: bool,
 }
@@ -68,8 +78,60 @@ pub(super) fn chart(words: &Words) -> Option<ChartRequest> {
     Some(ChartRequest {
         weekly: weekly || matches!(measure, Measure::Workouts),
         period: period(words),
+        span: span(words.text),
         measure,
     })
+}
+
+/// "the last 3 months", "past two weeks", "בשלושת החודשים האחרונים", "3 שבועות אחרונים": a
+/// number and a unit after "last"/"past", or before "האחרונים"/"אחרונים" in Hebrew.
+fn span(text: &str) -> Option<Span> {
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == '-' || c == ',' || c == '?' || c == '.')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let number = |w: &str| -> Option<u32> {
+        let w = w
+            .strip_prefix(['ב', 'ה'])
+            .filter(|r| !r.is_empty())
+            .unwrap_or(w);
+        w.parse::<u32>().ok().or_else(|| {
+            let v = crate::domain::nl_log::numbers::word_value(w)
+                .or_else(|| crate::domain::nl_log::numbers::word_value(w.strip_suffix('ת')?))?;
+            (v >= 1.0 && v.fract() == 0.0).then_some(v as u32)
+        })
+    };
+    let unit = |w: &str, n: u32| -> Option<Span> {
+        let w = w
+            .strip_prefix('ה')
+            .filter(|r| r.chars().count() > 2)
+            .unwrap_or(w);
+        Some(match w {
+            "day" | "days" | "יום" | "ימים" => Span::Days(n),
+            "week" | "weeks" | "שבוע" | "שבועות" => Span::Weeks(n),
+            "month" | "months" | "חודש" | "חודשים" => Span::Months(n),
+            "year" | "years" | "שנה" | "שנים" => Span::Years(n),
+            _ => return None,
+        })
+    };
+    for i in 0..words.len() {
+        let Some(n) = number(&words[i]) else { continue };
+        let Some(found) = words.get(i + 1).and_then(|w| unit(w, n)) else {
+            continue;
+        };
+        let after_last = i > 0 && matches!(words[i - 1].as_str(), "last" | "past");
+        let before_last = words.get(i + 2).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "האחרונים" | "האחרונות" | "אחרונים" | "אחרונות" | "האחרון" | "האחרונה"
+            )
+        });
+        if (after_last || before_last) && n <= 120 {
+            return Some(found);
+        }
+    }
+    None
 }
 
 /// The period the words name, not counting "weekly" ("weekly volume this year" is a year).
@@ -136,6 +198,18 @@ fn exercise(words: &Words) -> Option<Measure> {
     })
 }
 
+impl Span {
+    /// The first day the span covers: "the last 3 months" on 30 November is from 30 August.
+    fn since(self, today: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Span::Days(n) => today.checked_sub_days(chrono::Days::new(u64::from(n))),
+            Span::Weeks(n) => today.checked_sub_days(chrono::Days::new(7 * u64::from(n))),
+            Span::Months(n) => today.checked_sub_months(chrono::Months::new(n)),
+            Span::Years(n) => today.checked_sub_months(chrono::Months::new(12 * n)),
+        }
+    }
+}
+
 /// The first day a period covers, counted back from `today`.
 fn since(period: Period, today: NaiveDate) -> Option<NaiveDate> {
     match period {
@@ -159,7 +233,11 @@ impl ChartRequest {
             dialect.day(at)
         };
         let x = if self.weekly { "week" } else { "day" };
-        let mut filters: Vec<String> = since(self.period, today)
+        let first_day = match self.span {
+            Some(span) => span.since(today),
+            None => since(self.period, today),
+        };
+        let mut filters: Vec<String> = first_day
             .map(|d| format!("{at} >= '{}'", d.format("%Y-%m-%d")))
             .into_iter()
             .collect();

@@ -35,7 +35,7 @@ mod tests;
 mod understand;
 mod words;
 
-pub use chart_request::{ChartRequest, Measure};
+pub use chart_request::{ChartRequest, Measure, Span};
 pub use follow_up::picked;
 pub use language::reply_language;
 pub use reply::{reply_with_result, reply_without_tool};

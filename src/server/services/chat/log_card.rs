@@ -6,6 +6,7 @@
 use crate::domain::account::Language;
 use crate::domain::chat::tools::LogResult;
 use crate::domain::i18n::{Strings, record_label};
+use crate::server::html_labels::html_labels;
 use crate::server::markdown::escape;
 
 /// The card for a `log_workout` result, or `None` when it logged nothing (the coach's answer
@@ -27,10 +28,11 @@ pub fn html(
     else {
         return None;
     };
+    let l = html_labels(language);
     let mut out = format!(
         "<div class=\"log-card{}\"><p class=\"log-card-head\"><strong>{}</strong> · {}</p><ul>",
         if kept { "" } else { " log-card-undone" },
-        escape(if kept { t.chat_logged } else { t.chat_undone }),
+        escape(if kept { l.logged } else { l.undone }),
         escape(&t.points.count(*points)),
     );
     for e in exercises {
@@ -44,7 +46,7 @@ pub fn html(
     for r in new_records {
         out.push_str(&format!(
             "<p class=\"log-card-pr\">🏆 {}: <bdi>{}</bdi> — {}</p>",
-            escape(t.chat_new_record),
+            escape(l.new_record),
             escape(r.exercise.in_language(language)),
             escape(record_label(t, r.record_type))
         ));
@@ -54,7 +56,7 @@ pub fn html(
             "<form method=\"post\" action=\"/c/{}/w/{}/undo\"><button type=\"submit\" class=\"btn-quiet\">{}</button></form>",
             escape(conversation),
             escape(workout_id),
-            escape(t.chat_undo)
+            escape(l.undo)
         ));
     }
     out.push_str("</div>");

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use crate::domain::chat::conversation::{MessageStatus, Role};
 use crate::domain::chat::tools::{LogResult, QueryArgs, ToolName};
-use crate::domain::i18n::{Strings, moment_label, strings};
+use crate::domain::i18n::{moment_label, strings};
 use crate::domain::pagination::{Page, PageRequest, Paginated};
 use crate::domain::views::chat::{
     ChatHomeData, ConversationData, ConversationLine, HistoryData, HistoryLine, ThreadItem,
@@ -17,6 +17,7 @@ use crate::server::db::users::User;
 use crate::server::db::visualizations::{self, Visualization};
 use crate::server::db::workouts;
 use crate::server::db::{Db, Id, conversations};
+use crate::server::html_labels::{HtmlLabels, html_labels};
 use crate::server::llm::ToolCall;
 use crate::server::markdown::escape;
 use crate::server::services::chat::log_card;
@@ -199,13 +200,13 @@ fn thread_items(user: &User, m: &Message, steps: &Steps) -> Vec<ThreadItem> {
                         },
                     );
                     ThreadItem::Step {
-                        html: card.unwrap_or_else(|| tool_line(t, c)),
+                        html: card.unwrap_or_else(|| tool_line(html_labels(user.language), c)),
                     }
                 })
                 .collect();
             items.extend(charts.iter().filter(|c| c.message_id == m.id).map(|c| {
                 ThreadItem::Step {
-                    html: figure::html(c, t),
+                    html: figure::html(c, html_labels(user.language)),
                 }
             }));
             // A step that only called tools shows as those tools; one being written shows even
@@ -232,18 +233,18 @@ fn thread_items(user: &User, m: &Message, steps: &Steps) -> Vec<ThreadItem> {
 }
 
 /// "Looked up your data: `get_stats`", with the SQL of a `query_workouts` call folded under it.
-fn tool_line(t: &Strings, call: &ToolCall) -> String {
-    let (before, after) = t
-        .chat_tool_used
+fn tool_line(l: &HtmlLabels, call: &ToolCall) -> String {
+    let (before, after) = l
+        .tool_used
         .split_once("{tool}")
-        .unwrap_or((t.chat_tool_used, ""));
+        .unwrap_or((l.tool_used, ""));
     let sql = (call.name == ToolName::QueryWorkouts.as_str())
         .then(|| serde_json::from_str::<QueryArgs>(&call.arguments).ok())
         .flatten()
         .map(|a| {
             format!(
                 "<details class=\"msg-sql\"><summary>{}</summary><pre dir=\"ltr\"><code>{}</code></pre></details>",
-                escape(t.chat_show_sql),
+                escape(l.show_sql),
                 escape(&a.sql)
             )
         })

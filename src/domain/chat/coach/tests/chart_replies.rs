@@ -27,6 +27,7 @@ fn every_chart_the_coach_asks_for_passes_the_sandbox_on_both_engines() {
         "plot my workouts per week",
         "גרף של הריצות שלי בחודש האחרון",
         "ההתקדמות שלי בדדליפט השבוע",
+        "how did my bench press progress over the last 3 months?",
     ];
     for text in asks {
         let Intent::Chart(request) = understand(text) else {
@@ -44,10 +45,55 @@ fn every_chart_the_coach_asks_for_passes_the_sandbox_on_both_engines() {
 }
 
 #[test]
+fn the_last_few_months_weeks_or_days_count_back_from_today() {
+    use crate::domain::chat::coach::Span;
+    let cases = [
+        (
+            "how did my bench press progress over the last 3 months?",
+            Some(Span::Months(3)),
+            "2026-08-30",
+        ),
+        (
+            "chart my squat over the past two weeks",
+            Some(Span::Weeks(2)),
+            "2026-11-16",
+        ),
+        (
+            "graph my runs for the last 10 days",
+            Some(Span::Days(10)),
+            "2026-11-20",
+        ),
+        (
+            "גרף של הסקוואט בשלושת החודשים האחרונים",
+            Some(Span::Months(3)),
+            "2026-08-30",
+        ),
+        (
+            "גרף ריצות 2 שבועות אחרונים",
+            Some(Span::Weeks(2)),
+            "2026-11-16",
+        ),
+        ("show my squat progress", None, ""),
+        ("graph my 3 months of squats", None, ""),
+    ];
+    for (text, span, from) in cases {
+        let Intent::Chart(request) = understand(text) else {
+            panic!("{text:?} is not a chart request");
+        };
+        assert_eq!(request.span, span, "{text:?}");
+        let sql = request.spec(today(), Dialect::Sqlite, Language::En).sql;
+        if span.is_some() {
+            assert!(sql.contains(&format!(">= '{from}'")), "{text:?}: {sql}");
+        }
+    }
+}
+
+#[test]
 fn a_period_starts_on_its_first_day_and_weeks_are_the_engines_weeks() {
     let chart = |measure, period, weekly| ChartRequest {
         measure,
         period,
+        span: None,
         weekly,
     };
     let month =

@@ -48,6 +48,7 @@ fn chart(measure: Measure, period: Period, weekly: bool) -> Intent {
     Intent::Chart(ChartRequest {
         measure,
         period,
+        span: None,
         weekly,
     })
 }

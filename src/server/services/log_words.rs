@@ -1,0 +1,202 @@
+//! The `/log` page's quick box: a workout typed in plain words ("squat 3x5 @ 100kg", "רצתי 5
+//! קילומטר ב-25 דקות") goes through the same parser and logging as `POST /api/v1/log` and the
+//! coach ([`super::log_text`]). It is a plain form (`POST /log/words`, works without
+//! JavaScript) made here as HTML, like the coach's charts, which keeps it out of the wasm.
+//!
+//! Logged: the page shows the workout's points and records (`/log?logged=<id>`). Not logged:
+//! the page comes back as `/log?words=<text>`, and [`box_html`] reads the text again (a dry
+//! run, nothing stored) to ask what is missing: an amount, or which exercise was meant, with
+//! the suggestions as buttons that log it and remember the user's words for that exercise.
+
+use super::log::{LogError, UnknownExercise, log_workout, preview_workout, resolve_exercise};
+use super::log_text::{TextLogError, workout_of};
+use crate::domain::account::Language;
+use crate::domain::training::WorkoutSource;
+use crate::server::db::users::User;
+use crate::server::db::{Db, Id, aliases};
+use crate::server::markdown::escape;
+
+/// The longest text the box takes (it travels back in the page's address when a question is
+/// asked).
+pub const MAX_WORDS_CHARS: usize = 500;
+
+struct Labels {
+    title: &'static str,
+    placeholder: &'static str,
+    button: &'static str,
+    hint: &'static str,
+    nothing: &'static str,
+    how_many: &'static str,
+    unknown: &'static str,
+    did_you_mean: &'static str,
+    no_match: &'static str,
+    remembered: &'static str,
+    invalid: &'static str,
+    too_long: &'static str,
+}
+
+const EN: Labels = Labels {
+    title: "Log in words",
+    placeholder: "squat 3x5 @ 100kg, bench 3x8 at 80, ran 5k in 25 min",
+    button: "Log it",
+    hint: "Sets × reps, weights, distances and times, in English or Hebrew; \"yesterday\" logs it yesterday.",
+    nothing: "I couldn't find an exercise with sets, reps, a weight, a distance or a time in that.",
+    how_many: "How many? Add the sets and reps (or the distance or time) of:",
+    unknown: "Which exercise is",
+    did_you_mean: "Did you mean:",
+    no_match: "Nothing in the catalog is close. Check the spelling, or log it with the form below, which can add your own exercise.",
+    remembered: "Your words will be remembered for the one you pick.",
+    invalid: "Some of those numbers can't be right (a weight, a count or a time is out of range). Check them and try again.",
+    too_long: "That is longer than 500 characters; log a long session with the form below.",
+};
+
+const HE: Labels = Labels {
+    title: "רישום במילים",
+    placeholder: "עשיתי 3 סטים של 10 סקוואטים עם 80 קילו, רצתי 5 קילומטר ב-25 דקות",
+    button: "רשום",
+    hint: "סטים × חזרות, משקלים, מרחקים וזמנים, בעברית או באנגלית; \"אתמול\" רושם את האימון לאתמול.",
+    nothing: "לא מצאתי בזה תרגיל עם סטים, חזרות, משקל, מרחק או זמן.",
+    how_many: "כמה? הוסיפו סטים וחזרות (או מרחק או זמן) של:",
+    unknown: "איזה תרגיל זה",
+    did_you_mean: "התכוונת ל:",
+    no_match: "אין בקטלוג שום דבר קרוב. בדקו את האיות, או רשמו בטופס שלמטה, שיכול להוסיף תרגיל משלכם.",
+    remembered: "המילים שלכם יישמרו לתרגיל שתבחרו.",
+    invalid: "חלק מהמספרים לא נראים נכונים (משקל, כמות או זמן מחוץ לטווח). בדקו ונסו שוב.",
+    too_long: "זה ארוך מ-500 תווים; אימון ארוך רושמים בטופס שלמטה.",
+};
+
+fn labels(language: Language) -> &'static Labels {
+    match language {
+        Language::En => &EN,
+        Language::He => &HE,
+    }
+}
+
+/// The user's answer to "which exercise is …?": their words, and the exercise they meant.
+pub struct Learn<'a> {
+    pub said: &'a str,
+    pub meant: &'a str,
+}
+
+/// Logs `text` (first remembering `learn`'s words for the exercise meant); the new workout's
+/// id, or `None` when nothing was stored and the box has a question to ask.
+pub async fn submit(
+    db: &Db,
+    user: &User,
+    text: &str,
+    learn: Option<Learn<'_>>,
+) -> Result<Option<Id>, sqlx::Error> {
+    if text.trim().is_empty() || text.chars().count() > MAX_WORDS_CHARS {
+        return Ok(None);
+    }
+    if let Some(Learn { said, meant }) = learn
+        && let Ok(row) = resolve_exercise(db, &user.id, meant).await?
+    {
+        aliases::learn(db, &user.id, said, &row.id).await?;
+    }
+    let Ok(input) = workout_of(user, text) else {
+        return Ok(None);
+    };
+    match log_workout(db, user, &input, WorkoutSource::Form).await {
+        Ok(logged) => Ok(Some(logged.detail.workout.id)),
+        Err(LogError::Db(e)) => Err(e),
+        Err(_) => Ok(None),
+    }
+}
+
+/// What the box says about `text`, which did not log: the question to answer.
+async fn question(db: &Db, user: &User, text: &str) -> Result<String, sqlx::Error> {
+    let l = labels(user.language);
+    let p = |s: &str| {
+        format!(
+            "<p class=\"notice notice-error\" role=\"alert\">{}</p>",
+            escape(s)
+        )
+    };
+    if text.chars().count() > MAX_WORDS_CHARS {
+        return Ok(p(l.too_long));
+    }
+    let input = match workout_of(user, text) {
+        Ok(input) => input,
+        Err(TextLogError::HowMany(names)) => {
+            return Ok(format!(
+                "<p class=\"notice notice-error\" role=\"alert\">{} <bdi>{}</bdi></p>",
+                escape(l.how_many),
+                escape(&names.join(", "))
+            ));
+        }
+        Err(_) => return Ok(p(l.nothing)),
+    };
+    Ok(match preview_workout(db, user, &input).await {
+        Ok(_) => String::new(),
+        Err(LogError::Db(e)) => return Err(e),
+        Err(LogError::Invalid(_)) => p(l.invalid),
+        Err(LogError::UnknownExercises(unknown)) => match unknown.into_iter().next() {
+            Some(u) => which_exercise(l, user.language, text, &u),
+            None => p(l.nothing),
+        },
+    })
+}
+
+/// "Which exercise is “squaats”? Did you mean:" with one button per suggestion.
+fn which_exercise(l: &Labels, language: Language, text: &str, u: &UnknownExercise) -> String {
+    let mut out = format!(
+        "<div class=\"notice notice-error words-question\" role=\"alert\"><p>{} “<bdi>{}</bdi>”? ",
+        escape(l.unknown),
+        escape(&u.query)
+    );
+    if u.suggestions.is_empty() {
+        out.push_str(&format!("{}</p></div>", escape(l.no_match)));
+        return out;
+    }
+    out.push_str(&format!(
+        "{}</p><ul class=\"words-suggestions\">",
+        escape(l.did_you_mean)
+    ));
+    for c in &u.suggestions {
+        let name = language.pick(&c.name_en, &c.name_he);
+        out.push_str(&format!(
+            "<li><form method=\"post\" action=\"/log/words\">\
+             <input type=\"hidden\" name=\"text\" value=\"{}\">\
+             <input type=\"hidden\" name=\"said\" value=\"{}\">\
+             <input type=\"hidden\" name=\"meant\" value=\"{}\">\
+             <button type=\"submit\" class=\"btn\" dir=\"auto\">{}</button></form></li>",
+            escape(text),
+            escape(&u.query),
+            escape(&c.slug),
+            escape(name)
+        ));
+    }
+    out.push_str(&format!(
+        "</ul><p class=\"hint\">{}</p></div>",
+        escape(l.remembered)
+    ));
+    out
+}
+
+/// The box, with `words` (the page's `?words=`: a text that did not log) typed in again and
+/// the question it raises.
+pub async fn box_html(db: &Db, user: &User, words: Option<&str>) -> Result<String, sqlx::Error> {
+    let l = labels(user.language);
+    let words = words.map(str::trim).filter(|w| !w.is_empty());
+    let asked = match words {
+        Some(text) => question(db, user, text).await?,
+        None => String::new(),
+    };
+    Ok(format!(
+        "<section class=\"card words-box\" id=\"words\" aria-labelledby=\"words-heading\">\
+         <h2 id=\"words-heading\">{title}</h2>{asked}\
+         <form method=\"post\" action=\"/log/words\" class=\"words-form\">\
+         <label class=\"sr-only\" for=\"words-text\">{title}</label>\
+         <textarea id=\"words-text\" name=\"text\" rows=\"2\" dir=\"auto\" required maxlength=\"{max}\" \
+         placeholder=\"{placeholder}\" aria-describedby=\"words-hint\">{text}</textarea>\
+         <button type=\"submit\" class=\"btn btn-primary\">{button}</button></form>\
+         <p id=\"words-hint\" class=\"hint\">{hint}</p></section>",
+        title = escape(l.title),
+        max = MAX_WORDS_CHARS,
+        placeholder = escape(l.placeholder),
+        text = escape(words.unwrap_or_default()),
+        button = escape(l.button),
+        hint = escape(l.hint),
+    ))
+}
