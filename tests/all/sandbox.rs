@@ -351,3 +351,13 @@ both_engines! {
         assert!(html.contains("SELECT * FROM users"));
     }
 }
+
+both_engines! {
+    async fn on_postgresql_the_sandbox_role_cannot_call_set_config(app: TestApp) {
+        // The migrations ran as a superuser here, so the revoke held (start-up warns otherwise).
+        if let spotter::server::db::Db::Postgres(pool) = app.db() {
+            let may = spotter::server::sandbox::postgres::sandbox_may_set_config(pool).await.unwrap();
+            assert!(!may, "spotter_sandbox may call set_config");
+        }
+    }
+}

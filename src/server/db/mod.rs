@@ -182,7 +182,17 @@ impl Db {
     pub async fn migrate(&self) -> Result<(), DbError> {
         match self {
             Db::Sqlite(pool) => sqlx::migrate!("migrations/sqlite").run(pool).await?,
-            Db::Postgres(pool) => sqlx::migrate!("migrations/postgres").run(pool).await?,
+            Db::Postgres(pool) => {
+                sqlx::migrate!("migrations/postgres").run(pool).await?;
+                if crate::server::sandbox::postgres::sandbox_may_set_config(pool).await? {
+                    tracing::warn!(
+                        "the SQL sandbox's role may call set_config: the migrations ran without \
+                         superuser rights, so one of the sandbox's three layers is weaker; run \
+                         `REVOKE EXECUTE ON FUNCTION pg_catalog.set_config(text, text, boolean) \
+                         FROM PUBLIC` as a superuser (then GRANT it back to the app's role)"
+                    );
+                }
+            }
         }
         Ok(())
     }

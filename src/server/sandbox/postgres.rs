@@ -122,3 +122,15 @@ impl<'de> Deserialize<'de> for Row {
         d.deserialize_map(Object)
     }
 }
+
+/// Whether `spotter_sandbox` may still call `set_config`, which a raw query could use to
+/// `RESET ROLE` or claim another user id: the migration revokes it only when run by a
+/// superuser. Layers 1 and 2 refuse such a query anyway; this is the third layer's own hold.
+pub async fn sandbox_may_set_config(pool: &PgPool) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT has_function_privilege('spotter_sandbox', \
+         'pg_catalog.set_config(text, text, boolean)', 'EXECUTE')",
+    )
+    .fetch_one(pool)
+    .await
+}
