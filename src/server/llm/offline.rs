@@ -76,6 +76,7 @@ fn answer(request: &LlmRequest) -> LlmReply {
         today: request.context.today,
         dialect: request.context.dialect,
         language,
+        units: request.context.units,
     };
     match intent.tool_call(&at) {
         Some((name, arguments)) => LlmReply {

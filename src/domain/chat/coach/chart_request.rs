@@ -9,11 +9,12 @@ use super::keywords::{
     CHART, CHART_FILLER, DISTANCE, PERIODS, PROGRESS, RECORD_FILLER, VOLUME, WEEKLY, WORKOUT_COUNT,
 };
 use super::words::Words;
-use crate::domain::account::Language;
+use crate::domain::account::{Language, Units};
 use crate::domain::catalog::catalog;
 use crate::domain::chart::{ChartSpec, ChartType};
 use crate::domain::scoring::stats::Period;
 use crate::domain::sql::Dialect;
+use crate::domain::training::{KG_PER_LB, M_PER_MILE};
 
 /// How sure the catalog must be that the words left are an exercise.
 const EXERCISE_CONFIDENCE: f32 = 0.8;
@@ -224,8 +225,20 @@ fn since(period: Period, today: NaiveDate) -> Option<NaiveDate> {
 
 impl ChartRequest {
     /// The `create_chart` arguments that draw it.
-    pub fn spec(&self, today: NaiveDate, dialect: Dialect, language: Language) -> ChartSpec {
+    pub fn spec(
+        &self,
+        today: NaiveDate,
+        dialect: Dialect,
+        language: Language,
+        units: Units,
+    ) -> ChartSpec {
         let he = language == Language::He;
+        let imperial = units == Units::Imperial;
+        let (weight_unit, to_weight) = if imperial {
+            ("lb", format!(" / {KG_PER_LB}"))
+        } else {
+            ("kg", String::new())
+        };
         let at = "s.performed_at";
         let bucket = if self.weekly {
             dialect.week(at)
@@ -254,11 +267,20 @@ impl ChartRequest {
                 } else {
                     format!("{name} — heaviest set")
                 };
-                ("max(s.weight_kg)", "kg", title, true)
+                let value = if imperial {
+                    format!("round(CAST(max(s.weight_kg){to_weight} AS NUMERIC), 1)")
+                } else {
+                    "max(s.weight_kg)".to_owned()
+                };
+                (value, weight_unit, title, true)
             }
             Measure::Volume => (
-                "sum(s.weight_kg * s.reps)",
-                "kg",
+                if imperial {
+                    format!("round(CAST(sum(s.weight_kg * s.reps){to_weight} AS NUMERIC))")
+                } else {
+                    "sum(s.weight_kg * s.reps)".to_owned()
+                },
+                weight_unit,
                 if he {
                     "נפח אימון"
                 } else {
@@ -270,8 +292,12 @@ impl ChartRequest {
             Measure::Distance => {
                 filters.push("s.distance_m > 0".to_owned());
                 (
-                    "round(CAST(sum(s.distance_m) / 1000.0 AS NUMERIC), 2)",
-                    "km",
+                    if imperial {
+                        format!("round(CAST(sum(s.distance_m) / {M_PER_MILE} AS NUMERIC), 2)")
+                    } else {
+                        "round(CAST(sum(s.distance_m) / 1000.0 AS NUMERIC), 2)".to_owned()
+                    },
+                    if imperial { "mi" } else { "km" },
                     if he {
                         "מרחק ריצה"
                     } else {
@@ -282,15 +308,18 @@ impl ChartRequest {
                 )
             }
             Measure::Workouts => (
-                "count(DISTINCT s.session_id)",
+                "count(DISTINCT s.session_id)".to_owned(),
                 "",
                 if he { "אימונים" } else { "Workouts" }.to_owned(),
                 false,
             ),
         };
         let y = match &self.measure {
+            Measure::Exercise { .. } if imperial => "best_lb",
             Measure::Exercise { .. } => "best_kg",
+            Measure::Volume if imperial => "volume_lb",
             Measure::Volume => "volume_kg",
+            Measure::Distance if imperial => "mi",
             Measure::Distance => "km",
             Measure::Workouts => "workouts",
         };

@@ -92,7 +92,7 @@ impl Intent {
             ),
             Intent::Chart(request) => call(
                 ToolName::CreateChart,
-                &request.spec(at.today, at.dialect, at.language),
+                &request.spec(at.today, at.dialect, at.language, at.units),
             ),
             Intent::Greeting | Intent::Help | Intent::Unknown => None,
             Intent::Stats { args, .. } => call(ToolName::GetStats, args),
@@ -107,12 +107,14 @@ impl Intent {
 }
 
 /// What a tool call is written for: a chart's period counts back from today, its SQL is in the
-/// database's dialect and its title in the answer's language.
+/// database's dialect, its title in the answer's language and its values in the user's units.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct CallContext {
     pub today: chrono::NaiveDate,
     pub dialect: crate::domain::sql::Dialect,
     pub language: crate::domain::account::Language,
+    /// Weights and distances of a chart in the user's units.
+    pub units: crate::domain::account::Units,
 }
 
 /// The argument types are plain structs of strings and enums, which always serialize.

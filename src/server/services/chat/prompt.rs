@@ -44,6 +44,7 @@ pub fn system_prompt(
          For other questions about their data, `query_workouts` runs one {engine} SELECT over \
          their own rows of these tables (ids are text; join exercise_sets.exercise_id to \
          exercises.id for names, exercise_sets.session_id to workout_sessions.id):\n{tables}\
+         {convert}\
          Examples:\n\
          - SELECT e.name_en, max(s.weight_kg) AS best_kg FROM exercise_sets s JOIN exercises e \
          ON e.id = s.exercise_id GROUP BY e.name_en ORDER BY best_kg DESC LIMIT 5\n\
@@ -51,6 +52,13 @@ pub fn system_prompt(
          GROUP BY day ORDER BY day",
         name = user.display_name,
         engine = dialect.name(),
+        convert = match user.units {
+            Units::Metric => "",
+            Units::Imperial => {
+                "They use pounds and miles: divide weight_kg by 0.45359237 for pounds and \
+                 distance_m by 1609.344 for miles, in queries and charts (y_unit lb or mi).\n"
+            }
+        },
         tables = schema::describe(),
         day = dialect.day("s.performed_at"),
         weekday = today.format("%A"),

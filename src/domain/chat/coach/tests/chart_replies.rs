@@ -35,7 +35,7 @@ fn every_chart_the_coach_asks_for_passes_the_sandbox_on_both_engines() {
         };
         for dialect in [Dialect::Sqlite, Dialect::Postgres] {
             for language in [Language::En, Language::He] {
-                let spec = request.spec(today(), dialect, language);
+                let spec = request.spec(today(), dialect, language, Units::Metric);
                 assert_eq!(spec.validate(), Ok(()), "{text:?}");
                 prepare(&spec.sql, dialect)
                     .unwrap_or_else(|e| panic!("{text:?} {dialect:?}: {e}\n{}", spec.sql));
@@ -81,9 +81,35 @@ fn the_last_few_months_weeks_or_days_count_back_from_today() {
             panic!("{text:?} is not a chart request");
         };
         assert_eq!(request.span, span, "{text:?}");
-        let sql = request.spec(today(), Dialect::Sqlite, Language::En).sql;
+        let sql = request
+            .spec(today(), Dialect::Sqlite, Language::En, Units::Metric)
+            .sql;
         if span.is_some() {
             assert!(sql.contains(&format!(">= '{from}'")), "{text:?}: {sql}");
+        }
+    }
+}
+
+#[test]
+fn imperial_users_get_pounds_and_miles() {
+    for (text, unit, column) in [
+        ("show my squat progress", "lb", "best_lb"),
+        ("weekly volume this year", "lb", "volume_lb"),
+        ("chart my runs this month", "mi", "mi"),
+    ] {
+        let Intent::Chart(request) = understand(text) else {
+            panic!("{text:?} is not a chart request");
+        };
+        for dialect in [Dialect::Sqlite, Dialect::Postgres] {
+            let spec = request.spec(today(), dialect, Language::En, Units::Imperial);
+            assert_eq!(spec.y_unit.as_deref(), Some(unit), "{text:?}");
+            assert_eq!(spec.y, [column], "{text:?}");
+            assert!(
+                spec.sql.contains("/ 0.45359237") || spec.sql.contains("/ 1609.344"),
+                "{}",
+                spec.sql
+            );
+            prepare(&spec.sql, dialect).unwrap_or_else(|e| panic!("{text:?}: {e}\n{}", spec.sql));
         }
     }
 }
@@ -96,8 +122,12 @@ fn a_period_starts_on_its_first_day_and_weeks_are_the_engines_weeks() {
         span: None,
         weekly,
     };
-    let month =
-        chart(Measure::Distance, Period::Month, false).spec(today(), Dialect::Sqlite, Language::En);
+    let month = chart(Measure::Distance, Period::Month, false).spec(
+        today(),
+        Dialect::Sqlite,
+        Language::En,
+        Units::Metric,
+    );
     assert!(
         month.sql.contains("s.performed_at >= '2026-11-01'"),
         "{}",
@@ -107,8 +137,12 @@ fn a_period_starts_on_its_first_day_and_weeks_are_the_engines_weeks() {
         (month.x.as_str(), month.y_unit.as_deref()),
         ("day", Some("km"))
     );
-    let year =
-        chart(Measure::Volume, Period::Year, true).spec(today(), Dialect::Postgres, Language::He);
+    let year = chart(Measure::Volume, Period::Year, true).spec(
+        today(),
+        Dialect::Postgres,
+        Language::He,
+        Units::Metric,
+    );
     assert!(
         year.sql.contains("'2026-01-01'")
             && year.sql.contains("to_char(s.performed_at, 'IYYY-\"W\"IW')"),
@@ -116,15 +150,23 @@ fn a_period_starts_on_its_first_day_and_weeks_are_the_engines_weeks() {
         year.sql
     );
     assert_eq!(year.title, "נפח אימון");
-    let week =
-        chart(Measure::Workouts, Period::Week, true).spec(today(), Dialect::Sqlite, Language::En);
+    let week = chart(Measure::Workouts, Period::Week, true).spec(
+        today(),
+        Dialect::Sqlite,
+        Language::En,
+        Units::Metric,
+    );
     assert!(
         week.sql.contains("'2026-11-30'"),
         "Monday 30 November starts the week: {}",
         week.sql
     );
-    let all =
-        chart(Measure::Volume, Period::All, false).spec(today(), Dialect::Sqlite, Language::En);
+    let all = chart(Measure::Volume, Period::All, false).spec(
+        today(),
+        Dialect::Sqlite,
+        Language::En,
+        Units::Metric,
+    );
     assert!(!all.sql.contains("WHERE"), "{}", all.sql);
 }
 

@@ -71,6 +71,7 @@ fn at() -> CallContext {
         today: NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date"),
         dialect: Dialect::Sqlite,
         language: Language::En,
+        units: crate::domain::account::Units::Metric,
     }
 }
 
