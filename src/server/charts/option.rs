@@ -193,7 +193,30 @@ pub fn option(spec: &ChartSpec, table: &ChartTable) -> Value {
     }
     let mut option = serde_json::to_value(&chart).unwrap_or_else(|_| json!({}));
     finish(&mut option, spec.chart_type, series_count);
+    if spec.chart_type == ChartType::Bar && table.rows.len() <= FEW_BARS {
+        every_label_wrapped(&mut option);
+    }
     option
+}
+
+/// Bars up to which every bar's name is shown, wrapped (a few long names, like goals), rather
+/// than thinned out by ECharts.
+const FEW_BARS: usize = 8;
+
+/// Every x-axis label shown, wrapped onto lines no wider than a bar's slot.
+fn every_label_wrapped(option: &mut Value) {
+    let axis = match option.get_mut("xAxis") {
+        Some(Value::Array(axes)) => axes.first_mut(),
+        other => other,
+    };
+    if let Some(axis) = axis.and_then(Value::as_object_mut) {
+        axis.insert(
+            "axisLabel".into(),
+            json!({"interval": 0, "width": 90, "overflow": "break", "lineHeight": 14}),
+        );
+        // The axis name below up to three lines of labels.
+        axis.insert("nameGap".into(), json!(64));
+    }
 }
 
 /// What charming has no setter for: each series' `encode` (the dataset columns it draws) and
@@ -288,6 +311,24 @@ mod tests {
         assert!(o.get("dataZoom").is_none(), "three points need no zoom");
         // The title stays text: ECharts draws it on a canvas, and tooltips are not HTML.
         assert_eq!(o["title"][0]["text"], "<img src=x onerror=alert(1)> Squat");
+    }
+
+    #[test]
+    fn a_few_bars_show_every_name_wrapped_and_many_let_echarts_thin_them() {
+        let s = spec(ChartType::Bar, &["best"]);
+        let few = option(&s, &table(&s, &cols(), &rows(4)).unwrap());
+        assert_eq!(few["xAxis"]["axisLabel"]["interval"], 0);
+        assert_eq!(few["xAxis"]["axisLabel"]["overflow"], "break");
+        let many = option(&s, &table(&s, &cols(), &rows(20)).unwrap());
+        assert!(
+            many["xAxis"].get("axisLabel").is_none(),
+            "{}",
+            many["xAxis"]
+        );
+        let line = spec(ChartType::Line, &["best"]);
+        let line = option(&line, &table(&line, &cols(), &rows(4)).unwrap());
+        assert!(line["xAxis"].get("axisLabel").is_none());
+        assert_eq!(line["yAxis"]["scale"], true, "a trend fits its values");
     }
 
     #[test]
