@@ -4,7 +4,8 @@
 //! streak days, kg, seconds, metres), an optional exercise, and a timeframe: `daily` (today),
 //! `weekly` (Monday–Sunday), `monthly` (the calendar month), or `by_date` (from its start date to
 //! its end date). Weight goals look for the heaviest set in the window; streak goals look at the
-//! current streak; the others add up what the window holds.
+//! current streak; the others add up what the window holds. When a goal was first met is
+//! [`met_at`].
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -15,6 +16,9 @@ use crate::domain::i18n::FormError;
 use crate::domain::scoring::stats::{SetDay, WorkoutDay};
 use crate::domain::scoring::streaks::streaks;
 use crate::domain::text_enum::text_enum;
+
+mod completion;
+pub use completion::met_at;
 
 text_enum!(
     /// What a goal counts.
@@ -269,7 +273,7 @@ pub fn validate_target(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::scoring::stats::tests::{d, lift};
+    use crate::domain::scoring::stats::tests::{d, lift, workout};
 
     #[test]
     fn the_goal_form_reads_units_and_reports_one_code() {
@@ -417,18 +421,9 @@ mod tests {
     fn progress_by_type() {
         let today = d("2026-12-16");
         let workouts = [
-            WorkoutDay {
-                day: d("2026-12-07"),
-                points: 100,
-            },
-            WorkoutDay {
-                day: d("2026-12-14"),
-                points: 60,
-            },
-            WorkoutDay {
-                day: d("2026-12-15"),
-                points: 40,
-            },
+            workout("2026-12-07", 100),
+            workout("2026-12-14", 60),
+            workout("2026-12-15", 40),
         ];
         let sets = vec![
             lift("bench", "2026-12-07", 5, 100.0),

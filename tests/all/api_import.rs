@@ -63,6 +63,16 @@ both_engines! {
         assert!(app.count_rows("personal_records", &user.id).await > 0, "records recomputed after import");
         let stats = app.get_json(&user.client, "/api/v1/stats").await;
         assert_eq!(stats["workouts"], 129);
+        // Achievements are dated within 2021, when they were reached, not on the import's day:
+        // the n-workout milestones at the start of the n-th workout.
+        let export = app.get_json(&user.client, "/api/v1/me/export").await;
+        let time = |v: &Value| v.as_str().unwrap().parse::<chrono::DateTime<chrono::Utc>>().unwrap();
+        let mut starts: Vec<_> = export["workouts"].as_array().unwrap().iter().map(|w| time(&w["started_at"])).collect();
+        starts.sort();
+        let earned: std::collections::HashMap<&str, _> = export["achievements"].as_array().unwrap().iter()
+            .map(|a| (a["code"].as_str().unwrap(), time(&a["earned_at"]))).collect();
+        assert_eq!((earned["first_workout"], earned["workouts_10"], earned["workouts_100"]), (starts[0], starts[9], starts[99]));
+        assert!(earned.values().all(|t| chrono::Datelike::year(t) == 2021), "{earned:?}");
 
         let resp = upload(&app, &user, "format=strong", STRONG).await;
         let again: Value = resp.json().await.unwrap();

@@ -89,6 +89,15 @@ both_engines! {
         assert_eq!(weight_goals.len(), 2);
         assert!(weight_goals.iter().any(|g| g["progress"]["completed"] == true), "one reached: {weight_goals:?}");
         assert!(weight_goals.iter().any(|g| g["progress"]["completed"] == false), "one ahead: {weight_goals:?}");
+        // Dated by the history, not by the day the account was made: the reached goal at the
+        // workout that met it, the first workout's achievement at the first workout.
+        let time = |v: &Value| v.as_str().unwrap_or_else(|| panic!("not a time: {v}")).parse::<chrono::DateTime<Utc>>().unwrap();
+        let reached = weight_goals.iter().find(|g| g["progress"]["completed"] == true).unwrap();
+        assert!(time(&reached["completed_at"]) <= newest, "{reached}");
+        let export = app.get_json(&client, "/api/v1/me/export").await;
+        let first = export["workouts"].as_array().unwrap().iter().map(|w| time(&w["started_at"])).min().unwrap();
+        let first_workout = export["achievements"].as_array().unwrap().iter().find(|a| a["code"] == "first_workout").expect("first_workout");
+        assert_eq!(time(&first_workout["earned_at"]), first);
         let weekly = goals.iter().find(|g| g["goal_type"] == "workouts").expect("weekly workouts goal");
         assert_eq!(weekly["timeframe"], "weekly");
 

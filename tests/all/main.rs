@@ -27,6 +27,7 @@ mod chat_streaming;
 mod cli;
 mod coach_memory;
 mod demo;
+mod earned_dates;
 mod llm_openai;
 mod log_text;
 mod log_words;

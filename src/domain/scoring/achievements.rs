@@ -1,7 +1,11 @@
 //! Achievements: milestones earned from lifetime totals, each with English and Hebrew names.
-//! Earned once; the server stores new ones with the time they were first reached.
+//! [`earned`] says which ones the totals qualify for; [`reached_at`] says when each was first
+//! reached, which is the time the server stores with it.
 
 use serde::Serialize;
+
+mod reached;
+pub use reached::{Timeline, reached_at};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Achievement {

@@ -132,6 +132,29 @@ pub fn current_records<Id: Clone + Eq + std::hash::Hash + Ord>(
     out
 }
 
+/// When each (exercise, record type) got its first record: the earliest set with a value for
+/// it, in chronological order. A pair never loses its record once it has one (a later set can
+/// only beat it), so the n-th instant here is when the user first held n of the records that
+/// [`current_records`] lists: what the personal-record achievements count.
+pub fn first_record_times<Id: Clone + Eq + std::hash::Hash>(
+    sets: &[LoggedSet<Id>],
+) -> Vec<DateTime<Utc>> {
+    let mut first: HashMap<(Id, RecordType), DateTime<Utc>> = HashMap::new();
+    for set in sets {
+        for &record_type in RecordType::ALL {
+            if record_type.value(&set.facts).is_some() {
+                first
+                    .entry((set.exercise_id.clone(), record_type))
+                    .and_modify(|t| *t = (*t).min(set.performed_at))
+                    .or_insert(set.performed_at);
+            }
+        }
+    }
+    let mut times: Vec<DateTime<Utc>> = first.into_values().collect();
+    times.sort_unstable();
+    times
+}
+
 /// Records that are new or improved in `after` compared with `before` (e.g. before and after
 /// saving a workout): what the user is told "new PR!" about. A record that passed to another set
 /// without a better value (an edited or deleted workout, an earlier tie) is not news.
@@ -211,6 +234,22 @@ mod tests {
         assert!((e1rm.value - 121.0).abs() < 1e-9);
         assert_eq!(find(&r, "bench", RecordType::Weight).value, 80.0);
         assert!(r.iter().all(|x| x.record_type != RecordType::Distance));
+    }
+
+    #[test]
+    fn first_record_times_follow_the_first_set_of_each_record() {
+        let mut warm = set("w", "squat", 1, 5, 60.0);
+        warm.facts.set_type = SetType::Warmup;
+        let sets = vec![
+            set("b", "squat", 3, 5, 110.0), // listed first, performed later
+            warm,                           // a warm-up on day 1 opens nothing
+            set("a", "squat", 2, 5, 100.0), // squat weight, reps, e1RM, volume on day 2
+            set("c", "bench", 4, 15, 60.0), // bench weight, reps, volume (no e1RM above 12 reps)
+            set("d", "bench", 5, 5, 70.0),  // bench e1RM, first possible on day 5
+        ];
+        let expected: Vec<DateTime<Utc>> = [2, 2, 2, 2, 4, 4, 4, 5].into_iter().map(at).collect();
+        assert_eq!(first_record_times(&sets), expected);
+        assert_eq!(current_records(&sets).len(), expected.len());
     }
 
     #[test]

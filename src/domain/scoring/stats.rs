@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::SetFacts;
@@ -36,17 +36,19 @@ impl Period {
     }
 }
 
-/// A workout as stats need it: the local day it happened and its points.
+/// A workout as stats need it: when it started, the local day that was, and its points.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct WorkoutDay {
+    pub at: DateTime<Utc>,
     pub day: NaiveDate,
     pub points: i64,
 }
 
-/// A set as stats need it.
+/// A set as stats need it: when it was performed and the local day that was.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SetDay<Id> {
     pub exercise_id: Id,
+    pub at: DateTime<Utc>,
     pub day: NaiveDate,
     pub facts: SetFacts,
 }
@@ -151,10 +153,25 @@ pub(crate) mod tests {
         s.parse().unwrap()
     }
 
+    /// Noon UTC on `day`: when the test workouts and sets happen.
+    pub(crate) fn noon(day: &str) -> DateTime<Utc> {
+        d(day).and_hms_opt(12, 0, 0).unwrap().and_utc()
+    }
+
+    /// A workout on `day` worth `points` (shared with the goals tests).
+    pub(crate) fn workout(day: &str, points: i64) -> WorkoutDay {
+        WorkoutDay {
+            at: noon(day),
+            day: d(day),
+            points,
+        }
+    }
+
     /// A set of `reps` × `kg` of exercise `ex` on `day` (shared with the goals tests).
     pub(crate) fn lift(ex: &str, day: &str, reps: u32, kg: f64) -> SetDay<String> {
         SetDay {
             exercise_id: ex.into(),
+            at: noon(day),
             day: d(day),
             facts: SetFacts {
                 reps: Some(reps),
@@ -177,22 +194,10 @@ pub(crate) mod tests {
     fn month_against_last_month_and_favourite() {
         let today = d("2026-11-25");
         let workouts = [
-            WorkoutDay {
-                day: d("2026-10-30"),
-                points: 50,
-            },
-            WorkoutDay {
-                day: d("2026-10-31"),
-                points: 40,
-            },
-            WorkoutDay {
-                day: d("2026-11-24"),
-                points: 70,
-            },
-            WorkoutDay {
-                day: d("2026-11-25"),
-                points: 30,
-            },
+            workout("2026-10-30", 50),
+            workout("2026-10-31", 40),
+            workout("2026-11-24", 70),
+            workout("2026-11-25", 30),
         ];
         let mut warmup = lift("squat", "2026-11-24", 10, 60.0);
         warmup.facts.set_type = SetType::Warmup;
@@ -241,10 +246,7 @@ pub(crate) mod tests {
     #[test]
     fn january_compares_with_december() {
         let s = summarize::<String>(
-            &[WorkoutDay {
-                day: d("2025-12-31"),
-                points: 5,
-            }],
+            &[workout("2025-12-31", 5)],
             &[],
             Period::Week,
             d("2026-01-02"),

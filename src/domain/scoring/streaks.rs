@@ -40,6 +40,46 @@ pub fn streaks(days: impl IntoIterator<Item = NaiveDate>, today: NaiveDate) -> S
     }
 }
 
+/// One training day, as the dates things were reached need it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RunDay {
+    pub day: NaiveDate,
+    /// The day's first workout.
+    pub first_at: DateTime<Utc>,
+    /// Consecutive training days ending on this one (1 after a gap).
+    pub run_days: u32,
+}
+
+/// Every training day up to `today` in order, from workouts given as (start, local day) in any
+/// order: [`streaks`] replayed day by day, so "when did the streak first reach n" is the
+/// first `RunDay` with `run_days >= n`.
+pub fn run_days(
+    workouts: impl IntoIterator<Item = (DateTime<Utc>, NaiveDate)>,
+    today: NaiveDate,
+) -> Vec<RunDay> {
+    let mut first_of_day: Vec<(NaiveDate, DateTime<Utc>)> = workouts
+        .into_iter()
+        .filter(|(_, day)| *day <= today)
+        .map(|(t, day)| (day, t))
+        .collect();
+    // By day, then time: the first entry of each day is its first workout.
+    first_of_day.sort_unstable();
+    first_of_day.dedup_by_key(|(day, _)| *day);
+    let mut out: Vec<RunDay> = Vec::with_capacity(first_of_day.len());
+    for (day, first_at) in first_of_day {
+        let run_days = match out.last() {
+            Some(prev) if day.signed_duration_since(prev.day).num_days() == 1 => prev.run_days + 1,
+            _ => 1,
+        };
+        out.push(RunDay {
+            day,
+            first_at,
+            run_days,
+        });
+    }
+    out
+}
+
 /// Local calendar days of UTC instants. The zone conversion is passed in (the server uses
 /// `chrono_tz`), which keeps the time-zone database out of the browser bundle.
 pub fn local_days<'a>(
@@ -91,6 +131,33 @@ mod tests {
                 "{days:?}"
             );
         }
+    }
+
+    #[test]
+    fn run_days_replay_the_streak_day_by_day() {
+        let at = |day: &str, hour: u32| d(day).and_hms_opt(hour, 0, 0).unwrap().and_utc();
+        let workouts = [
+            (at("2026-11-03", 18), d("2026-11-03")),
+            (at("2026-11-01", 9), d("2026-11-01")),
+            (at("2026-11-02", 20), d("2026-11-02")),
+            (at("2026-11-02", 6), d("2026-11-02")), // the 2nd's first workout
+            (at("2026-11-05", 7), d("2026-11-05")), // after a gap
+            (at("2026-11-06", 7), d("2026-11-06")), // after today
+        ];
+        let runs = run_days(workouts, d("2026-11-05"));
+        let got: Vec<(NaiveDate, DateTime<Utc>, u32)> = runs
+            .iter()
+            .map(|r| (r.day, r.first_at, r.run_days))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (d("2026-11-01"), at("2026-11-01", 9), 1),
+                (d("2026-11-02"), at("2026-11-02", 6), 2),
+                (d("2026-11-03"), at("2026-11-03", 18), 3),
+                (d("2026-11-05"), at("2026-11-05", 7), 1),
+            ]
+        );
     }
 
     #[test]

@@ -79,14 +79,15 @@ pub async fn update(
         .bind(id).bind(user_id).bind(target_value).bind(end_date).bind(is_active).fetch_optional(pool).await)
 }
 
-/// Records the first completion; later calls keep the original time.
+/// Records that the goal was met `at`, unless it is already recorded as met at or before that
+/// (completion dates only move back); returns the stored completion.
 pub async fn mark_completed(
     db: &Db,
     user_id: &Id,
     id: &Id,
+    at: DateTime<Utc>,
 ) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
-    let at = now();
-    on_db!(db, pool => sqlx::query("UPDATE goals SET completed_at = $3 WHERE id = $1 AND user_id = $2 AND completed_at IS NULL")
+    on_db!(db, pool => sqlx::query("UPDATE goals SET completed_at = $3 WHERE id = $1 AND user_id = $2 AND (completed_at IS NULL OR completed_at > $3)")
         .bind(id).bind(user_id).bind(at).execute(pool).await.map(|_| ()))?;
     on_db!(db, pool => sqlx::query_scalar("SELECT completed_at FROM goals WHERE id = $1 AND user_id = $2")
         .bind(id).bind(user_id).fetch_one(pool).await)

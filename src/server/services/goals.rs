@@ -1,5 +1,6 @@
 //! Goals: creating one (validated, its exercise resolved by name) and reading goals with their
-//! live progress, which is computed from the log each time; the first completion is recorded.
+//! live progress, which is computed from the log each time. The first completion is recorded
+//! when a goal is read, dated when the log first met it ([`met_at`]), not when it was read.
 //! Used by the REST routes and the goals page.
 
 use serde::Serialize;
@@ -7,10 +8,12 @@ use serde::Serialize;
 use super::log::resolve_exercise;
 use super::stats::{LogDays, log_days};
 use crate::domain::account::FieldError;
-use crate::domain::goals::{GoalInput, GoalPatch, GoalSpec, Progress, progress, validate_target};
+use crate::domain::goals::{
+    GoalInput, GoalPatch, GoalSpec, Progress, met_at, progress, validate_target,
+};
 use crate::server::db::goals::{self, GoalRow, NewGoal};
 use crate::server::db::users::User;
-use crate::server::db::{Db, Id};
+use crate::server::db::{Db, Id, now};
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct GoalView {
@@ -38,18 +41,29 @@ pub fn spec(g: &GoalRow) -> GoalSpec<Id> {
     }
 }
 
-/// Progress of each goal, recording first completions.
+/// Progress of each goal, recording first completions: a goal the log has met (in any of its
+/// windows so far) gets `completed_at`, the moment it was met; one whose stored completion is
+/// later than that (recorded when it was read, before this rule, or before older workouts were
+/// logged) is moved back. Now stands in when the log cannot say, which is when a streak was
+/// already long enough on the start date ([`met_at`]).
 pub async fn views(db: &Db, user: &User, rows: Vec<GoalRow>) -> Result<Vec<GoalView>, sqlx::Error> {
     let LogDays {
         workouts,
         sets,
         today,
     } = log_days(db, user).await?;
+    let at = now();
     let mut out = Vec::with_capacity(rows.len());
     for mut goal in rows {
-        let p = progress(&spec(&goal), &workouts, &sets, today);
-        if p.completed && goal.completed_at.is_none() {
-            goal.completed_at = goals::mark_completed(db, &user.id, &goal.id).await?;
+        let s = spec(&goal);
+        let p = progress(&s, &workouts, &sets, today);
+        let met = met_at(&s, &workouts, &sets, today)
+            .map(|t| t.min(at))
+            .or(p.completed.then_some(at));
+        if let Some(met) = met
+            && goal.completed_at.is_none_or(|stored| met < stored)
+        {
+            goal.completed_at = goals::mark_completed(db, &user.id, &goal.id, met).await?;
         }
         out.push(GoalView { goal, progress: p });
     }

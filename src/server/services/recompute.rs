@@ -2,6 +2,13 @@
 //! achievements. Runs after every change to the log (and from `spotter recompute`): it computes
 //! the truth from the sets with `domain::scoring`, then writes only what differs, in one
 //! transaction. What it adds is what the user is told about ("new PR!").
+//!
+//! Achievements carry the instant their threshold was first reached in the log
+//! ([`achievements::reached_at`]), not the time of the recompute: importing two years of
+//! training dates each milestone within those years. A stored achievement dated later than
+//! the log says (stored before this rule, or before an older workout was logged) is moved
+//! back; dates never move forward, so an achievement the user has seen keeps its day unless
+//! the log shows it was reached earlier.
 
 use std::collections::{HashMap, HashSet};
 
@@ -9,10 +16,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::domain::scoring::SetFacts;
-use crate::domain::scoring::achievements::{self, Achievement, Totals};
+use crate::domain::scoring::achievements::{self, Achievement, Timeline, Totals};
 use crate::domain::scoring::points::{WORKOUT_BONUS, set_points};
 use crate::domain::scoring::records::{
-    LoggedSet, Record, RecordType, current_records, new_records,
+    LoggedSet, Record, RecordType, current_records, first_record_times, new_records,
 };
 use crate::domain::scoring::streaks::streaks;
 use crate::server::db::workouts::{self, SetFactsRow};
@@ -51,7 +58,10 @@ struct Derived {
     /// The stored records differ from `records`.
     stale: bool,
     fresh: Vec<Record<Id>>,
-    new_achievements: Vec<Achievement>,
+    /// Newly earned, with when each was reached.
+    new_achievements: Vec<(Achievement, DateTime<Utc>)>,
+    /// Stored achievements (by code) to date earlier: the log reached them before their date.
+    redated: Vec<(String, DateTime<Utc>)>,
     lost: Vec<String>,
 }
 
@@ -59,18 +69,21 @@ fn derive(
     sets: &[SetLine],
     sessions: &[(Id, i64, DateTime<Utc>)],
     before: &[Record<Id>],
-    stored_achievements: &[String],
+    stored_achievements: &[(String, DateTime<Utc>)],
     local_day: impl Fn(&DateTime<Utc>) -> NaiveDate,
+    now: DateTime<Utc>,
 ) -> Derived {
     // Points.
     let mut set_updates = Vec::new();
     let mut session_points: HashMap<&Id, i64> = HashMap::new();
+    let mut timeline = Timeline::default();
     for s in sets {
         let p = set_points(&s.facts());
         if p != s.points {
             set_updates.push((s.id.clone(), p));
         }
         *session_points.entry(&s.session_id).or_insert(WORKOUT_BONUS) += p;
+        timeline.points.push((s.performed_at, p));
     }
     let session_updates: Vec<(Id, i64)> = sessions
         .iter()
@@ -97,23 +110,45 @@ fn derive(
 
     // Achievements.
     let days: Vec<NaiveDate> = sessions.iter().map(|(_, _, t)| local_day(t)).collect();
-    let today = local_day(&Utc::now());
+    let today = local_day(&now);
     let totals = Totals {
         points: sessions
             .iter()
             .map(|(id, _, _)| session_points.get(id).copied().unwrap_or(0))
             .sum(),
         workouts: sessions.len() as u64,
-        longest_streak_days: streaks(days, today).longest_days,
+        longest_streak_days: streaks(days.iter().copied(), today).longest_days,
         personal_records: records.len() as u64,
     };
     let earned = achievements::earned(&totals);
+    for ((id, _, started), day) in sessions.iter().zip(&days) {
+        timeline.workouts.push((*started, *day));
+        if session_points.contains_key(id) {
+            timeline.points.push((*started, WORKOUT_BONUS));
+        }
+    }
+    timeline.records = first_record_times(&logged);
+    // Never in the future (a workout dated ahead of time), and now when the log cannot say.
+    let reached: HashMap<&str, DateTime<Utc>> = achievements::reached_at(&timeline, today)
+        .into_iter()
+        .map(|(code, t)| (code, t.min(now)))
+        .collect();
     let earned_codes: HashSet<&str> = earned.iter().map(|a| a.code).collect();
-    let had: HashSet<&str> = stored_achievements.iter().map(String::as_str).collect();
-    let new_achievements: Vec<Achievement> = earned
+    let had: HashSet<&str> = stored_achievements
+        .iter()
+        .map(|(c, _)| c.as_str())
+        .collect();
+    let new_achievements: Vec<(Achievement, DateTime<Utc>)> = earned
         .iter()
         .filter(|a| !had.contains(a.code))
-        .copied()
+        .map(|a| (*a, reached.get(a.code).copied().unwrap_or(now)))
+        .collect();
+    let redated = stored_achievements
+        .iter()
+        .filter_map(|(code, stored)| {
+            let t = *reached.get(code.as_str())?;
+            (earned_codes.contains(code.as_str()) && t < *stored).then(|| (code.clone(), t))
+        })
         .collect();
     let lost = had
         .difference(&earned_codes)
@@ -126,6 +161,7 @@ fn derive(
         stale,
         fresh,
         new_achievements,
+        redated,
         lost,
     }
 }
@@ -145,9 +181,9 @@ macro_rules! recompute_in {
             let sessions: Vec<(Id, i64, DateTime<Utc>)> = sqlx::query_as(
                 "SELECT id, points, started_at FROM workout_sessions WHERE user_id = $1").bind(user_id).fetch_all(&mut *$tx).await?;
             let before = records::to_records(sqlx::query_as::<_, records::StoredRecord>(records::SELECT_STORED).bind(user_id).fetch_all(&mut *$tx).await?);
-            let stored_achievements: Vec<String> = sqlx::query_scalar(
-                "SELECT code FROM achievements WHERE user_id = $1").bind(user_id).fetch_all(&mut *$tx).await?;
-            let d = derive(&sets, &sessions, &before, &stored_achievements, $local_day);
+            let stored_achievements: Vec<(String, DateTime<Utc>)> = sqlx::query_as(
+                "SELECT code, earned_at FROM achievements WHERE user_id = $1").bind(user_id).fetch_all(&mut *$tx).await?;
+            let d = derive(&sets, &sessions, &before, &stored_achievements, $local_day, at);
             for (id, p) in &d.set_updates {
                 sqlx::query("UPDATE exercise_sets SET points = $2 WHERE id = $1 AND user_id = $3").bind(id).bind(p).bind(user_id).execute(&mut *$tx).await?;
             }
@@ -164,19 +200,23 @@ macro_rules! recompute_in {
                         .execute(&mut *$tx).await?;
                 }
             }
-            for a in &d.new_achievements {
+            for (a, earned_at) in &d.new_achievements {
                 sqlx::query("INSERT INTO achievements (id, user_id, code, name_en, name_he, description, points_reward, earned_at)
                              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
                     .bind(Id::new()).bind(user_id).bind(a.code).bind(a.name_en).bind(a.name_he).bind(a.description)
-                    .bind(a.points_reward).bind(at)
+                    .bind(a.points_reward).bind(earned_at)
                     .execute(&mut *$tx).await?;
+            }
+            for (code, earned_at) in &d.redated {
+                sqlx::query("UPDATE achievements SET earned_at = $3 WHERE user_id = $1 AND code = $2")
+                    .bind(user_id).bind(code).bind(earned_at).execute(&mut *$tx).await?;
             }
             for code in &d.lost {
                 sqlx::query("DELETE FROM achievements WHERE user_id = $1 AND code = $2").bind(user_id).bind(code).execute(&mut *$tx).await?;
             }
             Ok::<Changes, sqlx::Error>(Changes {
                 new_records: d.fresh,
-                new_achievements: d.new_achievements,
+                new_achievements: d.new_achievements.into_iter().map(|(a, _)| a).collect(),
             })
         }
     };

@@ -67,6 +67,7 @@ pub async fn log_days(db: &Db, user: &User) -> Result<LogDays, sqlx::Error> {
     let workouts = sessions
         .iter()
         .map(|(t, p)| WorkoutDay {
+            at: *t,
             day: day(t),
             points: *p,
         })
@@ -74,6 +75,7 @@ pub async fn log_days(db: &Db, user: &User) -> Result<LogDays, sqlx::Error> {
     let sets = lines
         .into_iter()
         .map(|l| SetDay {
+            at: l.performed_at,
             day: day(&l.performed_at),
             facts: l.numbers.facts(),
             exercise_id: l.exercise_id,
