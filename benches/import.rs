@@ -19,7 +19,7 @@ use spotter::domain::import::bench_support::synthetic_strong_csv;
 use spotter::domain::import::{Format, parse};
 use spotter::server::db::users::{self, NewUser, User};
 use spotter::server::db::{Db, exercises};
-use spotter::server::services::import::import;
+use spotter::server::services::import::{ImportRun, import};
 use tempfile::TempDir;
 use tokio::runtime::Runtime;
 
@@ -97,12 +97,24 @@ fn full_import(c: &mut Criterion) {
     // Once, untimed: the file imports cleanly and completely.
     let (db, user, _dir) = rt.block_on(fresh_db());
     let report = rt
-        .block_on(import(&db, &user, Format::Strong, bytes, None, false))
+        .block_on(import(
+            &db,
+            &user,
+            Format::Strong,
+            bytes,
+            ImportRun::default(),
+        ))
         .expect("import");
     assert_eq!(report.sets, ROWS);
     assert_eq!(report.duplicates, 0);
     let again = rt
-        .block_on(import(&db, &user, Format::Strong, bytes, None, false))
+        .block_on(import(
+            &db,
+            &user,
+            Format::Strong,
+            bytes,
+            ImportRun::default(),
+        ))
         .expect("re-import");
     assert_eq!((again.workouts, again.duplicates), (0, report.workouts));
     rt.block_on(db.close());
@@ -123,8 +135,7 @@ fn full_import(c: &mut Criterion) {
                         &user,
                         Format::Strong,
                         black_box(bytes),
-                        None,
-                        false,
+                        ImportRun::default(),
                     ))
                     .expect("import");
                 (report, db, dir)

@@ -28,6 +28,7 @@ mod cli;
 mod coach_memory;
 mod demo;
 mod earned_dates;
+mod import_tolerance;
 mod llm_openai;
 mod log_text;
 mod log_words;

@@ -11,6 +11,8 @@ pub(super) const MAX_REPS: f64 = 1000.0;
 const MAX_DISTANCE_M: f64 = 1_000_000.0;
 /// A day: longer is a unit mix-up or a timer left running for days.
 const MAX_SECONDS: f64 = 86_400.0;
+/// A workout longer than this is a timer left running: its duration is ignored.
+pub(super) const MAX_WORKOUT_SECONDS: i64 = 86_400;
 
 /// The problems found in one row.
 #[derive(Default)]
@@ -153,6 +155,32 @@ pub(super) fn seconds(
     text: &str,
     decimal_comma: bool,
 ) -> Result<Option<u32>, String> {
+    match seconds_value(column, text, decimal_comma)? {
+        None => Ok(None),
+        Some(s) if s < 0.0 => Err(format!("{column}: {text} is negative")),
+        Some(s) if s > MAX_SECONDS => Err(format!("{column}: {text} is longer than a day")),
+        Some(s) => Ok(Some(s.round() as u32).filter(|&s| s > 0)),
+    }
+}
+
+/// A whole workout's duration, read like [`seconds`]; one longer than a day or below zero (a
+/// timer never stopped, a clock changed) is no reason to lose the workout's sets: the duration
+/// is dropped with a warning (`Ok((None, Some(warning)))`). Unreadable text is still an error.
+pub(super) fn workout_seconds(
+    column: &str,
+    text: &str,
+    decimal_comma: bool,
+) -> Result<(Option<u32>, Option<String>), String> {
+    match seconds_value(column, text, decimal_comma)? {
+        Some(s) if !(0.0..=MAX_SECONDS).contains(&s) => {
+            Ok((None, Some(format!("workout duration {text} ignored"))))
+        }
+        _ => seconds(column, text, decimal_comma).map(|s| (s, None)),
+    }
+}
+
+/// The seconds a duration cell says, `None` when empty.
+fn seconds_value(column: &str, text: &str, decimal_comma: bool) -> Result<Option<f64>, String> {
     if text.is_empty() {
         return Ok(None);
     }
@@ -163,14 +191,9 @@ pub(super) fn seconds(
     } else {
         worded_seconds(text)
     };
-    match value {
-        None => Err(format!(
-            "{column}: \"{text}\" is not a duration like 50, 1:05:30 or 1h 5m"
-        )),
-        Some(s) if s < 0.0 => Err(format!("{column}: {text} is negative")),
-        Some(s) if s > MAX_SECONDS => Err(format!("{column}: {text} is longer than a day")),
-        Some(s) => Ok(Some(s.round() as u32).filter(|&s| s > 0)),
-    }
+    value
+        .map(Some)
+        .ok_or_else(|| format!("{column}: \"{text}\" is not a duration like 50, 1:05:30 or 1h 5m"))
 }
 
 fn clock_seconds(text: &str) -> Option<f64> {

@@ -164,17 +164,33 @@ impl ExportColumns for Columns {
         let Some(started_at) = started_at else {
             return problems.into_result(None);
         };
-        let workout_duration = match ended_at {
+        // A workout that ends before it starts or lasts more than a day (a timer never
+        // stopped) keeps its sets; only its end is dropped, with a warning.
+        let mut warnings = Vec::new();
+        let (ended_at, workout_duration) = match ended_at {
             Some(ended_at) if ended_at < started_at => {
-                problems.push(format!(
-                    "{} is before {}",
+                warnings.push(format!(
+                    "{} {} is before {}: the workout's end ignored",
                     named(self.end_time),
+                    row.get(self.end_time),
                     name(self.start_time)
                 ));
-                None
+                (None, None)
             }
-            Some(ended_at) => u32::try_from((ended_at - started_at).num_seconds()).ok(),
-            None => None,
+            Some(ended_at) if (ended_at - started_at).num_seconds() > cell::MAX_WORKOUT_SECONDS => {
+                let minutes = (ended_at - started_at).num_minutes();
+                warnings.push(format!(
+                    "workout duration {}h {}m ignored",
+                    minutes / 60,
+                    minutes % 60
+                ));
+                (None, None)
+            }
+            Some(ended_at) => (
+                Some(ended_at),
+                u32::try_from((ended_at - started_at).num_seconds()).ok(),
+            ),
+            None => (None, None),
         };
         let workout = WorkoutHead {
             started_at,
@@ -194,6 +210,10 @@ impl ExportColumns for Columns {
             rpe,
             notes: cell::text(row.get(self.exercise_notes)),
         };
-        problems.into_result(Some(ParsedRow { workout, set }))
+        problems.into_result(Some(ParsedRow {
+            workout,
+            set,
+            warnings,
+        }))
     }
 }

@@ -5,7 +5,9 @@
 //! - [`parse`] / [`parse_with`]: one call per uploaded file. It never stops at the first bad
 //!   row: [`ParsedImport::errors`] has one [`LineError`] per bad physical line, and the good
 //!   rows are still parsed so a dry run can preview both. The server rejects a file whose
-//!   `errors` is non-empty.
+//!   `errors` is non-empty unless told to skip them. [`ParsedImport::warnings`]: lines imported
+//!   with something dropped (a workout timer left running for 105 hours); [`grouped`] gathers
+//!   lines that share a message.
 //! - [`ParsedImport::summary`]: the counts a preview shows, without a database.
 //! - Canonical units: kilograms, metres, seconds (see [`crate::domain::training`]).
 //! - [`ParsedWorkout::source_ref`]: the idempotency key (see `source_ref.rs` for why it is
@@ -46,11 +48,14 @@ pub struct ParseOptions {
     pub assumed_units: Units,
 }
 
-/// Everything read from one file: the workouts from its good rows, and one error per bad line.
+/// Everything read from one file: the workouts from its good rows, one error per bad line (its
+/// set cannot be read), and one warning per line imported with something dropped or corrected
+/// (a workout duration of 105 hours).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ParsedImport {
     pub workouts: Vec<ParsedWorkout>,
     pub errors: Vec<LineError>,
+    pub warnings: Vec<LineError>,
 }
 
 /// One workout, in file order. Times are local wall-clock times without a zone.
@@ -101,6 +106,43 @@ impl LineError {
     }
 }
 
+/// Lines that share one message ("52 lines: workout duration 105h 45m ignored"), as a preview
+/// shows many of them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct LineGroup {
+    pub message: String,
+    /// How many lines say it.
+    pub count: usize,
+    /// The first [`GROUP_LINES`] of them.
+    pub lines: Vec<usize>,
+}
+
+/// Line numbers listed per group.
+pub const GROUP_LINES: usize = 20;
+
+/// `lines` grouped by message, in the order each message first appears.
+pub fn grouped(lines: &[LineError]) -> Vec<LineGroup> {
+    let mut groups: Vec<LineGroup> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for l in lines {
+        let i = *index.entry(l.message.as_str()).or_insert_with(|| {
+            groups.push(LineGroup {
+                message: l.message.clone(),
+                count: 0,
+                lines: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        let group = &mut groups[i];
+        group.count += 1;
+        if group.lines.len() < GROUP_LINES {
+            group.lines.push(l.line);
+        }
+    }
+    groups
+}
+
 /// What a dry run shows before anything is written (duplicates need the database; the server
 /// adds them).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,6 +162,7 @@ impl ParsedImport {
         ParsedImport {
             workouts: Vec::new(),
             errors: vec![error],
+            warnings: Vec::new(),
         }
     }
 
@@ -160,6 +203,8 @@ pub fn parse_with(format: Format, bytes: &[u8], options: ParseOptions) -> Parsed
 struct ParsedRow {
     workout: workouts::WorkoutHead,
     set: ParsedSet,
+    /// What was dropped or corrected on this row, which is still imported.
+    warnings: Vec<String>,
 }
 
 /// A vendor's columns, found in the header, and how to read one row with them.
@@ -189,6 +234,7 @@ fn read_rows<C: ExportColumns>(
     };
     let mut builder = workouts::Builder::default();
     let mut errors = Vec::new();
+    let mut warnings = Vec::new();
     while let Some(row) = table.next_row() {
         let row = match row {
             Ok(row) => row,
@@ -198,7 +244,15 @@ fn read_rows<C: ExportColumns>(
             }
         };
         match columns.read_row(&row, options) {
-            Ok(Some(parsed)) => builder.add(parsed.workout, parsed.set),
+            Ok(Some(parsed)) => {
+                warnings.extend(
+                    parsed
+                        .warnings
+                        .into_iter()
+                        .map(|w| LineError::new(row.line, w)),
+                );
+                builder.add(parsed.workout, parsed.set);
+            }
             Ok(None) => {}
             Err(problems) => errors.push(LineError::new(row.line, problems.join("; "))),
         }
@@ -206,5 +260,6 @@ fn read_rows<C: ExportColumns>(
     ParsedImport {
         workouts: builder.finish(format),
         errors,
+        warnings,
     }
 }

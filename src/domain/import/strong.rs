@@ -169,7 +169,7 @@ impl ExportColumns for Columns {
 
         let started_at =
             problems.take(cell::datetime(name(self.date), row.get(Some(self.date))).map(Some));
-        let duration_s = problems.take(cell::seconds(
+        let (duration_s, duration_warning) = problems.take(cell::workout_seconds(
             named(self.duration),
             row.get(self.duration),
             comma,
@@ -233,7 +233,11 @@ impl ExportColumns for Columns {
             rpe,
             notes: cell::text(row.get(self.notes)),
         };
-        problems.into_result(Some(ParsedRow { workout, set }))
+        problems.into_result(Some(ParsedRow {
+            workout,
+            set,
+            warnings: duration_warning.into_iter().collect(),
+        }))
     }
 }
 

@@ -1,5 +1,6 @@
 //! `spotter import`: read a Strong or Hevy CSV export into an account (or, with `--dry-run`,
-//! only say what would be imported). A file with bad lines is refused whole, each listed.
+//! only say what would be imported). A file with bad lines is refused whole, each listed,
+//! unless `--skip-invalid`; warnings are listed, grouped.
 
 use std::path::PathBuf;
 
@@ -8,8 +9,8 @@ use clap::Args;
 use super::error::CliError;
 use super::setup::Setup;
 use super::user;
-use crate::domain::import::Format;
-use crate::server::services::import::{ImportError, import};
+use crate::domain::import::{Format, LineGroup};
+use crate::server::services::import::{ImportError, ImportRun, import};
 
 #[derive(Args)]
 pub(super) struct ImportArgs {
@@ -24,6 +25,9 @@ pub(super) struct ImportArgs {
     /// IANA time zone of the export's times (default: the account's).
     #[arg(long)]
     tz: Option<String>,
+    /// Import the good rows of a file with bad lines, skipping (and listing) those.
+    #[arg(long)]
+    skip_invalid: bool,
     file: PathBuf,
 }
 
@@ -33,6 +37,7 @@ pub(super) async fn run(args: ImportArgs) -> Result<(), CliError> {
         format,
         dry_run,
         tz,
+        skip_invalid,
         file,
     } = args;
     let state = Setup::open().await?.state().await?;
@@ -45,15 +50,20 @@ pub(super) async fn run(args: ImportArgs) -> Result<(), CliError> {
         .transpose()?;
     let bytes =
         std::fs::read(&file).map_err(|e| CliError::User(format!("{}: {e}", file.display())))?;
-    let report = match import(&state.db, &user, format, &bytes, tz, dry_run).await {
+    let run = ImportRun {
+        tz,
+        dry_run,
+        skip_invalid,
+    };
+    let report = match import(&state.db, &user, format, &bytes, run).await {
         Ok(report) => report,
         Err(ImportError::BadRows(report)) => {
             for e in &report.errors {
                 eprintln!("line {}: {}", e.line, e.message);
             }
             return Err(CliError::User(format!(
-                "{} bad line(s); nothing was imported",
-                report.error_count
+                "{} bad line(s); nothing was imported (--skip-invalid imports the other {} set(s))",
+                report.error_count, report.sets
             )));
         }
         Err(ImportError::Db(e)) => return Err(e.into()),
@@ -83,8 +93,22 @@ pub(super) async fn run(args: ImportArgs) -> Result<(), CliError> {
             format!(": {}", report.new_exercises.join(", "))
         },
     );
+    for g in &report.warnings {
+        println!("warning: {}", line_group(g));
+    }
+    let skipped = if report.skipped > 0 { "skipped " } else { "" };
     for e in &report.errors {
-        println!("line {}: {}", e.line, e.message);
+        println!("{skipped}line {}: {}", e.line, e.message);
     }
     Ok(())
+}
+
+/// "3 lines (2, 3, 4): workout duration 105h 45m ignored".
+fn line_group(g: &LineGroup) -> String {
+    let lines: Vec<String> = g.lines.iter().map(ToString::to_string).collect();
+    let more = if g.count > g.lines.len() { ", …" } else { "" };
+    match g.count {
+        1 => format!("line {}: {}", lines.join(", "), g.message),
+        n => format!("{n} lines ({}{more}): {}", lines.join(", "), g.message),
+    }
 }

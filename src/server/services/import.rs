@@ -1,8 +1,10 @@
 //! Importing Strong and Hevy CSV exports: parse (domain), resolve exercise names (unmatched
 //! names become custom exercises), turn local export times into UTC with the user's (or the
 //! given) time zone, and store everything in one transaction, skipping workouts already
-//! imported (`source_ref`). A file with any bad line is refused whole; a dry run reports what
-//! would happen, bad lines included, and writes nothing.
+//! imported (`source_ref`). A file with any bad line is refused whole unless the caller asks
+//! to skip them (`skip_invalid`: the good rows are imported, the skipped lines listed); a dry
+//! run reports what would happen, bad lines and warnings included, and writes nothing.
+//! Warnings (a workout timer left running) never stop an import: what they name is dropped.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -13,7 +15,9 @@ use super::log::local_day_fn;
 use super::recompute::recompute;
 use crate::domain::catalog::{best_match, catalog};
 use crate::domain::custom_exercise::{ValidCustomExercise, guess_from_sets};
-use crate::domain::import::{Format, LineError, ParseOptions, ParsedSet, parse_with};
+use crate::domain::import::{
+    Format, LineError, LineGroup, ParseOptions, ParsedSet, grouped, parse_with,
+};
 use crate::domain::scoring::SetFacts;
 use crate::domain::scoring::points::{set_points, workout_points};
 use crate::domain::training::WorkoutSource;
@@ -39,9 +43,29 @@ pub struct ImportReport {
     pub new_exercises: Vec<String>,
     /// Workouts already imported before (skipped).
     pub duplicates: usize,
+    /// Lines whose set cannot be read: they refuse the file, or with `skip_invalid` they are
+    /// the lines skipped.
     #[schema(value_type = Vec<Object>)]
     pub errors: Vec<LineError>,
     pub error_count: usize,
+    /// Lines imported with something dropped, grouped by what ("workout duration 105h 45m
+    /// ignored").
+    #[serde(default)]
+    pub warnings: Vec<LineGroup>,
+    #[serde(default)]
+    pub warning_count: usize,
+    /// Lines left out because `skip_invalid` was asked (they are the `errors`).
+    #[serde(default)]
+    pub skipped: usize,
+}
+
+/// How to run an import: the export's time zone (default: the user's), a dry run, and whether
+/// bad lines are skipped rather than refusing the file.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ImportRun {
+    pub tz: Option<chrono_tz::Tz>,
+    pub dry_run: bool,
+    pub skip_invalid: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -106,9 +130,13 @@ pub async fn import(
     user: &User,
     format: Format,
     bytes: &[u8],
-    tz: Option<chrono_tz::Tz>,
-    dry_run: bool,
+    run: ImportRun,
 ) -> Result<ImportReport, ImportError> {
+    let ImportRun {
+        tz,
+        dry_run,
+        skip_invalid,
+    } = run;
     let tz = tz.unwrap_or_else(|| user.zone());
     let known: Vec<ExerciseRow> = exercises::all_for_user(db, &user.id).await?;
     // Parsing and name matching are CPU work (a 20 MiB file, a typo-tolerant matcher): off the
@@ -148,8 +176,11 @@ pub async fn import(
             .take(MAX_REPORTED_ERRORS)
             .collect(),
         error_count,
+        warnings: grouped(&parsed.warnings),
+        warning_count: parsed.warnings.len(),
+        skipped: if skip_invalid { error_count } else { 0 },
     };
-    if error_count > 0 {
+    if error_count > 0 && !skip_invalid {
         return if dry_run {
             Ok(report)
         } else {

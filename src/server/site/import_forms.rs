@@ -13,7 +13,7 @@ use crate::domain::i18n::FormError;
 use crate::domain::import::Format;
 use crate::server::auth::Principal;
 use crate::server::db::pending_imports::{self, PendingImport};
-use crate::server::services::import::{ImportError, import};
+use crate::server::services::import::{ImportError, ImportRun, import};
 use crate::server::state::AppState;
 
 /// Where the import section's outcomes land.
@@ -68,7 +68,12 @@ pub async fn preview(
             Err(_) => return refused(FormError::ImportTz),
         }
     };
-    match import(&state.db, &p.user, format, &file, tz, true).await {
+    let preview = ImportRun {
+        tz,
+        dry_run: true,
+        skip_invalid: false,
+    };
+    match import(&state.db, &p.user, format, &file, preview).await {
         Ok(report) => {
             let pending = PendingImport {
                 format,
@@ -102,16 +107,11 @@ pub async fn confirm(SignedIn(state, p): SignedIn, Path(token): Path<String>) ->
             return refused(FormError::Generic);
         }
     };
-    match import(
-        &state.db,
-        &p.user,
-        pending.format,
-        &pending.body,
-        pending.tz,
-        false,
-    )
-    .await
-    {
+    let run = ImportRun {
+        tz: pending.tz,
+        ..ImportRun::default()
+    };
+    match import(&state.db, &p.user, pending.format, &pending.body, run).await {
         Ok(report) => to_section(&format!(
             "imported={}&sets={}",
             report.workouts, report.sets

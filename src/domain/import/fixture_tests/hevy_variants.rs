@@ -134,3 +134,30 @@ fn formats_parse_from_their_names() {
     assert_eq!("hevy".parse::<Format>(), Ok(Format::Hevy));
     assert!("fitbod".parse::<Format>().is_err());
 }
+
+#[test]
+fn a_hevy_workout_of_three_days_or_ending_before_it_starts_keeps_its_sets() {
+    let parsed = clean(Format::Hevy, &fixture("hevy_timer_left_running.csv"));
+    let [upper, lower] = &parsed.workouts[..] else {
+        panic!("{:?}", parsed.workouts)
+    };
+    assert_eq!(
+        (upper.sets.len(), upper.ended_at, upper.duration_s),
+        (2, None, None)
+    );
+    assert_eq!(
+        (lower.sets.len(), lower.ended_at, lower.duration_s),
+        (1, None, None)
+    );
+    let groups = grouped(&parsed.warnings);
+    assert_eq!(groups.len(), 2, "{groups:?}");
+    assert_eq!(
+        (groups[0].message.as_str(), groups[0].count),
+        ("workout duration 63h 15m ignored", 2)
+    );
+    assert_eq!(groups[1].lines, [4]);
+    assert!(
+        groups[1].message.contains("is before start_time"),
+        "{groups:?}"
+    );
+}

@@ -245,3 +245,49 @@ fn summary_lists_each_exercise_once_in_alphabetical_order() {
     };
     assert_eq!(parsed.summary(), expected);
 }
+
+#[test]
+fn a_timer_left_running_is_a_warning_and_every_set_is_kept() {
+    let parsed = parse(Format::Strong, &fixture("strong_timer_left_running.csv"));
+    // The one impossible set is an error; the 105-hour duration is not.
+    assert_eq!(parsed.errors.len(), 1, "{:?}", parsed.errors);
+    assert_eq!(parsed.errors[0].line, 6);
+    assert!(
+        parsed.errors[0].message.contains("877777"),
+        "{:?}",
+        parsed.errors
+    );
+    let [push, pull] = &parsed.workouts[..] else {
+        panic!("{:?}", parsed.workouts)
+    };
+    assert_eq!(push.sets.len(), 3, "every set of the long workout is kept");
+    assert_eq!((push.duration_s, push.ended_at), (None, None));
+    assert_eq!(pull.duration_s, Some(62 * 60));
+    assert_eq!(
+        parsed.warnings,
+        [2, 3, 4].map(|line| LineError::new(line, "workout duration 105h 45m ignored"))
+    );
+    assert_eq!(
+        grouped(&parsed.warnings),
+        [LineGroup {
+            message: "workout duration 105h 45m ignored".into(),
+            count: 3,
+            lines: vec![2, 3, 4],
+        }]
+    );
+    let quoted = clean(
+        Format::Strong,
+        &fixture("strong_quoted_semicolon_timer_sec.csv"),
+    );
+    assert_eq!(quoted.workouts[0].sets.len(), 2);
+    assert_eq!(quoted.workouts[0].duration_s, None);
+    assert_eq!(quoted.workouts[1].duration_s, Some(3600));
+    assert_eq!(
+        grouped(&quoted.warnings)[0],
+        LineGroup {
+            message: "workout duration 87188 ignored".into(),
+            count: 2,
+            lines: vec![2, 3],
+        }
+    );
+}

@@ -1,4 +1,4 @@
-//! `POST /import?format=strong|hevy&dry_run=&tz=`: a Strong or Hevy CSV export as the body
+//! `POST /import?format=strong|hevy&dry_run=&tz=&skip_invalid=`: a Strong or Hevy CSV export as the body
 //! (up to 20 MiB). See `server::services::import` for what happens to it.
 
 use axum::Json;
@@ -12,7 +12,7 @@ use crate::domain::import::Format;
 use crate::server::auth::Caller;
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::ApiQuery;
-use crate::server::services::import::{ImportError, ImportReport, import as run_import};
+use crate::server::services::import::{ImportError, ImportReport, ImportRun, import as run_import};
 
 /// Import bodies may be this large; everything else keeps the 1 MiB JSON limit.
 pub const IMPORT_BODY_LIMIT: usize = 20 * 1024 * 1024;
@@ -26,9 +26,14 @@ pub struct ImportQuery {
     pub dry_run: Option<bool>,
     /// IANA time zone of the export's times (default: yours).
     pub tz: Option<String>,
+    /// Import the good rows of a file with bad lines, skipping those (listed in `errors`);
+    /// default false: such a file is refused whole.
+    pub skip_invalid: Option<bool>,
 }
 
-/// Imports a Strong or Hevy CSV export: atomic, idempotent, all-or-nothing.
+/// Imports a Strong or Hevy CSV export: atomic and idempotent; a file with bad lines is
+/// refused whole unless `skip_invalid=true`. Warnings (a workout timer left running) are
+/// reported, grouped, and never refuse the file.
 #[utoipa::path(post, path = "/api/v1/import", tag = "workouts", params(ImportQuery),
     request_body(content = String, content_type = "text/csv", description = "The CSV export"), responses(
     (status = 200, description = "Dry run preview (bad lines listed in `errors`)", body = ImportReport),
@@ -79,7 +84,12 @@ pub async fn import(
         })?),
     };
     let dry_run = q.dry_run.unwrap_or(false);
-    match run_import(&state.db, &p.user, q.format, &body, tz, dry_run).await {
+    let run = ImportRun {
+        tz,
+        dry_run,
+        skip_invalid: q.skip_invalid.unwrap_or(false),
+    };
+    match run_import(&state.db, &p.user, q.format, &body, run).await {
         Ok(report) => Ok((
             if dry_run {
                 StatusCode::OK
@@ -90,8 +100,9 @@ pub async fn import(
         )),
         Err(ImportError::BadRows(report)) => {
             let message = format!(
-                "The file has {} bad line(s); nothing was imported.",
-                report.error_count
+                "The file has {} bad line(s); nothing was imported. Fix them, or send \
+                 skip_invalid=true to import the other {} set(s) without them.",
+                report.error_count, report.sets
             );
             Err(
                 ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid_rows", message)

@@ -1,0 +1,93 @@
+//! Real-export noise on both engines: a workout timer left running is a warning (every set
+//! imported, the duration dropped), a file with a bad line is refused by default and imported
+//! without that line when asked (`skip_invalid=true`), atomically and idempotently.
+
+use crate::common::*;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+const TIMER_SEC: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/imports/strong_quoted_semicolon_timer_sec.csv"
+);
+const TIMER_AND_TYPO: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/imports/strong_timer_left_running.csv"
+);
+const HEVY_TIMER: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/imports/hevy_timer_left_running.csv"
+);
+
+async fn upload(app: &TestApp, user: &TestUser, query: &str, path: &str) -> (StatusCode, Value) {
+    let body = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let resp = user
+        .client
+        .post(app.url(&format!("/api/v1/import?{query}")))
+        .header("content-type", "text/csv")
+        .header("connection", "close")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let status = resp.status();
+    (status, resp.json().await.unwrap())
+}
+
+both_engines! {
+    async fn a_timer_left_running_imports_every_set_with_a_warning(app: TestApp) {
+        let user = app.user("timer").await;
+        let (status, report) = upload(&app, &user, "format=strong", TIMER_SEC).await;
+        assert_eq!(status, StatusCode::CREATED, "{report}");
+        assert_eq!((report["workouts"].as_u64(), report["sets"].as_u64()), (Some(2), Some(3)));
+        assert_eq!(report["warning_count"], 2);
+        assert_eq!(report["warnings"], json!([{"message": "workout duration 87188 ignored", "count": 2, "lines": [2, 3]}]));
+        assert_eq!(report["errors"], json!([]));
+        let workouts = app.get_json(&user.client, "/api/v1/workouts").await;
+        let durations: Vec<&Value> = workouts["items"].as_array().unwrap().iter().map(|w| &w["duration_s"]).collect();
+        assert_eq!(durations, [&json!(3600), &Value::Null], "newest first: {workouts}");
+
+        let (status, report) = upload(&app, &user, "format=hevy", HEVY_TIMER).await;
+        assert_eq!(status, StatusCode::CREATED, "{report}");
+        assert_eq!(report["sets"], 3);
+        assert_eq!(report["warnings"][0]["message"], "workout duration 63h 15m ignored");
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 6);
+    }
+
+    async fn a_bad_line_refuses_the_file_unless_asked_to_skip_it(app: TestApp) {
+        let user = app.user("typo").await;
+        // Default: refused whole, the bad line named, nothing stored.
+        let (status, body) = upload(&app, &user, "format=strong", TIMER_AND_TYPO).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_error_shape(&body, "invalid_rows");
+        assert_eq!(body["error"]["details"][0]["line"], 6, "{body}");
+        assert!(body["error"]["message"].as_str().unwrap().contains("skip_invalid=true"), "{body}");
+        assert_eq!(app.count_rows("workout_sessions", &user.id).await, 0);
+
+        // The preview shows both kinds, apart.
+        let (status, preview) = upload(&app, &user, "format=strong&dry_run=true", TIMER_AND_TYPO).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!((preview["sets"].as_u64(), preview["error_count"].as_u64(), preview["warning_count"].as_u64()), (Some(5), Some(1), Some(3)));
+        assert_eq!(preview["skipped"], 0);
+
+        // Asked: the five good sets land, line 6 is listed as skipped.
+        let (status, done) = upload(&app, &user, "format=strong&skip_invalid=true", TIMER_AND_TYPO).await;
+        assert_eq!(status, StatusCode::CREATED, "{done}");
+        assert_eq!((done["workouts"].as_u64(), done["sets"].as_u64(), done["skipped"].as_u64()), (Some(2), Some(5), Some(1)));
+        assert_eq!(done["errors"][0]["line"], 6);
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 5);
+        let reps: Vec<i64> = {
+            let w = app.get_json(&user.client, "/api/v1/workouts").await;
+            let pull = w["items"].as_array().unwrap().iter().find(|w| w["name"] == "Pull").unwrap()["id"].as_str().unwrap().to_owned();
+            let detail = app.get_json(&user.client, &format!("/api/v1/workouts/{pull}")).await;
+            detail["sets"].as_array().unwrap().iter().filter_map(|s| s["reps"].as_i64()).collect()
+        };
+        assert!(!reps.contains(&877_777), "{reps:?}");
+
+        // Again: nothing added.
+        let (status, again) = upload(&app, &user, "format=strong&skip_invalid=true", TIMER_AND_TYPO).await;
+        assert_eq!(status, StatusCode::CREATED);
+        assert_eq!((again["workouts"].as_u64(), again["duplicates"].as_u64()), (Some(0), Some(2)));
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 5);
+    }
+}
