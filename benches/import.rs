@@ -16,7 +16,7 @@ use std::time::Duration;
 use criterion::{BatchSize, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use spotter::domain::account::Language;
 use spotter::domain::import::bench_support::synthetic_strong_csv;
-use spotter::domain::import::{Format, parse};
+use spotter::domain::import::{Format, FormatChoice, parse};
 use spotter::server::db::users::{self, NewUser, User};
 use spotter::server::db::{Db, exercises};
 use spotter::server::services::import::{ImportRun, import};
@@ -100,7 +100,7 @@ fn full_import(c: &mut Criterion) {
         .block_on(import(
             &db,
             &user,
-            Format::Strong,
+            FormatChoice::Strong,
             bytes,
             ImportRun::default(),
         ))
@@ -111,7 +111,7 @@ fn full_import(c: &mut Criterion) {
         .block_on(import(
             &db,
             &user,
-            Format::Strong,
+            FormatChoice::Strong,
             bytes,
             ImportRun::default(),
         ))
@@ -133,7 +133,7 @@ fn full_import(c: &mut Criterion) {
                     .block_on(import(
                         &db,
                         &user,
-                        Format::Strong,
+                        FormatChoice::Strong,
                         black_box(bytes),
                         ImportRun::default(),
                     ))

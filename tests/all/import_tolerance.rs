@@ -91,3 +91,36 @@ both_engines! {
         assert_eq!(app.count_rows("exercise_sets", &user.id).await, 5);
     }
 }
+
+both_engines! {
+    async fn format_auto_tells_every_fixture_and_names_what_it_reads(app: TestApp) {
+        let user = app.user("auto").await;
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/imports");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+            if !name.ends_with(".csv") {
+                continue;
+            }
+            let expected = if name.starts_with("strong_") { "strong" } else { "hevy" };
+            // No format given: auto is the default.
+            let (status, preview) = upload(&app, &user, "dry_run=true", path.to_str().unwrap()).await;
+            assert_eq!(status, StatusCode::OK, "{name}: {preview}");
+            assert_eq!(preview["format"], expected, "{name}");
+            seen += 1;
+        }
+        assert!(seen >= 15, "every fixture: {seen}");
+
+        let resp = user.client.post(app.url("/api/v1/import?format=auto"))
+            .header("content-type", "text/csv")
+            .body("Date,Exercise,Category,Weight,Weight Unit,Reps\n2022-09-14,Squat,Legs,100,kgs,5\n")
+            .send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body: Value = resp.json().await.unwrap();
+        assert_error_shape(&body, "unknown_format");
+        let message = body["error"]["message"].as_str().unwrap();
+        assert!(message.contains("Strong, Hevy") && message.contains("Date, Exercise, Category, Weight, Weight Unit, Reps"), "{message}");
+        assert_eq!(app.count_rows("workout_sessions", &user.id).await, 0);
+    }
+}

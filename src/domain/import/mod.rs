@@ -41,6 +41,55 @@ text_enum!(
     Format { Strong => "strong", Hevy => "hevy" }
 );
 
+text_enum!(
+    /// The format asked for: one app's, or `auto` (the default, as the first variant), which
+    /// reads the header.
+    FormatChoice { Auto => "auto", Strong => "strong", Hevy => "hevy" }
+);
+
+/// The formats Spotter reads, as a refusal names them.
+pub const FORMATS_READ: &str = "Strong, Hevy";
+
+/// The app that wrote an export, told by its header (every Strong and Hevy variant of
+/// `shared/fixtures/FORMATS.md`); `Err` names the formats read and the header seen.
+pub fn detect(bytes: &[u8]) -> Result<Format, LineError> {
+    let table = table::Table::open(bytes)?;
+    if <strong::Columns as ExportColumns>::from_header(&table.header).is_ok() {
+        return Ok(Format::Strong);
+    }
+    if <hevy::Columns as ExportColumns>::from_header(&table.header).is_ok() {
+        return Ok(Format::Hevy);
+    }
+    let mut seen = table.header.join(", ");
+    if seen.chars().count() > 200 {
+        seen = seen.chars().take(200).collect::<String>() + "…";
+    }
+    Err(LineError::new(
+        table.header_line,
+        format!("this is not an export Spotter reads ({FORMATS_READ}); its header is: {seen}"),
+    ))
+}
+
+impl From<Format> for FormatChoice {
+    fn from(format: Format) -> Self {
+        match format {
+            Format::Strong => FormatChoice::Strong,
+            Format::Hevy => FormatChoice::Hevy,
+        }
+    }
+}
+
+impl FormatChoice {
+    /// The format to read `bytes` as.
+    pub fn resolve(self, bytes: &[u8]) -> Result<Format, LineError> {
+        match self {
+            FormatChoice::Auto => detect(bytes),
+            FormatChoice::Strong => Ok(Format::Strong),
+            FormatChoice::Hevy => Ok(Format::Hevy),
+        }
+    }
+}
+
 /// What the file itself does not say. Old Strong exports have bare "Weight" and "Distance"
 /// columns in whatever units the app was set to; they are read in these units.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

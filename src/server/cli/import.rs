@@ -9,16 +9,16 @@ use clap::Args;
 use super::error::CliError;
 use super::setup::Setup;
 use super::user;
-use crate::domain::import::{Format, LineGroup};
+use crate::domain::import::{FormatChoice, LineGroup};
 use crate::server::services::import::{ImportError, ImportRun, import};
 
 #[derive(Args)]
 pub(super) struct ImportArgs {
     #[arg(long)]
     email: String,
-    /// The app that wrote the export.
-    #[arg(long, value_enum)]
-    format: Format,
+    /// The app that wrote the export (auto: told by the file's header).
+    #[arg(long, value_enum, default_value_t = FormatChoice::Auto)]
+    format: FormatChoice,
     /// Show what would be imported; write nothing.
     #[arg(long)]
     dry_run: bool,
@@ -66,6 +66,7 @@ pub(super) async fn run(args: ImportArgs) -> Result<(), CliError> {
                 report.error_count, report.sets
             )));
         }
+        Err(ImportError::UnknownFormat(e)) => return Err(CliError::User(e.message)),
         Err(ImportError::Db(e)) => return Err(e.into()),
     };
     println!(

@@ -26,7 +26,7 @@ use clap::builder::PossibleValue;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::account::Language;
-use crate::domain::import::Format;
+use crate::domain::import::FormatChoice;
 use error::CliError;
 
 #[derive(Parser)]
@@ -117,4 +117,4 @@ macro_rules! text_enum_values {
     )+};
 }
 
-text_enum_values!(Language, Format);
+text_enum_values!(Language, FormatChoice);

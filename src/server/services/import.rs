@@ -16,7 +16,7 @@ use super::recompute::recompute;
 use crate::domain::catalog::{best_match, catalog};
 use crate::domain::custom_exercise::{ValidCustomExercise, guess_from_sets};
 use crate::domain::import::{
-    Format, LineError, LineGroup, ParseOptions, ParsedSet, grouped, parse_with,
+    Format, FormatChoice, LineError, LineGroup, ParseOptions, ParsedSet, grouped, parse_with,
 };
 use crate::domain::scoring::SetFacts;
 use crate::domain::scoring::points::{set_points, workout_points};
@@ -33,6 +33,10 @@ pub const MAX_REPORTED_ERRORS: usize = 500;
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ImportReport {
+    /// The app that wrote the file (told by its header with `format=auto`).
+    #[serde(default)]
+    #[schema(value_type = String)]
+    pub format: Format,
     pub dry_run: bool,
     /// Workouts stored (or that would be), duplicates excluded.
     pub workouts: usize,
@@ -70,6 +74,9 @@ pub struct ImportRun {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
+    /// `format=auto` and the header is no export Spotter reads.
+    #[error("{}", .0.message)]
+    UnknownFormat(LineError),
     #[error("the file has {} bad lines", .0.error_count)]
     BadRows(ImportReport),
     #[error(transparent)]
@@ -128,10 +135,11 @@ fn read_and_match(
 pub async fn import(
     db: &Db,
     user: &User,
-    format: Format,
+    format: FormatChoice,
     bytes: &[u8],
     run: ImportRun,
 ) -> Result<ImportReport, ImportError> {
+    let format = format.resolve(bytes).map_err(ImportError::UnknownFormat)?;
     let ImportRun {
         tz,
         dry_run,
@@ -163,6 +171,7 @@ pub async fn import(
         .collect();
     let error_count = parsed.errors.len();
     let mut report = ImportReport {
+        format,
         dry_run,
         workouts: fresh.len(),
         sets: fresh.iter().map(|w| w.sets.len()).sum(),

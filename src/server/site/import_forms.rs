@@ -10,7 +10,7 @@ use axum::response::Response;
 use super::redirects::see_other;
 use super::signed_in::SignedIn;
 use crate::domain::i18n::FormError;
-use crate::domain::import::Format;
+use crate::domain::import::FormatChoice;
 use crate::server::auth::Principal;
 use crate::server::db::pending_imports::{self, PendingImport};
 use crate::server::services::import::{ImportError, ImportRun, import};
@@ -46,7 +46,7 @@ pub async fn preview(
                     "format" => {
                         format = std::str::from_utf8(&bytes)
                             .ok()
-                            .and_then(|f| f.trim().parse::<Format>().ok())
+                            .and_then(|f| f.trim().parse::<FormatChoice>().ok())
                     }
                     "tz" => tz_name = String::from_utf8_lossy(&bytes).trim().to_owned(),
                     "file" => file = Some(bytes),
@@ -57,7 +57,8 @@ pub async fn preview(
             Err(_) => return refused(FormError::ImportFile),
         }
     }
-    let (Some(format), Some(file)) = (format, file.filter(|f| !f.is_empty())) else {
+    let format = format.unwrap_or_default();
+    let Some(file) = file.filter(|f| !f.is_empty()) else {
         return refused(FormError::ImportFile);
     };
     let tz = if tz_name.is_empty() {
@@ -76,7 +77,7 @@ pub async fn preview(
     match import(&state.db, &p.user, format, &file, preview).await {
         Ok(report) => {
             let pending = PendingImport {
-                format,
+                format: report.format,
                 tz,
                 body: file.to_vec(),
                 report,
@@ -90,6 +91,7 @@ pub async fn preview(
             }
         }
         Err(ImportError::BadRows(_)) => refused(FormError::ImportRows),
+        Err(ImportError::UnknownFormat(_)) => refused(FormError::ImportFile),
         Err(ImportError::Db(e)) => {
             tracing::error!(error = %e, "import preview failed");
             refused(FormError::Generic)
@@ -111,12 +113,21 @@ pub async fn confirm(SignedIn(state, p): SignedIn, Path(token): Path<String>) ->
         tz: pending.tz,
         ..ImportRun::default()
     };
-    match import(&state.db, &p.user, pending.format, &pending.body, run).await {
+    match import(
+        &state.db,
+        &p.user,
+        pending.format.into(),
+        &pending.body,
+        run,
+    )
+    .await
+    {
         Ok(report) => to_section(&format!(
             "imported={}&sets={}",
             report.workouts, report.sets
         )),
         Err(ImportError::BadRows(_)) => refused(FormError::ImportRows),
+        Err(ImportError::UnknownFormat(_)) => refused(FormError::ImportFile),
         Err(ImportError::Db(e)) => {
             tracing::error!(error = %e, "import failed");
             refused(FormError::Generic)

@@ -161,3 +161,51 @@ fn a_hevy_workout_of_three_days_or_ending_before_it_starts_keeps_its_sets() {
         "{groups:?}"
     );
 }
+
+#[test]
+fn auto_detection_tells_every_fixture_by_its_header() {
+    let strong = [
+        "strong_breinsp_comma_kg_2021.csv",
+        "strong_bom_crlf.csv",
+        "strong_comma_no_duration_cyrillic_cardio.csv",
+        "strong_comma_rest_timer.csv",
+        "strong_quoted_comma_lbs_miles.csv",
+        "strong_quoted_semicolon_kg_meters.csv",
+        "strong_semicolon_units_decimal_comma.csv",
+        "strong_three_bad_rows.csv",
+        "strong_timer_left_running.csv",
+        "strong_quoted_semicolon_timer_sec.csv",
+    ];
+    let hevy = [
+        "hevy_StvrvDimitris_kg_rpe_2026.csv",
+        "hevy_quoted_kg_km_supersets.csv",
+        "hevy_three_bad_rows.csv",
+        "hevy_unquoted_lbs_miles_us_dates.csv",
+        "hevy_timer_left_running.csv",
+    ];
+    for file in strong {
+        assert_eq!(detect(&fixture(file)), Ok(Format::Strong), "{file}");
+        assert_eq!(
+            FormatChoice::Auto.resolve(&fixture(file)),
+            Ok(Format::Strong)
+        );
+    }
+    for file in hevy {
+        assert_eq!(detect(&fixture(file)), Ok(Format::Hevy), "{file}");
+    }
+    // A named format is taken as given.
+    assert_eq!(
+        FormatChoice::Hevy.resolve(&fixture(strong[0])),
+        Ok(Format::Hevy)
+    );
+    let unknown =
+        detect(b"Date,Exercise,Category,Weight\n2022-09-14,Squat,Legs,100\n").unwrap_err();
+    assert_eq!(unknown.line, 1);
+    assert_eq!(
+        unknown.message,
+        "this is not an export Spotter reads (Strong, Hevy); its header is: Date, Exercise, Category, Weight"
+    );
+    assert_eq!(detect(b"").unwrap_err().message, "the file is empty");
+    assert_eq!("auto".parse::<FormatChoice>(), Ok(FormatChoice::Auto));
+    assert_eq!(FormatChoice::default(), FormatChoice::Auto);
+}

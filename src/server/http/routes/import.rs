@@ -1,4 +1,4 @@
-//! `POST /import?format=strong|hevy&dry_run=&tz=&skip_invalid=`: a Strong or Hevy CSV export as the body
+//! `POST /import?format=auto|strong|hevy&dry_run=&tz=&skip_invalid=`: a Strong or Hevy CSV export as the body
 //! (up to 20 MiB). See `server::services::import` for what happens to it.
 
 use axum::Json;
@@ -8,7 +8,7 @@ use axum::http::{HeaderMap, StatusCode};
 use serde::Deserialize;
 
 use crate::domain::account::FieldError;
-use crate::domain::import::Format;
+use crate::domain::import::{FORMATS_READ, FormatChoice};
 use crate::server::auth::Caller;
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::ApiQuery;
@@ -19,9 +19,10 @@ pub const IMPORT_BODY_LIMIT: usize = 20 * 1024 * 1024;
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct ImportQuery {
-    /// strong or hevy.
-    #[param(value_type = String)]
-    pub format: Format,
+    /// auto (default: told by the header), strong or hevy.
+    #[param(value_type = Option<String>)]
+    #[serde(default)]
+    pub format: FormatChoice,
     /// Preview only: nothing is written (default false).
     pub dry_run: Option<bool>,
     /// IANA time zone of the export's times (default: yours).
@@ -40,7 +41,7 @@ pub struct ImportQuery {
     (status = 201, description = "Imported: counts of what was stored", body = ImportReport),
     (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 413, body = ErrorBody),
     (status = 415, description = "JSON or multipart instead of CSV", body = ErrorBody),
-    (status = 422, description = "Bad lines (details: every {line, message}) or unknown time zone", body = ErrorBody)))]
+    (status = 422, description = "Bad lines (details: every {line, message}), a header of no format Spotter reads (unknown_format), or an unknown time zone", body = ErrorBody)))]
 pub async fn import(
     Caller(state, p): Caller,
     ApiQuery(q): ApiQuery<ImportQuery>,
@@ -109,6 +110,12 @@ pub async fn import(
                     .with_details(report.errors),
             )
         }
+        Err(ImportError::UnknownFormat(e)) => Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unknown_format",
+            format!("Spotter reads exports of {FORMATS_READ}; {}", e.message),
+        )
+        .with_details(vec![e])),
         Err(ImportError::Db(e)) => Err(e.into()),
     }
 }
