@@ -5,6 +5,13 @@
 #                       full import into a fresh SQLite database.
 #   benches/scoring.rs  records and points over 10,000 sets; catalog matcher per query.
 #   benches/sandbox.rs  the SQL sandbox's check and rewrite per query (budget 50 us).
+#   benches/nl_log.rs   the plain-words workout parser per phrase, English and Hebrew, against
+#                       lower-casing and splitting the same phrase into words (baseline).
+#   benches/aggregate.rs  trainer aggregates over one user's 100,000 sets (issue #10: <= 20 ms)
+#                       through the SQL sandbox and directly on the main pool (baseline), on a
+#                       fresh SQLite file and a fresh PostgreSQL database. PostgreSQL: the
+#                       cluster at SPOTTER_TEST_POSTGRES_URL, else a throwaway one started here
+#                       with scripts/pg.sh (as scripts/test.sh does), else the half is not run.
 #   benches/ttft.rs     time to first token added by Spotter (budget 2 ms p50): a fake model
 #                       server on loopback asked directly (baseline) and through Spotter's SSE,
 #                       one request at a time, p50/p99 of both and of the difference.
@@ -60,11 +67,22 @@ criterion_part() {
   local started
   started=$(mktemp)
 
-  cargo bench --features ssr --bench import --bench scoring --bench sandbox -- --noplot "$@"
+  # The aggregate bench's PostgreSQL half needs a cluster: the one named, else a throwaway one.
+  pg_note=
+  if [[ -z ${SPOTTER_TEST_POSTGRES_URL:-} ]]; then
+    trap cleanup EXIT
+    start_pg
+  fi
 
-  # Mean time in ns of one benchmark, from criterion's JSON; empty when it did not run this time.
+  cargo bench --features ssr --bench import --bench scoring --bench sandbox --bench nl_log \
+    --bench aggregate -- --noplot "$@"
+  stop_pg
+
+  # Mean time in ns of one benchmark (group/id, as criterion prints it), from criterion's JSON;
+  # empty when it did not run this time. Criterion's folder for an id writes its slashes as _.
   mean_ns() {
-    local file="$criterion_dir/$1/new/estimates.json"
+    local group=${1%%/*} id=${1#*/}
+    local file="$criterion_dir/$group/${id//\//_}/new/estimates.json"
     [[ -f $file && $file -nt $started ]] || return 0
     sed -E 's/.*"mean":\{"confidence_interval":\{[^}]*\},"point_estimate":([0-9.eE+-]+).*/\1/' "$file"
   }
@@ -81,6 +99,7 @@ criterion_part() {
   rate() { awk -v r="$rows" -v ns="$1" 'BEGIN { printf "%.0f", r / (ns / 1e9) }'; }
   ms() { awk -v ns="$1" 'BEGIN { printf "%.2f", ns / 1e6 }'; }
   ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+  us() { awk -v ns="$1" 'BEGIN { printf "%.2f", ns / 1e3 }'; }
 
   echo
   echo "== Summary (means; rows/s = $rows / mean time) =="
@@ -109,8 +128,50 @@ criterion_part() {
     na "$ns" && continue
     printf '  %-24s %10s us\n' "$id" "$(awk -v ns="$ns" 'BEGIN { printf "%.1f", ns / 1e3 }')"
   done
+  echo "NL parse per phrase (domain::nl_log::parse; baseline: lower-case and split into words):"
+  local base dir id
+  for dir in "$criterion_dir"/nl_log/parse_*/; do
+    [[ -d $dir ]] || continue
+    id=$(basename "$dir")
+    id=${id#parse_}
+    ns=$(mean_ns "nl_log/parse/$id")
+    base=$(mean_ns "nl_log/baseline/$id")
+    na "$ns" && continue
+    if na "$base"; then
+      printf '  %-18s %8s us\n' "$id" "$(us "$ns")"
+    else
+      printf '  %-18s %8s us = %5sx the baseline (%s us)\n' "$id" "$(us "$ns")" "$(ratio "$ns" "$base")" "$(us "$base")"
+    fi
+  done
+  echo "Aggregates over one user's 100,000 sets (budget: <= 20 ms; baseline: the same SQL with"
+  echo "WHERE user_id = \$1 on the main pool, no sandbox):"
+  local engine direct sandboxed shown
+  for engine in sqlite postgres; do
+    shown=
+    for dir in "$criterion_dir/aggregate_$engine"/*_direct/; do
+      [[ -d $dir ]] || continue
+      id=$(basename "$dir")
+      id=${id%_direct}
+      direct=$(mean_ns "aggregate_$engine/$id/direct")
+      sandboxed=$(mean_ns "aggregate_$engine/$id/sandboxed")
+      na "$direct" && continue
+      na "$sandboxed" && continue
+      if [[ -z $shown ]]; then
+        printf '  %-30s %10s %10s %14s %9s\n' "$engine" "direct ms" "sandbox ms" "sandbox/direct" "of 20 ms"
+        shown=1
+      fi
+      printf '  %-30s %10s %10s %13sx %8s%%\n' "$id" "$(ms "$direct")" "$(ms "$sandboxed")" \
+        "$(ratio "$sandboxed" "$direct")" "$(awk -v ns="$sandboxed" 'BEGIN { printf "%.0f", ns / 2e7 * 100 }')"
+    done
+    if [[ -z $shown ]]; then
+      if [[ $engine = postgres && -n $pg_note ]]; then
+        echo "  postgres: not run ($pg_note)"
+      else
+        echo "  $engine: not run"
+      fi
+    fi
+  done
   echo "best_match over the catalog, per query:"
-  local dir id
   for dir in "$criterion_dir"/best_match/*/; do
     id=$(basename "$dir")
     ns=$(mean_ns "best_match/$id")
@@ -118,6 +179,33 @@ criterion_part() {
     printf '  %-20s %10s us\n' "$id" "$(awk -v ns="$ns" 'BEGIN { printf "%.1f", ns / 1e3 }')"
   done
   rm -f "$started"
+}
+
+# A throwaway PostgreSQL cluster for the aggregate bench (scripts/pg.sh, as the tests use),
+# installed if missing; when that fails the bench's PostgreSQL half does not run and $pg_note
+# says why.
+pg_dir=
+pg_note=
+start_pg() {
+  local env
+  if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && ! (apt_install postgresql); then
+    pg_note="PostgreSQL is not installed and apt-get install postgresql failed; set SPOTTER_TEST_POSTGRES_URL"
+    return
+  fi
+  if ! env=$(scripts/pg.sh start); then
+    pg_note="scripts/pg.sh start failed; set SPOTTER_TEST_POSTGRES_URL"
+    return
+  fi
+  eval "$env"
+  pg_dir=$PG_TEST_DIR
+  log "throwaway PostgreSQL cluster at $SPOTTER_TEST_POSTGRES_URL"
+}
+stop_pg() {
+  if [[ -n $pg_dir ]]; then
+    scripts/pg.sh stop "$pg_dir"
+    pg_dir=
+    unset SPOTTER_TEST_POSTGRES_URL PG_TEST_DIR
+  fi
 }
 
 # --- HTTP ---------------------------------------------------------------------------------------
@@ -133,6 +221,7 @@ stop_server() {
 }
 cleanup() {
   stop_server
+  stop_pg
   if [[ -n $work ]]; then rm -rf "$work"; fi
 }
 
