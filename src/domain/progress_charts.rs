@@ -184,7 +184,8 @@ impl Frame {
 }
 
 /// The heaviest estimated one-rep max (Epley, as the records compute it: 1–12 reps, a single
-/// is its own weight) of each day an exercise was trained.
+/// is its own weight) of each day an exercise was trained, newest first so that the sandbox's
+/// row limit keeps the latest days; [`oldest_first`] turns them round for drawing.
 pub fn e1rm_trend(f: &Frame, exercise_id: &str, exercise_name: &str) -> ChartSpec {
     let l = f.labels();
     let (unit, factor) = f.weight();
@@ -194,7 +195,7 @@ pub fn e1rm_trend(f: &Frame, exercise_id: &str, exercise_name: &str) -> ChartSpe
         "SELECT {day} AS day, round(CAST(max(CASE WHEN s.reps = 1 THEN s.weight_kg \
          ELSE s.weight_kg * (1 + s.reps / 30.0) END){factor} AS NUMERIC), 1) AS e1rm \
          FROM exercise_sets s WHERE s.exercise_id = '{id}' AND s.weight_kg > 0 \
-         AND s.reps BETWEEN 1 AND 12 AND s.set_type <> 'warmup' GROUP BY day ORDER BY day"
+         AND s.reps BETWEEN 1 AND 12 AND s.set_type <> 'warmup' GROUP BY day ORDER BY day DESC"
     );
     ChartSpec {
         x: l.day.into(),
@@ -208,6 +209,12 @@ pub fn e1rm_trend(f: &Frame, exercise_id: &str, exercise_name: &str) -> ChartSpe
             sql,
         )
     }
+}
+
+/// Rows that came newest first, in time order.
+pub fn oldest_first(mut rows: Vec<Vec<Value>>) -> Vec<Vec<Value>> {
+    rows.reverse();
+    rows
 }
 
 /// Weight × reps of the working sets of each of the last [`WEEKS`] weeks.
@@ -468,25 +475,38 @@ mod tests {
     #[test]
     fn a_set_counts_for_each_muscle_worked_first_and_the_top_muscles_stay() {
         let rows = vec![
-            vec![json!("2026-W46"), json!(r#"["quads","glutes"]"#), json!(6)],
-            vec![json!("2026-W46"), json!(r#"["chest"]"#), json!(4)],
             vec![
-                json!("2026-W47"),
+                json!("2026-11-09"),
+                json!(r#"["quads","glutes"]"#),
+                json!(6),
+            ],
+            vec![json!("2026-11-09"), json!(r#"["chest"]"#), json!(4)],
+            vec![
+                json!("2026-11-16"),
                 json!(r#"["glutes","hamstrings"]"#),
                 json!(3),
             ],
-            vec![json!("2026-W47"), json!("not json"), json!(9)],
+            vec![json!("2026-11-16"), json!("not json"), json!(9)],
         ];
         let out = split_muscles(&rows, Language::En);
         // Glutes 9, quads 6, chest 4, hamstrings 3: four muscles, two weeks.
         assert_eq!(out.len(), 8);
-        assert_eq!(out[0], vec![json!("2026-W46"), json!("Glutes"), json!(6.0)]);
-        assert_eq!(out[1], vec![json!("2026-W46"), json!("Quads"), json!(6.0)]);
+        assert_eq!(
+            out[0],
+            vec![json!("2026-11-09"), json!("Glutes"), json!(6.0)]
+        );
+        assert_eq!(
+            out[1],
+            vec![json!("2026-11-09"), json!("Quads"), json!(6.0)]
+        );
         assert_eq!(
             out[3],
-            vec![json!("2026-W46"), json!("Hamstrings"), json!(0.0)]
+            vec![json!("2026-11-09"), json!("Hamstrings"), json!(0.0)]
         );
-        assert_eq!(out[4], vec![json!("2026-W47"), json!("Glutes"), json!(3.0)]);
+        assert_eq!(
+            out[4],
+            vec![json!("2026-11-16"), json!("Glutes"), json!(3.0)]
+        );
         // Drawn as one series per muscle.
         let f = frame(Language::En, Units::Metric);
         let spec = hard_sets(&f);

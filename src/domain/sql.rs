@@ -25,11 +25,13 @@ impl Dialect {
         }
     }
 
-    /// The week of a timestamp column, as `YYYY-Www` text (weeks start on Monday).
+    /// The week of a timestamp column, named by its Monday as `YYYY-MM-DD` text: the same
+    /// label on both engines, and a week across New Year stays one week (SQLite's `%W`
+    /// numbering splits it into W52 and W00).
     pub fn week(self, column: &str) -> String {
         match self {
-            Dialect::Sqlite => format!("strftime('%Y-W%W', {column})"),
-            Dialect::Postgres => format!("to_char({column}, 'IYYY-\"W\"IW')"),
+            Dialect::Sqlite => format!("date({column}, 'weekday 0', '-6 days')"),
+            Dialect::Postgres => format!("to_char(date_trunc('week', {column}), 'YYYY-MM-DD')"),
         }
     }
 }

@@ -160,3 +160,22 @@ both_engines! {
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;</option>"), "{html}");
     }
 }
+
+both_engines! {
+    async fn a_week_across_new_year_is_one_week_named_by_its_monday_on_both_engines(app: TestApp) {
+        let user = app.user("newyear").await;
+        for day in ["2025-12-29T10:00:00Z", "2025-12-31T10:00:00Z", "2026-01-02T10:00:00Z", "2026-01-04T23:00:00Z", "2026-01-05T06:00:00Z"] {
+            log(&app, &user, json!({"started_at": day, "exercises": [{"exercise": "back-squat", "sets": [{"reps": 5, "weight_kg": 100}]}]})).await;
+        }
+        let dialect = match app.db() {
+            spotter::server::db::Db::Sqlite(_) => spotter::domain::sql::Dialect::Sqlite,
+            spotter::server::db::Db::Postgres(_) => spotter::domain::sql::Dialect::Postgres,
+        };
+        let week = dialect.week("performed_at");
+        let sql = format!("SELECT {week} AS week, count(*) AS sets FROM exercise_sets GROUP BY week ORDER BY week");
+        let resp = user.client.post(app.url("/api/v1/query")).json(&json!({"sql": sql})).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::OK);
+        let body: Value = resp.json().await.unwrap();
+        assert_eq!(body["rows"], json!([["2025-12-29", 4], ["2026-01-05", 1]]), "{sql}");
+    }
+}

@@ -113,7 +113,7 @@ pub async fn charts_html(
     if let Some(i) = chosen {
         let (id, name) = &exercises[i];
         let spec = charts::e1rm_trend(&frame, id, name);
-        if let Some(o) = draw(sandbox, &user.id, &spec, |rows| rows).await {
+        if let Some(o) = draw(sandbox, &user.id, &spec, charts::oldest_first).await {
             figures.push(("progress-e1rm", spec, o));
         }
     }

@@ -145,7 +145,9 @@ fn a_period_starts_on_its_first_day_and_weeks_are_the_engines_weeks() {
     );
     assert!(
         year.sql.contains("'2026-01-01'")
-            && year.sql.contains("to_char(s.performed_at, 'IYYY-\"W\"IW')"),
+            && year
+                .sql
+                .contains("to_char(date_trunc('week', s.performed_at), 'YYYY-MM-DD')"),
         "{}",
         year.sql
     );
