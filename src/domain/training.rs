@@ -25,7 +25,7 @@ text_enum!(
     /// Where a workout came from.
     WorkoutSource {
         Form => "form", Chat => "chat", ImportStrong => "import:strong", ImportHevy => "import:hevy",
-        Demo => "demo"
+        ImportFitNotes => "import:fitnotes", Demo => "demo"
     }
 );
 

@@ -103,24 +103,54 @@ both_engines! {
             if !name.ends_with(".csv") {
                 continue;
             }
-            let expected = if name.starts_with("strong_") { "strong" } else { "hevy" };
+            let expected = name.split('_').next().unwrap();
             // No format given: auto is the default.
             let (status, preview) = upload(&app, &user, "dry_run=true", path.to_str().unwrap()).await;
             assert_eq!(status, StatusCode::OK, "{name}: {preview}");
             assert_eq!(preview["format"], expected, "{name}");
             seen += 1;
         }
-        assert!(seen >= 15, "every fixture: {seen}");
+        assert!(seen >= 18, "every fixture: {seen}");
 
         let resp = user.client.post(app.url("/api/v1/import?format=auto"))
             .header("content-type", "text/csv")
-            .body("Date,Exercise,Category,Weight,Weight Unit,Reps\n2022-09-14,Squat,Legs,100,kgs,5\n")
+            .body("Day,Lift,Kilos\n2022-09-14,Squat,100\n")
             .send().await.unwrap();
         assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let body: Value = resp.json().await.unwrap();
         assert_error_shape(&body, "unknown_format");
         let message = body["error"]["message"].as_str().unwrap();
-        assert!(message.contains("Strong, Hevy") && message.contains("Date, Exercise, Category, Weight, Weight Unit, Reps"), "{message}");
+        assert!(message.contains("Strong, Hevy, FitNotes") && message.contains("Day, Lift, Kilos"), "{message}");
         assert_eq!(app.count_rows("workout_sessions", &user.id).await, 0);
+    }
+}
+
+const FITNOTES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/imports/fitnotes_kaiserlift_lbs_2025.csv"
+);
+
+both_engines! {
+    async fn the_real_fitnotes_export_imports_with_exact_counts(app: TestApp) {
+        let user = app.user("fitnotes").await;
+        let resp = user.client.patch(app.url("/api/v1/me")).json(&json!({"timezone": "America/Chicago"})).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::OK);
+        // Counted with awk: 750 data lines over 141 distinct dates.
+        let (status, report) = upload(&app, &user, "format=fitnotes", FITNOTES).await;
+        assert_eq!(status, StatusCode::CREATED, "{report}");
+        assert_eq!((report["workouts"].as_u64(), report["sets"].as_u64()), (Some(141), Some(750)), "{report}");
+        assert_eq!(report["format"], "fitnotes");
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 750);
+        assert_eq!(app.count_rows("workout_sessions", &user.id).await, 141);
+        let workouts = app.get_json(&user.client, "/api/v1/workouts?per_page=1").await;
+        let newest = &workouts["items"][0];
+        assert_eq!(newest["source"], "import:fitnotes");
+        // 2025-05-15 at noon in Chicago (CDT, UTC-5) is 17:00 UTC.
+        assert!(newest["started_at"].as_str().unwrap().starts_with("2025-05-15T17:00:00"), "{newest}");
+        // Again, told by its header this time: nothing added.
+        let (status, again) = upload(&app, &user, "", FITNOTES).await;
+        assert_eq!(status, StatusCode::CREATED);
+        assert_eq!((again["workouts"].as_u64(), again["duplicates"].as_u64()), (Some(0), Some(141)));
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 750);
     }
 }

@@ -56,6 +56,7 @@ fn assert_sets(sets: &[ParsedSet], expected: &[&str]) {
     assert_eq!(sets.iter().map(describe).collect::<Vec<_>>(), expected);
 }
 
+mod fitnotes_variants;
 mod hevy_variants;
 mod real_exports;
 mod strong_variants;

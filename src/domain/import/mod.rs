@@ -1,4 +1,5 @@
-//! Reading Strong and Hevy CSV exports into plain workouts and sets, with every bad line listed.
+//! Reading Strong, Hevy and FitNotes CSV exports into plain workouts and sets, with every bad
+//! line listed.
 //! Pure: bytes in, values out. No I/O, no database, no clock, no time zones (export timestamps
 //! are zone-less local times; the server decides which zone they are in).
 //!
@@ -14,9 +15,11 @@
 //!   built the way it is).
 //!
 //! Inside: `table` reads the CSV (BOM, delimiter, line numbers), `cell` turns one cell into a
-//! value, `strong` and `hevy` know their vendor's columns, `workouts` groups rows into workouts.
+//! value, `strong`, `hevy` and [`fitnotes`] know their vendor's columns, `workouts` groups rows
+//! into workouts. [`detect`] tells the format from the header (`format=auto`).
 
 mod cell;
+pub mod fitnotes;
 mod hevy;
 mod source_ref;
 mod strong;
@@ -38,17 +41,17 @@ use std::collections::BTreeSet;
 
 text_enum!(
     /// Which app wrote the export.
-    Format { Strong => "strong", Hevy => "hevy" }
+    Format { Strong => "strong", Hevy => "hevy", FitNotes => "fitnotes" }
 );
 
 text_enum!(
     /// The format asked for: one app's, or `auto` (the default, as the first variant), which
     /// reads the header.
-    FormatChoice { Auto => "auto", Strong => "strong", Hevy => "hevy" }
+    FormatChoice { Auto => "auto", Strong => "strong", Hevy => "hevy", FitNotes => "fitnotes" }
 );
 
 /// The formats Spotter reads, as a refusal names them.
-pub const FORMATS_READ: &str = "Strong, Hevy";
+pub const FORMATS_READ: &str = "Strong, Hevy, FitNotes";
 
 /// The app that wrote an export, told by its header (every Strong and Hevy variant of
 /// `shared/fixtures/FORMATS.md`); `Err` names the formats read and the header seen.
@@ -59,6 +62,9 @@ pub fn detect(bytes: &[u8]) -> Result<Format, LineError> {
     }
     if <hevy::Columns as ExportColumns>::from_header(&table.header).is_ok() {
         return Ok(Format::Hevy);
+    }
+    if <fitnotes::Columns as ExportColumns>::from_header(&table.header).is_ok() {
+        return Ok(Format::FitNotes);
     }
     let mut seen = table.header.join(", ");
     if seen.chars().count() > 200 {
@@ -75,6 +81,7 @@ impl From<Format> for FormatChoice {
         match format {
             Format::Strong => FormatChoice::Strong,
             Format::Hevy => FormatChoice::Hevy,
+            Format::FitNotes => FormatChoice::FitNotes,
         }
     }
 }
@@ -86,6 +93,7 @@ impl FormatChoice {
             FormatChoice::Auto => detect(bytes),
             FormatChoice::Strong => Ok(Format::Strong),
             FormatChoice::Hevy => Ok(Format::Hevy),
+            FormatChoice::FitNotes => Ok(Format::FitNotes),
         }
     }
 }
@@ -245,6 +253,7 @@ pub fn parse_with(format: Format, bytes: &[u8], options: ParseOptions) -> Parsed
     match format {
         Format::Strong => read_rows::<strong::Columns>(format, bytes, options),
         Format::Hevy => read_rows::<hevy::Columns>(format, bytes, options),
+        Format::FitNotes => read_rows::<fitnotes::Columns>(format, bytes, options),
     }
 }
 
@@ -260,6 +269,10 @@ struct ParsedRow {
 trait ExportColumns: Sized {
     /// `Err` says which columns were expected.
     fn from_header(header: &[String]) -> Result<Self, String>;
+    /// How to mend a row with one field too many, if this vendor's exports have such rows.
+    fn repair(&self) -> Option<table::Repair> {
+        None
+    }
     /// `Ok(None)`: a row that is not a set (Strong's rest timers). `Err`: every problem found.
     fn read_row(
         &self,
@@ -281,6 +294,7 @@ fn read_rows<C: ExportColumns>(
         Ok(columns) => columns,
         Err(message) => return ParsedImport::rejected(LineError::new(table.header_line, message)),
     };
+    table.repair = columns.repair();
     let mut builder = workouts::Builder::default();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();

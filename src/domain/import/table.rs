@@ -19,13 +19,21 @@ pub(super) struct Table<'a> {
     pub header_line: usize,
     /// Semicolon-separated exports come from locales that write `82,5`.
     pub decimal_comma: bool,
+    /// Mends a row with one field too many (an unquoted delimiter inside a cell), when the
+    /// vendor knows which cell it can only belong to; `None` leaves it an error.
+    pub repair: Option<Repair>,
 }
+
+/// A vendor's mend for a row with one field too many: the row's cells as they should be.
+pub(super) type Repair = Box<dyn Fn(&[String]) -> Option<Vec<String>>>;
 
 /// One data row whose field count matches the header.
 #[derive(Debug)]
 pub(super) struct Row {
     pub line: usize,
     pub decimal_comma: bool,
+    /// The row had one field too many and [`Table::repair`] mended it.
+    pub repaired: bool,
     fields: StringRecord,
 }
 
@@ -71,6 +79,7 @@ impl<'a> Table<'a> {
             header,
             header_line,
             decimal_comma: delimiter == b';',
+            repair: None,
         })
     }
 
@@ -104,16 +113,32 @@ impl<'a> Table<'a> {
         let expected = self.header.len();
         let found = self.record.len();
         let extra_cells_empty = self.record.iter().skip(expected).all(<[u8]>::is_empty);
+        let fields = StringRecord::from_byte_record(self.record.clone())
+            .map_err(|_| LineError::new(line, not_utf8()))?;
+        // One field too many, even an empty one (a name's comma shifts the empty comment
+        // out): the vendor may know where it belongs.
+        if found == expected + 1
+            && let Some(repair) = self.repair.as_ref()
+        {
+            let cells: Vec<String> = fields.iter().map(str::to_owned).collect();
+            if let Some(cells) = repair(&cells).filter(|cells| cells.len() == expected) {
+                return Ok(Row {
+                    line,
+                    decimal_comma: self.decimal_comma,
+                    repaired: true,
+                    fields: StringRecord::from(cells),
+                });
+            }
+        }
         if found < expected || !extra_cells_empty {
             let message =
                 format!("has {found} fields, expected {expected} (one per header column)");
             return Err(LineError::new(line, message));
         }
-        let fields = StringRecord::from_byte_record(self.record.clone())
-            .map_err(|_| LineError::new(line, not_utf8()))?;
         Ok(Row {
             line,
             decimal_comma: self.decimal_comma,
+            repaired: false,
             fields,
         })
     }

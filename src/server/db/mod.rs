@@ -18,6 +18,7 @@ pub mod plan;
 pub mod records;
 pub mod server_settings;
 pub mod sessions;
+mod sqlite_rebuild;
 pub mod tokens;
 pub mod users;
 pub mod visualizations;
@@ -181,7 +182,10 @@ impl Db {
     /// Applies the pending migrations of this engine's dialect.
     pub async fn migrate(&self) -> Result<(), DbError> {
         match self {
-            Db::Sqlite(pool) => sqlx::migrate!("migrations/sqlite").run(pool).await?,
+            Db::Sqlite(pool) => {
+                sqlx::migrate!("migrations/sqlite").run(pool).await?;
+                sqlite_rebuild::allow_fitnotes_source(pool).await?;
+            }
             Db::Postgres(pool) => {
                 sqlx::migrate!("migrations/postgres").run(pool).await?;
                 if crate::server::sandbox::postgres::sandbox_may_set_config(pool).await? {

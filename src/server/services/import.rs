@@ -220,6 +220,7 @@ pub async fn import(
     let source = match format {
         Format::Strong => WorkoutSource::ImportStrong,
         Format::Hevy => WorkoutSource::ImportHevy,
+        Format::FitNotes => WorkoutSource::ImportFitNotes,
     };
     let mut new_workouts = Vec::with_capacity(fresh.len());
     for w in &fresh {

@@ -198,12 +198,11 @@ fn auto_detection_tells_every_fixture_by_its_header() {
         FormatChoice::Hevy.resolve(&fixture(strong[0])),
         Ok(Format::Hevy)
     );
-    let unknown =
-        detect(b"Date,Exercise,Category,Weight\n2022-09-14,Squat,Legs,100\n").unwrap_err();
+    let unknown = detect(b"Day,Lift,Kilos\n2022-09-14,Squat,100\n").unwrap_err();
     assert_eq!(unknown.line, 1);
     assert_eq!(
         unknown.message,
-        "this is not an export Spotter reads (Strong, Hevy); its header is: Date, Exercise, Category, Weight"
+        "this is not an export Spotter reads (Strong, Hevy, FitNotes); its header is: Day, Lift, Kilos"
     );
     assert_eq!(detect(b"").unwrap_err().message, "the file is empty");
     assert_eq!("auto".parse::<FormatChoice>(), Ok(FormatChoice::Auto));
