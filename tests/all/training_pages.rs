@@ -269,7 +269,8 @@ both_engines! {
         let (_, html) = app.get_html(&user.client, &to).await;
         assert!(html.contains("3 bad lines"), "{html}");
         assert!(html.contains("Line 4"), "{html}");
-        assert!(!html.contains(&format!(r#"action="/settings/import/{token}""#)), "no confirm: {html}");
+        assert!(!html.contains("btn btn-primary\">Import"), "no plain confirm: {html}");
+        assert!(html.contains("name=\"skip_invalid\" value=\"true\""), "the explicit skip: {html}");
         let resp = app.post_form(&user.client, &format!("/settings/import/{token}"), &[]).await;
         assert_eq!(assert_redirect(&resp), "/settings?error=import_rows#import");
         assert_eq!(app.count_rows("workout_sessions", &user.id).await, 0);
@@ -283,7 +284,7 @@ both_engines! {
         let to = assert_redirect(&resp);
         assert_eq!(to, "/settings?error=import_file#import");
         let (_, html) = app.get_html(&user.client, &to).await;
-        assert!(html.contains("Choose a CSV file exported from Strong or Hevy"), "{html}");
+        assert!(html.contains("Choose a CSV file exported from Strong, Hevy or FitNotes"), "{html}");
 
         // A preview older than 30 minutes cannot be confirmed (kept in the database, so any
         // server instance would say the same).
@@ -488,5 +489,41 @@ both_engines! {
         let (_, html) = app.get_html(&user.client, "/plan").await;
         assert!(html.contains(r#"<h3 dir="auto" class="plan-title">Deload week."#), "{html}");
         assert!(html.contains(r#"<p dir="auto" class="plan-description">Light only."#), "{html}");
+    }
+}
+
+const TIMER_AND_TYPO: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/imports/strong_timer_left_running.csv"
+);
+
+both_engines! {
+    async fn settings_preview_shows_warnings_apart_and_imports_without_the_bad_lines_when_asked(app: TestApp) {
+        let user = app.user("skipper").await;
+        // Told by its header: the format is left to "auto".
+        let to = assert_redirect(&upload(&app, &user, "auto", "", TIMER_AND_TYPO).await);
+        let token = preview_token(&to);
+        let (_, html) = app.get_html(&user.client, &to).await;
+        assert!(html.contains("3 lines are imported with a correction:"), "{html}");
+        assert!(html.contains("<strong>3 lines (2, 3, 4)</strong>: <bdi>workout duration 105h 45m ignored</bdi>"), "{html}");
+        assert!(html.contains("1 bad line: its set cannot be read."), "{html}");
+        assert!(html.contains("<strong>Line 6</strong>"), "{html}");
+        assert!(html.contains("Import 5 sets, skip 1 line"), "{html}");
+        // The plain confirm is refused; the explicit skip imports the rest.
+        let resp = app.post_form(&user.client, &format!("/settings/import/{token}"), &[]).await;
+        assert_eq!(assert_redirect(&resp), "/settings?error=import_rows#import");
+        let resp = app.post_form(&user.client, &format!("/settings/import/{token}"), &[("skip_invalid", "true")]).await;
+        assert_eq!(assert_redirect(&resp), "/settings?imported=2&sets=5#import");
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 5);
+
+        // In Hebrew.
+        let hebrew = app.user("dilug").await;
+        let resp = hebrew.client.patch(app.url("/api/v1/me")).json(&serde_json::json!({"language": "he"})).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::OK);
+        let to = assert_redirect(&upload(&app, &hebrew, "auto", "", TIMER_AND_TYPO).await);
+        let (_, html) = app.get_html(&hebrew.client, &to).await;
+        assert!(html.contains("3 שורות מיובאות עם תיקון:"), "{html}");
+        assert!(html.contains("שורה שגויה אחת"), "{html}");
+        assert!(html.contains("ייבוא 5 סטים, בלי שורה אחת"), "{html}");
     }
 }

@@ -1,11 +1,12 @@
-//! The import section of `/settings`: choose a Strong or Hevy CSV, see the preview (counts,
-//! date range, duplicates, new exercises, bad lines), then import or cancel. Plain multipart
-//! and button forms posting to `server::site::import_forms`.
+//! The import section of `/settings`: choose a Strong, Hevy or FitNotes CSV (the format told
+//! by its header unless chosen), see the preview (made on the server as HTML:
+//! `server::services::import_preview`), then import, import without the bad lines, or cancel.
+//! Plain multipart and button forms posting to `server::site::import_forms`.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::import::{ImportPreviewData, import_preview};
+use crate::api::import::import_preview;
 use crate::app::components::notice::ErrorNotice;
 use crate::app::use_strings;
 use crate::domain::i18n::{FormError, fill};
@@ -51,7 +52,7 @@ pub fn ImportSection(timezone: String) -> impl IntoView {
             })}
             <Suspense fallback=|| ()>
                 {move || preview.get().map(|result| match result {
-                    Ok(Some(p)) => view! { <Preview p/> }.into_any(),
+                    Ok(Some(html)) => view! { <div inner_html=html></div> }.into_any(),
                     Ok(None) if token().is_some() => view! {
                         <p class="notice notice-error" role="alert">{t.err_import_expired}</p>
                     }.into_any(),
@@ -64,8 +65,10 @@ pub fn ImportSection(timezone: String) -> impl IntoView {
                     <div class="stack">
                         <label for="import_format">{t.import_format}</label>
                         <select id="import_format" name="format">
+                            <option value="auto">{t.import_format_auto}</option>
                             <option value="strong">"Strong"</option>
                             <option value="hevy">"Hevy"</option>
+                            <option value="fitnotes">"FitNotes"</option>
                         </select>
                     </div>
                     <div class="stack">
@@ -78,61 +81,5 @@ pub fn ImportSection(timezone: String) -> impl IntoView {
                 <button type="submit" class="btn">{t.import_preview_button}</button>
             </form>
         </section>
-    }
-}
-
-#[component]
-fn Preview(p: ImportPreviewData) -> impl IntoView {
-    let t = use_strings();
-    let summary = fill(
-        t.import_summary,
-        &[
-            ("workouts", &t.workouts.count(p.workouts)),
-            ("sets", &t.sets.count(p.sets)),
-            ("from", p.from.as_deref().unwrap_or("–")),
-            ("to", p.to.as_deref().unwrap_or("–")),
-        ],
-    );
-    let token = p.token.clone();
-    view! {
-        <div class="import-preview" role="status">
-            <h3>{t.import_preview_title}</h3>
-            <p><bdi>{summary}</bdi></p>
-            {(p.duplicates > 0).then(|| view! {
-                <p>{t.import_duplicates.count(p.duplicates)}</p>
-            })}
-            {(!p.new_exercises.is_empty()).then(|| view! {
-                <p>{t.import_new_exercises}</p>
-                <ul class="suggestions">
-                    {p.new_exercises.into_iter().map(|n| view! { <li><bdi>{n}</bdi></li> }).collect_view()}
-                </ul>
-            })}
-            {if p.error_count > 0 {
-                view! {
-                    <div class="notice notice-error">
-                        <p>{t.import_bad_lines.count(p.error_count)}</p>
-                        <ul class="line-errors">
-                            {p.errors.into_iter().map(|(line, message)| view! {
-                                <li><strong>{fill(t.import_line, &[("line", &line.to_string())])}</strong>": "<bdi>{message}</bdi></li>
-                            }).collect_view()}
-                        </ul>
-                    </div>
-                }.into_any()
-            } else if p.workouts == 0 {
-                view! { <p class="notice notice-ok">{t.import_nothing_new}</p> }.into_any()
-            } else {
-                let action = format!("/settings/import/{token}");
-                view! {
-                    <form method="post" action=action class="row-actions">
-                        <button type="submit" class="btn btn-primary">
-                            {t.import_confirm.count(p.workouts)}
-                        </button>
-                    </form>
-                }.into_any()
-            }}
-            <form method="post" action=format!("/settings/import/{}/cancel", p.token)>
-                <button type="submit" class="btn btn-quiet">{t.import_cancel}</button>
-            </form>
-        </div>
     }
 }

@@ -43,7 +43,7 @@ mod tests {
             (EN.err_invalid_credentials, HE.err_invalid_credentials),
             (EN.chat_send, HE.chat_send),
             (EN.days.two, HE.days.two),
-            (EN.import_confirm.many, HE.import_confirm.many),
+            (EN.import_format_auto, HE.import_format_auto),
         ] {
             assert_ne!(en, he);
             assert!(he_letter(he), "{he:?} has no Hebrew letters");

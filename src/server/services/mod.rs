@@ -19,6 +19,7 @@ pub mod exercises;
 pub mod goals;
 pub mod goals_page;
 pub mod import;
+pub mod import_preview;
 pub mod log;
 pub mod log_page;
 pub mod log_text;

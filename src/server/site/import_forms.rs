@@ -7,7 +7,7 @@ use axum::extract::multipart::MultipartRejection;
 use axum::extract::{Multipart, Path, State};
 use axum::response::Response;
 
-use super::redirects::see_other;
+use super::redirects::{Fields, field, fields, see_other};
 use super::signed_in::SignedIn;
 use crate::domain::i18n::FormError;
 use crate::domain::import::FormatChoice;
@@ -99,8 +99,22 @@ pub async fn preview(
     }
 }
 
-/// `POST /settings/import/{token}`: import what was previewed.
-pub async fn confirm(SignedIn(state, p): SignedIn, Path(token): Path<String>) -> Response {
+/// `POST /settings/import/{token}`: import what was previewed; with `skip_invalid=true` (the
+/// preview's "Import N sets, skip M lines") without its bad lines.
+pub async fn confirm(
+    SignedIn(state, p): SignedIn,
+    Path(token): Path<String>,
+    form: Fields,
+) -> Response {
+    let skip_invalid = field(&fields(form), "skip_invalid").is_some_and(|v| v == "true");
+    // A file with bad lines and no explicit skip is refused with the upload kept, so the
+    // preview's "skip" choice still works afterwards.
+    if !skip_invalid
+        && let Ok(Some(kept)) = pending_imports::get(&state.db, &p.user.id, &token).await
+        && kept.report.error_count > 0
+    {
+        return refused(FormError::ImportRows);
+    }
     let pending = match pending_imports::take(&state.db, &p.user.id, &token).await {
         Ok(Some(pending)) => pending,
         Ok(None) => return refused(FormError::ImportExpired),
@@ -111,7 +125,8 @@ pub async fn confirm(SignedIn(state, p): SignedIn, Path(token): Path<String>) ->
     };
     let run = ImportRun {
         tz: pending.tz,
-        ..ImportRun::default()
+        dry_run: false,
+        skip_invalid,
     };
     match import(
         &state.db,

@@ -1,0 +1,219 @@
+//! The settings page's import preview, made on the server as HTML (like the charts, which keeps
+//! it out of the wasm): what the kept upload would import, its warnings (lines imported with
+//! something dropped) and its bad lines apart, each grouped by cause ("3 lines (2, 3, 4):
+//! workout duration 105h 45m ignored"), and the choices: import, or with bad lines "Import N
+//! sets, skip M lines", or cancel. Plain forms to `server::site::import_forms`.
+
+use crate::domain::account::Language;
+use crate::domain::i18n::{Plural, Strings, fill, strings};
+use crate::domain::import::{LineGroup, grouped};
+use crate::server::markdown::escape;
+use crate::server::services::import::ImportReport;
+
+struct Labels {
+    title: &'static str,
+    /// `{workouts}, {sets}, from {from} to {to}.`
+    summary: &'static str,
+    duplicates: Plural,
+    new_exercises: &'static str,
+    warnings: Plural,
+    bad_lines: Plural,
+    lines: Plural,
+    line: &'static str,
+    confirm: Plural,
+    /// `Import {sets}, skip {lines}`.
+    skip: &'static str,
+    cancel: &'static str,
+}
+
+const EN: Labels = Labels {
+    title: "Preview: nothing is imported yet",
+    summary: "{workouts}, {sets}, from {from} to {to}.",
+    duplicates: Plural {
+        one: "1 workout was imported before and will be skipped.",
+        two: "2 workouts were imported before and will be skipped.",
+        many: "{n} workouts were imported before and will be skipped.",
+    },
+    new_exercises: "New custom exercises (no match in the catalog):",
+    warnings: Plural {
+        one: "1 line is imported with a correction:",
+        two: "2 lines are imported with a correction:",
+        many: "{n} lines are imported with a correction:",
+    },
+    bad_lines: Plural {
+        one: "1 bad line: its set cannot be read. Fix the file, or import the rest without it:",
+        two: "2 bad lines: their sets cannot be read. Fix the file, or import the rest without them:",
+        many: "{n} bad lines: their sets cannot be read. Fix the file, or import the rest without them:",
+    },
+    lines: Plural {
+        one: "1 line",
+        two: "2 lines",
+        many: "{n} lines",
+    },
+    line: "Line {line}",
+    confirm: Plural {
+        one: "Import 1 workout",
+        two: "Import 2 workouts",
+        many: "Import {n} workouts",
+    },
+    skip: "Import {sets}, skip {lines}",
+    cancel: "Cancel",
+};
+
+const HE: Labels = Labels {
+    title: "תצוגה מקדימה: עוד לא יובא דבר",
+    summary: "{workouts}, {sets}, מ-{from} עד {to}.",
+    duplicates: Plural {
+        one: "אימון אחד כבר יובא בעבר וידולג.",
+        two: "שני אימונים כבר יובאו בעבר וידולגו.",
+        many: "{n} אימונים כבר יובאו בעבר וידולגו.",
+    },
+    new_exercises: "תרגילים חדשים מותאמים אישית (ללא התאמה בקטלוג):",
+    warnings: Plural {
+        one: "שורה אחת מיובאת עם תיקון:",
+        two: "שתי שורות מיובאות עם תיקון:",
+        many: "{n} שורות מיובאות עם תיקון:",
+    },
+    bad_lines: Plural {
+        one: "שורה שגויה אחת: אי אפשר לקרוא את הסט שבה. תקנו את הקובץ, או ייבאו את השאר בלעדיה:",
+        two: "שתי שורות שגויות: אי אפשר לקרוא את הסטים שבהן. תקנו את הקובץ, או ייבאו את השאר בלעדיהן:",
+        many: "{n} שורות שגויות: אי אפשר לקרוא את הסטים שבהן. תקנו את הקובץ, או ייבאו את השאר בלעדיהן:",
+    },
+    lines: Plural {
+        one: "שורה אחת",
+        two: "שתי שורות",
+        many: "{n} שורות",
+    },
+    line: "שורה {line}",
+    confirm: Plural {
+        one: "ייבוא אימון אחד",
+        two: "ייבוא שני אימונים",
+        many: "ייבוא {n} אימונים",
+    },
+    skip: "ייבוא {sets}, בלי {lines}",
+    cancel: "ביטול",
+};
+
+fn labels(language: Language) -> &'static Labels {
+    match language {
+        Language::En => &EN,
+        Language::He => &HE,
+    }
+}
+
+/// "Line 6" or "3 lines (2, 3, 4)": where a group's message applies.
+fn place(l: &Labels, g: &LineGroup) -> String {
+    if g.count == 1 {
+        return fill(l.line, &[("line", &g.lines[0].to_string())]);
+    }
+    let mut listed: Vec<String> = g.lines.iter().map(ToString::to_string).collect();
+    if g.count > g.lines.len() {
+        listed.push("…".into());
+    }
+    format!("{} ({})", l.lines.count(g.count as i64), listed.join(", "))
+}
+
+/// A notice headed by `count` lines, one item per cause.
+fn notice(l: &Labels, groups: &[LineGroup], count: usize, heading: &Plural, class: &str) -> String {
+    if count == 0 {
+        return String::new();
+    }
+    let mut out = format!(
+        "<div class=\"notice {class}\"><p>{}</p><ul class=\"line-errors\">",
+        escape(&heading.count(count as i64))
+    );
+    for g in groups {
+        out.push_str(&format!(
+            "<li><strong>{}</strong>: <bdi>{}</bdi></li>",
+            escape(&place(l, g)),
+            escape(&g.message)
+        ));
+    }
+    out.push_str("</ul></div>");
+    out
+}
+
+/// The preview of the upload kept under `token`.
+pub fn html(report: &ImportReport, token: &str, language: Language) -> String {
+    let l = labels(language);
+    let t: &Strings = strings(language);
+    let token = escape(token);
+    let summary = fill(
+        l.summary,
+        &[
+            ("workouts", &t.workouts.count(report.workouts as i64)),
+            ("sets", &t.sets.count(report.sets as i64)),
+            ("from", &report.from.map_or("–".into(), |d| d.to_string())),
+            ("to", &report.to.map_or("–".into(), |d| d.to_string())),
+        ],
+    );
+    let mut out = format!(
+        "<div class=\"import-preview\" role=\"status\"><h3>{}</h3><p><bdi>{}</bdi></p>",
+        escape(l.title),
+        escape(&summary)
+    );
+    if report.duplicates > 0 {
+        out.push_str(&format!(
+            "<p>{}</p>",
+            escape(&l.duplicates.count(report.duplicates as i64))
+        ));
+    }
+    if !report.new_exercises.is_empty() {
+        out.push_str(&format!(
+            "<p>{}</p><ul class=\"suggestions\">",
+            escape(l.new_exercises)
+        ));
+        for name in &report.new_exercises {
+            out.push_str(&format!("<li><bdi>{}</bdi></li>", escape(name)));
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str(&notice(
+        l,
+        &report.warnings,
+        report.warning_count,
+        &l.warnings,
+        "notice-warn",
+    ));
+    out.push_str(&notice(
+        l,
+        &grouped(&report.errors),
+        report.error_count,
+        &l.bad_lines,
+        "notice-error",
+    ));
+    let action = format!("/settings/import/{token}");
+    if report.error_count > 0 {
+        if report.sets > 0 {
+            let skip = fill(
+                l.skip,
+                &[
+                    ("sets", &t.sets.count(report.sets as i64)),
+                    ("lines", &l.lines.count(report.error_count as i64)),
+                ],
+            );
+            out.push_str(&format!(
+                "<form method=\"post\" action=\"{action}\" class=\"row-actions\">\
+                 <input type=\"hidden\" name=\"skip_invalid\" value=\"true\">\
+                 <button type=\"submit\" class=\"btn\">{}</button></form>",
+                escape(&skip)
+            ));
+        }
+    } else if report.workouts == 0 {
+        out.push_str(&format!(
+            "<p class=\"notice notice-ok\">{}</p>",
+            escape(t.import_nothing_new)
+        ));
+    } else {
+        out.push_str(&format!(
+            "<form method=\"post\" action=\"{action}\" class=\"row-actions\">\
+             <button type=\"submit\" class=\"btn btn-primary\">{}</button></form>",
+            escape(&l.confirm.count(report.workouts as i64))
+        ));
+    }
+    out.push_str(&format!(
+        "<form method=\"post\" action=\"{action}/cancel\"><button type=\"submit\" class=\"btn btn-quiet\">{}</button></form></div>",
+        escape(l.cancel)
+    ));
+    out
+}
