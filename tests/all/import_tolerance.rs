@@ -140,6 +140,12 @@ both_engines! {
         assert_eq!(status, StatusCode::CREATED, "{report}");
         assert_eq!((report["workouts"].as_u64(), report["sets"].as_u64()), (Some(141), Some(750)), "{report}");
         assert_eq!(report["format"], "fitnotes");
+        // FitNotes' own names for catalog lifts match; the user's own names become theirs.
+        let new: Vec<&str> = report["new_exercises"].as_array().unwrap().iter().map(|n| n.as_str().unwrap()).collect();
+        for known in ["Flat Barbell Bench Press", "Flat Dumbbell Bench Press", "Parallel Bar Triceps Dip", "Dumbbell Curl"] {
+            assert!(!new.contains(&known), "{known} is in the catalog: {new:?}");
+        }
+        assert!(new.contains(&"Curl Pulldown Bicep"), "{new:?}");
         assert_eq!(app.count_rows("exercise_sets", &user.id).await, 750);
         assert_eq!(app.count_rows("workout_sessions", &user.id).await, 141);
         let workouts = app.get_json(&user.client, "/api/v1/workouts?per_page=1").await;
