@@ -133,6 +133,14 @@ both_engines! {
     async fn export_includes_training_data(app: TestApp) {
         let user = app.user("exporter").await;
         let logged = fill_account(&app, &user).await;
+        let resp = user.client.post(app.url("/api/v1/goals"))
+            .json(&json!({"goal_type": "workouts", "target_value": 3, "timeframe": "weekly"})).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::CREATED);
+        let goal: Value = resp.json().await.unwrap();
+        let resp = user.client.post(app.url("/api/v1/plan"))
+            .json(&json!({"title": "Deload week", "due_date": "2031-01-05"})).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::CREATED);
+        let item: Value = resp.json().await.unwrap();
         let export = app.get_json(&user.client, "/api/v1/me/export").await;
         let text = export.to_string();
         let workout_id = logged["id"].as_str().unwrap();
@@ -148,6 +156,10 @@ both_engines! {
             );
         }
         assert_eq!(export["charts"][0]["title"], "Squat (Barbell) — heaviest set", "{export}");
+        let goals = export["goals"].as_array().unwrap();
+        assert!(goals.iter().any(|g| g["id"] == goal["id"] && g["target_value"] == 3.0), "{export}");
+        let plan = export["plan_items"].as_array().unwrap();
+        assert!(plan.iter().any(|p| p["id"] == item["id"] && p["title"] == "Deload week"), "{export}");
         assert!(export["charts"][0]["option"]["dataset"].is_array());
         assert_eq!(export["exercise_aliases"], json!([{"alias": "benchh presss", "exercise_slug": "bench-press", "created_at": export["exercise_aliases"][0]["created_at"]}]));
         for achievement in logged["new_achievements"].as_array().unwrap() {

@@ -95,6 +95,10 @@ pub struct Export {
     pub charts: Vec<crate::server::db::visualizations::VisualizationView>,
     /// The user's own words for exercises, learned in the chat.
     pub exercise_aliases: Vec<crate::server::db::aliases::ExportedAlias>,
+    /// Goals, active or not, with when each was met.
+    pub goals: Vec<crate::server::db::goals::GoalRow>,
+    /// The training plan, pending and done.
+    pub plan_items: Vec<crate::server::db::plan::PlanItem>,
 }
 
 /// Everything stored about the user, as a JSON download (never password or token hashes).
@@ -136,6 +140,22 @@ pub async fn export(Caller(state, p): Caller) -> Result<Response, ApiError> {
         }
         page += 1;
     }
+    let mut plan_items = Vec::new();
+    let mut page = 1;
+    loop {
+        let request = Page {
+            page,
+            per_page: MAX_PER_PAGE,
+        };
+        let (items, total) =
+            crate::server::db::plan::list(&state.db, user_id, None, request).await?;
+        let done = items.is_empty() || plan_items.len() + items.len() >= total as usize;
+        plan_items.extend(items);
+        if done {
+            break;
+        }
+        page += 1;
+    }
     let custom_exercises = exercises::all_for_user(&state.db, user_id)
         .await?
         .into_iter()
@@ -158,6 +178,8 @@ pub async fn export(Caller(state, p): Caller) -> Result<Response, ApiError> {
             .map(|v| v.view())
             .collect(),
         exercise_aliases: crate::server::db::aliases::all_for_user(&state.db, user_id).await?,
+        goals: crate::server::db::goals::list(&state.db, user_id).await?,
+        plan_items,
     };
     let filename = format!(
         "attachment; filename=\"spotter-export-{}.json\"",
