@@ -235,10 +235,21 @@ fn shared_words(query: &[Token], name: &[Token]) -> Option<f32> {
         .then(|| PARTIAL_BASE + PARTIAL_SPAN * (of_query * of_name).sqrt())
 }
 
+/// How close two spellings are, by their edit distance (with transpositions) and the shorter
+/// one's length: one edit from 5 characters (4 in Hebrew), two from 9, three from 14. Most
+/// pairs of names are far apart, so the distance is computed only when two cheap lower bounds
+/// (the length difference, then the characters one has that the other lacks) leave it in reach.
 fn typo_confidence(a: &str, b: &str) -> Option<f32> {
-    let shorter = a.chars().count().min(b.chars().count());
+    let (len_a, len_b) = (a.chars().count(), b.chars().count());
+    let shorter = len_a.min(len_b);
     let one_edit_min = if is_hebrew(b) { 4 } else { 5 };
-    if shorter < one_edit_min || a.chars().count().abs_diff(b.chars().count()) > 3 {
+    let allowed = match shorter {
+        n if n >= 14 => 3,
+        n if n >= 9 => 2,
+        n if n >= one_edit_min => 1,
+        _ => return None,
+    };
+    if len_a.abs_diff(len_b) > allowed || bag_distance(a, b) > allowed {
         return None;
     }
     match strsim::osa_distance(a, b) {
@@ -247,6 +258,22 @@ fn typo_confidence(a: &str, b: &str) -> Option<f32> {
         3 if shorter >= 14 => Some(0.74),
         _ => None,
     }
+}
+
+/// A lower bound of the edit distance: the larger of how many characters (with repeats) one
+/// string has that the other lacks. Each insertion, deletion or substitution changes it by at
+/// most one and a transposition not at all.
+fn bag_distance(a: &str, b: &str) -> usize {
+    let mut counts: Vec<(char, i32)> = Vec::with_capacity(24);
+    let mut tally = |c: char, by: i32| match counts.iter_mut().find(|(k, _)| *k == c) {
+        Some((_, n)) => *n += by,
+        None => counts.push((c, by)),
+    };
+    a.chars().for_each(|c| tally(c, 1));
+    b.chars().for_each(|c| tally(c, -1));
+    let only_a: i32 = counts.iter().map(|(_, n)| (*n).max(0)).sum();
+    let only_b: i32 = counts.iter().map(|(_, n)| (-*n).max(0)).sum();
+    only_a.max(only_b) as usize
 }
 
 #[cfg(test)]

@@ -231,3 +231,21 @@ fn a_custom_exercise_with_a_catalog_name_makes_the_name_ambiguous() {
     assert_eq!(found[0].confidence, found[1].confidence);
     assert_eq!(best_match("squat", targets().iter().chain(&custom)), None);
 }
+
+#[test]
+fn the_bag_distance_never_exceeds_the_edit_distance() {
+    for (a, b) in [
+        ("squat", "sqaut"),
+        ("benchpress", "bnechpres"),
+        ("deadlift", "curl"),
+        ("סקוואט", "סקואט"),
+        ("", "abc"),
+    ] {
+        assert!(
+            super::bag_distance(a, b) <= strsim::osa_distance(a, b),
+            "{a} {b}"
+        );
+    }
+    assert_eq!(super::bag_distance("squat", "sqaut"), 0);
+    assert_eq!(super::bag_distance("deadlift", "curl"), 7);
+}
