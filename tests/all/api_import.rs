@@ -23,7 +23,12 @@ const BAD: &str = concat!(
 /// Each upload on its own connection: a request refused before its body is read (bad query,
 /// too large) ends with the server closing the connection, and a pooled reuse of it would
 /// fail the *next* request with "connection closed before message completed".
-async fn upload(app: &TestApp, user: &TestUser, query: &str, path: &str) -> reqwest::Response {
+pub(crate) async fn upload(
+    app: &TestApp,
+    user: &TestUser,
+    query: &str,
+    path: &str,
+) -> reqwest::Response {
     let body = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     user.client
         .post(app.url(&format!("/api/v1/import?{query}")))

@@ -184,9 +184,7 @@ async fn patch(app: &TestApp, user: &TestUser, id: &str, body: Value) -> reqwest
 }
 
 async fn logged(app: &TestApp, user: &TestUser, body: Value) -> Value {
-    let resp = log(app, user, body).await;
-    assert_eq!(resp.status(), StatusCode::CREATED);
-    resp.json().await.unwrap()
+    app.log_workout(&user.client, body).await
 }
 
 async fn patched(app: &TestApp, user: &TestUser, id: &str, body: Value) -> Value {

@@ -19,17 +19,9 @@ const HEVY_TIMER: &str = concat!(
     "/tests/fixtures/imports/hevy_timer_left_running.csv"
 );
 
+/// `api_import::upload` (one connection per upload), read as status and JSON.
 async fn upload(app: &TestApp, user: &TestUser, query: &str, path: &str) -> (StatusCode, Value) {
-    let body = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let resp = user
-        .client
-        .post(app.url(&format!("/api/v1/import?{query}")))
-        .header("content-type", "text/csv")
-        .header("connection", "close")
-        .body(body)
-        .send()
-        .await
-        .unwrap();
+    let resp = crate::api_import::upload(app, user, query, path).await;
     let status = resp.status();
     (status, resp.json().await.unwrap())
 }

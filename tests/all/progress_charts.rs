@@ -5,28 +5,10 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::common::{TestApp, TestUser};
-
 fn days_ago(d: i64) -> String {
     (chrono::Utc::now() - chrono::Duration::days(d))
         .format("%Y-%m-%dT12:00:00Z")
         .to_string()
-}
-
-async fn log(app: &TestApp, user: &TestUser, body: Value) {
-    let resp = user
-        .client
-        .post(app.url("/api/v1/workouts"))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        resp.status(),
-        StatusCode::CREATED,
-        "{}",
-        resp.text().await.unwrap()
-    );
 }
 
 /// The `<figure>` with this id, up to its end.
@@ -57,18 +39,18 @@ both_engines! {
         let other = app.user("stranger").await;
         // Two weeks apart (so in two different weeks): squat 2 × 5 @ 100 and bench 8 @ 80, then
         // squat 3 @ 110.
-        log(&app, &user, json!({"started_at": days_ago(14), "exercises": [
+        app.log_workout(&user.client, json!({"started_at": days_ago(14), "exercises": [
             {"exercise": "back-squat", "sets": [{"reps": 5, "weight_kg": 100}, {"reps": 5, "weight_kg": 100}]},
             {"exercise": "bench-press", "sets": [{"reps": 8, "weight_kg": 80}]}]})).await;
-        log(&app, &user, json!({"started_at": days_ago(7), "exercises": [
+        app.log_workout(&user.client, json!({"started_at": days_ago(7), "exercises": [
             {"exercise": "back-squat", "sets": [{"reps": 3, "weight_kg": 110}]}]})).await;
         let resp = user.client.post(app.url("/api/v1/goals"))
             .json(&json!({"goal_type": "workouts", "target_value": 4, "timeframe": "monthly"})).send().await.unwrap();
         assert_eq!(resp.status(), StatusCode::CREATED);
         // The goal counts from today: one workout of four.
-        log(&app, &user, json!({"exercises": [{"exercise": "bench-press", "sets": [{"reps": 1, "weight_kg": 50}]}]})).await;
+        app.log_workout(&user.client, json!({"exercises": [{"exercise": "bench-press", "sets": [{"reps": 1, "weight_kg": 50}]}]})).await;
         // Someone else's much heavier single must never show.
-        log(&app, &other, json!({"started_at": days_ago(7), "exercises": [
+        app.log_workout(&other.client, json!({"started_at": days_ago(7), "exercises": [
             {"exercise": "back-squat", "sets": [{"reps": 1, "weight_kg": 300}]}]})).await;
 
         let (status, html) = app.get_html(&user.client, "/progress").await;
@@ -114,7 +96,7 @@ both_engines! {
         // An exercise that is not one of theirs (or not an id at all) falls back to the favourite.
         let resp = other.client.post(app.url("/api/v1/exercises")).json(&json!({"name": "Their press"})).send().await.unwrap();
         let theirs: Value = resp.json().await.unwrap();
-        log(&app, &other, json!({"exercises": [{"exercise": "Their press", "sets": [{"reps": 1, "weight_kg": 300}]}]})).await;
+        app.log_workout(&other.client, json!({"exercises": [{"exercise": "Their press", "sets": [{"reps": 1, "weight_kg": 300}]}]})).await;
         for asked in [theirs["id"].as_str().unwrap(), "x'%20OR%20'1'='1", "%3Cscript%3E"] {
             let (status, html) = app.get_html(&user.client, &format!("/progress?exercise={asked}")).await;
             assert_eq!(status, StatusCode::OK);
@@ -127,7 +109,7 @@ both_engines! {
         let user = app.user("libra").await;
         let resp = user.client.patch(app.url("/api/v1/me")).json(&json!({"language": "he", "units": "imperial"})).send().await.unwrap();
         assert_eq!(resp.status(), StatusCode::OK);
-        log(&app, &user, json!({"started_at": days_ago(3), "exercises": [
+        app.log_workout(&user.client, json!({"started_at": days_ago(3), "exercises": [
             {"exercise": "back-squat", "sets": [{"reps": 5, "weight_kg": 100}]}]})).await;
         let (_, html) = app.get_html(&user.client, "/progress").await;
         assert!(html.contains("<h2 id=\"charts-heading\">גרפים</h2>"), "{html}");
@@ -151,7 +133,7 @@ both_engines! {
         let resp = user.client.post(app.url("/api/v1/exercises")).json(&json!({"name": name})).send().await.unwrap();
         assert_eq!(resp.status(), StatusCode::CREATED);
         for exercise in [name, "back-squat"] {
-            log(&app, &user, json!({"started_at": days_ago(1), "exercises": [
+            app.log_workout(&user.client, json!({"started_at": days_ago(1), "exercises": [
                 {"exercise": exercise, "sets": [{"reps": 5, "weight_kg": 60}, {"reps": 5, "weight_kg": 60}]}]})).await;
         }
         let (_, html) = app.get_html(&user.client, "/progress").await;
@@ -165,7 +147,7 @@ both_engines! {
     async fn a_week_across_new_year_is_one_week_named_by_its_monday_on_both_engines(app: TestApp) {
         let user = app.user("newyear").await;
         for day in ["2025-12-29T10:00:00Z", "2025-12-31T10:00:00Z", "2026-01-02T10:00:00Z", "2026-01-04T23:00:00Z", "2026-01-05T06:00:00Z"] {
-            log(&app, &user, json!({"started_at": day, "exercises": [{"exercise": "back-squat", "sets": [{"reps": 5, "weight_kg": 100}]}]})).await;
+            app.log_workout(&user.client, json!({"started_at": day, "exercises": [{"exercise": "back-squat", "sets": [{"reps": 5, "weight_kg": 100}]}]})).await;
         }
         let dialect = match app.db() {
             spotter::server::db::Db::Sqlite(_) => spotter::domain::sql::Dialect::Sqlite,

@@ -15,29 +15,13 @@ use spotter::server::sandbox::SandboxError;
 /// Something only Bob's rows contain.
 const BOBS_SECRET: &str = "bob-secret-note";
 
-async fn log(app: &TestApp, user: &TestUser, body: Value) {
-    let resp = user
-        .client
-        .post(app.url("/api/v1/workouts"))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        resp.status(),
-        StatusCode::CREATED,
-        "{}",
-        resp.text().await.unwrap()
-    );
-}
-
 /// Alice with a push day (3 bench sets) and a plan item; Bob with his own data, marked.
 async fn two_lifters(app: &TestApp) -> (TestUser, TestUser) {
     let alice = app.user("alice").await;
     let bob = app.user("bob").await;
-    log(app, &alice, json!({"name": "Push", "exercises": [{"exercise": "bench press", "sets": [
+    app.log_workout(&alice.client, json!({"name": "Push", "exercises": [{"exercise": "bench press", "sets": [
         {"reps": 8, "weight_kg": 80}, {"reps": 6, "weight_kg": 85}, {"reps": 5, "weight_kg": 90}]}]})).await;
-    log(app, &bob, json!({"name": BOBS_SECRET, "notes": BOBS_SECRET, "exercises": [{"exercise": "squat", "sets": [
+    app.log_workout(&bob.client, json!({"name": BOBS_SECRET, "notes": BOBS_SECRET, "exercises": [{"exercise": "squat", "sets": [
         {"reps": 5, "weight_kg": 140, "notes": BOBS_SECRET}]}]})).await;
     for (user, title) in [(&alice, "Deload week"), (&bob, BOBS_SECRET)] {
         let resp = user

@@ -2,6 +2,7 @@
 //! units, with the range checks that catch typos. Every message starts with the column's name.
 //! Empty cells and zeros are "not recorded" (`None`).
 
+use crate::domain::account::Units;
 use crate::domain::training::{M_PER_MILE, SetType, lb_to_kg};
 use chrono::NaiveDateTime;
 
@@ -59,6 +60,41 @@ impl WeightUnit {
         match self {
             WeightUnit::Kg => value,
             WeightUnit::Lb => lb_to_kg(value),
+        }
+    }
+}
+
+/// The weight unit of a file that does not say: the user's.
+pub(super) fn assumed_weight_unit(units: Units) -> WeightUnit {
+    match units {
+        Units::Metric => WeightUnit::Kg,
+        Units::Imperial => WeightUnit::Lb,
+    }
+}
+
+/// Metres per distance unit of a file that does not say: the user's (km or mi).
+pub(super) fn assumed_metres(units: Units) -> f64 {
+    match units {
+        Units::Metric => 1000.0,
+        Units::Imperial => M_PER_MILE,
+    }
+}
+
+/// A per-row weight-unit cell (`kg`, `lbs`…); empty means the user's units.
+pub(super) fn weight_unit(column: &str, text: &str, assumed: Units) -> Result<WeightUnit, String> {
+    match text {
+        "" => Ok(assumed_weight_unit(assumed)),
+        word => WeightUnit::from_word(word)
+            .ok_or_else(|| format!("{column}: \"{word}\" is not kg or lbs")),
+    }
+}
+
+/// A per-row distance-unit cell as metres per unit; empty means the user's units.
+pub(super) fn distance_unit(column: &str, text: &str, assumed: Units) -> Result<f64, String> {
+    match text {
+        "" => Ok(assumed_metres(assumed)),
+        word => {
+            metres_per(word).ok_or_else(|| format!("{column}: \"{word}\" is not km, mi., m or ft"))
         }
     }
 }

@@ -12,11 +12,10 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::cell::{self, Problems, WeightUnit};
+use super::cell::{self, Problems};
 use super::table::{Repair, Row};
 use super::workouts::WorkoutHead;
 use super::{ExportColumns, ParseOptions, ParsedRow, ParsedSet};
-use crate::domain::account::Units;
 use crate::domain::training::SetType;
 
 const REQUIRED: &[&str] = &["Date", "Exercise", "Category", "Weight", "Reps"];
@@ -98,14 +97,11 @@ impl ExportColumns for Columns {
         if exercise_name.is_empty() {
             problems.push("Exercise is empty".to_owned());
         }
-        let unit = match self.weight_unit.map(|i| row.get(Some(i))) {
-            None | Some("") => Ok(match options.assumed_units {
-                Units::Metric => WeightUnit::Kg,
-                Units::Imperial => WeightUnit::Lb,
-            }),
-            Some(word) => WeightUnit::from_word(word)
-                .ok_or_else(|| format!("Weight Unit: \"{word}\" is not kgs or lbs")),
-        };
+        let unit = cell::weight_unit(
+            "Weight Unit",
+            row.get(self.weight_unit),
+            options.assumed_units,
+        );
         let weight_kg = match unit {
             Ok(unit) => problems.take(cell::weight_kg(
                 "Weight",
@@ -119,14 +115,11 @@ impl ExportColumns for Columns {
             }
         };
         let reps = problems.take(cell::reps("Reps", row.get(Some(self.reps)), comma));
-        let metres = match self.distance_unit.map(|i| row.get(Some(i))) {
-            None | Some("") => Ok(match options.assumed_units {
-                Units::Metric => 1000.0,
-                Units::Imperial => crate::domain::training::M_PER_MILE,
-            }),
-            Some(word) => cell::metres_per(word)
-                .ok_or_else(|| format!("Distance Unit: \"{word}\" is not km, mi, m or ft")),
-        };
+        let metres = cell::distance_unit(
+            "Distance Unit",
+            row.get(self.distance_unit),
+            options.assumed_units,
+        );
         let distance_m = match metres {
             Ok(metres) => problems.take(cell::distance_m(
                 "Distance",

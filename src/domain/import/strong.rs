@@ -8,7 +8,6 @@ use super::table::Row;
 use super::workouts::WorkoutHead;
 use super::{ExportColumns, ParseOptions, ParsedRow, ParsedSet};
 use crate::domain::account::Units;
-use crate::domain::training::M_PER_MILE;
 
 /// The columns read, matched case-insensitively without their unit; the first six are required.
 const KNOWN: [&str; 14] = [
@@ -252,35 +251,22 @@ fn unit_source<U>(column: Option<usize>, header: Option<U>) -> UnitSource<U> {
 
 impl Columns {
     fn weight_unit(&self, row: &Row, assumed: Units) -> Result<WeightUnit, String> {
-        let assumed_unit = match assumed {
-            Units::Metric => WeightUnit::Kg,
-            Units::Imperial => WeightUnit::Lb,
-        };
         match self.weight_unit {
             UnitSource::Header(unit) => Ok(unit),
-            UnitSource::Assumed => Ok(assumed_unit),
-            UnitSource::Column(index) => match row.get(Some(index)) {
-                "" => Ok(assumed_unit),
-                word => WeightUnit::from_word(word)
-                    .ok_or_else(|| format!("{}: \"{word}\" is not kg or lbs", self.names[index])),
-            },
+            UnitSource::Assumed => Ok(cell::assumed_weight_unit(assumed)),
+            UnitSource::Column(index) => {
+                cell::weight_unit(&self.names[index], row.get(Some(index)), assumed)
+            }
         }
     }
 
     fn metres_per_distance_unit(&self, row: &Row, assumed: Units) -> Result<f64, String> {
-        let assumed_unit = match assumed {
-            Units::Metric => 1000.0,
-            Units::Imperial => M_PER_MILE,
-        };
         match self.distance_unit {
             UnitSource::Header(metres) => Ok(metres),
-            UnitSource::Assumed => Ok(assumed_unit),
-            UnitSource::Column(index) => match row.get(Some(index)) {
-                "" => Ok(assumed_unit),
-                word => cell::metres_per(word).ok_or_else(|| {
-                    format!("{}: \"{word}\" is not km, mi., m or ft", self.names[index])
-                }),
-            },
+            UnitSource::Assumed => Ok(cell::assumed_metres(assumed)),
+            UnitSource::Column(index) => {
+                cell::distance_unit(&self.names[index], row.get(Some(index)), assumed)
+            }
         }
     }
 }

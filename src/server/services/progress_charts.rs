@@ -30,7 +30,7 @@ fn e1rm_choice(
     asked: Option<&str>,
     favourite: Option<&Id>,
 ) -> (Vec<(String, String)>, Option<usize>) {
-    let mut with_e1rm: Vec<&RecordRow> = records
+    let with_e1rm: Vec<&RecordRow> = records
         .iter()
         .filter(|r| r.record_type == RecordType::E1rm)
         .collect();
@@ -49,7 +49,7 @@ fn e1rm_choice(
         .or_else(|| favourite.and_then(|f| find(&f.to_string())))
         .or(strongest);
     let options = with_e1rm
-        .drain(..)
+        .iter()
         .map(|r| {
             (
                 r.exercise_id.to_string(),

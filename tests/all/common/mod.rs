@@ -501,6 +501,20 @@ impl TestApp {
         resp.json().await.expect("chat body")
     }
 
+    /// `POST /api/v1/workouts` with `body`, which must answer 201: the stored workout.
+    pub async fn log_workout(&self, client: &Client, body: Value) -> Value {
+        let resp = client
+            .post(self.url("/api/v1/workouts"))
+            .json(&body)
+            .send()
+            .await
+            .expect("log request");
+        let status = resp.status();
+        let body: Value = resp.json().await.expect("logged body");
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        body
+    }
+
     /// The stored messages of a conversation (its newest page), oldest first.
     pub async fn messages(&self, client: &Client, conversation: &str) -> Vec<Value> {
         self.get_json(
