@@ -36,6 +36,7 @@ mod openapi;
 mod pages;
 mod progress_charts;
 mod real_llm;
+mod restore;
 mod sandbox;
 mod schema_parity;
 mod security;

@@ -527,3 +527,39 @@ both_engines! {
         assert!(html.contains("ייבוא 5 סטים, בלי שורה אחת"), "{html}");
     }
 }
+
+const FITNOTES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/imports/fitnotes_kaiserlift_lbs_2025.csv"
+);
+
+both_engines! {
+    async fn settings_previews_and_imports_a_fitnotes_file_and_restores_a_spotter_export(app: TestApp) {
+        let user = app.user("fitnotes-settings").await;
+        let to = assert_redirect(&upload(&app, &user, "auto", "", FITNOTES).await);
+        let token = preview_token(&to);
+        let (_, html) = app.get_html(&user.client, &to).await;
+        assert!(html.contains("141 workouts, 750 sets"), "{html}");
+        let resp = app.post_form(&user.client, &format!("/settings/import/{token}"), &[]).await;
+        assert_eq!(assert_redirect(&resp), "/settings?imported=141&sets=750#import");
+        let resp = user.client.post(app.url("/api/v1/goals"))
+            .json(&serde_json::json!({"goal_type": "workouts", "target_value": 3, "timeframe": "weekly"})).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::CREATED);
+
+        // Its export, restored into another account from the same form.
+        let export = user.client.get(app.url("/api/v1/me/export")).send().await.unwrap().bytes().await.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("spotter-export.json");
+        std::fs::write(&path, &export).unwrap();
+        let other = app.user("restorer").await;
+        let to = assert_redirect(&upload(&app, &other, "auto", "", path.to_str().unwrap()).await);
+        let token = preview_token(&to);
+        let (_, html) = app.get_html(&other.client, &to).await;
+        assert!(html.contains("141 workouts, 750 sets"), "{html}");
+        assert!(html.contains("Also 1 goal and 0 plan items."), "{html}");
+        let resp = app.post_form(&other.client, &format!("/settings/import/{token}"), &[]).await;
+        assert_eq!(assert_redirect(&resp), "/settings?imported=141&sets=750#import");
+        assert_eq!(app.count_rows("exercise_sets", &other.id).await, 750);
+        assert_eq!(app.count_rows("goals", &other.id).await, 1);
+    }
+}

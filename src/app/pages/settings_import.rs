@@ -1,5 +1,5 @@
-//! The import section of `/settings`: choose a Strong, Hevy or FitNotes CSV (the format told
-//! by its header unless chosen), see the preview (made on the server as HTML:
+//! The import section of `/settings`: choose a Strong, Hevy or FitNotes CSV or a Spotter export
+//! to restore (the format told by the file unless chosen), see the preview (made on the server as HTML:
 //! `server::services::import_preview`), then import, import without the bad lines, or cancel.
 //! Plain multipart and button forms posting to `server::site::import_forms`.
 
@@ -69,6 +69,7 @@ pub fn ImportSection(timezone: String) -> impl IntoView {
                             <option value="strong">"Strong"</option>
                             <option value="hevy">"Hevy"</option>
                             <option value="fitnotes">"FitNotes"</option>
+                            <option value="spotter">"Spotter (JSON)"</option>
                         </select>
                     </div>
                     <div class="stack">
@@ -77,7 +78,7 @@ pub fn ImportSection(timezone: String) -> impl IntoView {
                     </div>
                 </div>
                 <label for="import_file">{t.import_file}</label>
-                <input id="import_file" name="file" type="file" accept=".csv,text/csv" required/>
+                <input id="import_file" name="file" type="file" accept=".csv,text/csv,.json,application/json" required/>
                 <button type="submit" class="btn">{t.import_preview_button}</button>
             </form>
         </section>

@@ -22,6 +22,7 @@ mod cell;
 pub mod fitnotes;
 mod hevy;
 mod source_ref;
+pub mod spotter;
 mod strong;
 mod table;
 mod workouts;
@@ -41,21 +42,26 @@ use std::collections::BTreeSet;
 
 text_enum!(
     /// Which app wrote the export.
-    Format { Strong => "strong", Hevy => "hevy", FitNotes => "fitnotes" }
+    Format { Strong => "strong", Hevy => "hevy", FitNotes => "fitnotes", Spotter => "spotter" }
 );
 
 text_enum!(
     /// The format asked for: one app's, or `auto` (the default, as the first variant), which
     /// reads the header.
-    FormatChoice { Auto => "auto", Strong => "strong", Hevy => "hevy", FitNotes => "fitnotes" }
+    FormatChoice {
+        Auto => "auto", Strong => "strong", Hevy => "hevy", FitNotes => "fitnotes", Spotter => "spotter"
+    }
 );
 
 /// The formats Spotter reads, as a refusal names them.
-pub const FORMATS_READ: &str = "Strong, Hevy, FitNotes";
+pub const FORMATS_READ: &str = "Strong, Hevy, FitNotes, and Spotter's own JSON export";
 
 /// The app that wrote an export, told by its header (every Strong and Hevy variant of
 /// `shared/fixtures/FORMATS.md`); `Err` names the formats read and the header seen.
 pub fn detect(bytes: &[u8]) -> Result<Format, LineError> {
+    if spotter::looks_like_json(bytes) {
+        return Ok(Format::Spotter);
+    }
     let table = table::Table::open(bytes)?;
     if <strong::Columns as ExportColumns>::from_header(&table.header).is_ok() {
         return Ok(Format::Strong);
@@ -82,6 +88,7 @@ impl From<Format> for FormatChoice {
             Format::Strong => FormatChoice::Strong,
             Format::Hevy => FormatChoice::Hevy,
             Format::FitNotes => FormatChoice::FitNotes,
+            Format::Spotter => FormatChoice::Spotter,
         }
     }
 }
@@ -94,6 +101,7 @@ impl FormatChoice {
             FormatChoice::Strong => Ok(Format::Strong),
             FormatChoice::Hevy => Ok(Format::Hevy),
             FormatChoice::FitNotes => Ok(Format::FitNotes),
+            FormatChoice::Spotter => Ok(Format::Spotter),
         }
     }
 }
@@ -254,6 +262,11 @@ pub fn parse_with(format: Format, bytes: &[u8], options: ParseOptions) -> Parsed
         Format::Strong => read_rows::<strong::Columns>(format, bytes, options),
         Format::Hevy => read_rows::<hevy::Columns>(format, bytes, options),
         Format::FitNotes => read_rows::<fitnotes::Columns>(format, bytes, options),
+        // Not rows of sets: `spotter::read` restores it.
+        Format::Spotter => ParsedImport::rejected(LineError::new(
+            1,
+            "a Spotter export is restored with spotter::read, not parsed as CSV",
+        )),
     }
 }
 

@@ -1,4 +1,5 @@
-//! `spotter import`: read a Strong or Hevy CSV export into an account (or, with `--dry-run`,
+//! `spotter import`: read a Strong, Hevy or FitNotes CSV export, or restore a Spotter export
+//! (`--format spotter`, or told by the file), into an account (or, with `--dry-run`,
 //! only say what would be imported). A file with bad lines is refused whole, each listed,
 //! unless `--skip-invalid`; warnings are listed, grouped.
 
@@ -94,6 +95,9 @@ pub(super) async fn run(args: ImportArgs) -> Result<(), CliError> {
             format!(": {}", report.new_exercises.join(", "))
         },
     );
+    if report.goals + report.plan_items > 0 {
+        println!("{} goals, {} plan items", report.goals, report.plan_items);
+    }
     for g in &report.warnings {
         println!("warning: {}", line_group(g));
     }

@@ -16,6 +16,7 @@ pub mod messages;
 pub mod pending_imports;
 pub mod plan;
 pub mod records;
+pub mod restore;
 pub mod server_settings;
 pub mod sessions;
 mod sqlite_rebuild;

@@ -45,6 +45,10 @@ pub struct WorkoutRow {
     pub notes: Option<String>,
     #[sqlx(try_from = "String")]
     pub source: WorkoutSource,
+    /// The imported workout this is (`strong:2021-02-10T16:46:13:…`): what keeps a re-import
+    /// or a restore from adding it twice.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_ref: Option<String>,
     pub set_count: i64,
 }
 
@@ -66,10 +70,10 @@ pub struct SetRow {
     pub points: i64,
 }
 
-const INSERT_SESSION: &str = "INSERT INTO workout_sessions
+pub(super) const INSERT_SESSION: &str = "INSERT INTO workout_sessions
     (id, user_id, source_ref, name, kind, started_at, ended_at, duration_s, points, notes, source, created_at, updated_at)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)";
-const INSERT_SET: &str = "INSERT INTO exercise_sets
+pub(super) const INSERT_SET: &str = "INSERT INTO exercise_sets
     (id, session_id, user_id, exercise_id, set_index, set_type, reps, weight_kg, distance_m, duration_s, rpe, notes, points,
      performed_at, created_at)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
@@ -115,7 +119,7 @@ pub async fn insert_many(
     })
 }
 
-const SELECT_WORKOUT: &str = "SELECT w.id, w.name, w.kind, w.started_at, w.ended_at, w.duration_s, w.points, w.notes, w.source,
+const SELECT_WORKOUT: &str = "SELECT w.id, w.name, w.kind, w.started_at, w.ended_at, w.duration_s, w.points, w.notes, w.source, w.source_ref,
     (SELECT COUNT(*) FROM exercise_sets s WHERE s.session_id = w.id AND s.user_id = w.user_id) AS set_count
     FROM workout_sessions w";
 

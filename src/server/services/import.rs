@@ -1,4 +1,5 @@
-//! Importing Strong and Hevy CSV exports: parse (domain), resolve exercise names (unmatched
+//! Importing Strong, Hevy and FitNotes CSV exports (a Spotter export is restored by
+//! `services::restore`): parse (domain), resolve exercise names (unmatched
 //! names become custom exercises), turn local export times into UTC with the user's (or the
 //! given) time zone, and store everything in one transaction, skipping workouts already
 //! imported (`source_ref`). A file with any bad line is refused whole unless the caller asks
@@ -61,6 +62,12 @@ pub struct ImportReport {
     /// Lines left out because `skip_invalid` was asked (they are the `errors`).
     #[serde(default)]
     pub skipped: usize,
+    /// Restoring a Spotter export: goals and plan items stored (or that would be), those
+    /// already in the account excluded.
+    #[serde(default)]
+    pub goals: usize,
+    #[serde(default)]
+    pub plan_items: usize,
 }
 
 /// How to run an import: the export's time zone (default: the user's), a dry run, and whether
@@ -140,6 +147,12 @@ pub async fn import(
     run: ImportRun,
 ) -> Result<ImportReport, ImportError> {
     let format = format.resolve(bytes).map_err(ImportError::UnknownFormat)?;
+    let source = match format {
+        Format::Strong => WorkoutSource::ImportStrong,
+        Format::Hevy => WorkoutSource::ImportHevy,
+        Format::FitNotes => WorkoutSource::ImportFitNotes,
+        Format::Spotter => return super::restore::restore(db, user, bytes, run).await,
+    };
     let ImportRun {
         tz,
         dry_run,
@@ -188,6 +201,7 @@ pub async fn import(
         warnings: grouped(&parsed.warnings),
         warning_count: parsed.warnings.len(),
         skipped: if skip_invalid { error_count } else { 0 },
+        ..ImportReport::default()
     };
     if error_count > 0 && !skip_invalid {
         return if dry_run {
@@ -217,11 +231,6 @@ pub async fn import(
         let row = exercises::create_custom(db, &user.id, &exercise).await?;
         resolved.insert(name.clone(), row.id);
     }
-    let source = match format {
-        Format::Strong => WorkoutSource::ImportStrong,
-        Format::Hevy => WorkoutSource::ImportHevy,
-        Format::FitNotes => WorkoutSource::ImportFitNotes,
-    };
     let mut new_workouts = Vec::with_capacity(fresh.len());
     for w in &fresh {
         let mut sets = Vec::with_capacity(w.sets.len());

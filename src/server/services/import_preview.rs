@@ -24,6 +24,10 @@ struct Labels {
     /// `Import {sets}, skip {lines}`.
     skip: &'static str,
     cancel: &'static str,
+    /// A Spotter export: `Also {goals} and {plan_items}.`
+    also: &'static str,
+    goals: Plural,
+    plan_items: Plural,
 }
 
 const EN: Labels = Labels {
@@ -58,6 +62,17 @@ const EN: Labels = Labels {
     },
     skip: "Import {sets}, skip {lines}",
     cancel: "Cancel",
+    also: "Also {goals} and {plan_items}.",
+    goals: Plural {
+        one: "1 goal",
+        two: "2 goals",
+        many: "{n} goals",
+    },
+    plan_items: Plural {
+        one: "1 plan item",
+        two: "2 plan items",
+        many: "{n} plan items",
+    },
 };
 
 const HE: Labels = Labels {
@@ -92,6 +107,17 @@ const HE: Labels = Labels {
     },
     skip: "ייבוא {sets}, בלי {lines}",
     cancel: "ביטול",
+    also: "וגם {goals} ו{plan_items}.",
+    goals: Plural {
+        one: "יעד אחד",
+        two: "שני יעדים",
+        many: "{n} יעדים",
+    },
+    plan_items: Plural {
+        one: "פריט תוכנית אחד",
+        two: "שני פריטי תוכנית",
+        many: "{n} פריטי תוכנית",
+    },
 };
 
 fn labels(language: Language) -> &'static Labels {
@@ -152,6 +178,17 @@ pub fn html(report: &ImportReport, token: &str, language: Language) -> String {
         escape(l.title),
         escape(&summary)
     );
+    let restores_more = report.goals + report.plan_items > 0;
+    if restores_more {
+        let also = fill(
+            l.also,
+            &[
+                ("goals", &l.goals.count(report.goals as i64)),
+                ("plan_items", &l.plan_items.count(report.plan_items as i64)),
+            ],
+        );
+        out.push_str(&format!("<p>{}</p>", escape(&also)));
+    }
     if report.duplicates > 0 {
         out.push_str(&format!(
             "<p>{}</p>",
@@ -199,7 +236,7 @@ pub fn html(report: &ImportReport, token: &str, language: Language) -> String {
                 escape(&skip)
             ));
         }
-    } else if report.workouts == 0 {
+    } else if report.workouts == 0 && !restores_more {
         out.push_str(&format!(
             "<p class=\"notice notice-ok\">{}</p>",
             escape(t.import_nothing_new)

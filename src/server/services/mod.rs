@@ -29,4 +29,5 @@ pub mod plan_page;
 pub mod progress_charts;
 pub mod progress_page;
 pub mod recompute;
+pub mod restore;
 pub mod stats;

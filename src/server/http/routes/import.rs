@@ -1,4 +1,5 @@
-//! `POST /import?format=auto|strong|hevy&dry_run=&tz=&skip_invalid=`: a Strong or Hevy CSV export as the body
+//! `POST /import?format=auto|strong|hevy|fitnotes|spotter&dry_run=&tz=&skip_invalid=`: a Strong,
+//! Hevy or FitNotes CSV export, or a Spotter account export (JSON) to restore, as the body
 //! (up to 20 MiB). See `server::services::import` for what happens to it.
 
 use axum::Json;
@@ -19,7 +20,8 @@ pub const IMPORT_BODY_LIMIT: usize = 20 * 1024 * 1024;
 
 #[derive(Deserialize, utoipa::IntoParams)]
 pub struct ImportQuery {
-    /// auto (default: told by the header), strong or hevy.
+    /// auto (default: told by the file), strong, hevy, fitnotes or spotter (the JSON of
+    /// `GET /me/export`, restored).
     #[param(value_type = Option<String>)]
     #[serde(default)]
     pub format: FormatChoice,
@@ -32,15 +34,17 @@ pub struct ImportQuery {
     pub skip_invalid: Option<bool>,
 }
 
-/// Imports a Strong or Hevy CSV export: atomic and idempotent; a file with bad lines is
+/// Imports a Strong, Hevy or FitNotes CSV export, or restores a Spotter account export
+/// (workouts, custom exercises, goals, plan items; records and achievements recomputed):
+/// atomic and idempotent; a file with bad lines is
 /// refused whole unless `skip_invalid=true`. Warnings (a workout timer left running) are
 /// reported, grouped, and never refuse the file.
 #[utoipa::path(post, path = "/api/v1/import", tag = "workouts", params(ImportQuery),
-    request_body(content = String, content_type = "text/csv", description = "The CSV export"), responses(
+    request_body(content = String, content_type = "text/csv", description = "The CSV export, or a Spotter export (application/json)"), responses(
     (status = 200, description = "Dry run preview (bad lines listed in `errors`)", body = ImportReport),
     (status = 201, description = "Imported: counts of what was stored", body = ImportReport),
     (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 413, body = ErrorBody),
-    (status = 415, description = "JSON or multipart instead of CSV", body = ErrorBody),
+    (status = 415, description = "Multipart, or JSON with a CSV format", body = ErrorBody),
     (status = 422, description = "Bad lines (details: every {line, message}), a header of no format Spotter reads (unknown_format), or an unknown time zone", body = ErrorBody)))]
 pub async fn import(
     Caller(state, p): Caller,
@@ -53,11 +57,15 @@ pub async fn import(
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_ascii_lowercase();
-    if content_type.starts_with("application/json") || content_type.starts_with("multipart/") {
+    let json_allowed = matches!(q.format, FormatChoice::Auto | FormatChoice::Spotter);
+    if (content_type.starts_with("application/json") && !json_allowed)
+        || content_type.starts_with("multipart/")
+    {
         return Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",
-            "Send the CSV file itself as the body (text/csv).",
+            "Send the export file itself as the body: text/csv for a CSV export, \
+             application/json for a Spotter export.",
         ));
     }
     let body = body.map_err(|e| {
@@ -71,7 +79,7 @@ pub async fn import(
         return Err(ApiError::field(FieldError::new(
             "body",
             "required",
-            "The body is empty: send the CSV export.",
+            "The body is empty: send the export file.",
         )));
     }
     let tz = match q.tz.as_deref().map(str::trim).filter(|t| !t.is_empty()) {

@@ -96,9 +96,18 @@ pub struct Export {
     /// The user's own words for exercises, learned in the chat.
     pub exercise_aliases: Vec<crate::server::db::aliases::ExportedAlias>,
     /// Goals, active or not, with when each was met.
-    pub goals: Vec<crate::server::db::goals::GoalRow>,
+    pub goals: Vec<ExportedGoal>,
     /// The training plan, pending and done.
     pub plan_items: Vec<crate::server::db::plan::PlanItem>,
+}
+
+/// A goal with the slug of its exercise: catalog ids differ between instances, so a restore
+/// finds the exercise by slug.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ExportedGoal {
+    #[serde(flatten)]
+    pub goal: crate::server::db::goals::GoalRow,
+    pub exercise_slug: Option<String>,
 }
 
 /// Everything stored about the user, as a JSON download (never password or token hashes).
@@ -156,10 +165,11 @@ pub async fn export(Caller(state, p): Caller) -> Result<Response, ApiError> {
         }
         page += 1;
     }
-    let custom_exercises = exercises::all_for_user(&state.db, user_id)
-        .await?
-        .into_iter()
-        .filter(ExerciseRow::is_custom)
+    let all_exercises = exercises::all_for_user(&state.db, user_id).await?;
+    let custom_exercises = all_exercises
+        .iter()
+        .filter(|e| e.is_custom())
+        .cloned()
         .collect();
     let body = Export {
         exported_at: now(),
@@ -178,7 +188,19 @@ pub async fn export(Caller(state, p): Caller) -> Result<Response, ApiError> {
             .map(|v| v.view())
             .collect(),
         exercise_aliases: crate::server::db::aliases::all_for_user(&state.db, user_id).await?,
-        goals: crate::server::db::goals::list(&state.db, user_id).await?,
+        goals: crate::server::db::goals::list(&state.db, user_id)
+            .await?
+            .into_iter()
+            .map(|goal| ExportedGoal {
+                exercise_slug: goal.exercise_id.as_ref().and_then(|id| {
+                    all_exercises
+                        .iter()
+                        .find(|e| &e.id == id)
+                        .map(|e| e.slug.clone())
+                }),
+                goal,
+            })
+            .collect(),
         plan_items,
     };
     let filename = format!(
