@@ -15,7 +15,7 @@ const PASSWORD: &str = "cli password 123";
 
 /// `spotter ARGS` against `database_url`, with `stdin` piped in and `RUST_LOG=debug` (the most
 /// talkative setting an operator would use); returns the finished process.
-fn spotter(database_url: &str, args: &[&str], stdin: Option<&str>) -> Output {
+pub(crate) fn spotter(database_url: &str, args: &[&str], stdin: Option<&str>) -> Output {
     spotter_logging(database_url, args, stdin, Some("debug"))
 }
 
@@ -67,11 +67,11 @@ fn command(database_url: &str) -> Command {
     cmd
 }
 
-fn text(bytes: &[u8]) -> String {
+pub(crate) fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn describe(out: &Output) -> String {
+pub(crate) fn describe(out: &Output) -> String {
     format!(
         "exit {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
         out.status.code(),
@@ -108,7 +108,7 @@ fn collect(mut from: impl Read + Send + 'static) -> Arc<Mutex<String>> {
 }
 
 /// A running `spotter serve`, stopped with SIGTERM when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
     port: u16,
     stdout: Arc<Mutex<String>>,
@@ -116,7 +116,7 @@ struct Server {
 }
 
 impl Server {
-    fn base_url(&self) -> String {
+    pub(crate) fn base_url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }
 
@@ -169,7 +169,7 @@ const SERVE_ATTEMPTS: u32 = 5;
 /// "address already in use" is started again on a fresh port, and a child only counts as up
 /// once its own log says it listens on that port (a `/healthz` answer alone could come from
 /// whoever took the port).
-async fn serve(database_url: &str) -> Server {
+pub(crate) async fn serve(database_url: &str) -> Server {
     for attempt in 1..=SERVE_ATTEMPTS {
         let port = free_port();
         let mut child = command(database_url)

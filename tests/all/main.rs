@@ -10,6 +10,7 @@
 
 #[macro_use]
 mod common;
+mod copy;
 
 mod account_data;
 mod api_auth;

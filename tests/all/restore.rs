@@ -38,7 +38,7 @@ async fn post(app: &TestApp, user: &TestUser, path: &str, body: Value) -> Value 
 }
 
 /// An account with a bit of everything a restore brings back.
-async fn filled_account(app: &TestApp) -> TestUser {
+pub(crate) async fn filled_account(app: &TestApp) -> TestUser {
     let user = app.user("original").await;
     post(
         app,

@@ -10,6 +10,8 @@ pub(super) enum CliError {
     Sqlx(#[from] sqlx::Error),
     #[error("site configuration (Leptos.toml): {0}")]
     Leptos(String),
+    #[error("copy: {0}")]
+    Copy(#[from] crate::server::db::copy::CopyError),
     #[error("{0}")]
     Io(#[from] std::io::Error),
     /// Something the operator can fix: a bad argument, an unknown account, invalid input.

@@ -1,5 +1,5 @@
 //! The `spotter` command line: `serve` (the default), `migrate`, `user add`, `token create`,
-//! `import`, `recompute` and `demo`, one module each. Configuration comes from the environment
+//! `import`, `copy`, `recompute` and `demo`, one module each. Configuration comes from the environment
 //! (see `server::config`); every command opens the database through `setup`, which also builds
 //! the application state the commands share with the server. Command output goes to stdout,
 //! logs and errors to stderr.
@@ -7,8 +7,9 @@
 //! - `setup`: configuration, the migrated database and the [`AppState`](super::AppState).
 //! - `error`: what a command can fail with, printed as `spotter: <message>`.
 //! - `stdin_password`: `--password-stdin`, the only way a password is given.
-//! - the commands: `serve`, `migrate`, `user`, `token`, `import`, `recompute`, `demo`.
+//! - the commands: `serve`, `migrate`, `user`, `token`, `import`, `copy`, `recompute`, `demo`.
 
+mod copy;
 mod demo;
 mod error;
 mod import;
@@ -56,8 +57,11 @@ enum Command {
         #[command(subcommand)]
         command: token::TokenCommand,
     },
-    /// Import a Strong or Hevy CSV export into an account.
+    /// Import a Strong, Hevy or FitNotes CSV export into an account, or restore a Spotter
+    /// export (the JSON of "Download all my data").
     Import(import::ImportArgs),
+    /// Copy a whole instance into an empty database: SQLite to PostgreSQL, or back.
+    Copy(copy::CopyArgs),
     /// Rebuild points, records and achievements from the log (one account, or all).
     Recompute(recompute::RecomputeArgs),
     /// Create a demo account with about six months of training, goals, a plan and two
@@ -96,6 +100,7 @@ async fn run(command: Command) -> Result<(), CliError> {
         Command::User { command } => user::run(command).await,
         Command::Token { command } => token::run(command).await,
         Command::Import(args) => import::run(args).await,
+        Command::Copy(args) => copy::run(args).await,
         Command::Recompute(args) => recompute::run(args).await,
         Command::Demo(args) => demo::run(args).await,
     }

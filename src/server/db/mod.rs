@@ -6,6 +6,7 @@
 pub mod achievements;
 pub mod aliases;
 pub mod conversations;
+pub mod copy;
 pub mod exercises;
 pub mod export;
 pub mod facts;

@@ -398,6 +398,11 @@ impl TestApp {
         &self.state.db
     }
 
+    /// The `DATABASE_URL` of this app's database.
+    pub fn database_url(&self) -> &str {
+        &self.test_db.url
+    }
+
     /// `POST /api/v1/auth/register`; asserts 201 and returns the body.
     pub async fn register(&self, client: &Client, email: &str, password: &str) -> Value {
         let resp = client
