@@ -27,7 +27,7 @@ test-e2e: ## Playwright only (builds the site in debug).
 test-llm: ## The real-LLM tests only (llama.cpp + SmolLM2-135M; the first run compiles it, 6-10 min).
 	@scripts/test.sh llm
 
-bench: ## Criterion (import, scoring, matcher, sandbox, NL parse, 100k-set aggregates on SQLite + PostgreSQL), then HTTP req/s vs the seed_fastapi peer and wasm size; ratios, never pass/fail.
+bench: ## Criterion (import, scoring, matcher, sandbox, NL parse, 100k-set aggregates on SQLite + PostgreSQL, whole-history pages up to 50k sets), then HTTP req/s vs the seed_fastapi peer and wasm size; ratios, never pass/fail.
 	@scripts/bench.sh
 
 check: ## Formatting and lints.

@@ -12,6 +12,9 @@
 #                       fresh SQLite file and a fresh PostgreSQL database. PostgreSQL: the
 #                       cluster at SPOTTER_TEST_POSTGRES_URL, else a throwaway one started here
 #                       with scripts/pg.sh (as scripts/test.sh does), else the half is not run.
+#   benches/history.rs  /progress, /goals, /stats?period=all and logging + deleting a workout
+#                       for the demo account (baseline) and the same account with older history
+#                       up to ~10k and ~50k sets (issue #11: each within 1.5x of the demo's).
 #   benches/ttft.rs     time to first token added by Spotter (budget 2 ms p50): a fake model
 #                       server on loopback asked directly (baseline) and through Spotter's SSE,
 #                       one request at a time, p50/p99 of both and of the difference.
@@ -75,7 +78,7 @@ criterion_part() {
   fi
 
   cargo bench --features ssr --bench import --bench scoring --bench sandbox --bench nl_log \
-    --bench aggregate -- --noplot "$@"
+    --bench aggregate --bench history -- --noplot "$@"
   stop_pg
 
   # Mean time in ns of one benchmark (group/id, as criterion prints it), from criterion's JSON;
@@ -177,6 +180,20 @@ criterion_part() {
     ns=$(mean_ns "best_match/$id")
     na "$ns" && continue
     printf '  %-20s %10s us\n' "$id" "$(awk -v ns="$ns" 'BEGIN { printf "%.1f", ns / 1e3 }')"
+  done
+  echo "Whole-history pages and a write as an account grows (SQLite; target: each within 1.5x"
+  echo "of the demo account's time, the baseline):"
+  local what demo size t
+  for what in stats_all goals_page progress_page write; do
+    demo=$(mean_ns "history/$what/demo")
+    na "$demo" && continue
+    printf '  %-14s demo %8s ms' "$what" "$(ms "$demo")"
+    for size in 10k 50k; do
+      t=$(mean_ns "history/$what/$size")
+      na "$t" && continue
+      printf '   %s %8s ms = %5sx' "$size" "$(ms "$t")" "$(ratio "$t" "$demo")"
+    done
+    echo
   done
   rm -f "$started"
 }

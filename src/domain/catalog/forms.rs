@@ -3,7 +3,7 @@
 //! the short word lists the matcher treats specially (stop words, equipment words, "single arm"
 //! qualifiers, machine brands).
 
-use super::normalize::{normalize, prefix_variants, stem};
+use super::normalize::{is_hebrew, normalize, prefix_variants, stem};
 
 /// Words that carry nothing when comparing names, in normalized form ("עם" ends in a regular מ).
 const STOP_WORDS: [&str; 15] = [
@@ -66,8 +66,71 @@ const MAX_KEY_VARIANTS: usize = 32;
 pub(super) struct Token {
     /// The word's stem first, then the stems of what is left after removing a Hebrew prefix.
     pub forms: Vec<String>,
+    /// A hash of each form, in the same order: most words differ, and two numbers compare
+    /// faster than two strings (equal hashes are confirmed on the strings).
+    hashes: Vec<u64>,
     /// An equipment or posture word (see `DESCRIPTORS`).
     pub descriptor: bool,
+}
+
+fn hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+/// How many of each character a spelling has, characters folded into 32 buckets: a cheap
+/// lower bound of the edit distance between two spellings ([`Bag::distance`]), computed once
+/// per name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Bag([u8; 32]);
+
+impl Bag {
+    pub fn of(text: &str) -> Bag {
+        let mut counts = [0u8; 32];
+        for c in text.chars() {
+            let slot = &mut counts[(c as u32 % 32) as usize];
+            *slot = slot.saturating_add(1);
+        }
+        Bag(counts)
+    }
+
+    /// The larger of how many characters one spelling has that the other lacks. Each
+    /// insertion, deletion or substitution changes it by at most one, a transposition not at
+    /// all, and folding characters together only lowers it: never more than the edit distance.
+    pub fn distance(&self, other: &Bag) -> usize {
+        let (mut only_self, mut only_other) = (0usize, 0usize);
+        for (a, b) in self.0.iter().zip(other.0.iter()) {
+            if a > b {
+                only_self += usize::from(a - b);
+            } else {
+                only_other += usize::from(b - a);
+            }
+        }
+        only_self.max(only_other)
+    }
+}
+
+/// A spelling the typo rung compares, with what its cheap checks need computed once.
+#[derive(Clone, Debug)]
+pub(super) struct Spelling {
+    pub text: String,
+    pub chars: usize,
+    pub bag: Bag,
+    /// Written in Hebrew (one edit is a typo from 4 letters, not 5).
+    pub hebrew: bool,
+}
+
+impl Spelling {
+    pub fn new(text: String) -> Spelling {
+        Spelling {
+            chars: text.chars().count(),
+            bag: Bag::of(&text),
+            hebrew: is_hebrew(&text),
+            text,
+        }
+    }
 }
 
 impl Token {
@@ -81,11 +144,22 @@ impl Token {
                 forms.push(stem);
             }
         }
-        Token { forms, descriptor }
+        let hashes = forms.iter().map(|f| hash(f)).collect();
+        Token {
+            forms,
+            hashes,
+            descriptor,
+        }
     }
 
     pub fn agrees_with(&self, other: &Token) -> bool {
-        self.forms.iter().any(|form| other.forms.contains(form))
+        self.hashes.iter().zip(&self.forms).any(|(h, form)| {
+            other
+                .hashes
+                .iter()
+                .zip(&other.forms)
+                .any(|(oh, other_form)| h == oh && form == other_form)
+        })
     }
 }
 
@@ -94,10 +168,15 @@ impl Token {
 pub(super) struct Forms {
     pub normalized: String,
     /// `normalized` without spaces: "bench press" and "benchpress" agree.
-    pub compact: String,
+    pub compact: Spelling,
     /// The stems of the words, stop words left out, joined without spaces.
-    pub key: String,
+    pub key: Spelling,
     pub tokens: Vec<Token>,
+    /// One bit per form of every word (by hash): two names with no bit in common share no
+    /// word, which rules out the word rungs without comparing a word.
+    pub words_mask: u64,
+    /// The same over words that are not equipment or posture words.
+    pub content_mask: u64,
 }
 
 impl Forms {
@@ -118,12 +197,22 @@ impl Forms {
             .collect();
         let kept = if content.is_empty() { &words } else { &content };
         let tokens: Vec<Token> = kept.iter().map(|w| Token::new(w)).collect();
-        let key = tokens.iter().map(|t| t.forms[0].as_str()).collect();
+        let key: String = tokens.iter().map(|t| t.forms[0].as_str()).collect();
         let compact = normalized.replace(' ', "");
+        let mask = |content_only: bool| {
+            tokens
+                .iter()
+                .filter(|t| !(content_only && t.descriptor))
+                .flat_map(|t| &t.hashes)
+                .fold(0u64, |m, h| m | 1 << (h % 64))
+        };
+        let (words_mask, content_mask) = (mask(false), mask(true));
         Some(Forms {
+            words_mask,
+            content_mask,
             normalized,
-            compact,
-            key,
+            compact: Spelling::new(compact),
+            key: Spelling::new(key),
             tokens,
         })
     }
@@ -196,19 +285,19 @@ mod tests {
         assert!(
             forms
                 .key_variants()
-                .contains(&Forms::of("לחיצת חזה").unwrap().key)
+                .contains(&Forms::of("לחיצת חזה").unwrap().key.text)
         );
         assert_eq!(
-            Forms::of("Bench Press").unwrap().key,
-            Forms::of("benchpresses").unwrap().key
+            Forms::of("Bench Press").unwrap().key.text,
+            Forms::of("benchpresses").unwrap().key.text
         );
         assert_eq!(
-            Forms::of("pull-ups").unwrap().key,
-            Forms::of("Pull Up").unwrap().key
+            Forms::of("pull-ups").unwrap().key.text,
+            Forms::of("Pull Up").unwrap().key.text
         );
         assert_eq!(
-            Forms::of("Clean & Jerk").unwrap().key,
-            Forms::of("clean and jerk").unwrap().key
+            Forms::of("Clean & Jerk").unwrap().key.text,
+            Forms::of("clean and jerk").unwrap().key.text
         );
         assert!(Forms::of("(-)").is_none());
     }

@@ -17,8 +17,7 @@
 //! ("Single Arm Lat Pulldown", "Bent Over Row Machine (Panatta)") scores 0.04 less. Typos need
 //! at least 5 letters for one edit (4 in Hebrew, which writes no vowels), 9 for two, 14 for three.
 
-use super::forms::{Forms, Token, without_qualifiers};
-use super::normalize::is_hebrew;
+use super::forms::{Forms, Spelling, Token, without_qualifiers};
 use serde::{Deserialize, Serialize};
 
 /// [`best_match`] accepts a candidate at or above this: a typo-free variant or reordering of a
@@ -101,17 +100,10 @@ pub fn match_exercise<'a>(
     targets: impl IntoIterator<Item = &'a MatchTarget>,
     limit: usize,
 ) -> Vec<Candidate> {
-    let Some(readings) = Readings::of(query) else {
-        return Vec::new();
-    };
-    let mut found: Vec<Candidate> = targets
-        .into_iter()
-        .filter_map(|target| readings.score(target))
-        .filter(|c| c.confidence >= MIN_CONFIDENCE)
-        .collect();
-    found.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
-    found.truncate(limit);
-    found
+    match Readings::of(query) {
+        Some(readings) => readings.ranked(targets, limit),
+        None => Vec::new(),
+    }
 }
 
 /// The one target `query` clearly means, if any: the best candidate when it reaches
@@ -121,7 +113,37 @@ pub fn best_match<'a>(
     query: &str,
     targets: impl IntoIterator<Item = &'a MatchTarget>,
 ) -> Option<Candidate> {
-    let mut top = match_exercise(query, targets, 2).into_iter();
+    let readings = Readings::of(query)?;
+    let targets: Vec<&MatchTarget> = targets.into_iter().collect();
+    // Most names people use are a catalog name, a variant or a reordering of one: a cheap pass
+    // over those rungs decides when its best reaches the same-words rung. Then the typo (at
+    // most 0.86) and word-overlap (0.8) rungs cannot win, nor come within the margin of the
+    // best, so they are skipped; the answer is the full ranking's.
+    let mut top: [Option<(f32, &MatchTarget, &str)>; 2] = [None, None];
+    for target in &targets {
+        let Some((confidence, matched)) = readings.cheap(target) else {
+            continue;
+        };
+        let entry = Some((confidence, *target, matched));
+        if top[0].is_none_or(|(best, _, _)| confidence > best) {
+            top = [entry, top[0]];
+        } else if top[1].is_none_or(|(second, _, _)| confidence > second) {
+            top[1] = entry;
+        }
+    }
+    if let Some((confidence, target, matched)) = top[0]
+        && confidence >= TOKEN_SET
+    {
+        let clear = top[1].is_none_or(|(second, _, _)| confidence - second >= AMBIGUITY_MARGIN);
+        return clear.then(|| Candidate {
+            slug: target.slug.clone(),
+            name_en: target.name_en.clone(),
+            name_he: target.name_he.clone(),
+            confidence,
+            matched: matched.to_owned(),
+        });
+    }
+    let mut top = readings.ranked(targets, 2).into_iter();
     let best = top.next()?;
     let clear = top
         .next()
@@ -134,7 +156,8 @@ struct Readings(Vec<Reading>);
 
 struct Reading {
     forms: Forms,
-    keys: Vec<String>,
+    /// Every key variant (compared whole); the first [`TYPO_KEYS`] are also compared for typos.
+    keys: Vec<Spelling>,
     penalty: f32,
 }
 
@@ -149,6 +172,39 @@ impl Readings {
             }
         }
         Some(Readings(readings))
+    }
+
+    fn ranked<'a>(
+        &self,
+        targets: impl IntoIterator<Item = &'a MatchTarget>,
+        limit: usize,
+    ) -> Vec<Candidate> {
+        let mut found: Vec<Candidate> = targets
+            .into_iter()
+            .filter_map(|target| self.score(target))
+            .filter(|c| c.confidence >= MIN_CONFIDENCE)
+            .collect();
+        found.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+        found.truncate(limit);
+        found
+    }
+
+    /// The target's best score on the rungs above the typo rung, and the name that gave it
+    /// (the first of the best, as [`Readings::score`] picks).
+    fn cheap<'t>(&self, target: &'t MatchTarget) -> Option<(f32, &'t str)> {
+        let mut best: Option<(f32, &str)> = None;
+        for reading in &self.0 {
+            for (text, name) in &target.names {
+                let Some(confidence) = reading.cheap_score(name) else {
+                    continue;
+                };
+                let confidence = confidence - reading.penalty;
+                if best.is_none_or(|(top, _)| confidence > top) {
+                    best = Some((confidence, text));
+                }
+            }
+        }
+        best
     }
 
     fn score(&self, target: &MatchTarget) -> Option<Candidate> {
@@ -177,7 +233,11 @@ impl Readings {
 
 impl Reading {
     fn new(forms: Forms, penalty: f32) -> Reading {
-        let keys = forms.key_variants();
+        let keys = forms
+            .key_variants()
+            .into_iter()
+            .map(Spelling::new)
+            .collect();
         Reading {
             forms,
             keys,
@@ -187,20 +247,33 @@ impl Reading {
 
     fn score(&self, name: &Forms) -> Option<f32> {
         let query = &self.forms;
+        self.cheap_score(name).or_else(|| {
+            let typo = std::iter::once((&query.compact, &name.compact))
+                .chain(self.keys.iter().take(TYPO_KEYS).map(|key| (key, &name.key)))
+                .filter_map(|(a, b)| typo_confidence(a, b))
+                .reduce(f32::max);
+            // Word overlap needs a query word that is not an equipment word in the name.
+            typo.or_else(|| {
+                (query.content_mask & name.words_mask != 0)
+                    .then(|| shared_words(&query.tokens, &name.tokens))
+                    .flatten()
+            })
+        })
+    }
+
+    /// The rungs above the typo rung (exact, variant, same words), or `None`.
+    fn cheap_score(&self, name: &Forms) -> Option<f32> {
+        let query = &self.forms;
         if query.normalized == name.normalized {
             return Some(EXACT);
         }
-        if query.compact == name.compact || self.keys.contains(&name.key) {
+        if query.compact.text == name.compact.text
+            || self.keys.iter().any(|k| k.text == name.key.text)
+        {
             return Some(VARIANT);
         }
-        if same_words(&query.tokens, &name.tokens) {
-            return Some(TOKEN_SET);
-        }
-        let typo = std::iter::once((&query.compact, &name.compact))
-            .chain(self.keys.iter().take(TYPO_KEYS).map(|key| (key, &name.key)))
-            .filter_map(|(a, b)| typo_confidence(a, b))
-            .reduce(f32::max);
-        typo.or_else(|| shared_words(&query.tokens, &name.tokens))
+        (query.words_mask & name.words_mask != 0 && same_words(&query.tokens, &name.tokens))
+            .then_some(TOKEN_SET)
     }
 }
 
@@ -239,41 +312,25 @@ fn shared_words(query: &[Token], name: &[Token]) -> Option<f32> {
 /// one's length: one edit from 5 characters (4 in Hebrew), two from 9, three from 14. Most
 /// pairs of names are far apart, so the distance is computed only when two cheap lower bounds
 /// (the length difference, then the characters one has that the other lacks) leave it in reach.
-fn typo_confidence(a: &str, b: &str) -> Option<f32> {
-    let (len_a, len_b) = (a.chars().count(), b.chars().count());
+fn typo_confidence(a: &Spelling, b: &Spelling) -> Option<f32> {
+    let (len_a, len_b) = (a.chars, b.chars);
     let shorter = len_a.min(len_b);
-    let one_edit_min = if is_hebrew(b) { 4 } else { 5 };
+    let one_edit_min = if b.hebrew { 4 } else { 5 };
     let allowed = match shorter {
         n if n >= 14 => 3,
         n if n >= 9 => 2,
         n if n >= one_edit_min => 1,
         _ => return None,
     };
-    if len_a.abs_diff(len_b) > allowed || bag_distance(a, b) > allowed {
+    if len_a.abs_diff(len_b) > allowed || a.bag.distance(&b.bag) > allowed {
         return None;
     }
-    match strsim::osa_distance(a, b) {
+    match strsim::osa_distance(&a.text, &b.text) {
         1 => Some(0.86),
         2 if shorter >= 9 => Some(0.8),
         3 if shorter >= 14 => Some(0.74),
         _ => None,
     }
-}
-
-/// A lower bound of the edit distance: the larger of how many characters (with repeats) one
-/// string has that the other lacks. Each insertion, deletion or substitution changes it by at
-/// most one and a transposition not at all.
-fn bag_distance(a: &str, b: &str) -> usize {
-    let mut counts: Vec<(char, i32)> = Vec::with_capacity(24);
-    let mut tally = |c: char, by: i32| match counts.iter_mut().find(|(k, _)| *k == c) {
-        Some((_, n)) => *n += by,
-        None => counts.push((c, by)),
-    };
-    a.chars().for_each(|c| tally(c, 1));
-    b.chars().for_each(|c| tally(c, -1));
-    let only_a: i32 = counts.iter().map(|(_, n)| (*n).max(0)).sum();
-    let only_b: i32 = counts.iter().map(|(_, n)| (-*n).max(0)).sum();
-    only_a.max(only_b) as usize
 }
 
 #[cfg(test)]

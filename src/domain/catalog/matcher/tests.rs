@@ -234,6 +234,7 @@ fn a_custom_exercise_with_a_catalog_name_makes_the_name_ambiguous() {
 
 #[test]
 fn the_bag_distance_never_exceeds_the_edit_distance() {
+    use crate::domain::catalog::forms::Bag;
     for (a, b) in [
         ("squat", "sqaut"),
         ("benchpress", "bnechpres"),
@@ -242,10 +243,57 @@ fn the_bag_distance_never_exceeds_the_edit_distance() {
         ("", "abc"),
     ] {
         assert!(
-            super::bag_distance(a, b) <= strsim::osa_distance(a, b),
+            Bag::of(a).distance(&Bag::of(b)) <= strsim::osa_distance(a, b),
             "{a} {b}"
         );
     }
-    assert_eq!(super::bag_distance("squat", "sqaut"), 0);
-    assert_eq!(super::bag_distance("deadlift", "curl"), 7);
+    assert_eq!(Bag::of("squat").distance(&Bag::of("sqaut")), 0);
+    // "deadlift" has 7 characters "curl" lacks (a folded bucket may only lower it).
+    assert!(Bag::of("deadlift").distance(&Bag::of("curl")) <= 7);
+    assert!(Bag::of("deadlift").distance(&Bag::of("curl")) >= 4);
+}
+
+/// What `best_match` answered before its cheap first pass: the full ranking's top two.
+fn ranked_decision(query: &str) -> Option<Candidate> {
+    let mut top = match_exercise(query, targets(), 2).into_iter();
+    let best = top.next()?;
+    let clear = top
+        .next()
+        .is_none_or(|second| best.confidence - second.confidence >= AMBIGUITY_MARGIN);
+    (best.confidence >= AUTO_ACCEPT && clear).then_some(best)
+}
+
+#[test]
+fn the_cheap_first_pass_answers_as_the_full_ranking_does() {
+    let mut queries: Vec<String> = Vec::new();
+    for e in catalog().exercises() {
+        let alias = e.aliases_en.first().into_iter().chain(e.aliases_he.first());
+        for name in [&e.name_en, &e.name_he].into_iter().chain(alias) {
+            queries.push(name.clone());
+            queries.push(format!("ה{name}"));
+            // One typo, and the words reversed.
+            let mut chars: Vec<char> = name.chars().collect();
+            if chars.len() > 3 {
+                chars.swap(1, 2);
+            }
+            queries.push(chars.into_iter().collect());
+            queries.push(name.split(' ').rev().collect::<Vec<_>>().join(" "));
+        }
+    }
+    queries.extend(
+        [
+            "press",
+            "curl",
+            "row",
+            "",
+            "   ",
+            "underwater basket weaving",
+            "ab",
+        ]
+        .map(String::from),
+    );
+    assert!(queries.len() > 1500, "{}", queries.len());
+    for q in &queries {
+        assert_eq!(best_match(q, targets()), ranked_decision(q), "{q}");
+    }
 }
