@@ -202,7 +202,7 @@ fn auto_detection_tells_every_fixture_by_its_header() {
     assert_eq!(unknown.line, 1);
     assert_eq!(
         unknown.message,
-        "this is not an export Spotter reads (Strong, Hevy, FitNotes); its header is: Day, Lift, Kilos"
+        "this is not an export Spotter reads (Strong, Hevy, FitNotes, and Spotter's own JSON export); its header is: Day, Lift, Kilos"
     );
     assert_eq!(detect(b"").unwrap_err().message, "the file is empty");
     assert_eq!("auto".parse::<FormatChoice>(), Ok(FormatChoice::Auto));
