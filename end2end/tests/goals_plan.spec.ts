@@ -97,7 +97,7 @@ test('import a Strong export from settings after a preview', async ({ page }) =>
   await page.goto('/settings');
   const section = page.getByRole('region', { name: 'Import workouts' });
   await section.getByLabel('Exported from').selectOption('strong');
-  await section.getByLabel('CSV file').setInputFiles(
+  await section.getByLabel('Export file').setInputFiles(
     path.join(__dirname, '../../tests/fixtures/imports/strong_breinsp_comma_kg_2021.csv'));
   await section.getByRole('button', { name: 'Preview' }).click();
   await expect(section).toContainText('Preview: nothing is imported yet');

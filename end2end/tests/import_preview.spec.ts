@@ -12,7 +12,7 @@ test('the preview shows warnings and bad lines apart, and imports without the ba
   await page.goto('/settings');
   const section = page.getByRole('region', { name: 'Import workouts' });
   await expect(section.getByLabel('Exported from')).toHaveValue('auto');
-  await section.getByLabel('CSV file').setInputFiles(FILE);
+  await section.getByLabel('Export file').setInputFiles(FILE);
   await section.getByRole('button', { name: 'Preview' }).click();
   await waitForHydration(page);
   await expect(section).toContainText('Preview: nothing is imported yet');
@@ -33,7 +33,7 @@ test('the same preview in Hebrew', async ({ page }) => {
   expect(resp.status()).toBe(200);
   await page.goto('/settings');
   const section = page.getByRole('region', { name: 'ייבוא אימונים' });
-  await section.getByLabel('קובץ CSV').setInputFiles(FILE);
+  await section.getByLabel('קובץ ייצוא').setInputFiles(FILE);
   await section.getByRole('button', { name: 'תצוגה מקדימה' }).click();
   await waitForHydration(page);
   await expect(section.locator('.notice-warn')).toContainText('3 שורות מיובאות עם תיקון:');
