@@ -230,21 +230,15 @@ macro_rules! decode {
     };
 }
 
-/// Binds one value; SQLite keeps JSON as text.
+/// Binds one value; SQLite keeps JSON as text, PostgreSQL binds it as JSONB.
 macro_rules! bind {
     ($q:expr, $v:expr, sqlite) => {
-        match $v {
-            Value::Int(v) => $q.bind(v),
-            Value::Float(v) => $q.bind(v),
-            Value::Bool(v) => $q.bind(v),
-            Value::Text(v) => $q.bind(v),
-            Value::Time(v) => $q.bind(v),
-            Value::Date(v) => $q.bind(v),
-            Value::Json(v) => $q.bind(v.map(|j| j.to_string())),
-            Value::Bytes(v) => $q.bind(v),
-        }
+        bind!(@json $q, $v, |j: serde_json::Value| j.to_string())
     };
     ($q:expr, $v:expr, postgres) => {
+        bind!(@json $q, $v, sqlx::types::Json)
+    };
+    (@json $q:expr, $v:expr, $json:expr) => {
         match $v {
             Value::Int(v) => $q.bind(v),
             Value::Float(v) => $q.bind(v),
@@ -252,7 +246,7 @@ macro_rules! bind {
             Value::Text(v) => $q.bind(v),
             Value::Time(v) => $q.bind(v),
             Value::Date(v) => $q.bind(v),
-            Value::Json(v) => $q.bind(v.map(sqlx::types::Json)),
+            Value::Json(v) => $q.bind(v.map($json)),
             Value::Bytes(v) => $q.bind(v),
         }
     };

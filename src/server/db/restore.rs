@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::workouts::{INSERT_SESSION, INSERT_SET, NewWorkout};
+use super::workouts::{NewWorkout, insert_workout};
 use super::{Db, Id, begin_user_write, now, on_db};
 use crate::domain::import::spotter::{RestoredGoal, RestoredPlanItem};
 
@@ -103,19 +103,7 @@ pub async fn write(db: &Db, user_id: &Id, rows: &Rows<'_>) -> Result<(), sqlx::E
     on_db!(db, pool => {
         let mut tx = begin_user_write!(db, pool, user_id);
         for w in rows.workouts {
-            let id = Id::new();
-            sqlx::query(INSERT_SESSION)
-                .bind(&id).bind(user_id).bind(&w.source_ref).bind(&w.name).bind(w.kind.as_str()).bind(w.started_at)
-                .bind(w.ended_at).bind(w.duration_s).bind(w.points).bind(&w.notes).bind(w.source.as_str()).bind(at)
-                .execute(&mut *tx).await?;
-            for s in &w.sets {
-                sqlx::query(INSERT_SET)
-                    .bind(Id::new()).bind(&id).bind(user_id).bind(&s.exercise_id).bind(i64::from(s.set_index))
-                    .bind(s.set.set_type.as_str()).bind(s.set.reps.map(i64::from)).bind(s.set.weight_kg)
-                    .bind(s.set.distance_m).bind(s.set.duration_s.map(i64::from)).bind(s.set.rpe).bind(&s.set.notes)
-                    .bind(s.points).bind(w.started_at).bind(at)
-                    .execute(&mut *tx).await?;
-            }
+            insert_workout!(tx, user_id, w, at);
         }
         for (exercise_id, g) in rows.goals {
             sqlx::query(

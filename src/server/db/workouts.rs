@@ -78,6 +78,53 @@ pub(super) const INSERT_SET: &str = "INSERT INTO exercise_sets
      performed_at, created_at)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
 
+/// Inserts one [`NewWorkout`] and its sets on `$tx`, an open write transaction, created at
+/// `$at`; evaluates to the new workout's id (`?` on errors). A macro so one body serves both
+/// engines inside [`on_db!`] ([`insert_many`], `db::restore::write`).
+macro_rules! insert_workout {
+    ($tx:ident, $user_id:expr, $w:expr, $at:expr) => {{
+        let (user_id, w, at) = ($user_id, $w, $at);
+        let id = Id::new();
+        sqlx::query($crate::server::db::workouts::INSERT_SESSION)
+            .bind(&id)
+            .bind(user_id)
+            .bind(&w.source_ref)
+            .bind(&w.name)
+            .bind(w.kind.as_str())
+            .bind(w.started_at)
+            .bind(w.ended_at)
+            .bind(w.duration_s)
+            .bind(w.points)
+            .bind(&w.notes)
+            .bind(w.source.as_str())
+            .bind(at)
+            .execute(&mut *$tx)
+            .await?;
+        for s in &w.sets {
+            sqlx::query($crate::server::db::workouts::INSERT_SET)
+                .bind(Id::new())
+                .bind(&id)
+                .bind(user_id)
+                .bind(&s.exercise_id)
+                .bind(i64::from(s.set_index))
+                .bind(s.set.set_type.as_str())
+                .bind(s.set.reps.map(i64::from))
+                .bind(s.set.weight_kg)
+                .bind(s.set.distance_m)
+                .bind(s.set.duration_s.map(i64::from))
+                .bind(s.set.rpe)
+                .bind(&s.set.notes)
+                .bind(s.points)
+                .bind(w.started_at)
+                .bind(at)
+                .execute(&mut *$tx)
+                .await?;
+        }
+        id
+    }};
+}
+pub(super) use insert_workout;
+
 /// Inserts workouts and their sets in one transaction. With `skip_existing`, a workout whose
 /// `source_ref` the user already has is skipped (idempotent import); the ids of the workouts
 /// actually inserted are returned.
@@ -99,20 +146,7 @@ pub async fn insert_many(
                     continue;
                 }
             }
-            let id = Id::new();
-            sqlx::query(INSERT_SESSION)
-                .bind(&id).bind(user_id).bind(&w.source_ref).bind(&w.name).bind(w.kind.as_str()).bind(w.started_at)
-                .bind(w.ended_at).bind(w.duration_s).bind(w.points).bind(&w.notes).bind(w.source.as_str()).bind(at)
-                .execute(&mut *tx).await?;
-            for s in &w.sets {
-                sqlx::query(INSERT_SET)
-                    .bind(Id::new()).bind(&id).bind(user_id).bind(&s.exercise_id).bind(i64::from(s.set_index))
-                    .bind(s.set.set_type.as_str()).bind(s.set.reps.map(i64::from)).bind(s.set.weight_kg)
-                    .bind(s.set.distance_m).bind(s.set.duration_s.map(i64::from)).bind(s.set.rpe).bind(&s.set.notes)
-                    .bind(s.points).bind(w.started_at).bind(at)
-                    .execute(&mut *tx).await?;
-            }
-            inserted.push(id);
+            inserted.push(insert_workout!(tx, user_id, w, at));
         }
         tx.commit().await?;
         Ok(inserted)
