@@ -1,7 +1,8 @@
 //! Whole-history pages and writes as an account grows (issue #11): `/progress`, `/goals` and
-//! `GET /stats?period=all` read every set ever logged, and logging a workout recomputes the
-//! derived data. Measured on the services those routes call, one call at a time, on a fresh
-//! SQLite file, for three accounts with the same goals, plan and recent training:
+//! `GET /stats?period=all` summarize the whole log (from stored aggregates and the recent
+//! log), and logging a workout recomputes what it changed. Measured on the services those
+//! routes call, one call at a time, on a fresh SQLite file, for three accounts with the same
+//! goals, plan and recent training:
 //!
 //! - `demo`: the `spotter demo` account (26 weeks, about 1,300 sets): the baseline;
 //! - `10k` and `50k`: the same account with older history before it (the demo generator run
@@ -25,7 +26,7 @@ use spotter::server::db::users::User;
 use spotter::server::demo::{DemoOptions, create_demo, store_history};
 use spotter::server::sandbox::Sandbox;
 use spotter::server::services::goals_page::goals_page;
-use spotter::server::services::log::{local_day_fn, log_workout};
+use spotter::server::services::log::log_workout;
 use spotter::server::services::progress_page::progress_page;
 use spotter::server::services::recompute::{delete_workout, recompute};
 use spotter::server::services::stats::stats;
@@ -68,9 +69,7 @@ async fn account(label: &'static str, at_least_sets: i64) -> Account {
         sets = count(db.clone(), user.id.clone()).await;
         chunk += 1;
     }
-    recompute(&db, &user.id, local_day_fn(&user))
-        .await
-        .expect("recompute");
+    recompute(&db, &user).await.expect("recompute");
     Account {
         label,
         sandbox: Sandbox::new(&db),
@@ -135,14 +134,9 @@ fn history(c: &mut Criterion) {
                         .await
                         .map_err(|e| format!("{e:?}"))
                         .expect("log");
-                    let deleted = delete_workout(
-                        &a.db,
-                        &a.user.id,
-                        &logged.detail.workout.id,
-                        local_day_fn(&a.user),
-                    )
-                    .await
-                    .expect("delete");
+                    let deleted = delete_workout(&a.db, &a.user, &logged.detail.workout.id)
+                        .await
+                        .expect("delete");
                     assert!(deleted);
                 })
             })

@@ -26,7 +26,7 @@ test('progress draws its charts from the log, and the picker changes the trend',
   const charts = page.locator('.progress-charts figure.chart');
   await expect(charts).toHaveCount(5); // no goals yet: no goal chart
   const trend = page.locator('#progress-e1rm');
-  await expect(trend.locator('figcaption')).toHaveText('Squat (Barbell) — Estimated 1RM');
+  await expect(trend.locator('figcaption')).toHaveText('Squat (Barbell) — Estimated 1RM, last 12 months');
 
   if (!javaScriptEnabled) {
     // 110 × (1 + 5/30) = 128.3 on the last day.
@@ -46,7 +46,7 @@ test('progress draws its charts from the log, and the picker changes the trend',
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await waitForHydration(page);
   await expect(page).toHaveURL(/\/progress\?exercise=/);
-  await expect(trend.locator('figcaption')).toHaveText('Bench Press (Barbell) — Estimated 1RM');
+  await expect(trend.locator('figcaption')).toHaveText('Bench Press (Barbell) — Estimated 1RM, last 12 months');
   if (!javaScriptEnabled) await expect(trend.locator('table tbody tr').nth(2)).toContainText('75');
   else await expect(trend.locator('.chart-canvas canvas').first()).toBeVisible({ timeout: 20000 });
   expect(problems).toEqual([]);
@@ -107,7 +107,7 @@ test('markup as an exercise name, a note or words never runs', async ({ page }) 
   await page.locator('#chart-exercise').selectOption({ label: name });
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await waitForHydration(page);
-  await expect(page.locator('#progress-e1rm figcaption')).toHaveText(`${name} — Estimated 1RM`);
+  await expect(page.locator('#progress-e1rm figcaption')).toHaveText(`${name} — Estimated 1RM, last 12 months`);
   await page.waitForLoadState('networkidle');
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   expect(dialogs).toEqual([]);

@@ -13,8 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::account::{FieldError, Units};
 use crate::domain::display;
 use crate::domain::i18n::FormError;
-use crate::domain::scoring::stats::{SetDay, WorkoutDay};
-use crate::domain::scoring::streaks::streaks;
+use crate::domain::scoring::stats::Log;
 use crate::domain::text_enum::text_enum;
 
 mod completion;
@@ -182,12 +181,16 @@ pub fn window(
     }
 }
 
-pub fn progress<Id: PartialEq>(
-    goal: &GoalSpec<Id>,
-    workouts: &[WorkoutDay],
-    sets: &[SetDay<Id>],
-    today: NaiveDate,
-) -> Progress {
+/// Progress of `goal` in its window as of the log's today (the log must start by the
+/// window's first day).
+pub fn progress<Id: PartialEq>(goal: &GoalSpec<Id>, log: &Log<Id>) -> Progress {
+    let Log {
+        workouts,
+        sets,
+        today,
+        ..
+    } = log;
+    let today = *today;
     let (from, to) = window(goal.timeframe, goal.start_date, goal.end_date, today);
     let from = from.max(goal.start_date);
     let inside = |d: NaiveDate| d >= from && d <= to;
@@ -208,7 +211,7 @@ pub fn progress<Id: PartialEq>(
             .map(|w| w.points as f64)
             .sum(),
         GoalType::Exercises => relevant().count() as f64,
-        GoalType::Streak => f64::from(streaks(workouts.iter().map(|w| w.day), today).current_days),
+        GoalType::Streak => f64::from(log.current_streak_days()),
         GoalType::Weight => relevant()
             .filter_map(|s| s.facts.weight_kg)
             .fold(0.0, f64::max),
@@ -432,9 +435,7 @@ mod tests {
         ];
         let weekly_workouts = progress(
             &spec(GoalType::Workouts, 3.0, Timeframe::Weekly, None),
-            &workouts,
-            &sets,
-            today,
+            &Log::whole(&workouts, &sets, today),
         );
         assert_eq!(
             (
@@ -446,9 +447,7 @@ mod tests {
         );
         let points = progress(
             &spec(GoalType::Points, 200.0, Timeframe::Monthly, None),
-            &workouts,
-            &sets,
-            today,
+            &Log::whole(&workouts, &sets, today),
         );
         assert_eq!(
             (points.current, points.percent, points.completed),
@@ -456,9 +455,7 @@ mod tests {
         );
         let bench_this_week = progress(
             &spec(GoalType::Weight, 100.0, Timeframe::Weekly, Some("bench")),
-            &workouts,
-            &sets,
-            today,
+            &Log::whole(&workouts, &sets, today),
         );
         assert_eq!(
             bench_this_week.current, 90.0,
@@ -466,15 +463,13 @@ mod tests {
         );
         let streak = progress(
             &spec(GoalType::Streak, 7.0, Timeframe::Daily, None),
-            &workouts,
-            &sets,
-            today,
+            &Log::whole(&workouts, &sets, today),
         );
         assert_eq!(streak.current, 2.0, "Dec 14 and 15, alive through today");
         let mut started_late = spec(GoalType::Exercises, 10.0, Timeframe::Monthly, None);
         started_late.start_date = d("2026-12-10");
         assert_eq!(
-            progress(&started_late, &workouts, &sets, today).current,
+            progress(&started_late, &Log::whole(&workouts, &sets, today)).current,
             2.0,
             "nothing before the goal existed"
         );

@@ -20,6 +20,10 @@ use crate::domain::training::KG_PER_LB;
 pub const WEEKS: i64 = 26;
 /// Weeks of the hard-sets chart (a training block is 4–12 weeks).
 pub const MUSCLE_WEEKS: i64 = 12;
+/// Weeks of the estimated-1RM trend: a year, as Strong and Hevy show by default (the coach
+/// draws longer spans on request); it also keeps the page's cost from growing with the years
+/// of training behind it.
+pub const E1RM_WEEKS: i64 = 52;
 /// Muscles the hard-sets chart draws (the most trained ones).
 pub const MUSCLES_SHOWN: usize = 6;
 
@@ -56,7 +60,7 @@ const EN: Labels = Labels {
     exercise: "Exercise",
     show: "Show",
     nothing_yet: "Charts appear here once there is training to draw.",
-    e1rm_title: "Estimated 1RM",
+    e1rm_title: "Estimated 1RM, last 12 months",
     e1rm: "Estimated 1RM",
     day: "Day",
     week: "Week",
@@ -83,7 +87,7 @@ const HE: Labels = Labels {
     exercise: "תרגיל",
     show: "הצג",
     nothing_yet: "הגרפים יופיעו כאן כשיהיו אימונים לשרטט.",
-    e1rm_title: "חזרה מקסימלית משוערת",
+    e1rm_title: "חזרה מקסימלית משוערת, 12 החודשים האחרונים",
     e1rm: "1RM משוער",
     day: "יום",
     week: "שבוע",
@@ -184,18 +188,21 @@ impl Frame {
 }
 
 /// The heaviest estimated one-rep max (Epley, as the records compute it: 1–12 reps, a single
-/// is its own weight) of each day an exercise was trained, newest first so that the sandbox's
-/// row limit keeps the latest days; [`oldest_first`] turns them round for drawing.
+/// is its own weight) of each day an exercise was trained in the last [`E1RM_WEEKS`], newest
+/// first so that the sandbox's row limit keeps the latest days; [`oldest_first`] turns them
+/// round for drawing.
 pub fn e1rm_trend(f: &Frame, exercise_id: &str, exercise_name: &str) -> ChartSpec {
     let l = f.labels();
     let (unit, factor) = f.weight();
     let day = f.dialect.day("s.performed_at");
+    let since = f.since(E1RM_WEEKS);
     let id = exercise_id.replace('\'', "''");
     let sql = format!(
         "SELECT {day} AS day, round(CAST(max(CASE WHEN s.reps = 1 THEN s.weight_kg \
          ELSE s.weight_kg * (1 + s.reps / 30.0) END){factor} AS NUMERIC), 1) AS e1rm \
          FROM exercise_sets s WHERE s.exercise_id = '{id}' AND s.weight_kg > 0 \
-         AND s.reps BETWEEN 1 AND 12 AND s.set_type <> 'warmup' GROUP BY day ORDER BY day DESC"
+         AND s.reps BETWEEN 1 AND 12 AND s.set_type <> 'warmup' AND s.performed_at >= '{since}' \
+         GROUP BY day ORDER BY day DESC"
     );
     ChartSpec {
         x: l.day.into(),
@@ -445,7 +452,13 @@ mod tests {
             "{}",
             imperial.sql
         );
-        assert_eq!(metric.title, "Squat — Estimated 1RM");
+        assert_eq!(metric.title, "Squat — Estimated 1RM, last 12 months");
+        // 52 weeks up to Wednesday, Nov 25, 2026, this week included: from Monday, Dec 1, 2025.
+        assert!(
+            metric.sql.contains("s.performed_at >= '2025-12-01'"),
+            "{}",
+            metric.sql
+        );
     }
 
     #[test]

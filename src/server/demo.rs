@@ -22,7 +22,6 @@ use crate::server::db::users::{self, CreateUserError, NewUser, User};
 use crate::server::db::workouts::{self, NewSet, NewWorkout};
 use crate::server::db::{Db, Id, conversations, exercises, goals, plan};
 use crate::server::local_time::to_utc;
-use crate::server::services::log::local_day_fn;
 use crate::server::services::recompute::recompute;
 
 pub const DEFAULT_EMAIL: &str = "demo@spotter.local";
@@ -231,7 +230,7 @@ async fn fill(
         .naive_local();
     let history = generate(now_local, options.weeks, options.seed);
     let workouts = store_history(db, user, &history).await?;
-    let changes = recompute(db, &user.id, local_day_fn(user)).await?;
+    let changes = recompute(db, user).await?;
 
     let ids = catalog_ids(db, &user.id).await?;
     let goal_specs = demo_goals(&history);

@@ -1,7 +1,7 @@
 //! `spotter copy`, the real binary, as an operator moves an instance: SQLite → PostgreSQL →
 //! SQLite. Each copy has every table's row count equal to the source's, the same account
-//! export (ids, times, JSON and all), and a server over the copy lets the user sign in with
-//! their password and their API token. A target that holds data is refused, unchanged.
+//! export (ids, times, JSON and all) and statistics (rebuilt from the copied log), and a server
+//! over the copy lets the user sign in with their password and their API token. A target that holds data is refused, unchanged.
 
 use std::collections::BTreeMap;
 
@@ -55,6 +55,17 @@ async fn sign_in_and_export(base_url: &str, user: &TestUser, token: &str) -> Val
         .await
         .unwrap();
     export.as_object_mut().unwrap().remove("exported_at");
+    // The aggregates are not copied: the copy rebuilds them on this first read.
+    let stats: Value = client
+        .get(format!("{base_url}/api/v1/stats?period=all"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(stats["workouts"].as_u64().unwrap() > 0, "{stats}");
+    export["stats"] = stats;
     export
 }
 

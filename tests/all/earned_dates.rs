@@ -53,9 +53,10 @@ async fn earned(app: &TestApp, user: &TestUser) -> Vec<(String, DateTime<Utc>)> 
     out
 }
 
-/// What an older version stored: everything earned and completed "now".
+/// What an older version stored: everything earned and completed "now", and no aggregates.
 async fn stamp_now(app: &TestApp, user_id: &str) {
     for sql in [
+        "DELETE FROM training_totals WHERE user_id = $1 AND $2 IS NOT NULL",
         "UPDATE achievements SET earned_at = $2 WHERE user_id = $1",
         "UPDATE goals SET completed_at = $2 WHERE user_id = $1",
     ] {

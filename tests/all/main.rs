@@ -30,6 +30,7 @@ mod coach_memory;
 mod demo;
 mod earned_dates;
 mod import_tolerance;
+mod incremental;
 mod llm_openai;
 mod log_text;
 mod log_words;

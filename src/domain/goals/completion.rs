@@ -20,8 +20,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{GoalSpec, GoalType, window};
-use crate::domain::scoring::stats::{SetDay, WorkoutDay};
-use crate::domain::scoring::streaks::run_days;
+use crate::domain::scoring::stats::{Log, SetDay};
 
 /// How a window's amounts make its progress.
 #[derive(Clone, Copy)]
@@ -32,17 +31,20 @@ enum Fold {
 
 /// The first instant `goal` was met by the log, or `None` when it has not been (see the
 /// module's notes for what "met" means for each kind of goal).
-pub fn met_at<Id: PartialEq>(
-    goal: &GoalSpec<Id>,
-    workouts: &[WorkoutDay],
-    sets: &[SetDay<Id>],
-    today: NaiveDate,
-) -> Option<DateTime<Utc>> {
+/// The log must start by the goal's start date.
+pub fn met_at<Id: PartialEq>(goal: &GoalSpec<Id>, log: &Log<Id>) -> Option<DateTime<Utc>> {
+    let Log {
+        workouts,
+        sets,
+        runs,
+        today,
+    } = log;
+    let today = *today;
     let window_of = |day: NaiveDate| window(goal.timeframe, goal.start_date, goal.end_date, day);
     let counts = |day: NaiveDate| day >= goal.start_date && day <= window_of(day).1 && day <= today;
     if goal.goal_type == GoalType::Streak {
-        return run_days(workouts.iter().map(|w| (w.at, w.day)), today)
-            .into_iter()
+        return runs
+            .iter()
             .find(|d| counts(d.day) && f64::from(d.run_days) >= goal.target)
             .map(|d| d.first_at);
     }
@@ -137,7 +139,8 @@ mod tests {
             workout("2024-03-04", 20),
             workout("2024-03-06", 25),
         ];
-        let met = |g: &GoalSpec<String>| met_at(g, &workouts, &[], today);
+        let log = Log::whole(&workouts, &[], today);
+        let met = |g: &GoalSpec<String>| met_at(g, &log);
         // Three a week: the week of the 4th is the first with three, on the 7th.
         assert_eq!(
             met(&goal(GoalType::Workouts, 3.0, Timeframe::Weekly)),
@@ -169,9 +172,7 @@ mod tests {
         assert_eq!(
             met_at(
                 &goal(GoalType::Workouts, 3.0, Timeframe::Monthly),
-                &workouts,
-                &[],
-                d("2024-03-03")
+                &Log::whole(&workouts, &[], d("2024-03-03"))
             ),
             None
         );
@@ -192,16 +193,20 @@ mod tests {
         ];
         let mut bench = goal(GoalType::Weight, 100.0, Timeframe::Monthly);
         bench.exercise_id = Some("bench".into());
-        assert_eq!(met_at(&bench, &[], &sets, today), Some(noon("2024-04-10")));
+        assert_eq!(
+            met_at(&bench, &Log::whole(&[], &sets, today)),
+            Some(noon("2024-04-10"))
+        );
         bench.exercise_id = None; // any exercise: the squat on the 2nd
-        assert_eq!(met_at(&bench, &[], &sets, today), Some(noon("2024-03-02")));
+        assert_eq!(
+            met_at(&bench, &Log::whole(&[], &sets, today)),
+            Some(noon("2024-03-02"))
+        );
         // 5 km in a week: 3 km Fri 8th + 2.5 km Sat 9th (same week).
         assert_eq!(
             met_at(
                 &goal(GoalType::Distance, 5000.0, Timeframe::Weekly),
-                &[],
-                &sets,
-                today
+                &Log::whole(&[], &sets, today)
             ),
             Some(noon("2024-03-09"))
         );
@@ -209,18 +214,14 @@ mod tests {
         assert_eq!(
             met_at(
                 &goal(GoalType::Exercises, 4.0, Timeframe::Monthly),
-                &[],
-                &sets,
-                today
+                &Log::whole(&[], &sets, today)
             ),
             Some(noon("2024-03-09"))
         );
         assert_eq!(
             met_at(
                 &goal(GoalType::Duration, 60.0, Timeframe::ByDate),
-                &[],
-                &sets,
-                today
+                &Log::whole(&[], &sets, today)
             ),
             None,
             "no timed sets"
@@ -243,9 +244,7 @@ mod tests {
         assert_eq!(
             met_at(
                 &goal(GoalType::Streak, 4.0, Timeframe::Daily),
-                &workouts,
-                &[],
-                today
+                &Log::whole(&workouts, &[], today)
             ),
             Some(early.at)
         );
@@ -254,16 +253,14 @@ mod tests {
         assert_eq!(
             met_at(
                 &goal(GoalType::Streak, 3.0, Timeframe::Weekly),
-                &workouts,
-                &[],
-                today
+                &Log::whole(&workouts, &[], today)
             ),
             Some(noon("2024-03-01"))
         );
         let mut by_date = goal(GoalType::Streak, 4.0, Timeframe::ByDate);
         by_date.end_date = Some(d("2024-03-01"));
         assert_eq!(
-            met_at(&by_date, &workouts, &[], today),
+            met_at(&by_date, &Log::whole(&workouts, &[], today)),
             None,
             "after its end date"
         );

@@ -4,6 +4,7 @@
 //! whenever the log changes, so nothing can drift.
 
 pub mod achievements;
+pub mod aggregates;
 pub mod levels;
 pub mod points;
 pub mod records;

@@ -1,6 +1,11 @@
 //! The numbers of `GET /stats` and the progress page, from the log: totals for a calendar
 //! period in the user's time zone (week = Monday to Sunday), this month against last month,
 //! the favourite exercise (most working sets in the period), lifetime streaks and level.
+//!
+//! A summary never needs the whole log: it reads the recent part of it ([`Log`], from the
+//! first day a period needs) and the whole log's numbers ([`Whole`]), which the server keeps
+//! as aggregates ([`super::aggregates`]) so that reading them costs the same after ten years
+//! of training as after ten days.
 
 use std::collections::HashMap;
 
@@ -9,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::SetFacts;
 use super::levels::{Level, level_for};
-use super::streaks::streaks;
+use super::streaks::{RunDay, run_days, streaks};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
@@ -62,6 +67,94 @@ pub struct Totals {
     pub points: i64,
 }
 
+/// The part of a user's log that a summary or a goal reads: the workouts and sets from some
+/// day on (earlier ones are absent, so only windows from that day can be counted), the
+/// training days up to `today` from that day with their run lengths (counted from the first
+/// workout ever, so a streak that began earlier is whole), and the user's today.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Log<Id> {
+    pub workouts: Vec<WorkoutDay>,
+    pub sets: Vec<SetDay<Id>>,
+    pub runs: Vec<RunDay>,
+    pub today: NaiveDate,
+}
+
+impl<Id: Clone> Log<Id> {
+    /// The whole log (what tests and a full recompute hold).
+    pub fn whole(workouts: &[WorkoutDay], sets: &[SetDay<Id>], today: NaiveDate) -> Self {
+        Log {
+            workouts: workouts.to_vec(),
+            sets: sets.to_vec(),
+            runs: run_days(workouts.iter().map(|w| (w.at, w.day)), today),
+            today,
+        }
+    }
+}
+
+impl<Id> Log<Id> {
+    /// Days in a row with a workout up to today, alive through today when the last one was
+    /// yesterday (as [`streaks`] counts it). The log must start by yesterday at the latest.
+    pub fn current_streak_days(&self) -> u32 {
+        self.runs
+            .iter()
+            .rev()
+            .find(|r| r.day <= self.today)
+            .filter(|r| self.today.signed_duration_since(r.day).num_days() <= 1)
+            .map_or(0, |r| r.run_days)
+    }
+}
+
+/// The whole log's numbers up to today, which a summary for all time reports.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Whole<Id> {
+    /// Workouts and working sets up to today.
+    pub totals: Totals,
+    /// Working sets of each exercise up to today.
+    pub sets_by_exercise: Vec<(Id, u64)>,
+    /// Every workout's points, future-dated ones too (the level counts them).
+    pub points: i64,
+    pub longest_streak_days: u32,
+}
+
+impl<Id: Clone + Eq + std::hash::Hash + Ord> Whole<Id> {
+    /// From every workout and set (the definition; the server reads the same numbers from its
+    /// aggregates).
+    pub fn of(workouts: &[WorkoutDay], sets: &[SetDay<Id>], today: NaiveDate) -> Self {
+        Whole {
+            totals: totals(workouts, sets, None, today),
+            sets_by_exercise: sets_by_exercise(sets, None, today),
+            points: workouts.iter().map(|w| w.points).sum(),
+            longest_streak_days: streaks(workouts.iter().map(|w| w.day), today).longest_days,
+        }
+    }
+}
+
+/// Working sets per exercise on the days from `from` to `to`, by exercise.
+fn sets_by_exercise<Id: Clone + Eq + std::hash::Hash + Ord>(
+    sets: &[SetDay<Id>],
+    from: Option<NaiveDate>,
+    to: NaiveDate,
+) -> Vec<(Id, u64)> {
+    let mut counts: HashMap<&Id, u64> = HashMap::new();
+    for s in sets
+        .iter()
+        .filter(|s| from.is_none_or(|f| s.day >= f) && s.day <= to && !s.facts.is_warmup())
+    {
+        *counts.entry(&s.exercise_id).or_default() += 1;
+    }
+    let mut out: Vec<(Id, u64)> = counts.into_iter().map(|(id, n)| (id.clone(), n)).collect();
+    out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+/// The exercise with the most working sets (the smallest id on a tie).
+fn favourite<Id: Clone + Ord>(counts: &[(Id, u64)]) -> Option<Id> {
+    counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(id, _)| id.clone())
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Summary<Id> {
     pub period: Period,
@@ -100,48 +193,59 @@ fn totals<Id>(
     t
 }
 
+/// The summary for `period` from the recent log (which must start by the first day of last
+/// month and of the period, unless the period is all time) and the whole log's numbers.
 pub fn summarize<Id: Clone + Eq + std::hash::Hash + Ord>(
-    workouts: &[WorkoutDay],
-    sets: &[SetDay<Id>],
+    log: &Log<Id>,
+    whole: &Whole<Id>,
     period: Period,
-    today: NaiveDate,
 ) -> Summary<Id> {
+    let today = log.today;
     let from = period.start(today);
     let month_start = Period::Month.start(today).unwrap_or(today);
     let last_month_end = month_start - Duration::days(1);
     let last_month_start = Period::Month
         .start(last_month_end)
         .unwrap_or(last_month_end);
-
-    let mut counts: HashMap<&Id, u64> = HashMap::new();
-    for s in sets
-        .iter()
-        .filter(|s| from.is_none_or(|f| s.day >= f) && s.day <= today && !s.facts.is_warmup())
-    {
-        *counts.entry(&s.exercise_id).or_default() += 1;
-    }
-    let favourite_exercise = counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
-        .map(|(id, _)| id.clone());
-
-    let lifetime_points: i64 = workouts.iter().map(|w| w.points).sum();
-    let level = level_for(lifetime_points);
-    let streak = streaks(workouts.iter().map(|w| w.day), today);
+    let (totals_now, favourite_exercise) = match from {
+        None => (whole.totals, favourite(&whole.sets_by_exercise)),
+        Some(f) => (
+            totals(&log.workouts, &log.sets, from, today),
+            favourite(&sets_by_exercise(&log.sets, Some(f), today)),
+        ),
+    };
+    let level = level_for(whole.points);
     Summary {
         period,
         from,
-        totals: totals(workouts, sets, from, today),
-        this_month: totals(workouts, sets, Some(month_start), today),
-        last_month: totals(workouts, sets, Some(last_month_start), last_month_end),
+        totals: totals_now,
+        this_month: totals(&log.workouts, &log.sets, Some(month_start), today),
+        last_month: totals(
+            &log.workouts,
+            &log.sets,
+            Some(last_month_start),
+            last_month_end,
+        ),
         favourite_exercise,
-        current_streak_days: streak.current_days,
-        longest_streak_days: streak.longest_days,
-        lifetime_points,
+        current_streak_days: log.current_streak_days(),
+        longest_streak_days: whole.longest_streak_days,
+        lifetime_points: whole.points,
         level: level.level,
         level_progress: level.progress,
         points_to_next_level: level.points_to_next,
     }
+}
+
+/// The first day a summary for `period` reads from the log: the period's first day or the
+/// first of last month, whichever is earlier (and yesterday at the latest, for the streak).
+pub fn first_day_read(period: Period, today: NaiveDate) -> NaiveDate {
+    let month_start = Period::Month.start(today).unwrap_or(today);
+    let last_month_start = Period::Month
+        .start(month_start - Duration::days(1))
+        .unwrap_or(month_start);
+    period
+        .start(today)
+        .map_or(last_month_start, |f| f.min(last_month_start))
 }
 
 #[cfg(test)]
@@ -211,7 +315,9 @@ pub(crate) mod tests {
             warmup,
             lift("bench", "2026-11-25", 8, 80.0),
         ];
-        let s = summarize(&workouts, &sets, Period::Month, today);
+        let log = Log::whole(&workouts, &sets, today);
+        let whole = Whole::of(&workouts, &sets, today);
+        let s = summarize(&log, &whole, Period::Month);
         assert_eq!(
             s.totals,
             Totals {
@@ -238,18 +344,19 @@ pub(crate) mod tests {
         );
         assert_eq!((s.current_streak_days, s.longest_streak_days), (2, 2));
         assert_eq!(s.lifetime_points, 190);
-        let all = summarize(&workouts, &sets, Period::All, today);
+        let all = summarize(&log, &whole, Period::All);
         assert_eq!(all.favourite_exercise.as_deref(), Some("bench"));
         assert_eq!(all.totals.workouts, 4);
     }
 
     #[test]
     fn january_compares_with_december() {
+        let workouts = [workout("2025-12-31", 5)];
+        let today = d("2026-01-02");
         let s = summarize::<String>(
-            &[workout("2025-12-31", 5)],
-            &[],
+            &Log::whole(&workouts, &[], today),
+            &Whole::of(&workouts, &[], today),
             Period::Week,
-            d("2026-01-02"),
         );
         assert_eq!(s.last_month.points, 5);
         assert_eq!(s.this_month.points, 0);

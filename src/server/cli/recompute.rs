@@ -7,7 +7,6 @@ use super::error::CliError;
 use super::setup::Setup;
 use super::user;
 use crate::server::db::users;
-use crate::server::services::log::local_day_fn;
 use crate::server::services::recompute::recompute;
 
 #[derive(Args)]
@@ -23,7 +22,7 @@ pub(super) async fn run(args: RecomputeArgs) -> Result<(), CliError> {
         None => users::all(&state.db).await?,
     };
     for account in &accounts {
-        recompute(&state.db, &account.id, local_day_fn(account)).await?;
+        recompute(&state.db, account).await?;
     }
     println!("recomputed {} account(s)", accounts.len());
     Ok(())

@@ -12,6 +12,8 @@
 //!   written into the target in one transaction with multi-row INSERTs. `chat_messages`
 //!   points at itself (`parent_id`): those links are set once all its rows are in.
 //! - Every table's row count is compared before the commit: any difference rolls back.
+//! - The aggregates of each user's log ([`DERIVED`]) are not copied: they are rebuilt from
+//!   the copied log on the first read.
 //!
 //! Values are carried typed: a column's type comes from the PostgreSQL side (SQLite keeps
 //! timestamps, dates and JSON as text, PostgreSQL needs them typed, even as NULL); between two
@@ -69,6 +71,17 @@ pub const TABLES: &[Table] = &[
     table("goals"),
     table("plan_items"),
     table("pending_imports"),
+];
+
+/// Derived tables, left empty in the target: the first read of each user's statistics
+/// rebuilds them from the copied log (`services::stats::lifetime`), as `spotter recompute`
+/// does.
+pub const DERIVED: &[&str] = &[
+    "training_days",
+    "training_months",
+    "exercise_months",
+    "exercise_totals",
+    "training_totals",
 ];
 
 /// Rows read and written per statement (fewer for wide tables: at most [`MAX_BINDS`] values).
@@ -287,7 +300,7 @@ async fn columns(from: &Db, to: &Db) -> Result<HashMap<&'static str, Vec<Column>
     let mut unknown: Vec<&String> = source
         .keys()
         .chain(target.keys())
-        .filter(|t| !TABLES.iter().any(|k| k.name == t.as_str()))
+        .filter(|t| !TABLES.iter().any(|k| k.name == t.as_str()) && !DERIVED.contains(&t.as_str()))
         .collect();
     unknown.sort();
     unknown.dedup();

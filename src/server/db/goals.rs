@@ -62,6 +62,23 @@ pub async fn list(db: &Db, user_id: &Id) -> Result<Vec<GoalRow>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as::<_, GoalRow>(&sql).bind(user_id).fetch_all(pool).await)
 }
 
+/// The user's goals completed after `after` (all completed ones when `None`): those a change to
+/// the log at `after` can show were met earlier.
+pub async fn completed_after(
+    db: &Db,
+    user_id: &Id,
+    after: Option<DateTime<Utc>>,
+) -> Result<Vec<GoalRow>, sqlx::Error> {
+    match after {
+        Some(t) => on_db!(db, pool => sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM goals WHERE user_id = $1 AND completed_at > $2 ORDER BY created_at"))
+            .bind(user_id).bind(t).fetch_all(pool).await),
+        None => on_db!(db, pool => sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM goals WHERE user_id = $1 AND completed_at IS NOT NULL ORDER BY created_at"))
+            .bind(user_id).fetch_all(pool).await),
+    }
+}
+
 pub async fn update(
     db: &Db,
     user_id: &Id,

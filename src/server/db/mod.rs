@@ -4,6 +4,7 @@
 //! differ by dialect.
 
 pub mod achievements;
+pub mod aggregates;
 pub mod aliases;
 pub mod conversations;
 pub mod copy;

@@ -1,15 +1,18 @@
 //! Goals: creating one (validated, its exercise resolved by name) and reading goals with their
-//! live progress, which is computed from the log each time. The first completion is recorded
-//! when a goal is read, dated when the log first met it ([`met_at`]), not when it was read.
-//! Used by the REST routes and the goals page.
+//! live progress, which is computed from the log each time (from the goal's window on, never
+//! the whole log: [`log_since`]). The first completion is recorded when a goal is read, dated
+//! when the log first met it ([`met_at`]), not when it was read; a change to the log before a
+//! stored completion can move it back ([`recheck`], after every write). Used by the REST
+//! routes and the goals page.
 
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::log::resolve_exercise;
-use super::stats::{LogDays, log_days};
+use super::stats::{lifetime, log_since, today};
 use crate::domain::account::FieldError;
 use crate::domain::goals::{
-    GoalInput, GoalPatch, GoalSpec, Progress, met_at, progress, validate_target,
+    GoalInput, GoalPatch, GoalSpec, Progress, met_at, progress, validate_target, window,
 };
 use crate::server::db::goals::{self, GoalRow, NewGoal};
 use crate::server::db::users::User;
@@ -42,28 +45,71 @@ pub fn spec(g: &GoalRow) -> GoalSpec<Id> {
 }
 
 /// Progress of each goal, recording first completions: a goal the log has met (in any of its
-/// windows so far) gets `completed_at`, the moment it was met; one whose stored completion is
-/// later than that (recorded when it was read, before this rule, or before older workouts were
-/// logged) is moved back. Now stands in when the log cannot say, which is when a streak was
-/// already long enough on the start date ([`met_at`]).
+/// windows so far) gets `completed_at`, the moment it was met. Now stands in when the log
+/// cannot say, which is when a streak was already long enough on the start date
+/// ([`met_at`]).
 pub async fn views(db: &Db, user: &User, rows: Vec<GoalRow>) -> Result<Vec<GoalView>, sqlx::Error> {
-    let LogDays {
-        workouts,
-        sets,
-        today,
-    } = log_days(db, user).await?;
+    lifetime(db, user).await?; // the aggregates, current
+    settle(db, user, rows, false).await
+}
+
+/// After a change to the log at `after` (or anywhere, when `None`): goals completed later
+/// than that are met again from the log, and a completion the log now dates earlier (older
+/// workouts logged) is moved back. Dates never move forward.
+pub async fn recheck(
+    db: &Db,
+    user: &User,
+    after: Option<DateTime<Utc>>,
+) -> Result<(), sqlx::Error> {
+    let rows = goals::completed_after(db, &user.id, after).await?;
+    if !rows.is_empty() {
+        settle(db, user, rows, true).await?;
+    }
+    Ok(())
+}
+
+/// Whether a goal's completion is (re)computed from the log: when it has none yet, or when
+/// `recheck` asks for it.
+fn meets_again(goal: &GoalRow, recheck: bool) -> bool {
+    recheck || goal.completed_at.is_none()
+}
+
+async fn settle(
+    db: &Db,
+    user: &User,
+    rows: Vec<GoalRow>,
+    recheck: bool,
+) -> Result<Vec<GoalView>, sqlx::Error> {
+    let today = today(user);
+    // Progress reads the goal's current window; a completion, every window since its start.
+    let from = rows
+        .iter()
+        .map(|g| {
+            if meets_again(g, recheck) {
+                g.start_date
+            } else {
+                window(g.timeframe, g.start_date, g.end_date, today)
+                    .0
+                    .max(g.start_date)
+            }
+        })
+        .min()
+        .unwrap_or(today);
+    let log = log_since(db, user, from).await?;
     let at = now();
     let mut out = Vec::with_capacity(rows.len());
     for mut goal in rows {
         let s = spec(&goal);
-        let p = progress(&s, &workouts, &sets, today);
-        let met = met_at(&s, &workouts, &sets, today)
-            .map(|t| t.min(at))
-            .or(p.completed.then_some(at));
-        if let Some(met) = met
-            && goal.completed_at.is_none_or(|stored| met < stored)
-        {
-            goal.completed_at = goals::mark_completed(db, &user.id, &goal.id, met).await?;
+        let p = progress(&s, &log);
+        if meets_again(&goal, recheck) {
+            let met = met_at(&s, &log)
+                .map(|t| t.min(at))
+                .or(p.completed.then_some(at));
+            if let Some(met) = met
+                && goal.completed_at.is_none_or(|stored| met < stored)
+            {
+                goal.completed_at = goals::mark_completed(db, &user.id, &goal.id, met).await?;
+            }
         }
         out.push(GoalView { goal, progress: p });
     }
@@ -80,7 +126,7 @@ pub async fn view(db: &Db, user: &User, id: &Id) -> Result<Option<GoalView>, sql
 
 /// Validates and stores a new goal; every problem is reported at once and nothing is written.
 pub async fn create_goal(db: &Db, user: &User, input: &GoalInput) -> Result<GoalView, GoalError> {
-    let today = log_days(db, user).await?.today;
+    let today = today(user);
     let start = input.start_date.unwrap_or(today);
     let mut errors = validate_target(
         input.goal_type,

@@ -12,7 +12,6 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::log::local_day_fn;
 use super::recompute::recompute;
 use crate::domain::catalog::{best_match, catalog};
 use crate::domain::custom_exercise::{ValidCustomExercise, guess_from_sets};
@@ -262,6 +261,6 @@ pub async fn import(
     }
     let inserted = workouts::insert_many(db, &user.id, &new_workouts, true).await?;
     report.workouts = inserted.len();
-    recompute(db, &user.id, local_day_fn(user)).await?;
+    recompute(db, user).await?;
     Ok(report)
 }

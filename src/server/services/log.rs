@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::recompute::{Changes, recompute};
+use super::recompute::{Changes, Touched, after_write, touched};
 use crate::domain::account::FieldError;
 use crate::domain::catalog::{Candidate, best_match, catalog, match_exercise};
 use crate::domain::scoring::SetFacts;
@@ -158,7 +158,7 @@ pub async fn log_workout(
     };
     let ids = workouts::insert_many(db, &user.id, std::slice::from_ref(&new), false).await?;
     let id = ids.into_iter().next().ok_or(sqlx::Error::RowNotFound)?;
-    report(db, user, &id).await
+    report(db, user, &id, Touched::default()).await
 }
 
 /// Changes one of the user's workouts (see [`WorkoutPatch`]) and recomputes what derives from
@@ -181,6 +181,7 @@ pub async fn edit_workout(
     // Replaced sets take their records with them: remember them to tell a record that only
     // fell back to an older set from a new one.
     let known = records::stored(db, &user.id).await?;
+    let before = touched(db, &user.id, id).await?;
     let change = WorkoutUpdate {
         name: valid.name,
         notes: valid.notes,
@@ -190,7 +191,7 @@ pub async fn edit_workout(
     if !workouts::update(db, &user.id, id, change).await? {
         return Ok(None);
     }
-    let mut logged = report(db, user, id).await?;
+    let mut logged = report(db, user, id, before).await?;
     logged.new_records = new_records(&known, &logged.new_records);
     Ok(Some(logged))
 }
@@ -234,12 +235,15 @@ async fn resolve_sets(
     })
 }
 
-/// After a change to the log: recompute, then the workout with what became new.
-async fn report(db: &Db, user: &User, id: &Id) -> Result<LoggedWorkout, LogError> {
+/// After a change to workout `id` (`before`: what it was): recompute what it touched, then
+/// the workout with what became new.
+async fn report(db: &Db, user: &User, id: &Id, before: Touched) -> Result<LoggedWorkout, LogError> {
+    let touched = before.merge(touched(db, &user.id, id).await?);
     let Changes {
         new_records,
         new_achievements,
-    } = recompute(db, &user.id, local_day_fn(user)).await?;
+        ..
+    } = after_write(db, user, &touched).await?;
     let detail = detail(db, &user.id, id)
         .await?
         .ok_or(sqlx::Error::RowNotFound)?;

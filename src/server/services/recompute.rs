@@ -1,7 +1,18 @@
-//! Rebuilds everything derived from a user's log: set and workout points, personal records and
-//! achievements. Runs after every change to the log (and from `spotter recompute`): it computes
-//! the truth from the sets with `domain::scoring`, then writes only what differs, in one
+//! Rebuilds what derives from a user's log: set and workout points, personal records,
+//! achievements and the aggregates pages read (`domain::scoring::aggregates`). It computes the
+//! truth from the sets with `domain::scoring`, then writes only what differs, in one
 //! transaction. What it adds is what the user is told about ("new PR!").
+//!
+//! - [`recompute`] reads the whole log: after an import or a restore, from `spotter
+//!   recompute`, and when the aggregates are missing or were counted in another time zone.
+//! - After a write ([`after_write`], [`delete_workout`]), only what the write can change is
+//!   rebuilt, from the rows it [`Touched`]: the points of its workouts, the records and totals
+//!   of its exercises, the aggregates of its days (and the run lengths after them), then the
+//!   totals and achievements from the aggregates. A write that could date an achievement
+//!   differently (one before the latest achievement, or one that earns a new one, whose date
+//!   needs the whole timeline) falls back to [`recompute`]'s whole-log pass in the same
+//!   transaction. Either way the result is the one the whole-log pass gives, which
+//!   `tests/all/incremental.rs` holds it to.
 //!
 //! Achievements carry the instant their threshold was first reached in the log
 //! ([`achievements::reached_at`]), not the time of the recompute: importing two years of
@@ -10,22 +21,32 @@
 //! back; dates never move forward, so an achievement the user has seen keeps its day unless
 //! the log shows it was reached earlier.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use serde::Serialize;
 
+use super::goals::recheck;
+use super::log::local_day_fn;
 use crate::domain::scoring::SetFacts;
 use crate::domain::scoring::achievements::{self, Achievement, Timeline, Totals};
+use crate::domain::scoring::aggregates::{
+    DayTotals, ExerciseMonth, ExerciseTotals, Lifetime, days, exercise_months, exercise_totals,
+    lifetime, month_bounds, month_of, months, number_runs,
+};
 use crate::domain::scoring::points::{WORKOUT_BONUS, set_points};
 use crate::domain::scoring::records::{
     LoggedSet, Record, RecordType, current_records, first_record_times, new_records,
 };
+use crate::domain::scoring::stats::{SetDay, WorkoutDay};
 use crate::domain::scoring::streaks::streaks;
+use crate::domain::training::SetType;
+use crate::server::db::aggregates::{DAY_COLUMNS, DayRow};
+use crate::server::db::users::User;
 use crate::server::db::workouts::{self, SetFactsRow};
 use crate::server::db::{Db, Id, begin_user_write, now, on_db, records};
 
-#[derive(sqlx::FromRow)]
+#[derive(Clone, sqlx::FromRow)]
 struct SetLine {
     id: Id,
     session_id: Id,
@@ -41,13 +62,38 @@ impl SetLine {
     fn facts(&self) -> SetFacts {
         self.numbers.facts()
     }
+
+    fn logged(&self) -> LoggedSet<Id> {
+        LoggedSet {
+            set_id: self.id.clone(),
+            exercise_id: self.exercise_id.clone(),
+            performed_at: self.performed_at,
+            order: u32::try_from(self.set_index).unwrap_or(0),
+            facts: self.facts(),
+        }
+    }
+
+    fn day(&self, local_day: impl Fn(&DateTime<Utc>) -> NaiveDate) -> SetDay<Id> {
+        SetDay {
+            exercise_id: self.exercise_id.clone(),
+            at: self.performed_at,
+            day: local_day(&self.performed_at),
+            facts: self.facts(),
+        }
+    }
 }
+
+/// The columns of a [`SetLine`].
+const SET_LINE: &str = "id, session_id, exercise_id, performed_at, set_index, set_type, reps, weight_kg, distance_m, duration_s, points";
 
 /// What a recompute changed that is worth telling the user.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Changes {
     pub new_records: Vec<Record<Id>>,
     pub new_achievements: Vec<Achievement>,
+    /// The whole log was recomputed (a write fell back to it).
+    #[serde(skip)]
+    pub whole_log: bool,
 }
 
 /// What the log implies, against what is stored: the writes a recompute makes. Pure.
@@ -63,6 +109,10 @@ struct Derived {
     /// Stored achievements (by code) to date earlier: the log reached them before their date.
     redated: Vec<(String, DateTime<Utc>)>,
     lost: Vec<String>,
+    days: Vec<DayTotals>,
+    exercises: Vec<ExerciseTotals<Id>>,
+    exercise_months: Vec<ExerciseMonth<Id>>,
+    lifetime: Lifetime,
 }
 
 fn derive(
@@ -94,22 +144,13 @@ fn derive(
         .collect();
 
     // Records.
-    let logged: Vec<LoggedSet<Id>> = sets
-        .iter()
-        .map(|s| LoggedSet {
-            set_id: s.id.clone(),
-            exercise_id: s.exercise_id.clone(),
-            performed_at: s.performed_at,
-            order: u32::try_from(s.set_index).unwrap_or(0),
-            facts: s.facts(),
-        })
-        .collect();
+    let logged: Vec<LoggedSet<Id>> = sets.iter().map(SetLine::logged).collect();
     let records = current_records(&logged);
     let fresh = new_records(before, &records);
     let stale = !same_records(before, &records);
 
     // Achievements.
-    let days: Vec<NaiveDate> = sessions.iter().map(|(_, _, t)| local_day(t)).collect();
+    let session_days: Vec<NaiveDate> = sessions.iter().map(|(_, _, t)| local_day(t)).collect();
     let today = local_day(&now);
     let totals = Totals {
         points: sessions
@@ -117,11 +158,11 @@ fn derive(
             .map(|(id, _, _)| session_points.get(id).copied().unwrap_or(0))
             .sum(),
         workouts: sessions.len() as u64,
-        longest_streak_days: streaks(days.iter().copied(), today).longest_days,
+        longest_streak_days: streaks(session_days.iter().copied(), today).longest_days,
         personal_records: records.len() as u64,
     };
     let earned = achievements::earned(&totals);
-    for ((id, _, started), day) in sessions.iter().zip(&days) {
+    for ((id, _, started), day) in sessions.iter().zip(&session_days) {
         timeline.workouts.push((*started, *day));
         if session_points.contains_key(id) {
             timeline.points.push((*started, WORKOUT_BONUS));
@@ -154,6 +195,19 @@ fn derive(
         .difference(&earned_codes)
         .map(|c| (*c).to_owned())
         .collect();
+
+    // Aggregates.
+    let workout_days: Vec<WorkoutDay> = sessions
+        .iter()
+        .zip(&session_days)
+        .map(|((id, _, at), day)| WorkoutDay {
+            at: *at,
+            day: *day,
+            points: session_points.get(id).copied().unwrap_or(0),
+        })
+        .collect();
+    let set_days: Vec<SetDay<Id>> = sets.iter().map(|s| s.day(&local_day)).collect();
+    let days = days(&workout_days, &set_days);
     Derived {
         set_updates,
         session_updates,
@@ -163,7 +217,77 @@ fn derive(
         new_achievements,
         redated,
         lost,
+        lifetime: lifetime(&days),
+        days,
+        exercises: exercise_totals(&set_days),
+        exercise_months: exercise_months(&set_days),
     }
+}
+
+/// Inserts aggregate days (see `migrations/*/…_training_aggregates.sql`), a few hundred per
+/// statement.
+macro_rules! insert_days {
+    ($tx:ident, $user_id:expr, $days:expr) => {
+        for chunk in ($days as &[DayTotals]).chunks(500) {
+            let mut insert = sqlx::QueryBuilder::new(format!(
+                "INSERT INTO training_days (user_id, {DAY_COLUMNS}) "
+            ));
+            insert.push_values(chunk, |mut row, d| {
+                row.push_bind($user_id.clone())
+                    .push_bind(d.day)
+                    .push_bind(d.workouts)
+                    .push_bind(d.points)
+                    .push_bind(d.sets)
+                    .push_bind(d.volume_kg)
+                    .push_bind(d.first_at)
+                    .push_bind(d.run_days);
+            });
+            insert.build().execute(&mut *$tx).await?;
+        }
+    };
+}
+
+/// Writes one exercise's totals over the stored ones.
+macro_rules! upsert_exercise {
+    ($tx:ident, $user_id:expr, $e:expr) => {
+        let e: &ExerciseTotals<Id> = $e;
+        sqlx::query(
+            "INSERT INTO exercise_totals (user_id, exercise_id, sets) VALUES ($1, $2, $3)
+                     ON CONFLICT (user_id, exercise_id) DO UPDATE SET sets = excluded.sets",
+        )
+        .bind($user_id)
+        .bind(&e.exercise_id)
+        .bind(e.sets)
+        .execute(&mut *$tx)
+        .await?;
+    };
+}
+
+/// Writes the whole log's totals, counted in `$zone`, over the stored ones.
+macro_rules! upsert_totals {
+    ($tx:ident, $user_id:expr, $zone:expr, $t:expr) => {
+        let t: &Lifetime = $t;
+        sqlx::query("INSERT INTO training_totals (user_id, timezone, workouts, points, sets, volume_kg, longest_streak_days)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)
+                     ON CONFLICT (user_id) DO UPDATE SET timezone = excluded.timezone, workouts = excluded.workouts,
+                       points = excluded.points, sets = excluded.sets, volume_kg = excluded.volume_kg,
+                       longest_streak_days = excluded.longest_streak_days")
+            .bind($user_id).bind($zone).bind(t.workouts).bind(t.points).bind(t.sets).bind(t.volume_kg)
+            .bind(t.longest_streak_days).execute(&mut *$tx).await?;
+    };
+}
+
+/// Writes one month's totals over the stored ones.
+macro_rules! upsert_month {
+    ($tx:ident, $user_id:expr, $month:expr, $t:expr) => {
+        let t: &Lifetime = $t;
+        sqlx::query("INSERT INTO training_months (user_id, month, workouts, points, sets, volume_kg, longest_streak_days)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)
+                     ON CONFLICT (user_id, month) DO UPDATE SET workouts = excluded.workouts, points = excluded.points,
+                       sets = excluded.sets, volume_kg = excluded.volume_kg, longest_streak_days = excluded.longest_streak_days")
+            .bind($user_id).bind($month).bind(t.workouts).bind(t.points).bind(t.sets).bind(t.volume_kg)
+            .bind(t.longest_streak_days).execute(&mut *$tx).await?;
+    };
 }
 
 /// The recompute itself, on `$tx`, an open write transaction on the user's log (see
@@ -171,13 +295,12 @@ fn derive(
 /// body serves both engines inside [`on_db!`] and any change to the log can run in the same
 /// transaction as the recompute that follows it ([`recompute`], [`delete_workout`]).
 macro_rules! recompute_in {
-    ($tx:ident, $user_id:expr, $local_day:expr) => {
+    ($tx:ident, $user_id:expr, $zone:expr, $local_day:expr) => {
         async {
             let user_id = $user_id;
             let at = now();
-            let sets: Vec<SetLine> = sqlx::query_as::<_, SetLine>(
-                "SELECT id, session_id, exercise_id, performed_at, set_index, set_type, reps, weight_kg, distance_m, duration_s, points
-                 FROM exercise_sets WHERE user_id = $1").bind(user_id).fetch_all(&mut *$tx).await?;
+            let sets: Vec<SetLine> = sqlx::query_as::<_, SetLine>(&format!(
+                "SELECT {SET_LINE} FROM exercise_sets WHERE user_id = $1")).bind(user_id).fetch_all(&mut *$tx).await?;
             let sessions: Vec<(Id, i64, DateTime<Utc>)> = sqlx::query_as(
                 "SELECT id, points, started_at FROM workout_sessions WHERE user_id = $1").bind(user_id).fetch_all(&mut *$tx).await?;
             let before = records::to_records(sqlx::query_as::<_, records::StoredRecord>(records::SELECT_STORED).bind(user_id).fetch_all(&mut *$tx).await?);
@@ -214,51 +337,378 @@ macro_rules! recompute_in {
             for code in &d.lost {
                 sqlx::query("DELETE FROM achievements WHERE user_id = $1 AND code = $2").bind(user_id).bind(code).execute(&mut *$tx).await?;
             }
+            sqlx::query("DELETE FROM training_days WHERE user_id = $1").bind(user_id).execute(&mut *$tx).await?;
+            insert_days!($tx, user_id, &d.days);
+            sqlx::query("DELETE FROM training_months WHERE user_id = $1").bind(user_id).execute(&mut *$tx).await?;
+            for (month, t) in months(&d.days) {
+                upsert_month!($tx, user_id, &month, &t);
+            }
+            sqlx::query("DELETE FROM exercise_months WHERE user_id = $1").bind(user_id).execute(&mut *$tx).await?;
+            for chunk in d.exercise_months.chunks(500) {
+                let mut insert = sqlx::QueryBuilder::new("INSERT INTO exercise_months (user_id, exercise_id, month, sets) ");
+                insert.push_values(chunk, |mut row, m| {
+                    row.push_bind(user_id.clone()).push_bind(m.exercise_id.clone()).push_bind(m.month.clone()).push_bind(m.sets);
+                });
+                insert.build().execute(&mut *$tx).await?;
+            }
+            sqlx::query("DELETE FROM exercise_totals WHERE user_id = $1").bind(user_id).execute(&mut *$tx).await?;
+            for e in &d.exercises {
+                upsert_exercise!($tx, user_id, e);
+            }
+            upsert_totals!($tx, user_id, $zone, &d.lifetime);
             Ok::<Changes, sqlx::Error>(Changes {
                 new_records: d.fresh,
                 new_achievements: d.new_achievements.into_iter().map(|(a, _)| a).collect(),
+                whole_log: true,
             })
         }
     };
 }
 
-/// Recomputes the user's derived data. `local_day` maps an instant to the user's calendar day.
+/// What a write touched in the log, read before and after it ([`touched`]): the recompute
+/// after it rebuilds only what these can change.
+#[derive(Clone, Debug, Default)]
+pub struct Touched {
+    pub sessions: BTreeSet<Id>,
+    pub exercises: BTreeSet<Id>,
+    /// Exercises with a record held by one of these workouts' sets: their records are
+    /// recomputed from all their sets (the set may be gone, or moved in time).
+    pub record_holders: BTreeSet<Id>,
+    /// When its workouts started and its sets were performed.
+    pub instants: Vec<DateTime<Utc>>,
+    /// The write only took training away (a deleted workout): nothing was reached earlier.
+    pub only_removed: bool,
+}
+
+impl Touched {
+    pub fn merge(mut self, other: Touched) -> Touched {
+        self.sessions.extend(other.sessions);
+        self.exercises.extend(other.exercises);
+        self.record_holders.extend(other.record_holders);
+        self.instants.extend(other.instants);
+        self.only_removed &= other.only_removed;
+        self
+    }
+
+    fn earliest(&self) -> Option<DateTime<Utc>> {
+        self.instants.iter().min().copied()
+    }
+}
+
+/// A workout's part of the log as it stands, on `$exec` (a pool or `&mut *tx`); evaluates to
+/// `Result<Touched, sqlx::Error>`.
+macro_rules! touched_on {
+    ($exec:expr, $user_id:expr, $session:expr) => {
+        async {
+            let (user_id, session): (&Id, &Id) = ($user_id, $session);
+            let started: Option<DateTime<Utc>> = sqlx::query_scalar(
+                "SELECT started_at FROM workout_sessions WHERE id = $1 AND user_id = $2")
+                .bind(session).bind(user_id).fetch_optional($exec).await?;
+            let sets: Vec<(Id, DateTime<Utc>)> = sqlx::query_as(
+                "SELECT exercise_id, performed_at FROM exercise_sets WHERE session_id = $1 AND user_id = $2")
+                .bind(session).bind(user_id).fetch_all($exec).await?;
+            let holders: Vec<(Id,)> = sqlx::query_as(
+                "SELECT r.exercise_id FROM personal_records r JOIN exercise_sets s ON s.id = r.set_id
+                 WHERE s.session_id = $1 AND r.user_id = $2")
+                .bind(session).bind(user_id).fetch_all($exec).await?;
+            let mut t = Touched::default();
+            t.record_holders.extend(holders.into_iter().map(|(e,)| e));
+            if let Some(started) = started {
+                t.sessions.insert(session.clone());
+                t.instants.push(started);
+            }
+            for (exercise, at) in sets {
+                t.exercises.insert(exercise);
+                t.instants.push(at);
+            }
+            Ok::<Touched, sqlx::Error>(t)
+        }
+    };
+}
+
+/// One of the user's workouts as it stands (nothing when it is not theirs or is gone).
+pub async fn touched(db: &Db, user_id: &Id, session: &Id) -> Result<Touched, sqlx::Error> {
+    on_db!(db, pool => touched_on!(pool, user_id, session).await)
+}
+
+#[derive(sqlx::FromRow)]
+struct StatLine {
+    exercise_id: Id,
+    performed_at: DateTime<Utc>,
+    #[sqlx(flatten)]
+    numbers: SetFactsRow,
+}
+
+/// The recompute after a write that touched `$touched`, on `$tx` (as [`recompute_in!`]);
+/// evaluates to `Result<Changes, sqlx::Error>`.
+macro_rules! recompute_touched_in {
+    ($tx:ident, $user_id:expr, $zone:expr, $local_day:expr, $touched:expr) => {
+        async {
+            let (user_id, zone, touched): (&Id, &str, &Touched) = ($user_id, $zone, $touched);
+            let local_day = $local_day;
+            let today = local_day(&now());
+            let counted_in: Option<String> = sqlx::query_scalar("SELECT timezone FROM training_totals WHERE user_id = $1")
+                .bind(user_id).fetch_optional(&mut *$tx).await?;
+            let stored_achievements: Vec<(String, DateTime<Utc>)> = sqlx::query_as(
+                "SELECT code, earned_at FROM achievements WHERE user_id = $1").bind(user_id).fetch_all(&mut *$tx).await?;
+            let latest_earned = stored_achievements.iter().map(|(_, t)| *t).max();
+            let redates = !touched.only_removed
+                && matches!((touched.earliest(), latest_earned), (Some(t), Some(latest)) if t < latest);
+            if counted_in.as_deref() != Some(zone) || redates {
+                return recompute_in!($tx, user_id, zone, local_day).await;
+            }
+
+            // Points of the touched workouts, from their sets as they are now.
+            let mut now_sets: Vec<SetLine> = Vec::new();
+            for session in &touched.sessions {
+                let lines: Vec<SetLine> = sqlx::query_as::<_, SetLine>(&format!(
+                    "SELECT {SET_LINE} FROM exercise_sets WHERE session_id = $1 AND user_id = $2"))
+                    .bind(session).bind(user_id).fetch_all(&mut *$tx).await?;
+                let mut total = if lines.is_empty() { 0 } else { WORKOUT_BONUS };
+                for l in &lines {
+                    let p = set_points(&l.facts());
+                    total += p;
+                    if p != l.points {
+                        sqlx::query("UPDATE exercise_sets SET points = $2 WHERE id = $1 AND user_id = $3").bind(&l.id).bind(p).bind(user_id).execute(&mut *$tx).await?;
+                    }
+                }
+                sqlx::query("UPDATE workout_sessions SET points = $2 WHERE id = $1 AND user_id = $3 AND points <> $2")
+                    .bind(session).bind(total).bind(user_id).execute(&mut *$tx).await?;
+                now_sets.extend(lines);
+            }
+
+            // Records of the touched exercises. The stored holders beat or tie
+            // every other set of their exercise that the write left alone, so the records are
+            // those of the holders and the touched sets; unless a holder was among the touched
+            // sets, when all of the exercise's sets are read.
+            let mut fresh = Vec::new();
+            for exercise in &touched.exercises {
+                let candidates: Vec<SetLine> = if touched.record_holders.contains(exercise) {
+                    sqlx::query_as::<_, SetLine>(&format!(
+                        "SELECT {SET_LINE} FROM exercise_sets WHERE user_id = $1 AND exercise_id = $2"))
+                        .bind(user_id).bind(exercise).fetch_all(&mut *$tx).await?
+                } else {
+                    // Driven from the records (a join: SQLite would plan `id IN (…)` as a walk
+                    // over the user's sets).
+                    let mut holders: Vec<SetLine> = sqlx::query_as::<_, SetLine>(&format!(
+                        "SELECT {} FROM personal_records r JOIN exercise_sets s ON s.id = r.set_id
+                         WHERE r.user_id = $1 AND r.exercise_id = $2",
+                        SET_LINE.split(", ").map(|c| format!("s.{c}")).collect::<Vec<_>>().join(", ")))
+                        .bind(user_id).bind(exercise).fetch_all(&mut *$tx).await?;
+                    holders.extend(now_sets.iter().filter(|l| &l.exercise_id == exercise).cloned());
+                    holders.sort_by(|a, b| a.id.cmp(&b.id));
+                    holders.dedup_by(|a, b| a.id == b.id);
+                    holders
+                };
+                let logged: Vec<LoggedSet<Id>> = candidates.iter().map(SetLine::logged).collect();
+                let computed = current_records(&logged);
+                let before = records::to_records(sqlx::query_as::<_, records::StoredRecord>(
+                    &format!("{} AND exercise_id = $2", records::SELECT_STORED)).bind(user_id).bind(exercise).fetch_all(&mut *$tx).await?);
+                fresh.extend(new_records(&before, &computed));
+                if !same_records(&before, &computed) {
+                    sqlx::query("DELETE FROM personal_records WHERE user_id = $1 AND exercise_id = $2").bind(user_id).bind(exercise).execute(&mut *$tx).await?;
+                    for r in &computed {
+                        sqlx::query("INSERT INTO personal_records (id, user_id, exercise_id, record_type, value, unit, achieved_at, set_id)
+                                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                            .bind(Id::new()).bind(user_id).bind(&r.exercise_id).bind(r.record_type.as_str()).bind(r.value)
+                            .bind(r.record_type.unit()).bind(r.achieved_at).bind(&r.set_id)
+                            .execute(&mut *$tx).await?;
+                    }
+                }
+            }
+
+            // The touched days, the run lengths after them, and the months of both.
+            let touched_days: BTreeSet<NaiveDate> = touched.instants.iter().map(&local_day).collect();
+            let mut months_changed: BTreeSet<NaiveDate> = BTreeSet::new();
+            if let (Some(&first), Some(&last)) = (touched_days.first(), touched_days.last()) {
+                // A day is read from a day earlier to a day later in UTC, which covers every zone.
+                let after = first.and_time(NaiveTime::MIN).and_utc() - Duration::days(1);
+                let before = last.and_time(NaiveTime::MIN).and_utc() + Duration::days(2);
+                let sessions: Vec<(DateTime<Utc>, i64)> = sqlx::query_as(
+                    "SELECT started_at, points FROM workout_sessions WHERE user_id = $1 AND started_at >= $2 AND started_at < $3")
+                    .bind(user_id).bind(after).bind(before).fetch_all(&mut *$tx).await?;
+                let lines: Vec<StatLine> = sqlx::query_as(
+                    "SELECT exercise_id, performed_at, set_type, reps, weight_kg, distance_m, duration_s FROM exercise_sets
+                     WHERE user_id = $1 AND performed_at >= $2 AND performed_at < $3")
+                    .bind(user_id).bind(after).bind(before).fetch_all(&mut *$tx).await?;
+                let inside = |day: &NaiveDate| *day >= first && *day <= last;
+                let workouts: Vec<WorkoutDay> = sessions.iter()
+                    .map(|(at, points)| WorkoutDay { at: *at, day: local_day(at), points: *points })
+                    .filter(|w| inside(&w.day)).collect();
+                let set_days: Vec<SetDay<Id>> = lines.into_iter()
+                    .map(|l| SetDay { day: local_day(&l.performed_at), at: l.performed_at, facts: l.numbers.facts(), exercise_id: l.exercise_id })
+                    .filter(|s| inside(&s.day)).collect();
+                let mut rebuilt = days(&workouts, &set_days);
+                let run_before: Option<(NaiveDate, i64)> = sqlx::query_as(
+                    "SELECT day, run_days FROM training_days WHERE user_id = $1 AND day < $2 AND workouts > 0 ORDER BY day DESC LIMIT 1")
+                    .bind(user_id).bind(first).fetch_optional(&mut *$tx).await?;
+                let later: Vec<DayTotals> = sqlx::query_as::<_, DayRow>(&format!(
+                    "SELECT {DAY_COLUMNS} FROM training_days WHERE user_id = $1 AND day > $2 ORDER BY day"))
+                    .bind(user_id).bind(last).fetch_all(&mut *$tx).await?
+                    .into_iter().map(DayTotals::from).collect();
+                let span = rebuilt.len();
+                rebuilt.extend(later.iter().cloned());
+                number_runs(&mut rebuilt, run_before);
+                sqlx::query("DELETE FROM training_days WHERE user_id = $1 AND day >= $2 AND day <= $3")
+                    .bind(user_id).bind(first).bind(last).execute(&mut *$tx).await?;
+                insert_days!($tx, user_id, &rebuilt[..span]);
+                let mut month = month_bounds(first).0;
+                while month <= last {
+                    months_changed.insert(month);
+                    month = month_bounds(month).1;
+                }
+                for (now_, was) in rebuilt[span..].iter().zip(&later) {
+                    if now_.run_days != was.run_days {
+                        sqlx::query("UPDATE training_days SET run_days = $3 WHERE user_id = $1 AND day = $2")
+                            .bind(user_id).bind(now_.day).bind(now_.run_days).execute(&mut *$tx).await?;
+                        months_changed.insert(month_bounds(now_.day).0);
+                    }
+                }
+            }
+            for month in &months_changed {
+                let (from, to) = month_bounds(*month);
+                let in_month: Vec<DayTotals> = sqlx::query_as::<_, DayRow>(&format!(
+                    "SELECT {DAY_COLUMNS} FROM training_days WHERE user_id = $1 AND day >= $2 AND day < $3 ORDER BY day"))
+                    .bind(user_id).bind(from).bind(to).fetch_all(&mut *$tx).await?
+                    .into_iter().map(DayTotals::from).collect();
+                if in_month.is_empty() {
+                    sqlx::query("DELETE FROM training_months WHERE user_id = $1 AND month = $2")
+                        .bind(user_id).bind(month_of(*month)).execute(&mut *$tx).await?;
+                } else {
+                    upsert_month!($tx, user_id, month_of(*month), &lifetime(&in_month));
+                }
+            }
+
+            // Working sets of the touched exercises in the touched months, and their totals.
+            let set_months: BTreeSet<NaiveDate> = touched_days.iter().map(|d| month_bounds(*d).0).collect();
+            for exercise in &touched.exercises {
+                for month in &set_months {
+                    let (from, to) = month_bounds(*month);
+                    let after = from.and_time(NaiveTime::MIN).and_utc() - Duration::days(1);
+                    let before = to.and_time(NaiveTime::MIN).and_utc() + Duration::days(1);
+                    let lines: Vec<(DateTime<Utc>, String)> = sqlx::query_as(
+                        "SELECT performed_at, set_type FROM exercise_sets
+                         WHERE user_id = $1 AND exercise_id = $2 AND performed_at >= $3 AND performed_at < $4")
+                        .bind(user_id).bind(exercise).bind(after).bind(before).fetch_all(&mut *$tx).await?;
+                    let sets = lines.iter()
+                        .filter(|(at, kind)| kind.as_str() != SetType::Warmup.as_str() && (from..to).contains(&local_day(at)))
+                        .count();
+                    if sets == 0 {
+                        sqlx::query("DELETE FROM exercise_months WHERE user_id = $1 AND exercise_id = $2 AND month = $3")
+                            .bind(user_id).bind(exercise).bind(month_of(*month)).execute(&mut *$tx).await?;
+                    } else {
+                        sqlx::query("INSERT INTO exercise_months (user_id, exercise_id, month, sets) VALUES ($1, $2, $3, $4)
+                                     ON CONFLICT (user_id, exercise_id, month) DO UPDATE SET sets = excluded.sets")
+                            .bind(user_id).bind(exercise).bind(month_of(*month)).bind(i64::try_from(sets).unwrap_or(i64::MAX))
+                            .execute(&mut *$tx).await?;
+                    }
+                }
+                let sets: i64 = sqlx::query_scalar(
+                    "SELECT CAST(COALESCE(SUM(sets), 0) AS BIGINT) FROM exercise_months WHERE user_id = $1 AND exercise_id = $2")
+                    .bind(user_id).bind(exercise).fetch_one(&mut *$tx).await?;
+                if sets > 0 {
+                    upsert_exercise!($tx, user_id, &ExerciseTotals { exercise_id: exercise.clone(), sets });
+                } else {
+                    sqlx::query("DELETE FROM exercise_totals WHERE user_id = $1 AND exercise_id = $2").bind(user_id).bind(exercise).execute(&mut *$tx).await?;
+                }
+            }
+
+            // The whole log's totals from the months, and the achievements.
+            let (workouts, points, sets, volume_kg, longest): (i64, i64, i64, f64, i64) = sqlx::query_as(
+                "SELECT CAST(COALESCE(SUM(workouts), 0) AS BIGINT), CAST(COALESCE(SUM(points), 0) AS BIGINT),
+                        CAST(COALESCE(SUM(sets), 0) AS BIGINT), CAST(COALESCE(SUM(volume_kg), 0) AS DOUBLE PRECISION),
+                        CAST(COALESCE(MAX(longest_streak_days), 0) AS BIGINT)
+                 FROM training_months WHERE user_id = $1").bind(user_id).fetch_one(&mut *$tx).await?;
+            let totals = Lifetime { workouts, points, sets, volume_kg, longest_streak_days: longest };
+            upsert_totals!($tx, user_id, zone, &totals);
+            // Streak achievements count days up to today; days ahead are rare.
+            let ahead: Option<NaiveDate> = sqlx::query_scalar(
+                "SELECT day FROM training_days WHERE user_id = $1 AND day > $2 LIMIT 1")
+                .bind(user_id).bind(today).fetch_optional(&mut *$tx).await?;
+            let longest_to_today: i64 = if ahead.is_none() {
+                longest
+            } else {
+                sqlx::query_scalar(
+                    "SELECT CAST(COALESCE(MAX(run_days), 0) AS BIGINT) FROM training_days WHERE user_id = $1 AND day <= $2")
+                    .bind(user_id).bind(today).fetch_one(&mut *$tx).await?
+            };
+            let record_count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM personal_records WHERE user_id = $1")
+                .bind(user_id).fetch_one(&mut *$tx).await?;
+            let earned = achievements::earned(&Totals {
+                points,
+                workouts: u64::try_from(workouts).unwrap_or(0),
+                longest_streak_days: u32::try_from(longest_to_today).unwrap_or(0),
+                personal_records: u64::try_from(record_count).unwrap_or(0),
+            });
+            let had: HashSet<&str> = stored_achievements.iter().map(|(c, _)| c.as_str()).collect();
+            if earned.iter().any(|a| !had.contains(a.code)) {
+                // When it was reached needs the whole timeline.
+                let mut changes = recompute_in!($tx, user_id, zone, local_day).await?;
+                changes.new_records.extend(fresh);
+                return Ok(changes);
+            }
+            let earned_codes: HashSet<&str> = earned.iter().map(|a| a.code).collect();
+            for code in had.difference(&earned_codes) {
+                sqlx::query("DELETE FROM achievements WHERE user_id = $1 AND code = $2").bind(user_id).bind(*code).execute(&mut *$tx).await?;
+            }
+            Ok::<Changes, sqlx::Error>(Changes { new_records: fresh, new_achievements: Vec::new(), whole_log: false })
+        }
+    };
+}
+
+/// Recomputes everything derived from the user's whole log, then their goals' completions.
 ///
 /// Reads and writes happen in one write transaction that is the only one working on this
 /// user's log ([`begin_user_write`]), so a concurrent edit can neither delete
 /// a set between being read here and a record pointing at it being written, nor interleave
 /// two recomputes.
-pub async fn recompute(
-    db: &Db,
-    user_id: &Id,
-    local_day: impl Fn(&DateTime<Utc>) -> NaiveDate,
-) -> Result<Changes, sqlx::Error> {
-    on_db!(db, pool => {
-        let mut tx = begin_user_write!(db, pool, user_id);
-        let changes = recompute_in!(tx, user_id, &local_day).await?;
+pub async fn recompute(db: &Db, user: &User) -> Result<Changes, sqlx::Error> {
+    let local_day = local_day_fn(user);
+    let changes = on_db!(db, pool => {
+        let mut tx = begin_user_write!(db, pool, &user.id);
+        let changes = recompute_in!(tx, &user.id, user.timezone.as_str(), &local_day).await?;
         tx.commit().await?;
-        Ok(changes)
-    })
+        Ok::<Changes, sqlx::Error>(changes)
+    })?;
+    recheck(db, user, None).await?;
+    Ok(changes)
 }
 
-/// Deletes one of the user's workouts (its sets go with it) and recomputes, in one
-/// transaction: records never point at a deleted set, and a failure leaves the workout in
+/// Recomputes what a write that touched `touched` (its workouts as they were before it and
+/// are after it, see [`touched`]) can have changed, then the goals it can have met earlier.
+pub async fn after_write(db: &Db, user: &User, touched: &Touched) -> Result<Changes, sqlx::Error> {
+    let local_day = local_day_fn(user);
+    let changes = on_db!(db, pool => {
+        let mut tx = begin_user_write!(db, pool, &user.id);
+        let changes = recompute_touched_in!(tx, &user.id, user.timezone.as_str(), &local_day, touched).await?;
+        tx.commit().await?;
+        Ok::<Changes, sqlx::Error>(changes)
+    })?;
+    let since = if changes.whole_log {
+        None
+    } else {
+        touched.earliest()
+    };
+    recheck(db, user, since).await?;
+    Ok(changes)
+}
+
+/// Deletes one of the user's workouts (its sets go with it) and recomputes what it changed, in
+/// one transaction: records never point at a deleted set, and a failure leaves the workout in
 /// place. `false` when the workout is not theirs.
-pub async fn delete_workout(
-    db: &Db,
-    user_id: &Id,
-    id: &Id,
-    local_day: impl Fn(&DateTime<Utc>) -> NaiveDate,
-) -> Result<bool, sqlx::Error> {
+pub async fn delete_workout(db: &Db, user: &User, id: &Id) -> Result<bool, sqlx::Error> {
+    let local_day = local_day_fn(user);
     on_db!(db, pool => {
-        let mut tx = begin_user_write!(db, pool, user_id);
+        let mut tx = begin_user_write!(db, pool, &user.id);
+        let touched = Touched { only_removed: true, ..touched_on!(&mut *tx, &user.id, id).await? };
         let deleted = sqlx::query(workouts::DELETE_ONE)
-            .bind(id).bind(user_id).execute(&mut *tx).await?.rows_affected();
+            .bind(id).bind(&user.id).execute(&mut *tx).await?.rows_affected();
         if deleted == 0 {
             return Ok(false);
         }
-        recompute_in!(tx, user_id, &local_day).await?;
+        recompute_touched_in!(tx, &user.id, user.timezone.as_str(), &local_day, &touched).await?;
         tx.commit().await?;
+        // Removing training cannot show a goal was met earlier: no goal to recheck.
         Ok(true)
     })
 }

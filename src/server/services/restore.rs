@@ -238,6 +238,6 @@ pub async fn restore(
         aliases: &aliases,
     };
     store::write(db, &user.id, &rows).await?;
-    recompute(db, &user.id, local_day).await?;
+    recompute(db, user).await?;
     Ok(report)
 }

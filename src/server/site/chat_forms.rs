@@ -21,7 +21,6 @@ use crate::domain::i18n::FormError;
 use crate::server::db::conversations;
 use crate::server::db::{feedback, messages};
 use crate::server::services::chat::send::{self, ChatError, Coach, Started};
-use crate::server::services::log::local_day_fn;
 use crate::server::services::recompute::delete_workout;
 use crate::server::state::AppState;
 
@@ -236,7 +235,7 @@ pub async fn undo_log(
 ) -> Result<Response, SeeOther> {
     let page = format!("/c/{conversation}");
     let id = item_id(&workout, &page, "")?;
-    let result = delete_workout(&state.db, &p.user.id, &id, local_day_fn(&p.user)).await;
+    let result = delete_workout(&state.db, &p.user, &id).await;
     Ok(item_outcome(
         &page,
         "",

@@ -19,7 +19,7 @@ use crate::domain::training::WorkoutSource;
 use crate::domain::workout::WorkoutPatch;
 use crate::server::db::Id;
 use crate::server::services::exercises::add_missing;
-use crate::server::services::log::{LogError, edit_workout, local_day_fn, log_workout as log};
+use crate::server::services::log::{LogError, edit_workout, log_workout as log};
 use crate::server::services::log_words::{self as words, Learn};
 use crate::server::services::recompute::delete_workout as delete;
 
@@ -113,7 +113,7 @@ pub async fn delete_workout(
     Path(id): Path<String>,
 ) -> Result<Response, SeeOther> {
     let id = item_id(&id, "/log", "#recent")?;
-    let result = delete(&state.db, &p.user.id, &id, local_day_fn(&p.user)).await;
+    let result = delete(&state.db, &p.user, &id).await;
     Ok(item_outcome(
         "/log",
         "deleted=1",

@@ -12,7 +12,7 @@ use crate::server::db::workouts;
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::{ApiJson, PageQuery};
 use crate::server::http::routes::{ItemId, deleted, found};
-use crate::server::services::log::{self, LogError, WorkoutDetail, local_day_fn};
+use crate::server::services::log::{self, LogError, WorkoutDetail};
 use crate::server::services::recompute::delete_workout;
 
 impl From<LogError> for ApiError {
@@ -90,5 +90,5 @@ pub async fn patch(
 #[utoipa::path(delete, path = "/api/v1/workouts/{id}", tag = "workouts", params(("id" = String, Path)), responses(
     (status = 204), (status = 404, body = ErrorBody)))]
 pub async fn delete(Caller(state, p): Caller, ItemId(id): ItemId) -> Result<StatusCode, ApiError> {
-    deleted(delete_workout(&state.db, &p.user.id, &id, local_day_fn(&p.user)).await?)
+    deleted(delete_workout(&state.db, &p.user, &id).await?)
 }
