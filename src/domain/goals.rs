@@ -203,13 +203,15 @@ pub fn progress<Id: PartialEq>(goal: &GoalSpec<Id>, log: &Log<Id>) -> Progress {
                     .is_none_or(|e| *e == s.exercise_id)
             })
     };
+    // Sums start from +0.0: `Iterator::sum` of no floats is -0.0, which reads "-0 m".
+    let add = |a: f64, b: f64| a + b;
     let current = match goal.goal_type {
         GoalType::Workouts => workouts.iter().filter(|w| inside(w.day)).count() as f64,
         GoalType::Points => workouts
             .iter()
             .filter(|w| inside(w.day))
             .map(|w| w.points as f64)
-            .sum(),
+            .fold(0.0, add),
         GoalType::Exercises => relevant().count() as f64,
         GoalType::Streak => f64::from(log.current_streak_days()),
         GoalType::Weight => relevant()
@@ -218,8 +220,8 @@ pub fn progress<Id: PartialEq>(goal: &GoalSpec<Id>, log: &Log<Id>) -> Progress {
         GoalType::Duration => relevant()
             .filter_map(|s| s.facts.duration_s)
             .map(f64::from)
-            .sum(),
-        GoalType::Distance => relevant().filter_map(|s| s.facts.distance_m).sum(),
+            .fold(0.0, add),
+        GoalType::Distance => relevant().filter_map(|s| s.facts.distance_m).fold(0.0, add),
     };
     let ratio = if goal.target > 0.0 {
         current / goal.target
@@ -466,6 +468,20 @@ mod tests {
             &Log::whole(&workouts, &sets, today),
         );
         assert_eq!(streak.current, 2.0, "Dec 14 and 15, alive through today");
+        // Nothing run this month: zero, shown as "0 m" (an empty float sum is -0.0).
+        let distance = progress(
+            &spec(GoalType::Distance, 5000.0, Timeframe::Monthly, None),
+            &Log::whole(&workouts, &sets, today),
+        );
+        assert!(
+            distance.current == 0.0 && distance.current.is_sign_positive(),
+            "{}",
+            distance.current
+        );
+        assert_eq!(
+            GoalType::Distance.format_amount(distance.current, Units::Metric),
+            "0 m"
+        );
         let mut started_late = spec(GoalType::Exercises, 10.0, Timeframe::Monthly, None);
         started_late.start_date = d("2026-12-10");
         assert_eq!(
