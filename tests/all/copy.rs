@@ -46,24 +46,14 @@ async fn sign_in_and_export(base_url: &str, user: &TestUser, token: &str) -> Val
         .await
         .unwrap();
     assert_eq!(resp.status(), StatusCode::OK, "the API token on the copy");
-    let mut export: Value = client
-        .get(format!("{base_url}/api/v1/me/export"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let get = |path: &str| {
+        let req = client.get(format!("{base_url}{path}"));
+        async { req.send().await.unwrap().json::<Value>().await.unwrap() }
+    };
+    let mut export = get("/api/v1/me/export").await;
     export.as_object_mut().unwrap().remove("exported_at");
     // The aggregates are not copied: the copy rebuilds them on this first read.
-    let stats: Value = client
-        .get(format!("{base_url}/api/v1/stats?period=all"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let stats = get("/api/v1/stats?period=all").await;
     assert!(stats["workouts"].as_u64().unwrap() > 0, "{stats}");
     export["stats"] = stats;
     export

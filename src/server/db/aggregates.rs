@@ -83,26 +83,21 @@ pub async fn exercises(db: &Db, user_id: &Id) -> Result<Vec<ExerciseTotals<Id>>,
         .collect())
 }
 
-/// The user's days from `from` (inclusive; all when `None`), in day order.
+/// The user's days from `from` (inclusive), in day order.
 pub async fn days_from(
     db: &Db,
     user_id: &Id,
-    from: Option<NaiveDate>,
+    from: NaiveDate,
 ) -> Result<Vec<DayTotals>, sqlx::Error> {
-    let rows: Vec<DayRow> = match from {
-        Some(from) => on_db!(db, pool => sqlx::query_as(&format!(
-            "SELECT {DAY_COLUMNS} FROM training_days WHERE user_id = $1 AND day >= $2 ORDER BY day"))
-            .bind(user_id).bind(from).fetch_all(pool).await)?,
-        None => on_db!(db, pool => sqlx::query_as(&format!(
-            "SELECT {DAY_COLUMNS} FROM training_days WHERE user_id = $1 ORDER BY day"))
-            .bind(user_id).fetch_all(pool).await)?,
-    };
+    let rows: Vec<DayRow> = on_db!(db, pool => sqlx::query_as(&format!(
+        "SELECT {DAY_COLUMNS} FROM training_days WHERE user_id = $1 AND day >= $2 ORDER BY day"))
+        .bind(user_id).bind(from).fetch_all(pool).await)?;
     Ok(rows.into_iter().map(DayTotals::from).collect())
 }
 
-/// The longest run of workout days that ended by `day`.
+/// The longest run of workout days that ended by a day (`$1` user, `$2` day).
+pub const LONGEST_RUN_TO: &str = "SELECT CAST(COALESCE(MAX(run_days), 0) AS BIGINT) FROM training_days WHERE user_id = $1 AND day <= $2";
+
 pub async fn longest_run_to(db: &Db, user_id: &Id, day: NaiveDate) -> Result<i64, sqlx::Error> {
-    on_db!(db, pool => sqlx::query_scalar(
-        "SELECT CAST(COALESCE(MAX(run_days), 0) AS BIGINT) FROM training_days WHERE user_id = $1 AND day <= $2")
-        .bind(user_id).bind(day).fetch_one(pool).await)
+    on_db!(db, pool => sqlx::query_scalar(LONGEST_RUN_TO).bind(user_id).bind(day).fetch_one(pool).await)
 }

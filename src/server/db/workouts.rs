@@ -1,12 +1,13 @@
 //! The `workout_sessions` + `exercise_sets` aggregate. A workout and its sets are written in
 //! one transaction; every query filters on `user_id`.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::{Db, Id, begin_user_write, now, on_db};
 use crate::domain::pagination::Page;
 use crate::domain::scoring::SetFacts;
+use crate::domain::scoring::stats::SetDay;
 use crate::domain::training::{SetType, WorkoutKind, WorkoutSource};
 use crate::domain::workout::ValidSet;
 
@@ -206,6 +207,31 @@ impl SetFactsRow {
             weight_kg: self.weight_kg,
             distance_m: self.distance_m,
             duration_s: self.duration_s.and_then(|d| u32::try_from(d).ok()),
+        }
+    }
+}
+
+/// A set with its exercise and time, as summaries read it: select [`DATED_SET`].
+#[derive(sqlx::FromRow)]
+pub struct DatedSet {
+    pub exercise_id: Id,
+    pub performed_at: DateTime<Utc>,
+    #[sqlx(flatten)]
+    pub numbers: SetFactsRow,
+}
+
+/// The columns of a [`DatedSet`].
+pub const DATED_SET: &str =
+    "exercise_id, performed_at, set_type, reps, weight_kg, distance_m, duration_s";
+
+impl DatedSet {
+    /// The set on the user's calendar (`local_day`: an instant's day in their zone).
+    pub fn on(self, local_day: impl Fn(&DateTime<Utc>) -> NaiveDate) -> SetDay<Id> {
+        SetDay {
+            day: local_day(&self.performed_at),
+            at: self.performed_at,
+            facts: self.numbers.facts(),
+            exercise_id: self.exercise_id,
         }
     }
 }

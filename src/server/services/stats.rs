@@ -17,7 +17,7 @@ use crate::domain::scoring::stats::{
 };
 use crate::domain::scoring::streaks::RunDay;
 use crate::server::db::users::User;
-use crate::server::db::workouts::SetFactsRow;
+use crate::server::db::workouts::{DATED_SET, DatedSet};
 use crate::server::db::{Db, Id, aggregates, on_db};
 
 #[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -51,14 +51,6 @@ pub struct Stats {
     pub points_to_next_level: i64,
 }
 
-#[derive(sqlx::FromRow)]
-struct SetLine {
-    exercise_id: Id,
-    performed_at: DateTime<Utc>,
-    #[sqlx(flatten)]
-    numbers: SetFactsRow,
-}
-
 /// The user's today, in their time zone.
 pub fn today(user: &User) -> NaiveDate {
     local_day_fn(user)(&Utc::now())
@@ -89,8 +81,8 @@ pub async fn log_since(db: &Db, user: &User, from: NaiveDate) -> Result<Log<Id>,
     let sessions: Vec<(DateTime<Utc>, i64)> = on_db!(db, pool => sqlx::query_as(
         "SELECT started_at, points FROM workout_sessions WHERE user_id = $1 AND started_at >= $2")
         .bind(&user.id).bind(after).fetch_all(pool).await)?;
-    let lines: Vec<SetLine> = on_db!(db, pool => sqlx::query_as::<_, SetLine>(
-        "SELECT exercise_id, performed_at, set_type, reps, weight_kg, distance_m, duration_s FROM exercise_sets WHERE user_id = $1 AND performed_at >= $2")
+    let lines: Vec<DatedSet> = on_db!(db, pool => sqlx::query_as::<_, DatedSet>(&format!(
+        "SELECT {DATED_SET} FROM exercise_sets WHERE user_id = $1 AND performed_at >= $2"))
         .bind(&user.id).bind(after).fetch_all(pool).await)?;
     let workouts = sessions
         .iter()
@@ -103,15 +95,10 @@ pub async fn log_since(db: &Db, user: &User, from: NaiveDate) -> Result<Log<Id>,
         .collect();
     let sets = lines
         .into_iter()
-        .map(|l| SetDay {
-            at: l.performed_at,
-            day: day(&l.performed_at),
-            facts: l.numbers.facts(),
-            exercise_id: l.exercise_id,
-        })
+        .map(|l| l.on(&day))
         .filter(|s| s.day >= from)
         .collect();
-    let runs = aggregates::days_from(db, &user.id, Some(from))
+    let runs = aggregates::days_from(db, &user.id, from)
         .await?
         .into_iter()
         .filter(|d| d.day <= today && d.workouts > 0)
@@ -141,7 +128,7 @@ async fn whole(
 ) -> Result<Whole<Id>, sqlx::Error> {
     let today = ahead_of.today;
     let exercises = aggregates::exercises(db, &user.id).await?;
-    let days = aggregates::days_from(db, &user.id, Some(today + Duration::days(1))).await?;
+    let days = aggregates::days_from(db, &user.id, today + Duration::days(1)).await?;
     let ahead = if days.is_empty() {
         Ahead::default()
     } else {

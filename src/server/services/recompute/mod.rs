@@ -223,6 +223,19 @@ fn derive_all(
     }
 }
 
+/// Inserts personal records (the stored ones they replace deleted first).
+macro_rules! insert_records {
+    ($tx:ident, $user_id:expr, $records:expr) => {
+        for r in ($records as &[Record<Id>]) {
+            sqlx::query("INSERT INTO personal_records (id, user_id, exercise_id, record_type, value, unit, achieved_at, set_id)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .bind(Id::new()).bind($user_id).bind(&r.exercise_id).bind(r.record_type.as_str()).bind(r.value)
+                .bind(r.record_type.unit()).bind(r.achieved_at).bind(&r.set_id)
+                .execute(&mut *$tx).await?;
+        }
+    };
+}
+
 /// Inserts aggregate days (see `migrations/*/…_training_aggregates.sql`), a few hundred per
 /// statement.
 macro_rules! insert_days {
@@ -314,13 +327,7 @@ macro_rules! recompute_in {
             }
             if d.stale {
                 sqlx::query("DELETE FROM personal_records WHERE user_id = $1").bind(user_id).execute(&mut *$tx).await?;
-                for r in &d.records {
-                    sqlx::query("INSERT INTO personal_records (id, user_id, exercise_id, record_type, value, unit, achieved_at, set_id)
-                                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                        .bind(Id::new()).bind(user_id).bind(&r.exercise_id).bind(r.record_type.as_str()).bind(r.value)
-                        .bind(r.record_type.unit()).bind(r.achieved_at).bind(&r.set_id)
-                        .execute(&mut *$tx).await?;
-                }
+                insert_records!($tx, user_id, &d.records);
             }
             for (a, earned_at) in &d.new_achievements {
                 sqlx::query("INSERT INTO achievements (id, user_id, code, name_en, name_he, description, points_reward, earned_at)

@@ -14,12 +14,11 @@ use crate::domain::scoring::aggregates::{
     number_runs,
 };
 use crate::domain::scoring::points::{WORKOUT_BONUS, set_points};
-use crate::domain::scoring::records::{LoggedSet, current_records, new_records};
+use crate::domain::scoring::records::{LoggedSet, Record, current_records, new_records};
 use crate::domain::scoring::stats::{SetDay, WorkoutDay};
-use crate::domain::training::SetType;
-use crate::server::db::aggregates::{DAY_COLUMNS, DayRow};
+use crate::server::db::aggregates::{DAY_COLUMNS, DayRow, LONGEST_RUN_TO};
 use crate::server::db::users::User;
-use crate::server::db::workouts::{self, SetFactsRow};
+use crate::server::db::workouts::{self, DATED_SET, DatedSet};
 use crate::server::db::{Db, Id, begin_user_write, now, on_db, records};
 use crate::server::services::goals::recheck;
 use crate::server::services::log::local_day_fn;
@@ -90,14 +89,6 @@ pub async fn touched(db: &Db, user_id: &Id, session: &Id) -> Result<Touched, sql
     on_db!(db, pool => touched_on!(pool, user_id, session).await)
 }
 
-#[derive(sqlx::FromRow)]
-struct StatLine {
-    exercise_id: Id,
-    performed_at: DateTime<Utc>,
-    #[sqlx(flatten)]
-    numbers: SetFactsRow,
-}
-
 /// The recompute after a write that touched `$touched`, on `$tx` (as [`recompute_in!`]);
 /// evaluates to `Result<Changes, sqlx::Error>`.
 macro_rules! recompute_touched_in {
@@ -166,13 +157,7 @@ macro_rules! recompute_touched_in {
                 fresh.extend(new_records(&before, &computed));
                 if !same_records(&before, &computed) {
                     sqlx::query("DELETE FROM personal_records WHERE user_id = $1 AND exercise_id = $2").bind(user_id).bind(exercise).execute(&mut *$tx).await?;
-                    for r in &computed {
-                        sqlx::query("INSERT INTO personal_records (id, user_id, exercise_id, record_type, value, unit, achieved_at, set_id)
-                                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                            .bind(Id::new()).bind(user_id).bind(&r.exercise_id).bind(r.record_type.as_str()).bind(r.value)
-                            .bind(r.record_type.unit()).bind(r.achieved_at).bind(&r.set_id)
-                            .execute(&mut *$tx).await?;
-                    }
+                    insert_records!($tx, user_id, &computed);
                 }
             }
 
@@ -186,16 +171,15 @@ macro_rules! recompute_touched_in {
                 let sessions: Vec<(DateTime<Utc>, i64)> = sqlx::query_as(
                     "SELECT started_at, points FROM workout_sessions WHERE user_id = $1 AND started_at >= $2 AND started_at < $3")
                     .bind(user_id).bind(after).bind(before).fetch_all(&mut *$tx).await?;
-                let lines: Vec<StatLine> = sqlx::query_as(
-                    "SELECT exercise_id, performed_at, set_type, reps, weight_kg, distance_m, duration_s FROM exercise_sets
-                     WHERE user_id = $1 AND performed_at >= $2 AND performed_at < $3")
+                let lines: Vec<DatedSet> = sqlx::query_as(&format!(
+                    "SELECT {DATED_SET} FROM exercise_sets WHERE user_id = $1 AND performed_at >= $2 AND performed_at < $3"))
                     .bind(user_id).bind(after).bind(before).fetch_all(&mut *$tx).await?;
                 let inside = |day: &NaiveDate| *day >= first && *day <= last;
                 let workouts: Vec<WorkoutDay> = sessions.iter()
                     .map(|(at, points)| WorkoutDay { at: *at, day: local_day(at), points: *points })
                     .filter(|w| inside(&w.day)).collect();
                 let set_days: Vec<SetDay<Id>> = lines.into_iter()
-                    .map(|l| SetDay { day: local_day(&l.performed_at), at: l.performed_at, facts: l.numbers.facts(), exercise_id: l.exercise_id })
+                    .map(|l| l.on(&local_day))
                     .filter(|s| inside(&s.day)).collect();
                 let mut rebuilt = days(&workouts, &set_days);
                 let run_before: Option<(NaiveDate, i64)> = sqlx::query_as(
@@ -245,12 +229,13 @@ macro_rules! recompute_touched_in {
                     let (from, to) = month_bounds(*month);
                     let after = from.and_time(NaiveTime::MIN).and_utc() - Duration::days(1);
                     let before = to.and_time(NaiveTime::MIN).and_utc() + Duration::days(1);
-                    let lines: Vec<(DateTime<Utc>, String)> = sqlx::query_as(
-                        "SELECT performed_at, set_type FROM exercise_sets
-                         WHERE user_id = $1 AND exercise_id = $2 AND performed_at >= $3 AND performed_at < $4")
+                    let lines: Vec<DatedSet> = sqlx::query_as(&format!(
+                        "SELECT {DATED_SET} FROM exercise_sets
+                         WHERE user_id = $1 AND exercise_id = $2 AND performed_at >= $3 AND performed_at < $4"))
                         .bind(user_id).bind(exercise).bind(after).bind(before).fetch_all(&mut *$tx).await?;
-                    let sets = lines.iter()
-                        .filter(|(at, kind)| kind.as_str() != SetType::Warmup.as_str() && (from..to).contains(&local_day(at)))
+                    let sets = lines.into_iter()
+                        .map(|l| l.on(&local_day))
+                        .filter(|s| !s.facts.is_warmup() && (from..to).contains(&s.day))
                         .count();
                     if sets == 0 {
                         sqlx::query("DELETE FROM exercise_months WHERE user_id = $1 AND exercise_id = $2 AND month = $3")
@@ -287,9 +272,7 @@ macro_rules! recompute_touched_in {
             let longest_to_today: i64 = if ahead.is_none() {
                 longest
             } else {
-                sqlx::query_scalar(
-                    "SELECT CAST(COALESCE(MAX(run_days), 0) AS BIGINT) FROM training_days WHERE user_id = $1 AND day <= $2")
-                    .bind(user_id).bind(today).fetch_one(&mut *$tx).await?
+                sqlx::query_scalar(LONGEST_RUN_TO).bind(user_id).bind(today).fetch_one(&mut *$tx).await?
             };
             let record_count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM personal_records WHERE user_id = $1")
                 .bind(user_id).fetch_one(&mut *$tx).await?;
