@@ -26,12 +26,52 @@ pub(super) const REPS: &[&str] = &[
     "פעמים",
 ];
 /// Between sets and reps: "3 sets of 10".
-pub(super) const OF: &[&str] = &["of", "with", "של", "x"];
-/// Before a weight: "at 100", "with 80 kg", "עם 80 קילו".
-pub(super) const AT: &[&str] = &["at", "with", "using", "עם", "על"];
+pub(super) const OF: &[&str] = &["of", "with", "של", "x", "for"];
+/// Before a weight: "at 100", "with 80 kg", "עם 80 קילו", "ב-100".
+pub(super) const AT: &[&str] = &["at", "with", "using", "עם", "על", "ב", "in"];
+/// Between two counts, like `x`: "5 by 5", "4 על 6".
+pub(super) const BY: &[&str] = &["by", "על"];
+/// Reps in reserve: "2 RIR", "RIR 1", "2 reps in reserve".
+pub(super) const RIR: &[&str] = &["rir"];
+/// Warm-up sets: "2 warm-up sets of 5", "סט חימום".
+pub(super) const WARMUP: &[&str] = &[
+    "warmup", "warm-up", "warmups", "warm-ups", "w/u", "wu", "חימום", "חימומים",
+];
+/// One set of one, two or three reps: "a 180 kg single", "3 doubles at 200".
+pub(super) const SINGLES: &[(f64, &[&str])] = &[
+    (1.0, &["single", "singles", "סינגל", "סינגלים"]),
+    (2.0, &["double", "doubles", "דאבל", "דאבלים"]),
+    (3.0, &["triple", "triples", "טריפל", "טריפלים"]),
+];
+/// After "single"/"double", a word that makes it part of an exercise's name ("single arm
+/// row", "double unders").
+pub(super) const NOT_REPS_AFTER: &[&str] = &[
+    "arm", "arms", "leg", "legs", "under", "unders", "kettlebell", "kb", "db", "dumbbell",
+    "dumbbells", "sided", "side", "hand", "handed", "crunch", "crunches",
+];
+/// Pool lengths and laps: "30 lengths of a 25 m pool".
+pub(super) const LENGTHS: &[&str] = &[
+    "length", "lengths", "lap", "laps", "בריכות", "בריכה", "אורכים", "אורך", "הקפות", "הקפה",
+];
+/// Words for a pool, after its length ("a 25 m pool").
+pub(super) const POOL: &[&str] = &["pool", "בריכה", "בריכת"];
+/// Races by name, with their metres.
+pub(super) const RACES: &[(f64, &[&str])] = &[
+    (42_195.0, &["marathon", "מרתון"]),
+    (5000.0, &["parkrun", "פארקראן"]),
+];
+/// "half marathon", "חצי מרתון": a half of the race named next.
+pub(super) const HALF: &[&str] = &["half", "חצי", "half-marathon"];
+/// A quarter: "רבע שעה".
+pub(super) const QUARTER: &[&str] = &["quarter", "רבע"];
+/// Weights and distances said as "kilo" in Hebrew are kilometres after a cardio verb ("רצתי 5
+/// קילו").
+pub(super) const KILO: &[&str] = &["קילו", "kilo", "kilos"];
 /// Before reps: "225 for 5".
 pub(super) const FOR: &[&str] = &["for"];
 pub(super) const RPE: &[&str] = &["rpe"];
+/// "in reserve" after reps: "2 reps in reserve".
+pub(super) const RESERVE: &[&str] = &["reserve"];
 
 pub(super) const KG: &[&str] = &[
     "kg",
@@ -45,7 +85,7 @@ pub(super) const KG: &[&str] = &[
     "קג",
     "קילוגרם",
 ];
-pub(super) const LB: &[&str] = &["lb", "lbs", "pound", "pounds", "פאונד", "ליברות"];
+pub(super) const LB: &[&str] = &["lb", "lbs", "pound", "pounds", "פאונד", "ליברות", "#"];
 
 /// Distance words with their metres.
 pub(super) const DISTANCE: &[(f64, &[&str])] = &[
@@ -77,7 +117,7 @@ pub(super) const TIME: &[(f64, &[&str])] = &[
     (
         60.0,
         &[
-            "min", "mins", "minute", "minutes", "דקה", "דקות", "דק'", "דק",
+            "min", "mins", "minute", "minutes", "m\'", "דקה", "דקות", "דק'", "דק", "דקת",
         ],
     ),
     (
@@ -93,7 +133,7 @@ pub(super) const TIME: &[(f64, &[&str])] = &[
             "שניה",
         ],
     ),
-    (3600.0, &["h", "hr", "hrs", "hour", "hours", "שעה", "שעות"]),
+    (3600.0, &["h", "hr", "hrs", "hour", "hours", "שעה", "שעות", "שעת"]),
 ];
 
 /// Verbs that name the exercise (the name goes to the catalog matcher).

@@ -1,17 +1,27 @@
-//! Numbers written in words, English and Hebrew ("twelve", "twenty-five", "a dozen",
-//! "שלושה", "עשרים וחמש", "חמש עשרה"), read into values; the parser turns them into number
-//! tokens before it looks for sets, reps and weights.
+//! Numbers written in words, English and Hebrew, read into values: "twelve", "twenty-five",
+//! "a dozen", "a hundred and twenty", "fifteen hundred", "two thousand five hundred",
+//! "שלושה", "עשרים וחמש", "חמש עשרה", "מאה ועשרים", "מאתיים", "שלוש מאות", "אלפיים",
+//! "שלושת אלפים", with halves ("two and a half", "חמישה וחצי"). The parser turns them into
+//! number tokens before it looks for sets, reps and weights.
 
-/// One word's value, if it is a number word ("ten" → 10, "שתיים" → 2, "עשרים" → 20).
-pub(crate) fn word_value(word: &str) -> Option<f64> {
-    // Behind a glued ו or ב ("וחמש", "בעשרים").
-    let w = word
-        .strip_prefix(['ו', 'ב'])
-        .filter(|rest| rest.chars().count() >= 2)
-        .unwrap_or(word);
+/// What a number word contributes to the number it is part of.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Part {
+    /// 0–19 and the tens: added.
+    Small(f64),
+    /// "hundred", "מאות": multiplies what came before it (1 when nothing did).
+    Hundreds,
+    /// "thousand", "אלף", "אלפים": closes what came before it, times 1000.
+    Thousands,
+    /// A word that is a whole hundreds or thousands value on its own: "מאה", "מאתיים",
+    /// "אלפיים".
+    Round(f64),
+}
+
+fn english(word: &str) -> Option<Part> {
     let v = match word {
         "zero" => 0,
-        "one" | "a" | "an" | "single" => 1,
+        "one" => 1,
         "two" | "couple" | "pair" => 2,
         "three" => 3,
         "four" => 4,
@@ -32,109 +42,187 @@ pub(crate) fn word_value(word: &str) -> Option<f64> {
         "nineteen" => 19,
         "twenty" => 20,
         "thirty" => 30,
-        "forty" => 40,
+        "forty" | "fourty" => 40,
         "fifty" => 50,
         "sixty" => 60,
         "seventy" => 70,
         "eighty" => 80,
         "ninety" => 90,
-        "hundred" => 100,
-        _ => match w {
-            "אחד" | "אחת" => 1,
-            "שתיים" | "שניים" | "שני" | "שתי" | "שתים" => 2,
-            "שלוש" | "שלושה" | "שלושת" => 3,
-            "ארבע" | "ארבעה" | "ארבעת" => 4,
-            "חמש" | "חמישה" | "חמשת" => 5,
-            "שש" | "שישה" | "ששת" => 6,
-            "שבע" | "שבעה" | "שבעת" => 7,
-            "שמונה" | "שמונת" => 8,
-            "תשע" | "תשעה" | "תשעת" => 9,
-            "עשר" | "עשרה" | "עשרת" => 10,
-            "עשרים" => 20,
-            "שלושים" => 30,
-            "ארבעים" => 40,
-            "חמישים" => 50,
-            "שישים" => 60,
-            "שבעים" => 70,
-            "שמונים" => 80,
-            "תשעים" => 90,
-            "מאה" => 100,
-            _ => return None,
-        },
+        "hundred" => return Some(Part::Hundreds),
+        "thousand" => return Some(Part::Thousands),
+        _ => return None,
     };
-    Some(f64::from(v))
+    Some(Part::Small(f64::from(v)))
 }
 
-/// Reads number words from `words[at..]` into one value and how many words it took:
-/// "twenty five" (25), "twenty-five", "חמש עשרה" (15), "עשרים וחמש" (25), "a hundred and
-/// twenty" (120), "two and a half" (2.5), "חמישה וחצי" (5.5).
+fn hebrew(word: &str) -> Option<Part> {
+    let v = match word {
+        "אפס" => 0,
+        "אחד" | "אחת" => 1,
+        "שתיים" | "שניים" | "שני" | "שתי" | "שתים" => 2,
+        "שלוש" | "שלושה" | "שלושת" => 3,
+        "ארבע" | "ארבעה" | "ארבעת" => 4,
+        "חמש" | "חמישה" | "חמשת" => 5,
+        "שש" | "שישה" | "ששת" => 6,
+        "שבע" | "שבעה" | "שבעת" => 7,
+        "שמונה" | "שמונת" => 8,
+        "תשע" | "תשעה" | "תשעת" => 9,
+        "עשר" | "עשרה" | "עשרת" => 10,
+        "עשרים" => 20,
+        "שלושים" => 30,
+        "ארבעים" => 40,
+        "חמישים" => 50,
+        "שישים" => 60,
+        "שבעים" => 70,
+        "שמונים" => 80,
+        "תשעים" => 90,
+        "מאה" => return Some(Part::Round(100.0)),
+        "מאתיים" => return Some(Part::Round(200.0)),
+        "מאות" => return Some(Part::Hundreds),
+        "אלף" | "אלפים" | "אלפי" => return Some(Part::Thousands),
+        "אלפיים" => return Some(Part::Round(2000.0)),
+        _ => return None,
+    };
+    Some(Part::Small(f64::from(v)))
+}
+
+/// A word's part, also behind a glued Hebrew ו ("and") or ב ("at", "in"); `joined` says a
+/// ו was there (it may only continue a number, never start one).
+fn part_of(word: &str) -> Option<(Part, bool)> {
+    if let Some(p) = english(word).or_else(|| hebrew(word)) {
+        return Some((p, false));
+    }
+    let rest = word.strip_prefix(['ו', 'ב'])?;
+    if rest.chars().count() < 2 {
+        return None;
+    }
+    hebrew(rest).map(|p| (p, word.starts_with('ו')))
+}
+
+/// One word's value, if it is a number word on its own ("ten" → 10, "שתיים" → 2, "עשרים" →
+/// 20, "מאתיים" → 200).
+pub(crate) fn word_value(word: &str) -> Option<f64> {
+    match part_of(word)?.0 {
+        Part::Small(v) | Part::Round(v) => Some(v),
+        Part::Hundreds => Some(100.0),
+        Part::Thousands => Some(1000.0),
+    }
+}
+
+/// Is `word` a half ("וחצי")? The English "and a half" is three words, read by [`read`].
+fn is_glued_half(word: &str) -> bool {
+    word == "וחצי"
+}
+
+/// Reads number words from `words[at..]` into one value and how many words it took: "twenty
+/// five" (25), "twenty-five", "חמש עשרה" (15), "עשרים וחמש" (25), "a hundred and twenty"
+/// (120), "מאה ועשרים" (120), "two and a half" (2.5), "חמישה וחצי" (5.5), "three thousand"
+/// (3000). A number is never started by a glued ו ("ועשרים" alone is not a number here: it
+/// continues the one before).
 pub(super) fn read(words: &[String], at: usize) -> Option<(f64, usize)> {
     let first = words.get(at)?;
     if let Some((a, b)) = first.split_once('-')
-        && let (Some(x), Some(y)) = (word_value(a), word_value(b))
+        && let (Some(Part::Small(x)), Some(Part::Small(y))) = (english(a), english(b))
+        && x >= 20.0
+        && x % 10.0 == 0.0
+        && y < 10.0
     {
         return Some((x + y, 1));
     }
-    // "a" and "an" count only before a counting word ("a dozen", "a hundred").
-    if matches!(first.as_str(), "a" | "an")
-        && !matches!(
-            words.get(at + 1).map(String::as_str),
-            Some("dozen" | "hundred")
-        )
-    {
-        return None;
-    }
-    let mut value = word_value(first)?;
-    let mut used = 1;
-    loop {
-        let next = words.get(at + used).map(String::as_str);
-        match next {
-            Some("hundred") => {
-                value = value.max(1.0) * 100.0;
-                used += 1;
-            }
-            Some("dozen") if value <= 1.0 => {
-                value = 12.0;
-                used += 1;
-            }
-            Some("עשר" | "עשרה") if value < 10.0 => {
-                value += 10.0;
-                used += 1;
-            }
-            Some("and")
-                if matches!(words.get(at + used + 1).map(String::as_str), Some("a"))
-                    && matches!(words.get(at + used + 2).map(String::as_str), Some("half")) =>
-            {
-                value += 0.5;
-                used += 3;
-            }
-            Some("and") if value >= 100.0 => {
-                match words.get(at + used + 1).and_then(|w| word_value(w)) {
-                    Some(v) if v < 100.0 => {
-                        value += v;
-                        used += 2;
-                    }
-                    _ => break,
-                }
-            }
-            Some("וחצי") => {
-                value += 0.5;
-                used += 1;
-            }
-            Some(w) if value >= 20.0 && value % 10.0 == 0.0 => {
-                match word_value(w).filter(|v| *v < 10.0) {
-                    // "twenty five", "עשרים וחמש"
-                    Some(v) if w.starts_with('ו') || value < 100.0 => {
-                        value += v;
-                        used += 1;
-                    }
-                    _ => break,
-                }
-            }
-            _ => break,
+    // "a" and "an" count only before a counting word ("a dozen", "a hundred", "a thousand").
+    let mut used = 0;
+    if matches!(first.as_str(), "a" | "an") {
+        match words.get(at + 1).map(String::as_str) {
+            Some("dozen") => return Some((12.0, 2)),
+            Some("hundred" | "thousand") => used = 1,
+            _ => return None,
         }
     }
-    Some((value, used))
+    let mut total = 0.0; // thousands closed so far
+    let mut current = 0.0; // below the next thousand
+    let mut any = false;
+    loop {
+        let Some(word) = words.get(at + used).map(String::as_str) else {
+            break;
+        };
+        // "and" between parts: "a hundred and twenty", "two and a half".
+        if word == "and" && any {
+            let next = words.get(at + used + 1).map(String::as_str);
+            if next == Some("a") && words.get(at + used + 2).map(String::as_str) == Some("half") {
+                current += 0.5;
+                used += 3;
+                break;
+            }
+            match next.and_then(english) {
+                Some(Part::Small(_)) if current % 100.0 == 0.0 && (current + total) >= 100.0 => {
+                    used += 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if is_glued_half(word) {
+            if !any {
+                return None;
+            }
+            current += 0.5;
+            used += 1;
+            break;
+        }
+        let Some((part, joined)) = part_of(word) else {
+            break;
+        };
+        if joined && !any {
+            return None;
+        }
+        match part {
+            Part::Small(v) => {
+                let units = current % 10.0;
+                let tens = current % 100.0 - units;
+                if !any || current % 100.0 == 0.0 {
+                    current += v;
+                } else if v < 10.0 && units == 0.0 && tens >= 20.0 {
+                    // "twenty five", "עשרים וחמש", "מאה עשרים וחמש"
+                    current += v;
+                } else if matches!(word, "עשר" | "עשרה")
+                    && (1.0..10.0).contains(&units)
+                    && tens == 0.0
+                {
+                    // "חמש עשרה": fifteen
+                    current += 10.0;
+                } else {
+                    break;
+                }
+            }
+            Part::Hundreds => {
+                // "two hundred", "fifteen hundred", "שלוש מאות"
+                if current % 100.0 == 0.0 && current >= 100.0 {
+                    break;
+                }
+                current = if any { current * 100.0 } else { 100.0 };
+            }
+            Part::Thousands => {
+                total += if any && current > 0.0 { current } else { 1.0 } * 1000.0;
+                current = 0.0;
+            }
+            Part::Round(v) => {
+                if any && current != 0.0 {
+                    break;
+                }
+                if v >= 1000.0 {
+                    total += v;
+                } else {
+                    current += v;
+                }
+            }
+        }
+        any = true;
+        used += 1;
+    }
+    if !any {
+        return None;
+    }
+    Some((total + current, used))
 }
 
 #[cfg(test)]
@@ -153,6 +241,10 @@ mod tests {
             ("twenty-five reps", 25.0, 1),
             ("a dozen burpees", 12.0, 2),
             ("a hundred and twenty kilos", 120.0, 4),
+            ("one hundred twenty five", 125.0, 4),
+            ("fifteen hundred meters", 1500.0, 2),
+            ("two thousand five hundred", 2500.0, 4),
+            ("a thousand meters", 1000.0, 2),
             ("two and a half km", 2.5, 4),
             ("שלושה סטים", 3.0, 1),
             ("חמש עשרה חזרות", 15.0, 2),
@@ -161,10 +253,23 @@ mod tests {
             ("חמישה וחצי קילומטר", 5.5, 2),
             ("בעשרים וחמש דקות", 25.0, 2),
             ("מאה", 100.0, 1),
+            ("במאה ועשרים קילו", 120.0, 2),
+            ("מאה עשרים וחמש", 125.0, 3),
+            ("מאתיים", 200.0, 1),
+            ("שלוש מאות מטר", 300.0, 2),
+            ("חמש מאות", 500.0, 2),
+            ("אלף מטר", 1000.0, 1),
+            ("אלפיים מטר", 2000.0, 1),
+            ("שלושת אלפים מטר", 3000.0, 2),
+            ("אלף וחמש מאות", 1500.0, 3),
         ] {
             assert_eq!(read(&words(text), 0), Some((value, used)), "{text}");
         }
         assert_eq!(read(&words("a squat"), 0), None);
         assert_eq!(read(&words("bench"), 0), None);
+        assert_eq!(read(&words("ועשרים"), 0), None);
+        // Two numbers side by side stay two: "five ten" is not 15.
+        assert_eq!(read(&words("five ten"), 0), Some((5.0, 1)));
+        assert_eq!(read(&words("שלושה עשרים"), 0), Some((3.0, 1)));
     }
 }
