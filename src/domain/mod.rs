@@ -47,6 +47,7 @@ pub mod progress_charts;
 #[cfg(feature = "ssr")]
 pub mod sandbox;
 pub mod scoring;
+pub mod set_lines;
 pub mod sql;
 pub mod text_enum;
 pub mod training;

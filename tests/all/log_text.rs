@@ -60,8 +60,12 @@ both_engines! {
         assert_eq!(status, StatusCode::OK, "{body}");
         let exercises = body["exercises"].as_array().unwrap();
         assert_eq!(exercises.len(), 2);
-        assert_eq!((exercises[0]["slug"].as_str(), exercises[0]["sets"].as_u64()), (Some("deadlift"), Some(3)));
+        // Every set as it would be stored, in the user's units.
+        assert_eq!(exercises[0]["slug"], "deadlift");
+        assert_eq!(exercises[0]["sets"].as_array().unwrap().len(), 3);
+        assert_eq!(exercises[0]["lines"], json!(["3 × 5 reps @ 140 kg"]));
         assert_eq!(exercises[1]["query"], "pull-ups");
+        assert_eq!(exercises[1]["lines"], json!(["3 × 12 reps"]));
         assert!(body["points"].as_i64().unwrap() > 0);
         assert_eq!(app.count_rows("exercise_sets", &user.id).await, 0);
 
@@ -78,6 +82,13 @@ both_engines! {
             assert_eq!(body["error"]["code"], code, "{text:?}: {body}");
             assert!(!body["error"]["message"].as_str().unwrap().is_empty());
         }
+        // Unsure numbers: 422 `unsure`, with the question and what was understood.
+        let (status, body) = log(&app, &user, json!({"text": "bench 3x8 185, squat 5x5 @ 100kg"})).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(body["error"]["code"], "unsure", "{body}");
+        assert!(body["error"]["message"].as_str().unwrap().contains("185"), "{body}");
+        let understood = &body["error"]["details"]["understood"];
+        assert_eq!(understood[1]["lines"], json!(["5 × 5 reps @ 100 kg"]), "{body}");
         let (_, body) = log(&app, &user, json!({"text": "zorblax 3x5 at 100"})).await;
         assert!(body["error"]["details"][0]["suggestions"].is_array(), "{body}");
         assert_eq!(app.count_rows("exercise_sets", &user.id).await, 0, "nothing stored on a guess");
@@ -119,8 +130,10 @@ both_engines! {
         assert!(answer.starts_with("נרשם: ריצה (סט אחד)"), "{answer}");
         assert_eq!(app.count_rows("exercise_sets", &user.id).await, 7);
 
-        // Unsure: a question with suggestions, and nothing stored.
-        let reply = ask(&app, &user, "benchh presss 3x5 at 80").await;
+        // Unsure: a question with suggestions, and nothing stored. (For someone who logs a
+        // bench press, their history would settle the typo.)
+        let newcomer = app.user("newcomer").await;
+        let reply = ask(&app, &newcomer, "benchh presss 3x5 at 80").await;
         let answer = reply.last().unwrap()["content"].as_str().unwrap();
         assert!(answer.contains("did you mean") && answer.contains("Bench Press"), "{answer}");
         let reply = ask(&app, &user, "zorblax 3x5 at 80").await;

@@ -36,6 +36,7 @@ mod log_text;
 mod log_words;
 mod openapi;
 mod pages;
+mod phrase_corpus;
 mod progress_charts;
 mod real_llm;
 mod restore;

@@ -40,6 +40,8 @@ pub struct Catalog {
     exercises: Vec<CatalogExercise>,
     by_slug: HashMap<String, usize>,
     targets: Vec<MatchTarget>,
+    /// Every word of every name and alias, normalized.
+    vocabulary: std::collections::HashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -58,11 +60,23 @@ impl Catalog {
             by_slug.entry(exercise.slug.clone()).or_insert(i);
         }
         let targets = file.exercises.iter().map(target_of).collect();
+        let vocabulary = file
+            .exercises
+            .iter()
+            .flat_map(CatalogExercise::names)
+            .flat_map(|name| {
+                normalize(name)
+                    .split_whitespace()
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         Ok(Catalog {
             version: file.version,
             exercises: file.exercises,
             by_slug,
             targets,
+            vocabulary,
         })
     }
 
@@ -83,6 +97,24 @@ impl Catalog {
     /// The catalog as match targets, in file order; chain the user's custom exercises after them.
     pub fn match_targets(&self) -> &[MatchTarget] {
         &self.targets
+    }
+
+    /// Is `word` part of some exercise's name ("incline", "לחיצת", "curls")? A word that is
+    /// not ("hit", "felt", "anyway") may be dropped from around a name. Plurals and Hebrew
+    /// prefixes count as the word.
+    pub fn knows_word(&self, word: &str) -> bool {
+        let w = normalize(word);
+        let known = |w: &str| self.vocabulary.contains(w);
+        known(&w)
+            || w.strip_suffix('s').is_some_and(known)
+            || w.strip_suffix("es").is_some_and(known)
+            || w.strip_suffix("ים")
+                .is_some_and(|s| known(s) || known(&format!("{s}ה")))
+            || w.strip_suffix("ות")
+                .is_some_and(|s| known(s) || known(&format!("{s}ה")) || known(&format!("{s}ת")))
+            || w.strip_prefix(['ב', 'ה', 'ו', 'ל', 'ש', 'מ'])
+                .filter(|r| r.chars().count() >= 2)
+                .is_some_and(|r| self.knows_word(r))
     }
 
     /// [`match_exercise`] over the catalog alone.

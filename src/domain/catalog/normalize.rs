@@ -132,6 +132,10 @@ fn stem_english(word: &str) -> String {
     if let Some(base) = word.strip_suffix("ies") {
         return format!("{base}y");
     }
+    // "flyes", the gym's spelling of "flies".
+    if let Some(base) = word.strip_suffix("yes") {
+        return format!("{base}y");
+    }
     if let Some(base) = word.strip_suffix("lves") {
         return format!("{base}lf");
     }
@@ -198,6 +202,7 @@ mod tests {
             assert_eq!(stem(a), stem(b), "{a} vs {b}");
         }
         assert_eq!(stem("press"), "press");
+        assert_eq!(stem("flyes"), "fly");
         assert_eq!(stem("ups"), "up");
         assert_eq!(stem("חזה"), "חז", "two letters stay");
         assert_eq!(stem("דה"), "דה", "never below two letters");

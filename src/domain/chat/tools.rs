@@ -169,10 +169,27 @@ pub enum LogResult {
     },
     /// Exercises named without an amount.
     HowMany { exercises: Vec<String> },
+    /// Something in the words could not be read for sure (a number with no word saying what
+    /// it is, counts that disagree, a model's numbers that differ from the user's words):
+    /// ask, showing what was understood. Nothing was stored.
+    Unsure {
+        doubts: Vec<crate::domain::nl_log::Doubt>,
+        understood: Vec<UnderstoodExercise>,
+    },
     /// Nothing in the words to log.
     Nothing,
     /// Values out of range (a 5,000 kg squat).
     Invalid { message: String },
+}
+
+/// One exercise of an unsure message as far as it was understood: its name as written (and
+/// the exercise it resolved to, when it did) and its sets in canonical units.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnderstoodExercise {
+    pub said: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exercise: Option<Names>,
+    pub sets: Vec<crate::domain::workout::ValidSet>,
 }
 
 /// An exercise's names, for a reply in either language.

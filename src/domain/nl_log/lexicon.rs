@@ -13,6 +13,7 @@ pub(super) const SETS: &[&str] = &[
     "סדרות",
     "סבבים",
     "סבב",
+    "סטי",
 ];
 /// Repetitions: "10 reps", "10 חזרות".
 pub(super) const REPS: &[&str] = &[
@@ -28,14 +29,21 @@ pub(super) const REPS: &[&str] = &[
 /// Between sets and reps: "3 sets of 10".
 pub(super) const OF: &[&str] = &["of", "with", "של", "x", "for"];
 /// Before a weight: "at 100", "with 80 kg", "עם 80 קילו", "ב-100".
-pub(super) const AT: &[&str] = &["at", "with", "using", "עם", "על", "ב", "in"];
+pub(super) const AT: &[&str] = &["at", "with", "using", "w", "w/", "עם", "על", "ב"];
 /// Between two counts, like `x`: "5 by 5", "4 על 6".
 pub(super) const BY: &[&str] = &["by", "על"];
 /// Reps in reserve: "2 RIR", "RIR 1", "2 reps in reserve".
 pub(super) const RIR: &[&str] = &["rir"];
 /// Warm-up sets: "2 warm-up sets of 5", "סט חימום".
 pub(super) const WARMUP: &[&str] = &[
-    "warmup", "warm-up", "warmups", "warm-ups", "w/u", "wu", "חימום", "חימומים",
+    "warmup",
+    "warm-up",
+    "warmups",
+    "warm-ups",
+    "w/u",
+    "wu",
+    "חימום",
+    "חימומים",
 ];
 /// One set of one, two or three reps: "a 180 kg single", "3 doubles at 200".
 pub(super) const SINGLES: &[(f64, &[&str])] = &[
@@ -46,12 +54,36 @@ pub(super) const SINGLES: &[(f64, &[&str])] = &[
 /// After "single"/"double", a word that makes it part of an exercise's name ("single arm
 /// row", "double unders").
 pub(super) const NOT_REPS_AFTER: &[&str] = &[
-    "arm", "arms", "leg", "legs", "under", "unders", "kettlebell", "kb", "db", "dumbbell",
-    "dumbbells", "sided", "side", "hand", "handed", "crunch", "crunches",
+    "arm",
+    "arms",
+    "leg",
+    "legs",
+    "under",
+    "unders",
+    "kettlebell",
+    "kb",
+    "db",
+    "dumbbell",
+    "dumbbells",
+    "sided",
+    "side",
+    "hand",
+    "handed",
+    "crunch",
+    "crunches",
 ];
 /// Pool lengths and laps: "30 lengths of a 25 m pool".
 pub(super) const LENGTHS: &[&str] = &[
-    "length", "lengths", "lap", "laps", "בריכות", "בריכה", "אורכים", "אורך", "הקפות", "הקפה",
+    "length",
+    "lengths",
+    "lap",
+    "laps",
+    "בריכות",
+    "בריכה",
+    "אורכים",
+    "אורך",
+    "הקפות",
+    "הקפה",
 ];
 /// Words for a pool, after its length ("a 25 m pool").
 pub(super) const POOL: &[&str] = &["pool", "בריכה", "בריכת"];
@@ -71,7 +103,7 @@ pub(super) const KILO: &[&str] = &["קילו", "kilo", "kilos"];
 pub(super) const FOR: &[&str] = &["for"];
 pub(super) const RPE: &[&str] = &["rpe"];
 /// "in reserve" after reps: "2 reps in reserve".
-pub(super) const RESERVE: &[&str] = &["reserve"];
+pub(super) const RESERVE: &[&str] = &["reserve", "רזרבה"];
 
 pub(super) const KG: &[&str] = &[
     "kg",
@@ -102,13 +134,24 @@ pub(super) const DISTANCE: &[(f64, &[&str])] = &[
             "קילומטר",
             "קילומטרים",
             "ק\"מ",
+            "ק'מ",
             "קמ",
         ],
     ),
     (1609.344, &["mi", "mile", "miles", "מייל", "מיילים"]),
+    (0.9144, &["yd", "yds", "yard", "yards"]),
     (
         1.0,
-        &["m", "meter", "meters", "metre", "metres", "מטר", "מטרים"],
+        &[
+            "m",
+            "meter",
+            "meters",
+            "metre",
+            "metres",
+            "מטר",
+            "מטרים",
+            "מ'",
+        ],
     ),
 ];
 
@@ -133,7 +176,10 @@ pub(super) const TIME: &[(f64, &[&str])] = &[
             "שניה",
         ],
     ),
-    (3600.0, &["h", "hr", "hrs", "hour", "hours", "שעה", "שעות", "שעת"]),
+    (
+        3600.0,
+        &["h", "hr", "hrs", "hour", "hours", "שעה", "שעות", "שעת"],
+    ),
 ];
 
 /// Verbs that name the exercise (the name goes to the catalog matcher).
@@ -154,7 +200,14 @@ pub(super) const VERBS: &[(&str, &str)] = &[
     ("rode", "cycling"),
     ("רכבתי", "רכיבה על אופניים"),
     ("rowed", "rowing"),
-    ("חתרתי", "חתירה"),
+    ("חתרתי", "rowing"),
+    ("hiked", "hiking"),
+    ("hike", "hiking"),
+    ("skipped", "jump rope"),
+    ("deadlifted", "deadlift"),
+    ("squatted", "squat"),
+    ("benched", "bench press"),
+    ("stretched", "stretching"),
 ];
 
 /// "I did": glued to ו it starts a new exercise ("רצתי 5 קילומטר ועשיתי 50 שכיבות סמיכה").
@@ -173,6 +226,19 @@ pub(super) const JOINERS: &[&str] = &[
     "ו",
     "גם",
     "אח\"כ",
+    "אחר",
+    "afterward",
+];
+
+/// Joiners after which warm-ups are over: "2 warm-up sets, then 3x5".
+pub(super) const THEN: &[&str] = &[
+    "then",
+    "afterwards",
+    "afterward",
+    "ואז",
+    "ואחר",
+    "אחר",
+    "אח\"כ",
 ];
 
 /// Words around the numbers that are not part of an exercise's name.
@@ -185,5 +251,13 @@ pub(super) const FILLER: &[&str] = &[
     "light", "about", "around", "like", "went", "go", "a", "x", "by", "me", "we", "had", "gym",
     "עשיתי", "עשינו", "היום", "אתמול", "שלשום", "הבוקר", "בבוקר", "בערב", "הערב", "של", "עם", "ב",
     "גם", "אז", "ביצעתי", "השלמתי", "סיימתי", "אימון", "לי", "את", "לפני", "ימים", "יום", "קלה",
-    "קל", "כבד", "כבדה", "בערך", "כל", "אחד", "אחת", "על", "ו", "ה", "ל", "בחדר", "כושר",
+    "קל", "כבד", "כבדה", "בערך", "כל", "אחד", "אחת", "על", "ו", "ה", "ל", "בחדר",
+    "כך", "hit", "knocked", "out", "managed", "finally", "felt", "feeling", "strong", "only",
+    "new", "pr", "pb", "prs", "ok", "so", "lol", "tbh", "ugh", "anyway", "quick", "pool", "race",
+    "מרוץ", "תוך", "my", "first",
+    "worked", "before", "after", "was", "were", "it", "that", "then", "also", "more", "on",
+    "today's", "yesterday's", "forgot", "logging", "night", "last", "good", "great", "nice",
+    "solid", "smashed", "crushed", "pulled", "did", "doing", "עוד", "שכחתי", "לרשום", "יאללה",
+    "הרגשתי", "חזק", "שיא", "אישי", "סוף", "בבוקר", "בלילה", "אחרי", "לפני", "רק", "אז",
+    "took", "taking", "בבריכה", "נשארו", "נשאר", "איזה", "כיף", "חדש", "וואו", "left", "tank",
 ];

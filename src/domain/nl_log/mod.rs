@@ -5,16 +5,21 @@
 //! (the server resolves them with the catalog and the user's own words, and asks when unsure);
 //! nothing here stores anything.
 //!
-//! - `parse`: tokens, parts, quantities and names.
+//! - `scan`: tokens, number words, lists and the phrases that stand for amounts.
+//! - `parse`: clauses, groups of sets, names, continuation clauses.
+//! - `doubt`: what could not be read for sure, and the question that settles it.
 //! - `numbers`: number words in both languages.
 //! - `lexicon`: the words each quantity and joiner is written with.
 
+mod doubt;
 mod lexicon;
 pub(crate) mod numbers;
 mod parse;
+mod scan;
 #[cfg(test)]
 mod tests;
 
+pub use doubt::{About, Doubt};
 pub use parse::parse;
 
 use serde::Serialize;
@@ -30,6 +35,9 @@ pub struct Entry {
     /// The amounts were written as amounts (sets × reps, units, "sets of", "@", a verb such
     /// as "ran"), not only as a bare number ("hello 3" is not a workout).
     pub explicit: bool,
+    /// The reps came from a lone number no word explains ("50 push-ups", "bench 80"): reps
+    /// for an exercise counted in reps, a question for one measured by weight or distance.
+    pub bare_reps: bool,
 }
 
 /// What a message logs.
@@ -38,4 +46,6 @@ pub struct ParsedLog {
     pub entries: Vec<Entry>,
     /// 0 today, 1 yesterday…
     pub days_ago: u32,
+    /// What could not be read for sure: the message logs nothing until they are answered.
+    pub doubts: Vec<Doubt>,
 }

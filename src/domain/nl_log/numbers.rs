@@ -59,7 +59,7 @@ fn hebrew(word: &str) -> Option<Part> {
     let v = match word {
         "אפס" => 0,
         "אחד" | "אחת" => 1,
-        "שתיים" | "שניים" | "שני" | "שתי" | "שתים" => 2,
+        "שתיים" | "שניים" | "שני" | "שתי" | "שתים" | "שנים" => 2,
         "שלוש" | "שלושה" | "שלושת" => 3,
         "ארבע" | "ארבעה" | "ארבעת" => 4,
         "חמש" | "חמישה" | "חמשת" => 5,
@@ -86,13 +86,14 @@ fn hebrew(word: &str) -> Option<Part> {
     Some(Part::Small(f64::from(v)))
 }
 
-/// A word's part, also behind a glued Hebrew ו ("and") or ב ("at", "in"); `joined` says a
+/// A word's part, also behind a glued Hebrew ו ("and"), ב ("at", "in") or ל ("for": "לחמש
+/// חזרות"); `joined` says a
 /// ו was there (it may only continue a number, never start one).
 fn part_of(word: &str) -> Option<(Part, bool)> {
     if let Some(p) = english(word).or_else(|| hebrew(word)) {
         return Some((p, false));
     }
-    let rest = word.strip_prefix(['ו', 'ב'])?;
+    let rest = word.strip_prefix(['ו', 'ב', 'ל'])?;
     if rest.chars().count() < 2 {
         return None;
     }
@@ -117,8 +118,7 @@ fn is_glued_half(word: &str) -> bool {
 /// Reads number words from `words[at..]` into one value and how many words it took: "twenty
 /// five" (25), "twenty-five", "חמש עשרה" (15), "עשרים וחמש" (25), "a hundred and twenty"
 /// (120), "מאה ועשרים" (120), "two and a half" (2.5), "חמישה וחצי" (5.5), "three thousand"
-/// (3000). A number is never started by a glued ו ("ועשרים" alone is not a number here: it
-/// continues the one before).
+/// (3000), and weights as lifters say them ("one eighty": 180).
 pub(super) fn read(words: &[String], at: usize) -> Option<(f64, usize)> {
     let first = words.get(at)?;
     if let Some((a, b)) = first.split_once('-')
@@ -141,10 +141,7 @@ pub(super) fn read(words: &[String], at: usize) -> Option<(f64, usize)> {
     let mut total = 0.0; // thousands closed so far
     let mut current = 0.0; // below the next thousand
     let mut any = false;
-    loop {
-        let Some(word) = words.get(at + used).map(String::as_str) else {
-            break;
-        };
+    while let Some(word) = words.get(at + used).map(String::as_str) {
         // "and" between parts: "a hundred and twenty", "two and a half".
         if word == "and" && any {
             let next = words.get(at + used + 1).map(String::as_str);
@@ -169,11 +166,12 @@ pub(super) fn read(words: &[String], at: usize) -> Option<(f64, usize)> {
             used += 1;
             break;
         }
-        let Some((part, joined)) = part_of(word) else {
+        let Some((part, _)) = part_of(word) else {
             break;
         };
-        if joined && !any {
-            return None;
+        // "לחמש": "for five" starts a number of its own.
+        if any && word.starts_with('ל') && hebrew(word).is_none() {
+            break;
         }
         match part {
             Part::Small(v) => {
@@ -184,6 +182,14 @@ pub(super) fn read(words: &[String], at: usize) -> Option<(f64, usize)> {
                 } else if v < 10.0 && units == 0.0 && tens >= 20.0 {
                     // "twenty five", "עשרים וחמש", "מאה עשרים וחמש"
                     current += v;
+                } else if v >= 20.0
+                    && v % 10.0 == 0.0
+                    && total == 0.0
+                    && (1.0..10.0).contains(&current)
+                    && english(word).is_some()
+                {
+                    // "one eighty", "two twenty five": hundreds, as lifters say weights.
+                    current = current * 100.0 + v;
                 } else if matches!(word, "עשר" | "עשרה")
                     && (1.0..10.0).contains(&units)
                     && tens == 0.0
@@ -267,7 +273,8 @@ mod tests {
         }
         assert_eq!(read(&words("a squat"), 0), None);
         assert_eq!(read(&words("bench"), 0), None);
-        assert_eq!(read(&words("ועשרים"), 0), None);
+        assert_eq!(read(&words("one eighty kilos"), 0), Some((180.0, 2)));
+        assert_eq!(read(&words("שנים עשר"), 0), Some((12.0, 2)));
         // Two numbers side by side stay two: "five ten" is not 15.
         assert_eq!(read(&words("five ten"), 0), Some((5.0, 1)));
         assert_eq!(read(&words("שלושה עשרים"), 0), Some((3.0, 1)));

@@ -133,7 +133,7 @@ fn phrases() -> Vec<(&'static str, Vec<Want>)> {
         ("ran 5km in 25:00", vec![w("running", 1, None).m(5000.0).s(1500)]),
         ("ran 10k in 52:30", vec![w("running", 1, None).m(10000.0).s(3150)]),
         ("ran 3 miles in 30 minutes", vec![w("running", 1, None).m(3.0 * MILE).s(1800)]),
-        ("ran a half marathon in 1:55:00", vec![w("half marathon", 1, None).s(6900)]),
+        ("ran a half marathon in 1:55:00", vec![w("running", 1, None).m(21097.5).s(6900)]),
         ("jogged 4 km", vec![w("running", 1, None).m(4000.0)]),
         ("ran for 30 minutes", vec![w("running", 1, None).s(1800)]),
         ("run 8k 45 min", vec![w("running", 1, None).m(8000.0).s(2700)]),
@@ -210,17 +210,15 @@ fn phrases() -> Vec<(&'static str, Vec<Want>)> {
         ("רצתי 5 קילומטר ב-25 דקות", vec![w("ריצה", 1, None).m(5000.0).s(1500)]),
         ("רצתי 5 ק\"מ ב-25 דקות", vec![w("ריצה", 1, None).m(5000.0).s(1500)]),
         ("רצתי 5 קמ ב25 דקות", vec![w("ריצה", 1, None).m(5000.0).s(1500)]),
-        ("רצתי 10 קילומטר בשעה", vec![w("ריצה", 1, None).m(10000.0)]),
         ("רצתי 10 קילומטר ב-52:30", vec![w("ריצה", 1, None).m(10000.0).s(3150)]),
         ("רצתי 30 דקות", vec![w("ריצה", 1, None).s(1800)]),
         ("ריצה 8 קילומטר 45 דקות", vec![w("ריצה", 1, None).m(8000.0).s(2700)]),
         ("שחיתי 1000 מטר", vec![w("שחייה", 1, None).m(1000.0)]),
         ("שחיתי 1500 מטר ב-30 דקות", vec![w("שחייה", 1, None).m(1500.0).s(1800)]),
         ("הלכתי 6 קילומטר", vec![w("הליכה", 1, None).m(6000.0)]),
-        ("רכבתי 20 קילומטר בשעה", vec![w("רכיבה על אופניים", 1, None).m(20000.0)]),
         ("אופניים 40 דקות", vec![w("אופניים", 1, None).s(2400)]),
         ("הליכון 30 דקות", vec![w("הליכון", 1, None).s(1800)]),
-        ("חתרתי 2000 מטר ב-8:00", vec![w("חתירה", 1, None).m(2000.0).s(480)]),
+        ("חתרתי 2000 מטר ב-8:00", vec![w("rowing", 1, None).m(2000.0).s(480)]),
         ("רצתי 3 מייל", vec![w("ריצה", 1, None).m(3.0 * MILE)]),
         // Hebrew: several exercises, days
         ("סקוואט 3x5 100 קילו, לחיצת חזה 3x8 80 קילו", vec![w("סקוואט", 3, Some(5)).kg(100.0), w("לחיצת חזה", 3, Some(8)).kg(80.0)]),
@@ -278,9 +276,57 @@ fn words_without_an_exercise_log_nothing() {
     for text in ["", "hello", "5x5", "thanks!", "100 kg", "שלום"] {
         let parsed = parse(text, Kg);
         assert!(
-            parsed.entries.iter().all(|e| e.sets.is_empty()) || parsed.entries.is_empty(),
+            parsed.entries.iter().all(|e| e.sets.is_empty())
+                || parsed.doubts.iter().any(|d| d.about == About::NoExercise),
             "{text:?}: {:?}",
             parsed.entries
         );
+    }
+}
+
+/// Phrases a person could read two ways: each must ask, and about the right thing.
+#[test]
+fn unsure_phrases_ask_instead_of_guessing() {
+    type Asks = fn(&About) -> bool;
+    let cases: &[(&str, Asks)] = &[
+        ("squat 3x5 @ 8", |a| matches!(a, About::RpeOrWeight { .. })),
+        ("swam 40 lengths", |a| matches!(a, About::PoolLength { .. })),
+        ("שחיתי 30 בריכות", |a| {
+            matches!(a, About::PoolLength { .. })
+        }),
+        ("squat 3x5 at 80%", |a| matches!(a, About::Percent)),
+        ("ran a race today, 48 minutes", |a| {
+            matches!(a, About::RaceDistance)
+        }),
+        ("רצתי 10 קילומטר בשעה", |a| {
+            matches!(a, About::Speed)
+        }),
+        ("rode 20 km per hour", |a| matches!(a, About::Speed)),
+        ("5x5", |a| matches!(a, About::NoExercise)),
+        ("ran 1:30", |a| matches!(a, About::Clock { .. })),
+    ];
+    let mut wrong = Vec::new();
+    for (text, want) in cases {
+        let parsed = parse(text, Kg);
+        if !parsed.doubts.iter().any(|d| want(&d.about)) {
+            wrong.push(format!(
+                "{text:?}: {:?} {:?}",
+                parsed.doubts, parsed.entries
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // A lone number is marked; the server asks unless the exercise is counted in reps.
+    assert!(parse("bench 80", Kg).entries[0].bare_reps);
+    assert!(!parse("bench 3x8 80", Kg).entries[0].bare_reps);
+    // An hour that is a time, not a pace, is read.
+    for text in [
+        "רכיבת אופניים 35 קילומטר בשעה וחצי",
+        "walked five kilometres in an hour",
+        "רצתי 12 קילומטרים בשעה ועשר דקות",
+    ] {
+        let parsed = parse(text, Kg);
+        assert!(parsed.doubts.is_empty(), "{text:?}: {:?}", parsed.doubts);
+        assert!(parsed.entries[0].sets[0].duration_s.is_some(), "{text:?}");
     }
 }

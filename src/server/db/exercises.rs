@@ -185,6 +185,15 @@ pub fn slugify(name: &str) -> String {
     }
 }
 
+/// The ids of the exercises the user has logged a set of (their history breaks ties between
+/// names that fit several exercises).
+pub async fn logged_ids(db: &Db, user_id: &Id) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<(String,)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT DISTINCT exercise_id FROM exercise_sets WHERE user_id = $1")
+        .bind(user_id).fetch_all(pool).await)?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::slugify;

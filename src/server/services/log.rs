@@ -13,9 +13,11 @@ use crate::domain::catalog::{Candidate, best_match, catalog, match_exercise};
 use crate::domain::scoring::SetFacts;
 use crate::domain::scoring::points::{set_points, workout_points};
 use crate::domain::scoring::records::new_records;
+use crate::domain::set_lines::lines;
 use crate::domain::training::WorkoutSource;
 use crate::domain::workout::{
-    ValidExercise, WorkoutInput, WorkoutPatch, validate_patch, validate_workout, workout_kind,
+    ValidExercise, ValidSet, WorkoutInput, WorkoutPatch, validate_patch, validate_workout,
+    workout_kind,
 };
 use crate::server::db::exercises::{self, ExerciseRow};
 use crate::server::db::users::User;
@@ -107,7 +109,11 @@ pub struct PreviewExercise {
     pub slug: String,
     pub name_en: String,
     pub name_he: String,
-    pub sets: usize,
+    /// Every set as it would be stored (weights in kg, distances in m, durations in s).
+    #[schema(value_type = Vec<Object>)]
+    pub sets: Vec<ValidSet>,
+    /// The sets as the user reads them, in their units and language: "3 × 8 reps @ 80 kg".
+    pub lines: Vec<String>,
 }
 
 pub async fn preview_workout(
@@ -125,7 +131,8 @@ pub async fn preview_workout(
                 slug: row.slug,
                 name_en: row.name_en,
                 name_he: row.name_he,
-                sets: e.sets.len(),
+                lines: lines(&e.sets, user.units, user.language),
+                sets: e.sets.clone(),
             });
         }
     }

@@ -9,7 +9,7 @@
 //! the suggestions as buttons that log it and remember the user's words for that exercise.
 
 use super::log::{LogError, UnknownExercise, log_workout, preview_workout, resolve_exercise};
-use super::log_text::{TextLogError, workout_of};
+use super::log_text::{ReadText, TextLogError, Unsure, read_text};
 use crate::domain::account::Language;
 use crate::domain::training::WorkoutSource;
 use crate::server::db::users::User;
@@ -33,6 +33,9 @@ struct Labels {
     remembered: &'static str,
     invalid: &'static str,
     too_long: &'static str,
+    unsure: &'static str,
+    understood: &'static str,
+    unsure_fix: &'static str,
 }
 
 const EN: Labels = Labels {
@@ -48,6 +51,9 @@ const EN: Labels = Labels {
     remembered: "Your words will be remembered for the one you pick.",
     invalid: "Some of those numbers can't be right (a weight, a count or a time is out of range). Check them and try again.",
     too_long: "That is longer than 500 characters; log a long session with the form below.",
+    unsure: "I'm not sure I read this right, so nothing is logged yet:",
+    understood: "What I understood:",
+    unsure_fix: "Write it again with the answer (for example “80 kg” or “8 reps”) and it will be logged.",
 };
 
 const HE: Labels = Labels {
@@ -63,6 +69,9 @@ const HE: Labels = Labels {
     remembered: "המילים שלכם יישמרו לתרגיל שתבחרו.",
     invalid: "חלק מהמספרים לא נראים נכונים (משקל, כמות או זמן מחוץ לטווח). בדקו ונסו שוב.",
     too_long: "זה ארוך מ-500 תווים; אימון ארוך רושמים בטופס שלמטה.",
+    unsure: "אני לא בטוח שהבנתי נכון, אז עוד לא נרשם כלום:",
+    understood: "מה שהבנתי:",
+    unsure_fix: "כתבו שוב עם התשובה (למשל „80 קילו” או „8 חזרות”) וזה יירשם.",
 };
 
 fn labels(language: Language) -> &'static Labels {
@@ -94,8 +103,10 @@ pub async fn submit(
     {
         aliases::learn(db, &user.id, said, &row.id).await?;
     }
-    let Ok(input) = workout_of(user, text) else {
-        return Ok(None);
+    let input = match read_text(db, user, text).await {
+        Ok(ReadText { input, .. }) => input,
+        Err(TextLogError::Log(LogError::Db(e))) => return Err(e),
+        Err(_) => return Ok(None),
     };
     match log_workout(db, user, &input, WorkoutSource::Form).await {
         Ok(logged) => Ok(Some(logged.detail.workout.id)),
@@ -116,8 +127,10 @@ async fn question(db: &Db, user: &User, text: &str) -> Result<String, sqlx::Erro
     if text.chars().count() > MAX_WORDS_CHARS {
         return Ok(p(l.too_long));
     }
-    let input = match workout_of(user, text) {
-        Ok(input) => input,
+    let input = match read_text(db, user, text).await {
+        Ok(ReadText { input, .. }) => input,
+        Err(TextLogError::Log(LogError::Db(e))) => return Err(e),
+        Err(TextLogError::Unsure(unsure)) => return Ok(unsure_html(l, &unsure)),
         Err(TextLogError::HowMany(names)) => {
             return Ok(format!(
                 "<p class=\"notice notice-error\" role=\"alert\">{} <bdi>{}</bdi></p>",
@@ -136,6 +149,42 @@ async fn question(db: &Db, user: &User, text: &str) -> Result<String, sqlx::Erro
             None => p(l.nothing),
         },
     })
+}
+
+/// "Not sure, nothing logged yet", the questions, then what was understood, set by set.
+fn unsure_html(l: &Labels, unsure: &Unsure) -> String {
+    let mut out = format!(
+        "<div class=\"notice notice-error words-question words-unsure\" role=\"alert\"><p>{}</p><ul class=\"words-doubts\">",
+        escape(l.unsure)
+    );
+    for q in &unsure.questions {
+        out.push_str(&format!("<li dir=\"auto\">{}</li>", escape(q)));
+    }
+    out.push_str("</ul>");
+    let understood: Vec<_> = unsure
+        .understood
+        .iter()
+        .filter(|u| !u.lines.is_empty())
+        .collect();
+    if !understood.is_empty() {
+        out.push_str(&format!(
+            "<p class=\"hint\">{}</p><ul class=\"words-understood\">",
+            escape(l.understood)
+        ));
+        for u in understood {
+            out.push_str(&format!(
+                "<li><bdi>{}</bdi>: <span dir=\"ltr\">{}</span></li>",
+                escape(u.name.as_deref().unwrap_or(&u.exercise)),
+                escape(&u.lines.join(", "))
+            ));
+        }
+        out.push_str("</ul>");
+    }
+    out.push_str(&format!(
+        "<p class=\"hint\">{}</p></div>",
+        escape(l.unsure_fix)
+    ));
+    out
 }
 
 /// "Which exercise is “squaats”? Did you mean:" with one button per suggestion.

@@ -91,6 +91,8 @@ pub(super) struct Phrases {
     pub or: &'static str,
     /// `{exercises}` named without an amount.
     pub log_how_many: &'static str,
+    /// Something could not be read for sure; then what was understood and the questions.
+    pub log_unsure: &'static str,
     pub log_nothing: &'static str,
     /// `{reason}`: out-of-range values.
     pub log_invalid: &'static str,
@@ -192,6 +194,7 @@ pub(super) static EN: Phrases = Phrases {
     log_unknown_none: "I don't know {query}. Say it again with the exercise's name (or add it as a custom exercise on the Log page).",
     or: " or ",
     log_how_many: "How many? Tell me the sets and reps (or the distance or time) of {exercises} and I'll log it.",
+    log_unsure: "I'm not sure I read that right, so I haven't logged anything yet.",
     log_nothing: "I couldn't find anything to log in that. Try “squat 3x5 @ 100kg” or “ran 5k in 25 min”.",
     log_invalid: "I didn't log that: {reason}",
     learned: "Got it — I'll know what you mean by {said} from now on.",
@@ -287,6 +290,7 @@ pub(super) static HE: Phrases = Phrases {
     log_unknown_none: "אני לא מכיר את {query}. כתוב/י שוב עם שם התרגיל (או הוסף/י אותו כתרגיל משלך בעמוד היומן).",
     or: " או ",
     log_how_many: "כמה? ספר/י לי את הסטים והחזרות (או המרחק או הזמן) של {exercises} ואני ארשום.",
+    log_unsure: "אני לא בטוח שהבנתי נכון, אז עוד לא רשמתי כלום.",
     log_nothing: "לא מצאתי מה לרשום בזה. נסה/י „סקוואט 3x5 עם 100 קילו” או „רצתי 5 קילומטר ב-25 דקות”.",
     log_invalid: "לא רשמתי את זה: {reason}",
     learned: "הבנתי — מעכשיו אדע למה את/ה מתכוון/ת ב{said}.",

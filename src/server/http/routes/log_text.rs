@@ -1,7 +1,10 @@
 //! `POST /log {text, dry_run?}`: a workout in plain words, English or Hebrew ("squat 3x5 @
 //! 100kg, bench 3x8 at 80", "רצתי 5 קילומטר ב-25 דקות"). 201 with the stored workout; with
-//! `dry_run`, 200 with what would be stored. 422 `nothing_to_log`, `how_many` (an exercise
-//! without an amount) or `unknown_exercise` (details carry suggestions): nothing is stored.
+//! `dry_run`, 200 with what would be stored, every set of it. 422 `nothing_to_log`,
+//! `how_many` (an exercise without an amount), `unsure` (a number the words do not say the
+//! meaning of, counts that disagree…: `details` carries `questions` in the user's language,
+//! `doubts` and what was `understood`) or `unknown_exercise` (details carry suggestions):
+//! nothing is stored.
 
 use axum::Json;
 use axum::http::StatusCode;
@@ -28,7 +31,7 @@ pub struct LogTextRequest {
     (status = 201, description = "Stored: the workout with its sets, points, new records and achievements", body = WorkoutDetail),
     (status = 200, description = "dry_run: what would be stored", body = WorkoutPreview),
     (status = 401, body = ErrorBody),
-    (status = 422, description = "Nothing to log, an amount missing, or an unknown exercise (details carry suggestions)", body = ErrorBody)))]
+    (status = 422, description = "Nothing to log (`nothing_to_log`), an amount missing (`how_many`), something unsure (`unsure`: details carry the questions and what was understood), or an unknown exercise (details carry suggestions)", body = ErrorBody)))]
 pub async fn log(
     Caller(state, p): Caller,
     ApiJson(body): ApiJson<LogTextRequest>,
@@ -54,6 +57,12 @@ pub async fn log(
             "how_many",
             capitalized(&e.to_string()),
         )),
+        Err(TextLogError::Unsure(unsure)) => Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "unsure",
+            unsure.questions.join(" "),
+        )
+        .with_details(&unsure)),
     }
 }
 

@@ -165,8 +165,15 @@ impl ReplyTask {
                     call: call.clone(),
                 });
                 let started = Instant::now();
-                let answer =
-                    tools::answer(&self.db, &self.sandbox, &self.user, &step.id, call).await?;
+                let answer = tools::answer(
+                    &self.db,
+                    &self.sandbox,
+                    &self.user,
+                    &step.id,
+                    Some(&self.question.content),
+                    call,
+                )
+                .await?;
                 let chart = answer
                     .json
                     .get("visualization_id")

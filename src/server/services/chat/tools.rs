@@ -75,12 +75,15 @@ pub struct Answer {
     pub query: Option<String>,
 }
 
-/// Runs one call of the reply step `step` (a chart belongs to the step that asked for it).
+/// Runs one call of the reply step `step` (a chart belongs to the step that asked for it);
+/// `said` is the user's message the reply answers (a workout a model logs from structured
+/// sets is checked against it).
 pub async fn answer(
     db: &Db,
     sandbox: &Sandbox,
     user: &User,
     step: &Id,
+    said: Option<&str>,
     call: &ToolCall,
 ) -> Result<Answer, sqlx::Error> {
     let Ok(name) = call.name.parse::<ToolName>() else {
@@ -106,7 +109,7 @@ pub async fn answer(
             with_args(call, |a: CompletePlanArgs| complete_plan(db, user, a)).await
         }
         ToolName::Remember => with_args(call, |a: RememberArgs| remember(db, user, a)).await,
-        ToolName::LogWorkout => with_args(call, |a: LogArgs| log_workout(db, user, a)).await,
+        ToolName::LogWorkout => with_args(call, |a: LogArgs| log_workout(db, user, said, a)).await,
         ToolName::QueryWorkouts => {
             with_args(call, |a: QueryArgs| {
                 query = Some(a.sql.clone());
@@ -127,7 +130,12 @@ pub async fn answer(
 
 /// `log_workout`: the words (or exercises) logged through the same service as the form, or
 /// the question to ask (an unknown exercise with suggestions, a missing amount).
-async fn log_workout(db: &Db, user: &User, args: LogArgs) -> Result<LogResult, sqlx::Error> {
+async fn log_workout(
+    db: &Db,
+    user: &User,
+    said: Option<&str>,
+    args: LogArgs,
+) -> Result<LogResult, sqlx::Error> {
     // An answer to "did you mean …?": their words become theirs for that exercise first.
     let mut learned = None;
     if let Some(learn) = &args.learn
@@ -137,15 +145,33 @@ async fn log_workout(db: &Db, user: &User, args: LogArgs) -> Result<LogResult, s
         learned = Some(learn.clone());
     }
     let input = match (&args.text, args.exercises.is_empty()) {
-        (Some(text), true) => match log_text::workout_of(user, text) {
-            Ok(input) => input,
+        (Some(text), true) => match log_text::read_text(db, user, text).await {
+            Ok(read) => read.input,
             Err(TextLogError::HowMany(exercises)) => return Ok(LogResult::HowMany { exercises }),
+            Err(TextLogError::Unsure(unsure)) => {
+                return Ok(LogResult::Unsure {
+                    doubts: unsure.doubts,
+                    understood: unsure.parts,
+                });
+            }
+            Err(TextLogError::Log(LogError::Db(e))) => return Err(e),
             Err(_) => return Ok(LogResult::Nothing),
         },
-        (_, false) => WorkoutInput {
-            exercises: args.exercises,
-            ..WorkoutInput::default()
-        },
+        (_, false) => {
+            // A model's numbers must be the user's: one the words do not say is asked about.
+            if let Some(said) = said
+                && let Some(unsure) = log_text::check_against_words(user, said, &args.exercises)
+            {
+                return Ok(LogResult::Unsure {
+                    doubts: unsure.doubts,
+                    understood: unsure.parts,
+                });
+            }
+            WorkoutInput {
+                exercises: args.exercises,
+                ..WorkoutInput::default()
+            }
+        }
         (None, true) => return Ok(LogResult::Nothing),
     };
     match log::log_workout(db, user, &input, WorkoutSource::Chat).await {

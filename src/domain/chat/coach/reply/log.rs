@@ -4,6 +4,7 @@
 use super::{Ctx, told_record};
 use crate::domain::chat::tools::LogResult;
 use crate::domain::i18n::fill;
+use crate::domain::set_lines::lines;
 
 pub(super) fn reply(c: &Ctx, result: &LogResult) -> String {
     match result {
@@ -71,6 +72,19 @@ pub(super) fn reply(c: &Ctx, result: &LogResult) -> String {
         LogResult::HowMany { exercises } => {
             let names: Vec<String> = exercises.iter().map(|e| c.quote(e)).collect();
             fill(c.p.log_how_many, &[("exercises", &names.join(", "))])
+        }
+        LogResult::Unsure { doubts, understood } => {
+            let mut out = vec![c.p.log_unsure.to_owned()];
+            for u in understood.iter().filter(|u| !u.sets.is_empty()) {
+                let name = u.exercise.as_ref().map_or(u.said.as_str(), |n| c.name(n));
+                out.push(format!(
+                    "- {}: {}",
+                    name,
+                    lines(&u.sets, c.units, c.language).join(", ")
+                ));
+            }
+            out.extend(doubts.iter().map(|d| d.question(c.language)));
+            out.join("\n")
         }
         LogResult::Nothing => c.p.log_nothing.to_owned(),
         LogResult::Invalid { message } => fill(c.p.log_invalid, &[("reason", message)]),
