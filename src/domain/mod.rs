@@ -42,6 +42,7 @@ pub mod log_form;
 pub mod nl_log;
 pub mod pagination;
 pub mod plan;
+pub mod plan_title;
 #[cfg(feature = "ssr")]
 pub mod progress_charts;
 #[cfg(feature = "ssr")]

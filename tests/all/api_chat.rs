@@ -138,20 +138,21 @@ both_engines! {
         let user = app.user("talker").await;
         let c = app.conversation(&user, "Long").await;
         let id = c["id"].as_str().unwrap();
+        // Help needs no tool: each exchange is one question and one answer.
         for i in 0..11 {
-            let (status, _) = say(&app, &user, id, &format!("hello {i}")).await;
+            let (status, _) = say(&app, &user, id, &format!("what can you do {i}")).await;
             assert_eq!(status, StatusCode::CREATED);
         }
         let page1 = app.get_json(&user.client, &format!("/api/v1/conversations/{id}/messages")).await;
         assert_eq!((page1["total"].as_u64(), page1["per_page"].as_u64()), (Some(22), Some(20)));
         let items = page1["items"].as_array().unwrap();
         assert_eq!(items.len(), 20);
-        assert_eq!(items[0]["content"], "hello 1", "page 1 ends with the newest");
-        assert_eq!(items[18]["content"], "hello 10");
+        assert_eq!(items[0]["content"], "what can you do 1", "page 1 ends with the newest");
+        assert_eq!(items[18]["content"], "what can you do 10");
         let page2 = app.get_json(&user.client, &format!("/api/v1/conversations/{id}/messages?page=2")).await;
         let older: Vec<&str> = page2["items"].as_array().unwrap().iter().map(|m| m["role"].as_str().unwrap()).collect();
         assert_eq!(older, ["user", "assistant"]);
-        assert_eq!(page2["items"][0]["content"], "hello 0");
+        assert_eq!(page2["items"][0]["content"], "what can you do 0");
     }
 
     async fn the_coach_adds_plan_items_and_answers_in_hebrew(app: TestApp) {
@@ -309,16 +310,16 @@ both_engines! {
             }
         };
         for i in 0..25 {
-            let (status, _) = say(&app, &user, &id, &format!("hello number {i}")).await;
+            let (status, _) = say(&app, &user, &id, &format!("what can you do {i}")).await;
             assert_eq!(status, StatusCode::CREATED);
         }
         assert_eq!(summary().await, None, "49 messages before the last question: all read verbatim");
-        let (status, _) = say(&app, &user, &id, "hello number 25").await;
+        let (status, _) = say(&app, &user, &id, "what can you do 25").await;
         assert_eq!(status, StatusCode::CREATED);
-        let (status, _) = say(&app, &user, &id, "hello number 26").await;
+        let (status, _) = say(&app, &user, &id, "what can you do 26").await;
         assert_eq!(status, StatusCode::CREATED);
         let text = summary().await.expect("a summary of what fell out of the window");
-        assert!(text.contains("hello number 0") && text.contains("hello number 1"), "{text}");
-        assert!(!text.contains("hello number 26"), "the question being answered is read verbatim: {text}");
+        assert!(text.contains("what can you do 0") && text.contains("what can you do 1"), "{text}");
+        assert!(!text.contains("what can you do 26"), "the question being answered is read verbatim: {text}");
     }
 }

@@ -26,6 +26,7 @@ mod chat_limits;
 mod chat_pages;
 mod chat_streaming;
 mod cli;
+mod coach_corpus;
 mod coach_memory;
 mod demo;
 mod earned_dates;

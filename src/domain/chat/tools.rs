@@ -19,6 +19,8 @@ text_enum!(
         GetStats => "get_stats",
         GetRecords => "get_records",
         ListGoals => "list_goals",
+        SetGoal => "set_goal",
+        DeleteGoal => "delete_goal",
         ListPlanItems => "list_plan_items",
         AddPlanItem => "add_plan_item",
         CompletePlanItem => "complete_plan_item",
@@ -40,6 +42,12 @@ impl ToolName {
                 "The user's personal records (heaviest weight, most reps, estimated 1RM, best set volume, longest duration and distance), optionally for one exercise named in English or Hebrew."
             }
             ToolName::ListGoals => "The user's goals with their live progress.",
+            ToolName::SetGoal => {
+                "Sets a goal, or changes the target of the user's goal of the same type (and exercise and timeframe, when given). Targets in canonical units: workouts, points, sets, streak days, kg, seconds, metres. Weight goals name the exercise; by_date goals end on `end_date` (default: 12 weeks from today)."
+            }
+            ToolName::DeleteGoal => {
+                "Deletes the user's goal that matches the type, exercise and timeframe given (any of them may be left out). When several match, nothing is deleted and they come back, to ask which."
+            }
             ToolName::ListPlanItems => {
                 "The user's training-plan items that are still to do, soonest due first."
             }
@@ -82,6 +90,71 @@ pub struct RecordsArgs {
     /// An exercise name in English or Hebrew, or absent for every exercise.
     #[serde(default)]
     pub exercise: Option<String>,
+}
+
+/// `set_goal` arguments.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct SetGoalArgs {
+    /// workouts, points, exercises (sets), streak, weight, duration or distance.
+    #[cfg_attr(feature = "ssr", schema(value_type = String))]
+    pub goal_type: GoalType,
+    /// In the goal type's canonical unit (kg, seconds, metres, …).
+    pub target: f64,
+    /// daily, weekly, monthly or by_date; absent: weekly, or by_date for weight and streak.
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<String>))]
+    pub timeframe: Option<Timeframe>,
+    /// An exercise name (English or Hebrew) or slug.
+    #[serde(default)]
+    pub exercise: Option<String>,
+    /// The last day of a by_date goal.
+    #[serde(default)]
+    pub end_date: Option<NaiveDate>,
+}
+
+/// `delete_goal` arguments: what tells the goal from the others.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct DeleteGoalArgs {
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<String>))]
+    pub goal_type: Option<GoalType>,
+    #[serde(default)]
+    pub exercise: Option<String>,
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<String>))]
+    pub timeframe: Option<Timeframe>,
+}
+
+/// `set_goal` and `delete_goal` result.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum GoalChangeResult {
+    /// A new goal.
+    Set {
+        goal: GoalFact,
+    },
+    /// The target of an existing goal, changed from `previous`.
+    Changed {
+        goal: GoalFact,
+        previous: f64,
+    },
+    Deleted {
+        goal: GoalFact,
+    },
+    /// No goal matches (the user's goals come back).
+    NotFound {
+        goals: Vec<GoalFact>,
+    },
+    /// Several goals match: which one?
+    Several {
+        goals: Vec<GoalFact>,
+    },
+    /// The goal could not be set (a target out of range, an unknown exercise).
+    Refused {
+        message: String,
+    },
 }
 
 /// `list_goals` and `list_plan_items` take no arguments.
@@ -225,6 +298,25 @@ pub struct StatsResult {
     pub level: Level,
     pub points_to_next_level: i64,
     pub favourite_exercise: Option<Names>,
+    /// Workouts in the period before (last week, last month, last year); none for all time.
+    #[serde(default)]
+    pub previous_workouts: Option<u64>,
+    /// The exercises done in the most workouts of the period, most first (at most three).
+    #[serde(default)]
+    pub most_trained: Vec<ExerciseCount>,
+    /// Goals still active, and plan items still to do.
+    #[serde(default)]
+    pub active_goals: u64,
+    #[serde(default)]
+    pub pending_plan_items: u64,
+}
+
+/// An exercise with how often it was done.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExerciseCount {
+    pub exercise: Names,
+    pub workouts: u64,
+    pub sets: u64,
 }
 
 /// One personal record.
@@ -245,6 +337,11 @@ pub struct RecordsResult {
     pub exercise: Option<Names>,
     pub unknown_exercise: Option<String>,
     pub records: Vec<RecordFact>,
+    /// For one exercise: the user's local day it was last done, and in how many workouts.
+    #[serde(default)]
+    pub last_done: Option<NaiveDate>,
+    #[serde(default)]
+    pub workouts: u64,
 }
 
 /// One goal with its progress (amounts in the goal type's canonical unit).

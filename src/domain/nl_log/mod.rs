@@ -10,17 +10,20 @@
 //! - `doubt`: what could not be read for sure, and the question that settles it.
 //! - `numbers`: number words in both languages.
 //! - `lexicon`: the words each quantity and joiner is written with.
+//! - `quantity`: the amounts of any message (for the coach's goals).
 
 mod doubt;
 mod lexicon;
 pub(crate) mod numbers;
 mod parse;
+mod quantity;
 mod scan;
 #[cfg(test)]
 mod tests;
 
 pub use doubt::{About, Doubt};
 pub use parse::parse;
+pub use quantity::{Quantity, QuantityKind, quantities};
 
 use serde::Serialize;
 

@@ -9,7 +9,59 @@ use crate::domain::scoring::stats::Period;
 pub(super) const RECORDS: &[&str] = &[
     "pr", "prs", "pb", "pbs", "record", "records", "personal best", "personal bests", "1rm",
     "one rep max", "heaviest", "my best", "my max", "how much do i", "how much can i", "how heavy",
-    "שיא", "שיאים", "מקסימום", "הכי כבד", "כמה אני מרים", "כמה אני מרימה",
+    "most weight", "שיא", "שיאים", "מקסימום", "הכי כבד", "כמה אני מרים", "כמה אני מרימה",
+    "הכי הרבה הרמתי", "המשקל הכי כבד",
+];
+
+/// An estimated one-rep max: "e1rm ohp", "1RM משוער".
+#[rustfmt::skip]
+pub(super) const E1RM: &[&str] = &[
+    "e1rm", "estimated", "estimate", "projected", "calculated", "calculate", "single rep",
+    "for 1 rep", "for one rep", "max for 1 rep", "1rm", "one rep max", "one-rep max", "משוער",
+    "משוערת", "בהערכה", "תעריך", "תעריכי", "בחזרה אחת", "חזרה אחת", "החזרה המקסימלית",
+];
+
+/// When an exercise was last done.
+#[rustfmt::skip]
+pub(super) const LAST_TIME: &[&str] = &[
+    "last time", "when did i last", "did i last", "when was the last", "when was my last",
+    "לאחרונה", "הפעם האחרונה", "פעם אחרונה", "בפעם האחרונה",
+];
+/// Words of a "when did I last …" question around the exercise.
+#[rustfmt::skip]
+pub(super) const LAST_FILLER: &[&str] = &[
+    "when", "whn", "did", "do", "i", "last", "go", "for", "train", "session", "workout", "was",
+    "the", "a", "my", "time", "מתי", "עשיתי", "היה", "האימון", "האחרון", "שלי", "עם", "שעשיתי",
+    "התאמנתי", "ב", "את",
+];
+
+/// The exercise done most: "which exercise do I do most?", "מה התרגיל שהכי עשיתי".
+#[rustfmt::skip]
+pub(super) const MOST: &[&str] = &[
+    "most", "most often", "most trained", "most frequent", "the most", "הכי הרבה", "הכי נפוץ",
+    "שהכי", "הכי",
+];
+#[rustfmt::skip]
+pub(super) const EXERCISE_WORDS: &[&str] = &[
+    "exercise", "exercises", "lift", "lifts", "movement", "תרגיל", "תרגילים",
+];
+
+/// This period against the one before.
+#[rustfmt::skip]
+pub(super) const COMPARE: &[&str] = &[
+    "compare", "compared", "comparison", "vs", "versus", "last week", "previous week",
+    "previous one", "week before", "לעומת", "השוואה", "תשווה", "תשווי", "מול", "שבוע שעבר",
+    "הקודם", "מאשר",
+];
+
+/// The level.
+#[rustfmt::skip]
+pub(super) const LEVEL: &[&str] = &["level", "lvl", "rank", "רמה", "לבל", "דרגה"];
+
+/// Points.
+#[rustfmt::skip]
+pub(super) const POINTS: &[&str] = &[
+    "points", "point", "pts", "נקודות", "נקודת", "ניקוד", "פוינטס",
 ];
 
 /// Goals.
@@ -23,14 +75,15 @@ pub(super) const GOALS: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const PLAN: &[&str] = &[
     "plan", "plans", "planned", "schedule", "upcoming", "agenda", "to do", "todo", "reminders",
-    "whats next", "what is next", "תוכנית", "תכנית", "תוכניות", "מתוכנן", "מתוכננים", "תזכורות",
+    "whats next", "what is next", "to-do list", "to do list", "todo list", "my list", "on my list",
+    "תוכנית", "תכנית", "תוכניות", "מתוכנן", "מתוכננים", "תזכורות", "רשימה",
     "לוז", "מה הלאה", "מה הבא",
 ];
 
 /// Streaks and levels: answered from the stats tool, but about keeping at it.
 #[rustfmt::skip]
 pub(super) const STREAK: &[&str] = &[
-    "streak", "streaks", "in a row", "consecutive", "level", "rank", "רצף", "רצפים", "רמה", "דרגה",
+    "streak", "streaks", "in a row", "consecutive", "רצף", "רצפים", "ברצף", "סטריק",
 ];
 
 /// Totals: "my stats", "how many workouts", "כמה התאמנתי".
@@ -38,10 +91,23 @@ pub(super) const STREAK: &[&str] = &[
 pub(super) const STATS: &[&str] = &[
     "stats", "stat", "statistics", "numbers", "summary", "totals", "total", "overview", "progress",
     "volume", "points", "workouts", "sets", "how many", "how much", "how am i doing",
-    "how did i do", "what did i do", "what have i done", "how have i been doing",
+    "how did i do", "what did i do", "what have i done", "how have i been doing", "sessions",
     "how is my training", "favourite exercise", "favorite exercise", "סטטיסטיקה", "סטטיסטיקות",
     "נתונים", "סיכום", "התקדמות", "נפח", "נקודות", "אימונים", "סטים", "כמה", "התאמנתי", "מתקדם",
     "מתקדמת", "איך הלך", "מה עשיתי", "תרגיל אהוב",
+];
+
+/// Stats words that ask about anything ("how much is bitcoin?"): a stats question only with a
+/// word of [`TRAINING`].
+#[rustfmt::skip]
+pub(super) const GENERIC_STATS: &[&str] = &["how many", "how much", "כמה", "total", "numbers"];
+/// Words about training that make a generic question a stats one.
+#[rustfmt::skip]
+pub(super) const TRAINING: &[&str] = &[
+    "workout", "workouts", "session", "sessions", "sets", "trained", "train", "training", "lifted",
+    "work out", "worked out", "times did i",
+    "volume", "points", "exercise", "exercises", "gym", "logged", "אימון", "אימונים", "התאמנתי",
+    "מתאמן", "מתאמנת", "סטים", "נפח", "נקודות", "תרגילים", "הרמתי",
 ];
 
 /// "What can you do?"
@@ -88,6 +154,9 @@ pub(super) const RECORD_FILLER: &[&str] = &[
     "days", "lately", "recently", "currently", "today", "heavy", "lift", "מה", "חדש", "חדשים",
     "אני", "מרים", "מרימה", "שלי", "אישי", "אישיים", "את", "של", "תראה", "תראי", "הראה", "לי", "כל",
     "הם", "הוא", "יש", "אפשר", "בבקשה", "הכי", "כבד", "עכשיו", "עד", "כה", "ב", "ל", "ה",
+    "i've", "ive", "done", "gone", "lifted", "weight", "most", "could", "based", "sets", "pls",
+    "estimate", "estimated", "calculate", "for", "single", "max", "my", "עשיתי", "שעשיתי", "המשקל",
+    "הרמתי", "יכול", "יכולה", "להרים", "לפי", "האימונים", "תחשב", "תחשבי", "כמה", "הרבה", "משוער",
 ];
 
 /// Asking for a picture: "chart", "graph", "גרף".

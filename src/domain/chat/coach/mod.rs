@@ -22,7 +22,9 @@
 
 mod amounts;
 mod chart_request;
+mod exercise_name;
 mod follow_up;
+mod goal_request;
 mod keywords;
 mod language;
 mod log_request;
@@ -45,22 +47,45 @@ use serde::Serialize;
 
 use super::facts::RememberArgs;
 use super::tools::{
-    AddPlanArgs, CompletePlanArgs, Learned, LogArgs, NoArgs, RecordsArgs, StatsArgs, ToolName,
+    AddPlanArgs, CompletePlanArgs, DeleteGoalArgs, Learned, LogArgs, NoArgs, RecordsArgs,
+    SetGoalArgs, StatsArgs, ToolName,
 };
+
+/// What a stats question is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatsFocus {
+    /// Workouts, sets, volume and points of the period.
+    Totals,
+    /// The current and longest streak, with the level.
+    Streak,
+    /// The level and the points it rests on.
+    Level,
+    Points,
+    /// The exercise done most often.
+    MostTrained,
+    /// This period against the one before ("this week vs last week").
+    Compare,
+}
 
 /// What a message asks the coach for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Intent {
     Greeting,
     Help,
-    /// totals for a period; `streak` = the user asked about their streak or level (same tool,
-    /// different answer)
+    /// Something from the period's totals (same tool, answers by `focus`).
     Stats {
         args: StatsArgs,
-        streak: bool,
+        focus: StatsFocus,
     },
     Records(RecordsArgs),
+    /// An exercise's estimated one-rep max.
+    E1rm(RecordsArgs),
+    /// When an exercise was last done.
+    LastDone(RecordsArgs),
     Goals,
+    /// Set a goal, or change the target of the one like it.
+    GoalSet(SetGoalArgs),
+    GoalDelete(DeleteGoalArgs),
     PlanList,
     PlanAdd(AddPlanArgs),
     PlanComplete(CompletePlanArgs),
@@ -94,10 +119,16 @@ impl Intent {
                 ToolName::CreateChart,
                 &request.spec(at.today, at.dialect, at.language, at.units),
             ),
-            Intent::Greeting | Intent::Help | Intent::Unknown => None,
+            Intent::Greeting | Intent::Help => None,
+            // Not understood: the offers are picked from what this user has.
+            Intent::Unknown => call(ToolName::GetStats, &StatsArgs::default()),
             Intent::Stats { args, .. } => call(ToolName::GetStats, args),
-            Intent::Records(args) => call(ToolName::GetRecords, args),
+            Intent::Records(args) | Intent::E1rm(args) | Intent::LastDone(args) => {
+                call(ToolName::GetRecords, args)
+            }
             Intent::Goals => call(ToolName::ListGoals, &NoArgs {}),
+            Intent::GoalSet(args) => call(ToolName::SetGoal, args),
+            Intent::GoalDelete(args) => call(ToolName::DeleteGoal, args),
             Intent::PlanList => call(ToolName::ListPlanItems, &NoArgs {}),
             Intent::PlanAdd(args) => call(ToolName::AddPlanItem, args),
             Intent::PlanComplete(args) => call(ToolName::CompletePlanItem, args),

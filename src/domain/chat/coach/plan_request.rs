@@ -32,7 +32,18 @@ const SCHEDULE: &[&str] = &[
 ];
 /// The plan itself, with the words that may come before or after it ("to my plan", "לתוכנית
 /// האימונים שלי").
-const PLAN: &[&str] = &["plan", "schedule", "calendar", "תוכנית", "תכנית", "לוז"];
+const PLAN: &[&str] = &[
+    "plan",
+    "schedule",
+    "calendar",
+    "to do list",
+    "todo list",
+    "list",
+    "תוכנית",
+    "תכנית",
+    "לוז",
+    "רשימה",
+];
 const BEFORE_PLAN: &[&str] = &["my", "the", "to", "on", "in", "into", "onto"];
 const AFTER_PLAN: &[&str] = &["שלי", "האימונים", "אימונים"];
 /// Words that start a completion: "mark …", "I finished …", "סיימתי את …".
@@ -47,6 +58,10 @@ const COMPLETE_START: &[&str] = &[
 #[rustfmt::skip]
 const COMPLETE_END: &[&str] = &[
     "is done", "are done", "is finished", "is complete", "בוצע", "בוצעה", "הושלם", "הושלמה",
+    "mark it done", "mark it as done", "mark it complete", "mark it completed", "mark that done",
+    "mark that as done", "tick that one off", "tick that off", "tick it off", "check it off",
+    "check that off", "is done mark it complete", "תסמן", "תסמני", "תסמן שבוצע", "תסמני שבוצע",
+    "תסמן כבוצע", "תסמני כבוצע", "תסמן v", "תסמני v",
 ];
 /// Words that end a completion after a start word: "mark leg day as done".
 #[rustfmt::skip]
@@ -93,8 +108,20 @@ fn reference_now() -> NaiveDateTime {
 pub(super) fn add(words: &Words) -> Option<Intent> {
     let mut cut = vec![false; words.len()];
     let start = first_content_word(words, &mut cut);
-    let commanded = words.cover(REMIND, &mut cut)
+    let due_said = find_due(words.text, reference_now()).is_some();
+    // "plan: upper body day after tomorrow"
+    let headed = words.list.get(start).is_some_and(|w| w.is_any(PLAN))
+        && words.text[words.list[start].span.end..]
+            .trim_start()
+            .starts_with(':');
+    if headed {
+        cut[start] = true;
+    }
+    let commanded = headed
+        || words.cover(REMIND, &mut cut)
         || (words.has_any(ADD) && cover_plan(words, &mut cut) && words.cover(ADD, &mut cut))
+        // "add swimming saturday", "תוסיף למחר אימון גב": an addition with a day.
+        || (due_said && starts_with(words, start, ADD, &mut cut))
         || starts_with(words, start, SCHEDULE, &mut cut);
     if !commanded {
         return None;

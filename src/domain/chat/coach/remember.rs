@@ -8,6 +8,22 @@ use crate::domain::chat::facts::{FactKind, RememberArgs};
 /// How a request to remember starts, folded to lower case.
 const OPENINGS: &[&str] = &[
     "please remember that ",
+    "remeber that ",
+    "remeber ",
+    "don't forget that ",
+    "dont forget that ",
+    "don't forget ",
+    "do not forget that ",
+    "fyi ",
+    "note: ",
+    "תרשום לעצמך ש",
+    "תרשמי לעצמך ש",
+    "חשוב שתזכור: ",
+    "חשוב שתזכרי: ",
+    "חשוב שתזכור ש",
+    "חשוב שתזכרי ש",
+    "אל תשכח ש",
+    "אל תשכחי ש",
     "please remember ",
     "remember that ",
     "remember: ",
@@ -25,6 +41,16 @@ const OPENINGS: &[&str] = &[
     "שימי לב ש",
     "תרשום ש",
     "תרשמי ש",
+];
+
+/// How a request to remember ends, when the fact comes first (ASCII, lower case).
+const ENDINGS: &[&str] = &[
+    ", remember that",
+    " remember that",
+    ", remember",
+    " remember this",
+    ", תזכור",
+    ", תזכרי",
 ];
 
 /// What each kind listens for (lower case; Hebrew matched anywhere in the text).
@@ -106,9 +132,22 @@ const KINDS: &[(FactKind, &[&str])] = &[
 ];
 
 pub(super) fn remember(text: &str) -> Option<Intent> {
-    let trimmed = text.trim();
+    // "…, remember that": the fact comes first.
+    let mut trimmed = text.trim().trim_end_matches(['.', '!']);
+    let mut closed = false;
+    for ending in ENDINGS {
+        if trimmed.to_lowercase().ends_with(ending) {
+            trimmed = trimmed[..trimmed.len() - ending.len()].trim_end_matches([',', ' ', '-']);
+            closed = true;
+            break;
+        }
+    }
     let lower = trimmed.to_lowercase();
-    let opening = OPENINGS.iter().find(|o| lower.starts_with(*o))?;
+    let opening = match OPENINGS.iter().find(|o| lower.starts_with(*o)) {
+        Some(o) => *o,
+        None if closed => "",
+        None => return None,
+    };
     // Openings are ASCII or Hebrew letters, whose lower case has the same length.
     let fact = trimmed[opening.len()..]
         .trim()

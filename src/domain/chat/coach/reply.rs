@@ -4,6 +4,7 @@
 //! read that", never a guess and never a panic.
 
 mod chart;
+mod goal_change;
 mod goals;
 mod log;
 mod plan;
@@ -13,8 +14,8 @@ mod stats;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::de::DeserializeOwned;
 
-use super::Intent;
 use super::phrases::{Phrases, phrases};
+use super::{Intent, StatsFocus};
 use crate::domain::account::{Language, Units};
 use crate::domain::chat::facts::RememberResult;
 use crate::domain::chat::tools::Names;
@@ -52,18 +53,28 @@ pub fn reply_with_result(
         today,
     };
     let reply = match intent {
-        Intent::Stats { streak: true, .. } => read(result).map(|r| stats::streak(&c, &r)),
-        Intent::Stats { .. } => read(result).map(|r| stats::totals(&c, &r)),
+        Intent::Stats { focus, .. } => read(result).map(|r| match focus {
+            StatsFocus::Totals => stats::totals(&c, &r),
+            StatsFocus::Streak => stats::streak(&c, &r),
+            StatsFocus::Level => stats::level(&c, &r),
+            StatsFocus::Points => stats::points(&c, &r),
+            StatsFocus::MostTrained => stats::most_trained(&c, &r),
+            StatsFocus::Compare => stats::compare(&c, &r),
+        }),
+        Intent::Unknown => read(result).map(|r| stats::offers(&c, &r)),
         Intent::Records(_) => read(result).map(|r| records::reply(&c, &r)),
+        Intent::E1rm(_) => read(result).map(|r| records::e1rm(&c, &r)),
+        Intent::LastDone(_) => read(result).map(|r| records::last_done(&c, &r)),
         Intent::Goals => read(result).map(|r| goals::reply(&c, &r)),
+        Intent::GoalSet(_) | Intent::GoalDelete(_) => {
+            read(result).map(|r| goal_change::reply(&c, &r))
+        }
         Intent::PlanList => read(result).map(|r| plan::list(&c, &r)),
         Intent::PlanAdd(_) | Intent::PlanComplete(_) => read(result).map(|r| plan::change(&c, &r)),
         Intent::Remember(_) => read(result).map(|r| remembered(&c, &r)),
         Intent::Chart(_) => chart::reply(&c, result),
         Intent::Log { .. } => read(result).map(|r| log::reply(&c, &r)),
-        Intent::Greeting | Intent::Help | Intent::Unknown => {
-            Some(reply_without_tool(intent, language))
-        }
+        Intent::Greeting | Intent::Help => Some(reply_without_tool(intent, language)),
     };
     reply.unwrap_or_else(|| c.p.unreadable.to_owned())
 }
@@ -118,6 +129,17 @@ impl Ctx {
 
     fn day(&self, date: NaiveDate) -> String {
         day_label(self.t, date, self.today)
+    }
+
+    /// A date in full, year included: "3 Mar 2021".
+    fn date(&self, date: NaiveDate) -> String {
+        use chrono::Datelike;
+        format!(
+            "{} {} {}",
+            date.day(),
+            self.t.months[date.month0() as usize],
+            date.year()
+        )
     }
 
     /// When a plan item is due: "Tomorrow at 19:00", "Mon 30 Nov", "No date".

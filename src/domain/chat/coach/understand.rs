@@ -4,12 +4,15 @@
 //! totals), then help, then greetings. Anything else is [`Intent::Unknown`]: a wrong guess would
 //! answer a question nobody asked.
 
-use super::Intent;
+use super::exercise_name::named_exercise;
 use super::keywords::{
-    GOALS, GREETING_COMPANY, GREETINGS, HELP, PERIODS, PLAN, RECORD_FILLER, RECORDS, STATS, STREAK,
+    COMPARE, E1RM, EXERCISE_WORDS, GENERIC_STATS, GOALS, GREETING_COMPANY, GREETINGS, HELP,
+    LAST_FILLER, LAST_TIME, LEVEL, MOST, PERIODS, PLAN, POINTS, RECORD_FILLER, RECORDS, STATS,
+    STREAK, TRAINING,
 };
 use super::plan_request;
 use super::words::Words;
+use super::{Intent, StatsFocus};
 use crate::domain::catalog::catalog;
 use crate::domain::chat::tools::{RecordsArgs, StatsArgs};
 use crate::domain::scoring::stats::Period;
@@ -26,11 +29,24 @@ pub fn understand(text: &str) -> Intent {
     if let Some(intent) = super::remember::remember(text) {
         return intent;
     }
+    if let Some(intent) = super::goal_request::goal(text, &words) {
+        return intent;
+    }
     if let Some(intent) = plan_request::add(&words).or_else(|| plan_request::complete(&words)) {
         return intent;
     }
     if let Some(request) = super::chart_request::chart(&words) {
         return Intent::Chart(request);
+    }
+    // Questions about one exercise that read like a log ("e1rm ohp", "1 rep max deadlift").
+    let about_exercise = |keys: &[&[&str]]| RecordsArgs {
+        exercise: exercise(&words, keys),
+    };
+    if words.has_any(E1RM) {
+        return Intent::E1rm(about_exercise(&[E1RM, RECORDS]));
+    }
+    if is_last_time(&words) {
+        return Intent::LastDone(about_exercise(&[LAST_TIME, LAST_FILLER]));
     }
     if super::log_request::is_log(text, &words) {
         return Intent::Log {
@@ -38,24 +54,39 @@ pub fn understand(text: &str) -> Intent {
             learn: None,
         };
     }
-    let stats = |streak| Intent::Stats {
+    let stats = |focus| Intent::Stats {
         args: StatsArgs {
             period: period(&words),
         },
-        streak,
+        focus,
     };
     if words.has_any(RECORDS) {
-        Intent::Records(RecordsArgs {
-            exercise: exercise(&words),
-        })
+        Intent::Records(about_exercise(&[RECORDS]))
+    } else if words.has_any(MOST) && words.has_any(EXERCISE_WORDS) {
+        stats(StatsFocus::MostTrained)
+    } else if words.has_any(COMPARE) {
+        Intent::Stats {
+            args: StatsArgs {
+                period: match period(&words) {
+                    Period::All => Period::Week,
+                    p => p,
+                },
+            },
+            focus: StatsFocus::Compare,
+        }
     } else if words.has_any(GOALS) {
         Intent::Goals
     } else if words.has_any(PLAN) {
         Intent::PlanList
     } else if words.has_any(STREAK) {
-        stats(true)
-    } else if words.has_any(STATS) {
-        stats(false)
+        stats(StatsFocus::Streak)
+    } else if words.has_any(LEVEL) {
+        stats(StatsFocus::Level)
+    } else if words.has_any(POINTS) && !words.has_any(&["workouts", "sets", "אימונים", "סטים"])
+    {
+        stats(StatsFocus::Points)
+    } else if words.has_any(STATS) && (!words.has_any(GENERIC_STATS) || words.has_any(TRAINING)) {
+        stats(StatsFocus::Totals)
     } else if words.has_any(HELP) {
         Intent::Help
     } else if is_greeting(&words) {
@@ -65,11 +96,21 @@ pub fn understand(text: &str) -> Intent {
     }
 }
 
+/// "when did I last bench?", "last squat session?", "מתי עשיתי דדליפט לאחרונה?".
+fn is_last_time(words: &Words) -> bool {
+    words.has_any(LAST_TIME)
+        || (words.has_any(&["when", "whn", "מתי"])
+            && words.has_any(&["last", "אחרון", "האחרונה", "אחרונה"]))
+        || (words.list.first().is_some_and(|w| w.is("last"))
+            && words.has_any(&["session", "workout", "time"]))
+}
+
 fn period(words: &Words) -> Period {
+    // "so far this week": the week, not all time.
     PERIODS
         .iter()
         .filter_map(|(period, keys)| words.find_any(keys).map(|at| (at.start, *period)))
-        .min_by_key(|(at, _)| *at)
+        .min_by_key(|(at, period)| (*period == Period::All, *at))
         .map_or(Period::All, |(_, period)| period)
 }
 
@@ -82,11 +123,14 @@ fn is_greeting(words: &Words) -> bool {
 }
 
 /// The exercise a records request names, as the user wrote it ("bench", "סקוואט"), or `None`
-/// for all of them: the words left between the first and last that are neither record words,
-/// period words nor filler.
-fn exercise(words: &Words) -> Option<String> {
+/// for all of them: the words left between the first and last that are neither the request's
+/// words (`keys`), period words nor filler. A cardio verb names its activity ("when did I last
+/// go for a run", "מתי רצתי").
+fn exercise(words: &Words, keys: &[&[&str]]) -> Option<String> {
     let mut spent = vec![false; words.len()];
-    words.cover(RECORDS, &mut spent);
+    for k in keys {
+        words.cover(k, &mut spent);
+    }
     for (_, keys) in PERIODS {
         words.cover(keys, &mut spent);
     }
@@ -94,6 +138,13 @@ fn exercise(words: &Words) -> Option<String> {
         .filter(|&i| !spent[i] && !words.list[i].is_any(RECORD_FILLER))
         .collect();
     let (first, last) = (*kept.first()?, *kept.last()?);
+    if let Some(activity) = super::goal_request::activity(words, first..last + 1) {
+        return Some(activity.to_owned());
+    }
+    // The exercise the catalog knows among the words left ("heaviest deadlift i've ever done").
+    if let Some((said, _)) = named_exercise(words, |i| kept.contains(&i)) {
+        return Some(said);
+    }
     let name = trim_name(&words.text[words.bytes(first..last + 1)]);
     let hebrew_first = words.list[first].is_hebrew();
     Some(if hebrew_first {

@@ -8,12 +8,15 @@
 //!   in words (or fails, or is stopped: stored too).
 //! - [`events`]: what a reply tells its listener as it goes (the SSE events).
 //! - [`live`]: the replies this process is writing (stop one, end all at shutdown).
-//! - [`tools`]: the tools a coach may call, run through the same services as REST.
+//! - [`tools`]: the tools a coach may call, run through the same services as REST;
+//!   [`goal_tools`] (set, change, delete goals) and [`training_facts`] (the period before,
+//!   the exercises done most, when an exercise was last done) are theirs.
 //! - [`prompt`]: the system prompt.
 //! - [`pages`]: the chat pages' data (`/`, `/c/{id}`).
 //! - [`log_card`]: a workout the coach logged, as a card with Undo in the thread.
 
 pub mod events;
+pub mod goal_tools;
 pub mod live;
 pub mod log_card;
 pub mod pages;
@@ -21,3 +24,4 @@ pub mod prompt;
 pub mod reply;
 pub mod send;
 pub mod tools;
+pub mod training_facts;

@@ -220,7 +220,7 @@ impl ReplyTask {
     /// question, the tools.
     async fn request(&self) -> Result<LlmRequest, sqlx::Error> {
         let (db, user, question) = (&self.db, &self.user, &self.question);
-        let today = tools::today(user);
+        let today = crate::server::services::stats::today(user);
         // Read twice the window: the steps of this reply (already stored) and of an earlier
         // answer to the same question (regenerate) are left out below.
         let window = CONTEXT_MESSAGES as usize;

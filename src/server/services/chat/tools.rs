@@ -3,7 +3,6 @@
 //! got wrong (unknown tool, arguments that do not parse) answers `{"error": "…"}` in words the
 //! model can act on; only a database failure is an error.
 
-use chrono::Utc;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
@@ -14,9 +13,9 @@ use crate::domain::chat::facts::{
     FactSource, MAX_FACTS, RememberArgs, RememberResult, validate_fact,
 };
 use crate::domain::chat::tools::{
-    AddPlanArgs, CompletePlanArgs, GoalFact, GoalsResult, LogArgs, LogResult, LoggedExercise,
-    Names, NoArgs, PlanChangeResult, PlanFact, PlanListResult, QueryArgs, RecordFact, RecordsArgs,
-    RecordsResult, StatsArgs, StatsResult, ToolName,
+    AddPlanArgs, CompletePlanArgs, DeleteGoalArgs, LogArgs, LogResult, LoggedExercise, Names,
+    NoArgs, PlanChangeResult, PlanFact, PlanListResult, QueryArgs, RecordFact, RecordsArgs,
+    RecordsResult, SetGoalArgs, StatsArgs, StatsResult, ToolName,
 };
 use crate::domain::pagination::PageRequest;
 use crate::domain::plan::{PlanInput, Status};
@@ -26,15 +25,16 @@ use crate::server::charts::{self, ChartFailure};
 use crate::server::db::Id;
 use crate::server::db::plan::PlanItem;
 use crate::server::db::users::User;
-use crate::server::db::{Db, aliases, exercises, facts, goals, plan, records};
+use crate::server::db::{Db, aliases, facts, plan, records};
 use crate::server::llm::{ToolCall, ToolSpec};
 use crate::server::sandbox::{Sandbox, SandboxError};
-use crate::server::services::goals::views;
+use crate::server::services::chat::goal_tools::{delete_goal, goal_facts, set_goal};
+use crate::server::services::chat::training_facts;
 use crate::server::services::log::resolve_exercise;
 use crate::server::services::log::{self, LogError, LoggedWorkout};
 use crate::server::services::log_text::{self, TextLogError};
 use crate::server::services::plan::{PlanError, create_item, update_item};
-use crate::server::services::stats::stats;
+use crate::server::services::stats::{stats, today};
 
 /// Every tool, with its arguments' JSON schema generated from the Rust type.
 pub fn specs() -> Vec<ToolSpec> {
@@ -57,6 +57,8 @@ fn schema_of(name: ToolName) -> Value {
         ToolName::GetStats => StatsArgs::schema(),
         ToolName::GetRecords => RecordsArgs::schema(),
         ToolName::ListGoals | ToolName::ListPlanItems => NoArgs::schema(),
+        ToolName::SetGoal => SetGoalArgs::schema(),
+        ToolName::DeleteGoal => DeleteGoalArgs::schema(),
         ToolName::AddPlanItem => AddPlanArgs::schema(),
         ToolName::CompletePlanItem => CompletePlanArgs::schema(),
         ToolName::Remember => RememberArgs::schema(),
@@ -102,7 +104,9 @@ pub async fn answer(
     let json = match name {
         ToolName::GetStats => with_args(call, |a: StatsArgs| get_stats(db, user, a)).await,
         ToolName::GetRecords => with_args(call, |a: RecordsArgs| get_records(db, user, a)).await,
-        ToolName::ListGoals => with_args(call, |_: NoArgs| list_goals(db, user)).await,
+        ToolName::ListGoals => with_args(call, |_: NoArgs| goal_facts(db, user)).await,
+        ToolName::SetGoal => with_args(call, |a: SetGoalArgs| set_goal(db, user, a)).await,
+        ToolName::DeleteGoal => with_args(call, |a: DeleteGoalArgs| delete_goal(db, user, a)).await,
         ToolName::ListPlanItems => with_args(call, |_: NoArgs| list_plan(db, user)).await,
         ToolName::AddPlanItem => with_args(call, |a: AddPlanArgs| add_plan(db, user, a)).await,
         ToolName::CompletePlanItem => {
@@ -313,6 +317,13 @@ where
 
 async fn get_stats(db: &Db, user: &User, args: StatsArgs) -> Result<StatsResult, sqlx::Error> {
     let s = stats(db, user, args.period).await?;
+    let start = args.period.start(today(user));
+    let previous_workouts = match start {
+        Some(start) => training_facts::previous_workouts(db, user, args.period, start).await?,
+        None => None,
+    };
+    let most_trained = training_facts::most_trained(db, user, start).await?;
+    let (active_goals, pending_plan_items) = training_facts::open_counts(db, user).await?;
     Ok(StatsResult {
         period: s.period,
         workouts: s.workouts,
@@ -327,6 +338,10 @@ async fn get_stats(db: &Db, user: &User, args: StatsArgs) -> Result<StatsResult,
             en: e.name_en,
             he: e.name_he,
         }),
+        previous_workouts,
+        most_trained,
+        active_goals,
+        pending_plan_items,
     })
 }
 
@@ -349,13 +364,21 @@ async fn get_records(
                     exercise: None,
                     unknown_exercise: Some(name.to_owned()),
                     records: Vec::new(),
+                    last_done: None,
+                    workouts: 0,
                 });
             }
         },
     };
     let tz = user.zone();
     let rows = records::list(db, &user.id, exercise.as_ref().map(|e| &e.id)).await?;
+    let (last_done, workouts) = match &exercise {
+        Some(e) => training_facts::last_done(db, user, &e.id).await?,
+        None => (None, 0),
+    };
     Ok(RecordsResult {
+        last_done,
+        workouts,
         exercise: exercise.map(|e| Names {
             en: e.name_en,
             he: e.name_he,
@@ -374,31 +397,6 @@ async fn get_records(
             })
             .collect(),
     })
-}
-
-async fn list_goals(db: &Db, user: &User) -> Result<GoalsResult, sqlx::Error> {
-    let rows = goals::list(db, &user.id).await?;
-    let all = exercises::all_for_user(db, &user.id).await?;
-    let goals = views(db, user, rows)
-        .await?
-        .into_iter()
-        .map(|v| GoalFact {
-            goal_type: v.goal.goal_type,
-            timeframe: v.goal.timeframe,
-            exercise: v.goal.exercise_id.as_ref().and_then(|id| {
-                all.iter().find(|e| &e.id == id).map(|e| Names {
-                    en: e.name_en.clone(),
-                    he: e.name_he.clone(),
-                })
-            }),
-            current: v.progress.current,
-            target: v.progress.target,
-            percent: v.progress.percent,
-            completed: v.progress.completed,
-            is_active: v.goal.is_active,
-        })
-        .collect();
-    Ok(GoalsResult { goals })
 }
 
 fn plan_fact(item: &PlanItem, user: &User) -> PlanFact {
@@ -481,22 +479,10 @@ async fn complete_plan(
     }
 }
 
-/// The pending item whose title is the one asked for: equal ignoring case, else the only one
-/// containing it (or contained in it); soonest due first among equals.
+/// The pending item whose title is the one the user meant ([`crate::domain::plan_title`]).
 fn best_title<'a>(items: &'a [PlanItem], asked: &str) -> Option<&'a PlanItem> {
-    let asked = asked.trim().to_lowercase();
-    if asked.is_empty() {
-        return None;
-    }
-    if let Some(exact) = items.iter().find(|i| i.title.to_lowercase() == asked) {
-        return Some(exact);
-    }
-    let mut partial = items.iter().filter(|i| {
-        let title = i.title.to_lowercase();
-        title.contains(&asked) || asked.contains(&title)
-    });
-    let first = partial.next()?;
-    partial.next().is_none().then_some(first)
+    let titles: Vec<&str> = items.iter().map(|i| i.title.as_str()).collect();
+    crate::domain::plan_title::best_title(&titles, asked).map(|i| &items[i])
 }
 
 async fn remember(db: &Db, user: &User, args: RememberArgs) -> Result<RememberResult, sqlx::Error> {
@@ -516,9 +502,4 @@ async fn remember(db: &Db, user: &User, args: RememberArgs) -> Result<RememberRe
         kind: fact.kind,
         text: fact.text,
     })
-}
-
-/// Today in the user's time zone.
-pub fn today(user: &User) -> chrono::NaiveDate {
-    Utc::now().with_timezone(&user.zone()).date_naive()
 }

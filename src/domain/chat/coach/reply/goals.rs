@@ -47,7 +47,7 @@ fn line(c: &Ctx, goal: &GoalFact) -> String {
     line
 }
 
-fn label(c: &Ctx, goal_type: GoalType) -> &'static str {
+pub(super) fn label(c: &Ctx, goal_type: GoalType) -> &'static str {
     match goal_type {
         GoalType::Workouts => c.p.goal_workouts,
         GoalType::Points => c.p.goal_points,
@@ -59,7 +59,7 @@ fn label(c: &Ctx, goal_type: GoalType) -> &'static str {
     }
 }
 
-fn timeframe(c: &Ctx, timeframe: Timeframe) -> &'static str {
+pub(super) fn timeframe(c: &Ctx, timeframe: Timeframe) -> &'static str {
     match timeframe {
         Timeframe::Daily => c.p.tf_daily,
         Timeframe::Weekly => c.p.tf_weekly,

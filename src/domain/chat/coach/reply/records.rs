@@ -1,5 +1,6 @@
 //! Answers from `get_records`: one exercise's records with the day each was set, or the
-//! latest-set records of every exercise, a few per exercise.
+//! latest-set records of every exercise, a few per exercise; an exercise's estimated one-rep
+//! max; when it was last done.
 
 use super::Ctx;
 use crate::domain::chat::coach::amounts;
@@ -84,4 +85,48 @@ fn in_order<'a>(
     let mut facts: Vec<&RecordFact> = facts.collect();
     facts.sort_by_key(|f| ORDER.iter().position(|t| *t == f.record_type));
     facts.into_iter()
+}
+
+/// "Your estimated one-rep max on Deadlift (Barbell): 180 kg (from your best set, 3 Mar 2021; …)".
+pub(super) fn e1rm(c: &Ctx, r: &RecordsResult) -> String {
+    let Some(names) = &r.exercise else {
+        return reply(c, r);
+    };
+    let name = c.name(names);
+    let in_name = c.in_name(name);
+    match r.records.iter().find(|f| f.record_type == RecordType::E1rm) {
+        Some(fact) => fill(
+            c.p.e1rm,
+            &[
+                ("name", name),
+                ("in_name", &in_name),
+                (
+                    "value",
+                    &amounts::record(fact.record_type, fact.value, c.units, c.language),
+                ),
+                ("date", &c.date(fact.on)),
+            ],
+        ),
+        None => fill(c.p.e1rm_none, &[("name", name), ("in_name", &in_name)]),
+    }
+}
+
+/// "You last did Squat (Barbell) on 3 Mar 2021 (Wed 3 Mar 2021) — 40 workouts with it in all."
+pub(super) fn last_done(c: &Ctx, r: &RecordsResult) -> String {
+    let Some(names) = &r.exercise else {
+        return reply(c, r);
+    };
+    let name = c.name(names);
+    match r.last_done {
+        Some(on) => fill(
+            c.p.last_done,
+            &[
+                ("name", name),
+                ("date", &c.date(on)),
+                ("ago", &c.day(on)),
+                ("workouts", &c.t.workouts.count(r.workouts)),
+            ],
+        ),
+        None => fill(c.p.last_done_never, &[("name", name)]),
+    }
 }

@@ -23,6 +23,8 @@ fn records_name_the_exercise_in_the_answers_language_with_values_in_the_users_un
     });
     let all = Intent::Records(RecordsArgs::default());
     let benched = RecordsResult {
+        last_done: None,
+        workouts: 0,
         exercise: Some(bench()),
         unknown_exercise: None,
         records: vec![
@@ -40,6 +42,8 @@ fn records_name_the_exercise_in_the_answers_language_with_values_in_the_users_un
         })
         .collect();
     let nothing = |exercise| RecordsResult {
+        last_done: None,
+        workouts: 0,
         exercise,
         unknown_exercise: None,
         records: vec![],
@@ -69,6 +73,8 @@ fn records_name_the_exercise_in_the_answers_language_with_values_in_the_users_un
         (
             &asked,
             RecordsResult {
+                last_done: None,
+                workouts: 0,
                 exercise: Some(Names {
                     en: "Bench Press (Barbell)".into(),
                     he: String::new(),
@@ -110,6 +116,8 @@ fn records_name_the_exercise_in_the_answers_language_with_values_in_the_users_un
         (
             &asked,
             RecordsResult {
+                last_done: None,
+                workouts: 0,
                 exercise: None,
                 unknown_exercise: Some("bench".into()),
                 records: vec![],
@@ -121,6 +129,8 @@ fn records_name_the_exercise_in_the_answers_language_with_values_in_the_users_un
         (
             &all,
             RecordsResult {
+                last_done: None,
+                workouts: 0,
                 exercise: None,
                 unknown_exercise: None,
                 records: many.clone(),
@@ -136,6 +146,8 @@ fn records_name_the_exercise_in_the_answers_language_with_values_in_the_users_un
         (
             &all,
             RecordsResult {
+                last_done: None,
+                workouts: 0,
                 exercise: None,
                 unknown_exercise: None,
                 records: many,

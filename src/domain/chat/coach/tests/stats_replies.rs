@@ -6,13 +6,17 @@ use serde_json::json;
 use crate::domain::account::Language::{self, En, He};
 use crate::domain::account::Units::{self, Imperial, Metric};
 use crate::domain::chat::coach::tests::{bench, check, reply, today};
-use crate::domain::chat::coach::{Intent, reply_with_result, reply_without_tool};
+use crate::domain::chat::coach::{Intent, StatsFocus, reply_with_result, reply_without_tool};
 use crate::domain::chat::tools::{AddPlanArgs, RecordsArgs, StatsArgs, StatsResult};
 use crate::domain::scoring::levels::Level;
 use crate::domain::scoring::stats::Period;
 
 fn stats_result(workouts: u64, current: u32, longest: u32) -> StatsResult {
     StatsResult {
+        previous_workouts: None,
+        most_trained: Vec::new(),
+        active_goals: 0,
+        pending_plan_items: 0,
         period: Period::Week,
         workouts,
         sets: 45,
@@ -32,7 +36,7 @@ fn stats_tell_the_periods_totals_in_the_users_units() {
         args: StatsArgs {
             period: Period::Week,
         },
-        streak: false,
+        focus: StatsFocus::Totals,
     };
     let one = StatsResult {
         workouts: 1,
@@ -88,7 +92,7 @@ fn stats_tell_the_periods_totals_in_the_users_units() {
 fn a_streak_question_gets_the_streak_and_the_level() {
     let streak = Intent::Stats {
         args: StatsArgs::default(),
-        streak: true,
+        focus: StatsFocus::Streak,
     };
     let expert = StatsResult {
         level: Level::Expert,
@@ -146,7 +150,7 @@ fn a_streak_question_gets_the_streak_and_the_level() {
 fn a_result_that_cannot_be_read_gets_an_honest_answer() {
     let stats = Intent::Stats {
         args: StatsArgs::default(),
-        streak: false,
+        focus: StatsFocus::Totals,
     };
     let records = Intent::Records(RecordsArgs::default());
     let add = Intent::PlanAdd(AddPlanArgs::default());
@@ -174,14 +178,12 @@ fn a_result_that_cannot_be_read_gets_an_honest_answer() {
 }
 
 #[test]
-fn greetings_help_and_unknown_requests_need_no_tool() {
+fn greetings_and_help_need_no_tool() {
     let cases = [
         (Intent::Greeting, En, "Hi! I'm Spotter"),
         (Intent::Greeting, He, "היי! אני ספוטר"),
         (Intent::Help, En, "Here's what I can do:"),
         (Intent::Help, He, "הנה מה שאני יודע לעשות:"),
-        (Intent::Unknown, En, "I didn't catch that"),
-        (Intent::Unknown, He, "לא הבנתי את זה"),
     ];
     for (intent, language, want) in cases {
         let reply = reply_without_tool(&intent, language);
@@ -189,4 +191,45 @@ fn greetings_help_and_unknown_requests_need_no_tool() {
         let with_result = reply_with_result(&intent, &json!({}), language, Metric, today());
         assert_eq!(with_result, reply, "{intent:?}");
     }
+}
+
+/// Not understood: said so in the user's language, with three offers that fit what this user
+/// has (records on the exercise they do most, goals they have or could set).
+#[test]
+fn requests_not_understood_get_three_offers_from_the_users_data() {
+    use crate::domain::chat::tools::ExerciseCount;
+    let mut with_data = stats_result(3, 2, 5);
+    with_data.most_trained = vec![ExerciseCount {
+        exercise: bench(),
+        workouts: 12,
+        sets: 40,
+    }];
+    with_data.active_goals = 1;
+    for (language, intro, name) in [
+        (En, "I didn't catch that", "Bench Press (Barbell)"),
+        (He, "לא הבנתי את זה", "לחיצת חזה עם מוט"),
+    ] {
+        let reply = reply_with_result(
+            &Intent::Unknown,
+            &json!(with_data),
+            language,
+            Metric,
+            today(),
+        );
+        let offers: Vec<&str> = reply.lines().filter(|l| l.starts_with("- ")).collect();
+        assert_eq!(offers.len(), 3, "{reply}");
+        check(&reply, language, &[intro, name]);
+    }
+    // A newcomer is offered what gets them started.
+    let mut newcomer = stats_result(0, 0, 0);
+    newcomer.workouts = 0;
+    newcomer.most_trained.clear();
+    newcomer.favourite_exercise = None;
+    let reply = reply_with_result(&Intent::Unknown, &json!(newcomer), En, Metric, today());
+    assert!(reply.contains("squat 3x5 @ 100kg"), "{reply}");
+    assert_eq!(
+        reply.lines().filter(|l| l.starts_with("- ")).count(),
+        3,
+        "{reply}"
+    );
 }

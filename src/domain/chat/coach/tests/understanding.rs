@@ -5,7 +5,9 @@ use serde_json::json;
 
 use crate::domain::account::Language;
 use crate::domain::chat::coach::phrases::{EN, HE};
-use crate::domain::chat::coach::{CallContext, ChartRequest, Intent, Measure, understand};
+use crate::domain::chat::coach::{
+    CallContext, ChartRequest, Intent, Measure, StatsFocus, understand,
+};
 use crate::domain::chat::tools::{AddPlanArgs, CompletePlanArgs, RecordsArgs, StatsArgs, ToolName};
 use crate::domain::due_date::parse_due;
 use crate::domain::scoring::stats::Period;
@@ -14,15 +16,28 @@ use crate::domain::sql::Dialect;
 fn stats(period: Period) -> Intent {
     Intent::Stats {
         args: StatsArgs { period },
-        streak: false,
+        focus: StatsFocus::Totals,
     }
 }
 
 fn streak(period: Period) -> Intent {
     Intent::Stats {
         args: StatsArgs { period },
-        streak: true,
+        focus: StatsFocus::Streak,
     }
+}
+
+fn focus(period: Period, focus: StatsFocus) -> Intent {
+    Intent::Stats {
+        args: StatsArgs { period },
+        focus,
+    }
+}
+
+fn e1rm(exercise: &str) -> Intent {
+    Intent::E1rm(RecordsArgs {
+        exercise: Some(exercise.to_owned()),
+    })
 }
 
 fn records(exercise: Option<&str>) -> Intent {
@@ -99,13 +114,13 @@ fn cases() -> Vec<(&'static str, Intent)> {
         ("How am I doing this year?", stats(Year)),
         ("total volume of all time", stats(All)),
         ("what's my streak?", streak(All)),
-        ("What level am I?", streak(All)),
+        ("What level am I?", focus(All, StatsFocus::Level)),
         ("what's my bench PR", records(Some("bench"))),
         ("records for squat", records(Some("squat"))),
         ("my records", records(None)),
         ("Show me my personal bests this year", records(None)),
         ("What's my best deadlift?", records(Some("deadlift"))),
-        ("bench press 1RM?", records(Some("bench press"))),
+        ("bench press 1RM?", e1rm("bench press")),
         (
             "what's my PR on the bench press these days?",
             records(Some("bench press")),
@@ -213,10 +228,10 @@ fn cases() -> Vec<(&'static str, Intent)> {
         ("הסטטיסטיקות שלי", stats(All)),
         ("כמה אימונים עשיתי השבוע?", stats(Week)),
         ("סיכום החודש", stats(Month)),
-        ("כמה נקודות צברתי השנה", stats(Year)),
+        ("כמה נקודות צברתי השנה", focus(Year, StatsFocus::Points)),
         ("כמה התאמנתי מאז ומעולם?", stats(All)),
         ("מה הרצף שלי?", streak(All)),
-        ("באיזו רמה אני?", streak(All)),
+        ("באיזו רמה אני?", focus(All, StatsFocus::Level)),
         ("השיא שלי בסקוואט", records(Some("סקוואט"))),
         ("מה השיא שלי בלחיצת חזה?", records(Some("לחיצת חזה"))),
         ("מָה הַשִּׂיא שֶׁלִּי בְּדֶּדְלִיפְט", records(Some("דֶּדְלִיפְט"))),
@@ -314,7 +329,11 @@ fn intents_call_their_tool_with_its_arguments() {
     let cases = [
         (Intent::Greeting, None),
         (Intent::Help, None),
-        (Intent::Unknown, None),
+        // Not understood: the stats tell which offers fit this user.
+        (
+            Intent::Unknown,
+            Some((ToolName::GetStats, json!({"period": "all"}))),
+        ),
         (
             stats(Period::Week),
             Some((ToolName::GetStats, json!({"period": "week"}))),
