@@ -6,6 +6,9 @@
 //!   words must do. Read `nl_log/parse/*` as a ratio to the baseline of the same phrase.
 //! - `nl_log/parse/*`: the whole parse (numbers, units, joiners, several exercises, days ago).
 //!
+//! - `nl_log/corpus`: every phrase of `tests/fixtures/nl_log/phrases.jsonl` (491, English and
+//!   Hebrew, written apart from the parser) in one pass: divide by 491 for a phrase's cost.
+//!
 //! Phrases are a handful from the parser's own test table (`src/domain/nl_log/tests.rs`) in
 //! English and Hebrew, plus one long message per language with several exercises; each is
 //! checked once, untimed, to log the exercises it names.
@@ -82,6 +85,20 @@ fn nl_log(c: &mut Criterion) {
             b.iter(|| parse(black_box(text), WeightUnit::Kg))
         });
     }
+    let corpus: Vec<String> = include_str!("../tests/fixtures/nl_log/phrases.jsonl")
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v["text"].as_str().map(str::to_owned))
+        .collect();
+    assert!(corpus.len() >= 300);
+    group.bench_function("corpus", |b| {
+        b.iter(|| {
+            corpus
+                .iter()
+                .map(|t| parse(black_box(t), WeightUnit::Kg).entries.len())
+                .sum::<usize>()
+        })
+    });
     group.finish();
 }
 

@@ -135,6 +135,31 @@ pub fn distance_unit_label(units: Units) -> &'static str {
     }
 }
 
+/// `display`'s unit abbreviations and their Hebrew forms.
+const HEBREW_UNITS: [(&str, &str); 6] = [
+    ("kg", "ק״ג"),
+    ("lb", "ליב׳"),
+    ("km", "ק״מ"),
+    ("m", "מ׳"),
+    ("mi", "מייל"),
+    ("s", "שנ׳"),
+];
+
+/// A "number unit" of this module with the unit written in `language` ("100 kg", "100 ק״ג"):
+/// a Hebrew sentence carries no English but the names the user wrote.
+pub fn in_language(shown: String, language: crate::domain::account::Language) -> String {
+    if language == crate::domain::account::Language::En {
+        return shown;
+    }
+    match shown.rsplit_once(' ') {
+        Some((number, unit)) => match HEBREW_UNITS.iter().find(|(en, _)| *en == unit) {
+            Some((_, he)) => format!("{number} {he}"),
+            None => shown,
+        },
+        None => shown,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 //! these lines, so what a person confirms is what is stored.
 
 use crate::domain::account::{Language, Units};
-use crate::domain::display::{distance, duration, number, weight};
+use crate::domain::display::{distance, duration, in_language, number, weight};
 use crate::domain::training::SetType;
 use crate::domain::workout::ValidSet;
 
@@ -22,10 +22,10 @@ fn one(set: &ValidSet, units: Units, language: Language) -> String {
         });
     }
     if let Some(kg) = set.weight_kg {
-        parts.push(format!("@ {}", weight(kg, units)));
+        parts.push(format!("@ {}", in_language(weight(kg, units), language)));
     }
     if let Some(m) = set.distance_m {
-        parts.push(distance(m, units));
+        parts.push(in_language(distance(m, units), language));
     }
     if let Some(s) = set.duration_s {
         let time = duration(f64::from(s));
@@ -109,7 +109,7 @@ mod tests {
         );
         assert_eq!(
             lines(&sets[2..3], Units::Metric, Language::He),
-            ["8 חזרות @ 80 kg"]
+            ["8 חזרות @ 80 ק״ג"]
         );
     }
 
@@ -122,7 +122,10 @@ mod tests {
             lines(&[run.clone()], Units::Metric, Language::En),
             ["5 km in 25:00"]
         );
-        assert_eq!(lines(&[run], Units::Metric, Language::He), ["5 km ב-25:00"]);
+        assert_eq!(
+            lines(&[run], Units::Metric, Language::He),
+            ["5 ק״מ ב-25:00"]
+        );
         let mut heavy = set(Some(5), Some(crate::domain::training::lb_to_kg(225.0)));
         heavy.rpe = Some(8.5);
         assert_eq!(

@@ -216,3 +216,41 @@ both_engines! {
         assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("unknown_exercise")), "{body}");
     }
 }
+
+both_engines! {
+    /// A model's structured sets go through the same check as words: a number the user never
+    /// wrote ("100 kg" in the call, "80 kg" in the message) is asked about, nothing stored; the
+    /// same call with the user's numbers logs.
+    async fn a_models_numbers_that_differ_from_the_users_words_are_asked_about(app: TestApp, llm: FakeLlm) {
+        use std::time::Duration;
+
+        use crate::common::fake_llm::Reply;
+        let user = app.user("modelled").await;
+        let sets = |kg: f64| json!({"exercises": [{"exercise": "bench press", "sets": [
+            {"reps": 8, "weight_kg": kg}, {"reps": 8, "weight_kg": kg}, {"reps": 8, "weight_kg": kg}]}]});
+        llm.then(Reply::tool_call("call_1", "log_workout", &sets(100.0)))
+            .then(Reply::text(&["Which weight was it?"], Duration::ZERO));
+        let exchange = app.chat(&user.client, "bench 3x8 at 80 kg").await;
+        let conversation = exchange["user_message"]["conversation_id"].as_str().unwrap().to_owned();
+        let messages = app.messages(&user.client, &conversation).await;
+        let tool = messages.iter().find(|m| m["role"] == "tool").expect("a tool step");
+        let result: Value = serde_json::from_str(tool["content"].as_str().unwrap()).unwrap();
+        assert_eq!(result["status"], "unsure", "{result}");
+        let doubt = &result["doubts"][0];
+        assert_eq!((doubt["kind"].as_str(), doubt["value"].as_f64()), (Some("not_said"), Some(100.0)), "{result}");
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 0, "nothing stored on the model's word");
+        // The model read the question it is to ask.
+        let second = llm.requests()[1]["messages"].as_array().unwrap().clone();
+        assert!(second.last().unwrap()["content"].as_str().unwrap().contains("not_said"), "{second:?}");
+
+        // The user's own numbers: logged as said.
+        llm.then(Reply::tool_call("call_2", "log_workout", &sets(80.0)))
+            .then(Reply::text(&["Logged."], Duration::ZERO));
+        app.chat(&user.client, "bench 3x8 at 80 kg").await;
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, 3);
+        let records = app.get_json(&user.client, "/api/v1/records?exercise=bench-press").await;
+        let heaviest = records["items"].as_array().into_iter().flatten()
+            .find(|r| r["record_type"] == "weight").map(|r| r["value"].as_f64());
+        assert_eq!(heaviest, Some(Some(80.0)), "{records}");
+    }
+}

@@ -111,6 +111,9 @@ pub struct SetGoalArgs {
     /// The last day of a by_date goal.
     #[serde(default)]
     pub end_date: Option<NaiveDate>,
+    /// The target is in the user's own units (kg or lb, km or miles, minutes), not canonical.
+    #[serde(default)]
+    pub in_user_units: bool,
 }
 
 /// `delete_goal` arguments: what tells the goal from the others.
@@ -337,6 +340,9 @@ pub struct RecordsResult {
     pub exercise: Option<Names>,
     pub unknown_exercise: Option<String>,
     pub records: Vec<RecordFact>,
+    /// When the name fits several exercises: the likeliest, the user's own first.
+    #[serde(default)]
+    pub suggestions: Vec<Names>,
     /// For one exercise: the user's local day it was last done, and in how many workouts.
     #[serde(default)]
     pub last_done: Option<NaiveDate>,

@@ -660,9 +660,11 @@ fn lists(toks: Vec<Tok>) -> Vec<Tok> {
                     j += 2;
                 }
             }
-            // The last number belongs to the next exercise when a name follows it.
+            // The last number belongs to the next exercise when a name follows it ("10, 9,
+            // 60 push-ups"), not when the name is joined by a glued ו ("10, 9, 8 וסקוואט").
             if items.len() > 1
                 && let Some(w) = word(toks.get(j))
+                && !(w.starts_with('ו') && w.chars().count() > 2)
                 && !is_unit(w)
                 && !is_in(w, REPS)
                 && !is_in(w, SETS)

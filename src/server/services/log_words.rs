@@ -173,7 +173,7 @@ fn unsure_html(l: &Labels, unsure: &Unsure) -> String {
         ));
         for u in understood {
             out.push_str(&format!(
-                "<li><bdi>{}</bdi>: <span dir=\"ltr\">{}</span></li>",
+                "<li><bdi>{}</bdi>: <span dir=\"auto\">{}</span></li>",
                 escape(u.name.as_deref().unwrap_or(&u.exercise)),
                 escape(&u.lines.join(", "))
             ));

@@ -7,29 +7,7 @@ use crate::domain::display;
 use crate::domain::goals::GoalType;
 use crate::domain::scoring::records::RecordType;
 
-/// `display`'s unit abbreviations and their Hebrew forms.
-const HEBREW_UNITS: [(&str, &str); 6] = [
-    ("kg", "ק״ג"),
-    ("lb", "ליב׳"),
-    ("km", "ק״מ"),
-    ("m", "מ׳"),
-    ("mi", "מייל"),
-    ("s", "שנ׳"),
-];
-
-/// `display`'s "number unit" with the unit in `language`.
-fn in_language(shown: String, language: Language) -> String {
-    if language == Language::En {
-        return shown;
-    }
-    match shown.rsplit_once(' ') {
-        Some((number, unit)) => match HEBREW_UNITS.iter().find(|(en, _)| *en == unit) {
-            Some((_, he)) => format!("{number} {he}"),
-            None => shown,
-        },
-        None => shown,
-    }
-}
+use display::in_language;
 
 pub(super) fn weight(kg: f64, units: Units, language: Language) -> String {
     in_language(display::weight(kg, units), language)

@@ -32,7 +32,7 @@ const WANT: &[&str] = &[
 const DELETE: &[&str] = &[
     "delete", "remove", "cancel", "scrap", "get rid of", "drop", "don't want", "dont want",
     "do not want", "no longer want", "תמחק", "תמחקי", "מחק", "מחקי", "למחוק", "תבטל", "תבטלי",
-    "בטל", "לבטל", "תסיר", "תסירי", "הסר", "להסיר", "לא רוצה",
+    "בטל", "בטלי", "לבטל", "תסיר", "תסירי", "הסר", "להסיר", "לא רוצה", "תעיף", "תעיפי", "העף",
 ];
 /// Questions about goals ("how are my goals?") are not requests to set one.
 #[rustfmt::skip]
@@ -117,7 +117,18 @@ pub(super) fn goal(text: &str, words: &Words) -> Option<Intent> {
         }
     }
     let streak = words.has_any(STREAK);
-    let first = |kinds: &[QuantityKind]| amounts.iter().find(|q| kinds.contains(&q.kind)).copied();
+    // "from 5 km to 3 km", "מ-3 ל-4": the last amount; otherwise the first ("60 sets instead of
+    // 50").
+    let from_to = words.has_any(&["from"]) || text.contains("מ-");
+    let first = |kinds: &[QuantityKind]| {
+        let mut of_kind = amounts.iter().filter(|q| kinds.contains(&q.kind));
+        if from_to {
+            of_kind.next_back().copied()
+        } else {
+            of_kind.next().copied()
+        }
+    };
+    let mut in_user_units = false;
     let (goal_type, target) = if streak {
         (GoalType::Streak, first(&[QuantityKind::Bare])?.value)
     } else if words.has_any(POINTS) {
@@ -137,6 +148,10 @@ pub(super) fn goal(text: &str, words: &Words) -> Option<Intent> {
         (GoalType::Exercises, first(&[QuantityKind::Bare])?.value)
     } else if words.has_any(WORKOUTS) || kind_named(words) == Some(GoalType::Workouts) {
         (GoalType::Workouts, first(&[QuantityKind::Bare])?.value)
+    } else if named && exercise(words).is_some() {
+        // "lower my deadlift goal to 180": a lift's weight, in the user's units.
+        in_user_units = true;
+        (GoalType::Weight, first(&[QuantityKind::Bare])?.value)
     } else {
         return None;
     };
@@ -159,6 +174,7 @@ pub(super) fn goal(text: &str, words: &Words) -> Option<Intent> {
         timeframe,
         exercise,
         end_date: None,
+        in_user_units,
     }))
 }
 

@@ -9,7 +9,8 @@ use crate::domain::scoring::stats::Period;
 pub(super) const RECORDS: &[&str] = &[
     "pr", "prs", "pb", "pbs", "record", "records", "personal best", "personal bests", "1rm",
     "one rep max", "heaviest", "my best", "my max", "how much do i", "how much can i", "how heavy",
-    "most weight", "שיא", "שיאים", "מקסימום", "הכי כבד", "כמה אני מרים", "כמה אני מרימה",
+    "most weight", "max weight", "all-time best", "all time best", "best on", "best for",
+    "המשקל המקסימלי", "מקסימלי", "שיא", "שיאים", "מקסימום", "הכי כבד", "כמה אני מרים", "כמה אני מרימה",
     "הכי הרבה הרמתי", "המשקל הכי כבד",
 ];
 
@@ -17,6 +18,7 @@ pub(super) const RECORDS: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const E1RM: &[&str] = &[
     "e1rm", "estimated", "estimate", "projected", "calculated", "calculate", "single rep",
+    "theoretical", "1 rep max",
     "for 1 rep", "for one rep", "max for 1 rep", "1rm", "one rep max", "one-rep max", "משוער",
     "משוערת", "בהערכה", "תעריך", "תעריכי", "בחזרה אחת", "חזרה אחת", "החזרה המקסימלית",
 ];
@@ -30,7 +32,7 @@ pub(super) const LAST_TIME: &[&str] = &[
 /// Words of a "when did I last …" question around the exercise.
 #[rustfmt::skip]
 pub(super) const LAST_FILLER: &[&str] = &[
-    "when", "whn", "did", "do", "i", "last", "go", "for", "train", "session", "workout", "was",
+    "when", "whn", "whens", "when's", "did", "do", "i", "last", "go", "for", "train", "session", "workout", "was",
     "the", "a", "my", "time", "מתי", "עשיתי", "היה", "האימון", "האחרון", "שלי", "עם", "שעשיתי",
     "התאמנתי", "ב", "את",
 ];
@@ -61,7 +63,7 @@ pub(super) const LEVEL: &[&str] = &["level", "lvl", "rank", "רמה", "לבל", 
 /// Points.
 #[rustfmt::skip]
 pub(super) const POINTS: &[&str] = &[
-    "points", "point", "pts", "נקודות", "נקודת", "ניקוד", "פוינטס",
+    "points", "point", "pts", "נקודות", "נקודת", "ניקוד", "פוינטס", "פוינטים", "נק",
 ];
 
 /// Goals.
@@ -76,14 +78,16 @@ pub(super) const GOALS: &[&str] = &[
 pub(super) const PLAN: &[&str] = &[
     "plan", "plans", "planned", "schedule", "upcoming", "agenda", "to do", "todo", "reminders",
     "whats next", "what is next", "to-do list", "to do list", "todo list", "my list", "on my list",
-    "תוכנית", "תכנית", "תוכניות", "מתוכנן", "מתוכננים", "תזכורות", "רשימה",
+    "tasks", "my tasks", "תוכנית", "תכנית", "תוכניות", "מתוכנן", "מתוכננים", "תזכורות",
+    "רשימה שלי", "רשימת המשימות", "משימות",
     "לוז", "מה הלאה", "מה הבא",
 ];
 
 /// Streaks and levels: answered from the stats tool, but about keeping at it.
 #[rustfmt::skip]
 pub(super) const STREAK: &[&str] = &[
-    "streak", "streaks", "in a row", "consecutive", "רצף", "רצפים", "ברצף", "סטריק",
+    "streak", "streaks", "in a row", "consecutive", "רצף", "רצפים", "ברצף", "סטריק", "רצוף",
+    "ברציפות",
 ];
 
 /// Totals: "my stats", "how many workouts", "כמה התאמנתי".
@@ -92,6 +96,7 @@ pub(super) const STATS: &[&str] = &[
     "stats", "stat", "statistics", "numbers", "summary", "totals", "total", "overview", "progress",
     "volume", "points", "workouts", "sets", "how many", "how much", "how am i doing",
     "how did i do", "what did i do", "what have i done", "how have i been doing", "sessions",
+    "workout count", "count",
     "how is my training", "favourite exercise", "favorite exercise", "סטטיסטיקה", "סטטיסטיקות",
     "נתונים", "סיכום", "התקדמות", "נפח", "נקודות", "אימונים", "סטים", "כמה", "התאמנתי", "מתקדם",
     "מתקדמת", "איך הלך", "מה עשיתי", "תרגיל אהוב",

@@ -5,8 +5,9 @@
 use super::words::Words;
 use crate::domain::account::Language;
 
-/// Hebrew when most words with letters are Hebrew, English when most are Latin, otherwise
-/// (a tie, digits or emoji only) `fallback`, the user's setting.
+/// Hebrew when most words with letters are Hebrew, English when most are Latin; a tie with
+/// Hebrew in it is Hebrew ("PR בסקוואט??": English speakers do not write Hebrew words);
+/// otherwise (digits or emoji only) `fallback`, the user's setting.
 pub fn reply_language(text: &str, fallback: Language) -> Language {
     let (mut hebrew, mut latin) = (0usize, 0usize);
     for word in Words::of(text).list {
@@ -22,6 +23,7 @@ pub fn reply_language(text: &str, fallback: Language) -> Language {
     match hebrew.cmp(&latin) {
         std::cmp::Ordering::Greater => Language::He,
         std::cmp::Ordering::Less => Language::En,
+        std::cmp::Ordering::Equal if hebrew > 0 => Language::He,
         std::cmp::Ordering::Equal => fallback,
     }
 }

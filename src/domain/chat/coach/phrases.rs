@@ -40,6 +40,8 @@ pub(super) struct Phrases {
     pub records_none_for: &'static str,
     pub records_none: &'static str,
     pub records_unknown: &'static str,
+    /// `{name}` fits several exercises: `{suggestions}`.
+    pub records_which: &'static str,
     pub more_exercises: Plural,
 
     pub goals_intro: &'static str,
@@ -172,6 +174,7 @@ pub(super) static EN: Phrases = Phrases {
     records_none_for: "No records for {name} yet — log a set and I'll keep track.",
     records_none: "No personal records yet. Log your first workout and they'll start showing up here.",
     records_unknown: "I don't know an exercise called {name}. Check the spelling, or ask “my records” to see them all.",
+    records_which: "{name} fits more than one exercise — which one: {suggestions}? Ask again with its name.",
     more_exercises: Plural {
         one: "…and 1 more exercise.",
         two: "…and 2 more exercises.",
@@ -298,6 +301,7 @@ pub(super) static HE: Phrases = Phrases {
     records_none_for: "עדיין אין שיאים {in_name} — תעד/י סט ואעקוב אחריהם.",
     records_none: "עדיין אין שיאים אישיים. תעד/י את האימון הראשון שלך והם יתחילו להופיע כאן.",
     records_unknown: "לא מצאתי תרגיל בשם {name}. בדוק/י את האיות, או שאל/י „מה השיאים שלי” כדי לראות את כולם.",
+    records_which: "{name} מתאים ליותר מתרגיל אחד — לאיזה התכוונת: {suggestions}? שאל/י שוב עם השם שלו.",
     more_exercises: Plural {
         one: "…ועוד תרגיל אחד.",
         two: "…ועוד שני תרגילים.",

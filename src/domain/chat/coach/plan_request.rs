@@ -28,7 +28,7 @@ const ADD: &[&str] = &[
 /// Verbs that add something on their own, at the start of a message ("schedule leg day …").
 #[rustfmt::skip]
 const SCHEDULE: &[&str] = &[
-    "schedule", "תקבע", "תקבעי", "קבע", "תתכנן", "תתכנני", "תכנן",
+    "schedule", "pencil in", "pencil", "book in", "slot in", "תקבע", "תקבעי", "קבע", "תתכנן", "תתכנני", "תכנן",
 ];
 /// The plan itself, with the words that may come before or after it ("to my plan", "לתוכנית
 /// האימונים שלי").
@@ -60,7 +60,7 @@ const COMPLETE_END: &[&str] = &[
     "is done", "are done", "is finished", "is complete", "בוצע", "בוצעה", "הושלם", "הושלמה",
     "mark it done", "mark it as done", "mark it complete", "mark it completed", "mark that done",
     "mark that as done", "tick that one off", "tick that off", "tick it off", "check it off",
-    "check that off", "is done mark it complete", "תסמן", "תסמני", "תסמן שבוצע", "תסמני שבוצע",
+    "check that off", "cross them off", "cross it off", "cross that off", "תסמן", "תסמני", "תסמן שבוצע", "תסמני שבוצע",
     "תסמן כבוצע", "תסמני כבוצע", "תסמן v", "תסמני v",
 ];
 /// Words that end a completion after a start word: "mark leg day as done".
@@ -162,6 +162,29 @@ pub(super) fn complete(words: &Words) -> Option<Intent> {
     } else {
         ends(COMPLETE_END, &mut cut)
     };
+    // "bike ride done!", "עשיתי את הפילאטיס ✅": done, of something without numbers (a
+    // workout with numbers is a log: "squat 3x5 done").
+    let ended = ended.or_else(|| {
+        // Not "heaviest deadlift i've ever done".
+        let no_numbers = !words.text.chars().any(|c| c.is_ascii_digit())
+            && !words.has_any(&["i've", "ive", "have", "ever", "had", "was", "what", "how"]);
+        let emoji = words
+            .text
+            .trim_end()
+            .ends_with(['✅', '✔', '☑', '\u{fe0f}']);
+        let done = words.ends_with("done");
+        if !no_numbers || !(emoji || done.is_some()) {
+            return None;
+        }
+        if let Some(at) = done {
+            cut[at].iter_mut().for_each(|c| *c = true);
+        }
+        if let Some(at) = words.starts_at(&["עשיתי את", "עשיתי", "i did", "did"], start)
+        {
+            cut[at].iter_mut().for_each(|c| *c = true);
+        }
+        Some(())
+    });
     if !started && ended.is_none() {
         return None;
     }

@@ -8,6 +8,11 @@ use crate::domain::chat::facts::{FactKind, RememberArgs};
 /// How a request to remember starts, folded to lower case.
 const OPENINGS: &[&str] = &[
     "please remember that ",
+    "pls remember that ",
+    "pls remember ",
+    "plz remember ",
+    "תרשום לך ש",
+    "תרשמי לך ש",
     "remeber that ",
     "remeber ",
     "don't forget that ",

@@ -157,6 +157,15 @@ impl Ctx {
         }
     }
 
+    /// "a, b or c" / "א, ב או ג".
+    fn or_list(&self, parts: &[String]) -> String {
+        match parts.split_last() {
+            None => String::new(),
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{}{}{last}", rest.join(", "), self.p.or),
+        }
+    }
+
     /// "a, b and c" / "א, ב ו-ג": Hebrew glues its "and" to the word, with a hyphen before a
     /// digit.
     fn and_list(&self, parts: &[String]) -> String {

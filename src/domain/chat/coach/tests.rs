@@ -6,6 +6,7 @@
 #[cfg(feature = "ssr")]
 mod chart_replies;
 mod goal_and_plan_replies;
+mod goal_requests;
 mod language;
 mod record_replies;
 mod stats_replies;

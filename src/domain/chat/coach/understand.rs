@@ -32,13 +32,8 @@ pub fn understand(text: &str) -> Intent {
     if let Some(intent) = super::goal_request::goal(text, &words) {
         return intent;
     }
-    if let Some(intent) = plan_request::add(&words).or_else(|| plan_request::complete(&words)) {
-        return intent;
-    }
-    if let Some(request) = super::chart_request::chart(&words) {
-        return Intent::Chart(request);
-    }
-    // Questions about one exercise that read like a log ("e1rm ohp", "1 rep max deadlift").
+    // Questions about one exercise, which may read like a log ("e1rm ohp") or a reminder
+    // ("תזכיר לי מתי עשיתי מתח לאחרונה") ("e1rm ohp", "1 rep max deadlift").
     let about_exercise = |keys: &[&[&str]]| RecordsArgs {
         exercise: exercise(&words, keys),
     };
@@ -47,6 +42,12 @@ pub fn understand(text: &str) -> Intent {
     }
     if is_last_time(&words) {
         return Intent::LastDone(about_exercise(&[LAST_TIME, LAST_FILLER]));
+    }
+    if let Some(intent) = plan_request::add(&words).or_else(|| plan_request::complete(&words)) {
+        return intent;
+    }
+    if let Some(request) = super::chart_request::chart(&words) {
+        return Intent::Chart(request);
     }
     if super::log_request::is_log(text, &words) {
         return Intent::Log {

@@ -13,7 +13,7 @@ use crate::server::db::exercises::{self, ExerciseRow};
 use crate::server::db::goals::{self, GoalRow};
 use crate::server::db::users::User;
 use crate::server::services::goals::{GoalError, GoalView, create_goal, update_goal, views};
-use crate::server::services::log::resolve_exercise;
+use crate::server::services::log_text::resolve_words;
 use crate::server::services::stats::today;
 
 /// A goal with no end said runs this long.
@@ -59,7 +59,7 @@ async fn matching(
 ) -> Result<Vec<GoalRow>, sqlx::Error> {
     let exercise_id = match exercise.map(str::trim).filter(|e| !e.is_empty()) {
         None => None,
-        Some(name) => match resolve_exercise(db, &user.id, name).await? {
+        Some(name) => match resolve_words(db, &user.id, name).await? {
             Ok(row) => Some(row.id),
             Err(_) => return Ok(Vec::new()),
         },
@@ -96,18 +96,37 @@ pub async fn set_goal(
     user: &User,
     args: SetGoalArgs,
 ) -> Result<GoalChangeResult, sqlx::Error> {
+    let target = if args.in_user_units {
+        args.goal_type.target_from_input(args.target, user.units)
+    } else {
+        args.target
+    };
+    // The exercise as this user means it (their history settles "curls"), so the goal service
+    // finds the same one.
+    let exercise = match args
+        .exercise
+        .as_deref()
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+    {
+        Some(name) => match resolve_words(db, &user.id, name).await? {
+            Ok(row) => Some(row.slug),
+            Err(_) => Some(name.to_owned()),
+        },
+        None => None,
+    };
     let same = matching(
         db,
         user,
         Some(args.goal_type),
-        args.exercise.as_deref(),
+        exercise.as_deref(),
         args.timeframe,
     )
     .await?;
     if let [existing] = &same[..] {
         let previous = existing.target_value;
         let patch = GoalPatch {
-            target_value: Some(args.target),
+            target_value: Some(target),
             end_date: args.end_date,
             is_active: Some(true),
         };
@@ -133,9 +152,9 @@ pub async fn set_goal(
     };
     let input = GoalInput {
         goal_type: args.goal_type,
-        target_value: args.target,
+        target_value: target,
         timeframe,
-        exercise: args.exercise,
+        exercise,
         start_date: None,
         end_date,
     };

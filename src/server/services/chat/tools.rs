@@ -25,7 +25,7 @@ use crate::server::charts::{self, ChartFailure};
 use crate::server::db::Id;
 use crate::server::db::plan::PlanItem;
 use crate::server::db::users::User;
-use crate::server::db::{Db, aliases, facts, plan, records};
+use crate::server::db::{Db, aliases, exercises, facts, plan, records};
 use crate::server::llm::{ToolCall, ToolSpec};
 use crate::server::sandbox::{Sandbox, SandboxError};
 use crate::server::services::chat::goal_tools::{delete_goal, goal_facts, set_goal};
@@ -357,13 +357,32 @@ async fn get_records(
         .filter(|e| !e.is_empty());
     let exercise = match wanted {
         None => None,
-        Some(name) => match resolve_exercise(db, &user.id, name).await? {
+        // The user's history settles a name several exercises share ("curls").
+        Some(name) => match log_text::resolve_words(db, &user.id, name).await? {
             Ok(row) => Some(row),
-            Err(_) => {
+            Err(candidates) => {
+                // The ones this user logs first: those are the ones they can mean.
+                let logged = exercises::logged_ids(db, &user.id).await?;
+                let mut ranked = Vec::new();
+                for c in candidates {
+                    let theirs = match exercises::find(db, &user.id, &c.slug).await? {
+                        Some(row) => logged.contains(&row.id.to_string()),
+                        None => false,
+                    };
+                    ranked.push((
+                        !theirs,
+                        Names {
+                            en: c.name_en,
+                            he: c.name_he,
+                        },
+                    ));
+                }
+                ranked.sort_by_key(|(not_theirs, _)| *not_theirs);
                 return Ok(RecordsResult {
                     exercise: None,
                     unknown_exercise: Some(name.to_owned()),
                     records: Vec::new(),
+                    suggestions: ranked.into_iter().take(3).map(|(_, n)| n).collect(),
                     last_done: None,
                     workouts: 0,
                 });
@@ -379,6 +398,7 @@ async fn get_records(
     Ok(RecordsResult {
         last_done,
         workouts,
+        suggestions: Vec::new(),
         exercise: exercise.map(|e| Names {
             en: e.name_en,
             he: e.name_he,

@@ -24,6 +24,16 @@ const ORDER: [RecordType; 6] = [
 
 pub(super) fn reply(c: &Ctx, r: &RecordsResult) -> String {
     if let Some(asked) = &r.unknown_exercise {
+        if !r.suggestions.is_empty() {
+            let names: Vec<String> = r.suggestions.iter().map(|n| c.name(n).to_owned()).collect();
+            return fill(
+                c.p.records_which,
+                &[
+                    ("name", &c.quote(asked)),
+                    ("suggestions", &c.or_list(&names)),
+                ],
+            );
+        }
         return fill(c.p.records_unknown, &[("name", &c.quote(asked))]);
     }
     match &r.exercise {

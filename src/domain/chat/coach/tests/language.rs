@@ -11,7 +11,7 @@ fn answers_follow_the_language_most_words_are_in() {
         ("שָׁלוֹם", En, He),
         ("מה השיא שלי ב-bench press", En, He),
         ("my PR in סקוואט", He, En),
-        ("hi שלום", En, En),
+        ("hi שלום", En, He),
         ("hi שלום", He, He),
         ("3x5 @ 100", He, He),
         ("12345", En, En),

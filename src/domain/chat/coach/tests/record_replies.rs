@@ -24,6 +24,7 @@ fn records_name_the_exercise_in_the_answers_language_with_values_in_the_users_un
     let all = Intent::Records(RecordsArgs::default());
     let benched = RecordsResult {
         last_done: None,
+        suggestions: Vec::new(),
         workouts: 0,
         exercise: Some(bench()),
         unknown_exercise: None,
@@ -43,6 +44,7 @@ fn records_name_the_exercise_in_the_answers_language_with_values_in_the_users_un
         .collect();
     let nothing = |exercise| RecordsResult {
         last_done: None,
+        suggestions: Vec::new(),
         workouts: 0,
         exercise,
         unknown_exercise: None,
@@ -74,6 +76,7 @@ fn records_name_the_exercise_in_the_answers_language_with_values_in_the_users_un
             &asked,
             RecordsResult {
                 last_done: None,
+                suggestions: Vec::new(),
                 workouts: 0,
                 exercise: Some(Names {
                     en: "Bench Press (Barbell)".into(),
@@ -117,6 +120,7 @@ fn records_name_the_exercise_in_the_answers_language_with_values_in_the_users_un
             &asked,
             RecordsResult {
                 last_done: None,
+                suggestions: Vec::new(),
                 workouts: 0,
                 exercise: None,
                 unknown_exercise: Some("bench".into()),
@@ -130,6 +134,7 @@ fn records_name_the_exercise_in_the_answers_language_with_values_in_the_users_un
             &all,
             RecordsResult {
                 last_done: None,
+                suggestions: Vec::new(),
                 workouts: 0,
                 exercise: None,
                 unknown_exercise: None,
@@ -147,6 +152,7 @@ fn records_name_the_exercise_in_the_answers_language_with_values_in_the_users_un
             &all,
             RecordsResult {
                 last_done: None,
+                suggestions: Vec::new(),
                 workouts: 0,
                 exercise: None,
                 unknown_exercise: None,
