@@ -167,3 +167,74 @@ fn records_name_the_exercise_in_the_answers_language_with_values_in_the_users_un
         check(&reply(intent, &result, language, units), language, &facts);
     }
 }
+
+/// A name several exercises fit is asked about, with the likeliest ones; an estimated 1RM and
+/// the last time are told with the date in full.
+#[test]
+fn a_shared_name_is_asked_about_and_e1rm_and_last_time_carry_their_dates() {
+    let curls = RecordsResult {
+        exercise: None,
+        unknown_exercise: Some("curls".into()),
+        records: vec![],
+        suggestions: vec![
+            Names {
+                en: "Bicep Curl (Dumbbell)".into(),
+                he: "כפיפת מרפקים עם משקולות".into(),
+            },
+            Names {
+                en: "Bicep Curl (Barbell)".into(),
+                he: "כפיפת מרפקים עם מוט".into(),
+            },
+        ],
+        last_done: None,
+        workouts: 0,
+    };
+    let asked = Intent::Records(RecordsArgs {
+        exercise: Some("curls".into()),
+    });
+    check(
+        &reply(&asked, &curls, En, Metric),
+        En,
+        &[
+            "“curls” fits more than one exercise — which one: Bicep Curl (Dumbbell) or Bicep Curl (Barbell)?",
+        ],
+    );
+    let hebrew = RecordsResult {
+        unknown_exercise: Some("כפיפות".into()),
+        ..curls.clone()
+    };
+    check(
+        &reply(&asked, &hebrew, He, Metric),
+        He,
+        &["כפיפת מרפקים עם משקולות או כפיפת מרפקים עם מוט"],
+    );
+    let benched = RecordsResult {
+        exercise: Some(bench()),
+        unknown_exercise: None,
+        records: vec![record(bench(), RecordType::E1rm, 112.5, "2021-03-03")],
+        suggestions: vec![],
+        last_done: Some(day("2021-03-03")),
+        workouts: 40,
+    };
+    let args = RecordsArgs {
+        exercise: Some("bench".into()),
+    };
+    check(
+        &reply(&Intent::E1rm(args.clone()), &benched, En, Metric),
+        En,
+        &[
+            "Your estimated one-rep max on Bench Press (Barbell): 112.5 kg",
+            "3 Mar 2021",
+        ],
+    );
+    check(
+        &reply(&Intent::E1rm(args.clone()), &benched, En, Imperial),
+        En,
+        &["248"],
+    );
+    check(
+        &reply(&Intent::LastDone(args), &benched, He, Metric),
+        He,
+        &["לחיצת חזה עם מוט", "2021", "40 אימונים"],
+    );
+}
