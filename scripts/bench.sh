@@ -146,6 +146,13 @@ criterion_part() {
       printf '  %-18s %8s us = %5sx the baseline (%s us)\n' "$id" "$(us "$ns")" "$(ratio "$ns" "$base")" "$(us "$base")"
     fi
   done
+  ns=$(mean_ns "nl_log/corpus")
+  if ! na "$ns"; then
+    local phrases
+    phrases=$(grep -c . tests/fixtures/nl_log/phrases.jsonl)
+    printf '  %-18s %8s us a phrase on average over the %s phrases of tests/fixtures/nl_log/phrases.jsonl\n' \
+      corpus "$(awk -v ns="$ns" -v n="$phrases" 'BEGIN { printf "%.1f", ns / n / 1e3 }')" "$phrases"
+  fi
   echo "Aggregates over one user's 100,000 sets (budget: <= 20 ms; baseline: the same SQL with"
   echo "WHERE user_id = \$1 on the main pool, no sandbox):"
   local engine direct sandboxed shown
