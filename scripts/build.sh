@@ -48,6 +48,9 @@ if [ "$profile" = release ]; then
 else
   cargo build --bin $NAME --features ssr
 fi
+# 5. the site's files in br and gzip, once, for the server to send as they are
+if [ "$profile" = release ]; then bin=target/release/$NAME; else bin=target/debug/$NAME; fi
+log "$("$bin" precompress "$SITE")"
 raw=$(stat -c %s "$SITE/pkg/${NAME}_bg.wasm")
 gz=$(gzip -9 -c "$SITE/pkg/${NAME}_bg.wasm" | wc -c)
 log "site ready in $SITE (wasm: $((raw / 1024)) KiB raw, $((gz / 1024)) KiB gzip)"

@@ -35,6 +35,7 @@ pub mod sandbox;
 pub mod services;
 pub mod site;
 pub mod state;
+pub mod static_files;
 
 pub use state::AppState;
 

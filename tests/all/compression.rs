@@ -88,3 +88,42 @@ both_engines! {
         assert!(body.contains("event:"), "{body}");
     }
 }
+
+both_engines! {
+    /// The site's files go in the form written at build time: br or gzip as accepted, the
+    /// original otherwise, cacheable.
+    async fn site_files_are_served_precompressed(app: TestApp) {
+        let built = tempfile::tempdir().unwrap();
+        let script: String = (0..500).map(|i| format!("console.log({i});\n")).collect();
+        let name = format!("zz-compression-{}.js", unique());
+        std::fs::write(built.path().join(&name), &script).unwrap();
+        spotter::server::static_files::precompress(built.path()).unwrap();
+        let pkg = std::path::Path::new("target/site/pkg");
+        std::fs::create_dir_all(pkg).unwrap();
+        for suffix in ["", ".br", ".gz"] {
+            std::fs::copy(built.path().join(format!("{name}{suffix}")), pkg.join(format!("{name}{suffix}"))).unwrap();
+        }
+        let client = app.bare_client();
+        let get = |encoding: Option<&'static str>| {
+            let mut req = client.get(app.url(&format!("/pkg/{name}")));
+            if let Some(e) = encoding {
+                req = req.header("accept-encoding", e);
+            }
+            req.send()
+        };
+        let plain = get(None).await.unwrap();
+        assert_eq!(plain.status(), StatusCode::OK);
+        assert!(plain.headers().get("content-encoding").is_none());
+        assert!(header(&plain, "cache-control").starts_with("public"), "files may be cached");
+        assert_eq!(plain.text().await.unwrap(), script);
+        let br = get(Some("gzip, br")).await.unwrap();
+        assert_eq!(header(&br, "content-encoding"), "br");
+        assert_eq!(String::from_utf8(unbrotli(&br.bytes().await.unwrap())).unwrap(), script);
+        let gz = get(Some("gzip")).await.unwrap();
+        assert_eq!(header(&gz, "content-encoding"), "gzip");
+        assert_eq!(String::from_utf8(gunzip(&gz.bytes().await.unwrap())).unwrap(), script);
+        for suffix in ["", ".br", ".gz"] {
+            let _ = std::fs::remove_file(pkg.join(format!("{name}{suffix}")));
+        }
+    }
+}

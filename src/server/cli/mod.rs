@@ -14,6 +14,7 @@ mod demo;
 mod error;
 mod import;
 mod migrate;
+mod precompress;
 mod recompute;
 mod serve;
 mod setup;
@@ -67,6 +68,9 @@ enum Command {
     /// Create a demo account with about six months of training, goals, a plan and two
     /// conversations. Its password is `spotter-demo` unless --password-stdin gives another.
     Demo(demo::DemoArgs),
+    /// Write the site's files (wasm, scripts, styles) again as .br and .gz beside them, for the
+    /// server to send as they are (scripts/build.sh runs it).
+    Precompress(precompress::PrecompressArgs),
 }
 
 pub async fn main() -> ExitCode {
@@ -103,6 +107,7 @@ async fn run(command: Command) -> Result<(), CliError> {
         Command::Copy(args) => copy::run(args).await,
         Command::Recompute(args) => recompute::run(args).await,
         Command::Demo(args) => demo::run(args).await,
+        Command::Precompress(args) => precompress::run(args),
     }
 }
 
