@@ -48,8 +48,18 @@ if [ "$profile" = release ]; then
 else
   cargo build --bin $NAME --features ssr
 fi
-# 5. the site's files in br and gzip, once, for the server to send as they are
+# 5. the client under names carrying its content hash (cached for good by browsers), listed in
+#    hash.txt beside the server binary, which Leptos reads to name them in every page
 if [ "$profile" = release ]; then bin=target/release/$NAME; else bin=target/debug/$NAME; fi
+js_hash=$(sha256sum "$SITE/pkg/$NAME.js" | cut -c1-16)
+wasm_hash=$(sha256sum "$SITE/pkg/${NAME}_bg.wasm" | cut -c1-16)
+find "$SITE/pkg" -maxdepth 1 -regextype posix-extended -regex ".*/$NAME\.[0-9a-f]{16}\.(js|wasm)(\.br|\.gz)?" \
+  ! -name "$NAME.$js_hash.js*" ! -name "$NAME.$wasm_hash.wasm*" -delete
+cp -p "$SITE/pkg/$NAME.js" "$SITE/pkg/$NAME.$js_hash.js"
+cp -p "$SITE/pkg/${NAME}_bg.wasm" "$SITE/pkg/$NAME.$wasm_hash.wasm"
+printf 'js: %s\nwasm: %s\n' "$js_hash" "$wasm_hash" > "$(dirname "$bin")/hash.txt"
+
+# 6. the site's files in br and gzip, once, for the server to send as they are
 log "$("$bin" precompress "$SITE")"
 raw=$(stat -c %s "$SITE/pkg/${NAME}_bg.wasm")
 gz=$(gzip -9 -c "$SITE/pkg/${NAME}_bg.wasm" | wc -c)

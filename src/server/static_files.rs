@@ -1,8 +1,10 @@
 //! The site's files (the wasm client and its bindings, the stylesheet, ECharts): written once
 //! at build time in br and gzip beside each file ([`precompress`], `spotter precompress`), and
 //! served in the best form the browser accepts ([`routes`]), so no request pays for compressing
-//! a megabyte of wasm. Files under `pkg/` are cached by the browser for an hour and revalidated;
-//! pages and JSON are never cached (`http::middleware`).
+//! a megabyte of wasm. The client's files also exist under names carrying their content hash
+//! (`spotter.<hash>.js`, `spotter.<hash>.wasm`, listed in `hash.txt` beside the server binary
+//! by scripts/build.sh): those are cached for a year as immutable; the other files for an hour,
+//! then revalidated. Pages and JSON are never cached (`http::middleware`).
 
 use std::fs;
 use std::io::{self, Write};
@@ -12,7 +14,6 @@ use axum::Router;
 use axum::http::HeaderValue;
 use axum::http::header::CACHE_CONTROL;
 use tower_http::services::{ServeDir, ServeFile};
-use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Kinds of file worth compressing (the rest is already compressed, like images, or tiny).
 const COMPRESSIBLE: &[&str] = &["js", "wasm", "css", "svg", "json", "html", "txt", "map"];
@@ -97,13 +98,50 @@ fn files(dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// Whether scripts/build.sh wrote the client's hashed names (`hash_file`) beside this binary.
+pub fn hash_file_present(hash_file: &str) -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join(hash_file)))
+        .is_some_and(|path| path.is_file())
+}
+
+/// `spotter.0123456789abcdef.js`: a name that changes whenever the content does.
+fn is_hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let mut parts = name.split('.');
+    matches!(
+        (parts.next(), parts.next(), parts.next(), parts.next()),
+        (Some(_), Some(hash), Some("js" | "wasm"), None | Some("br" | "gz"))
+            if hash.len() == HASH_CHARS && hash.chars().all(|c| c.is_ascii_hexdigit())
+    )
+}
+
+/// Hex characters of the content hash in a file name (scripts/build.sh writes them).
+const HASH_CHARS: usize = 16;
+
+async fn cache_for(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let hashed = is_hashed(req.uri().path());
+    let mut res = next.run(req).await;
+    if res.status().is_success() {
+        res.headers_mut().insert(
+            CACHE_CONTROL,
+            HeaderValue::from_static(if hashed {
+                "public, max-age=31536000, immutable"
+            } else {
+                "public, max-age=3600, must-revalidate"
+            }),
+        );
+    }
+    res
+}
+
 /// `/pkg/*` and the root files of `site_root`, each in br or gzip when the browser accepts it
 /// and the compressed form was written; missing files fall through to the page router's 404.
 pub fn routes<S: Clone + Send + Sync + 'static>(site_root: &str) -> Router<S> {
-    let cache = SetResponseHeaderLayer::if_not_present(
-        CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=3600, must-revalidate"),
-    );
     let mut router = Router::new().nest_service(
         "/pkg",
         ServeDir::new(Path::new(site_root).join("pkg"))
@@ -119,7 +157,7 @@ pub fn routes<S: Clone + Send + Sync + 'static>(site_root: &str) -> Router<S> {
             );
         }
     }
-    router.layer(cache)
+    router.layer(axum::middleware::from_fn(cache_for))
 }
 
 #[cfg(test)]
@@ -127,6 +165,16 @@ mod tests {
     use std::io::Read;
 
     use super::*;
+
+    #[test]
+    fn hashed_names_are_told_apart() {
+        assert!(is_hashed("/pkg/spotter.0123456789abcdef.js"));
+        assert!(is_hashed("/pkg/spotter.0123456789abcdef.wasm"));
+        assert!(!is_hashed("/pkg/spotter.js"));
+        assert!(!is_hashed("/pkg/spotter_bg.wasm"));
+        assert!(!is_hashed("/pkg/spotter.0123456789abcdeg.js"));
+        assert!(!is_hashed("/main.css"));
+    }
 
     #[test]
     fn compressible_files_get_br_and_gzip_beside_them_once() {

@@ -37,6 +37,10 @@ fn site_options(addr_override: Option<std::net::SocketAddr>) -> Result<LeptosOpt
     if let Some(addr) = addr_override {
         options.site_addr = addr;
     }
+    // scripts/build.sh copies the client to names with its hash and writes them beside the
+    // binary: pages then ask for files that never change, cached for good. (Leptos reads the
+    // file on every page and fails without it, so this is on only when it is there.)
+    options.hash_files = crate::server::static_files::hash_file_present(&options.hash_file);
     Ok(options)
 }
 
