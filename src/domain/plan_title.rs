@@ -3,7 +3,7 @@
 //! "ריצה 5 ק"מ". Equal titles first, then one title containing the other, then the item that
 //! shares the most words (Hebrew prefixes and English plurals set aside); a tie is no answer.
 
-use crate::domain::catalog::normalize;
+use crate::domain::catalog::{is_hebrew, normalize};
 
 /// Words that say nothing about which item.
 #[rustfmt::skip]
@@ -50,7 +50,7 @@ fn stems(folded: &str) -> Vec<String> {
         .split(' ')
         .filter(|w| !w.is_empty() && !STOP.contains(w))
         .map(|w| {
-            let hebrew = w.chars().any(|c| ('\u{05D0}'..='\u{05EA}').contains(&c));
+            let hebrew = is_hebrew(w);
             let w = if hebrew && w.chars().count() > 3 {
                 w.strip_prefix(['ה', 'ב', 'ל', 'ו', 'ש']).unwrap_or(w)
             } else {

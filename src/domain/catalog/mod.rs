@@ -23,7 +23,7 @@ pub use matcher::{
     AMBIGUITY_MARGIN, AUTO_ACCEPT, Candidate, MAX_CANDIDATES, MIN_CONFIDENCE, MatchTarget,
     best_match, match_exercise,
 };
-pub use normalize::normalize;
+pub use normalize::{is_hebrew, normalize};
 pub use validate::{CatalogProblem, MIN_EXERCISES, validate};
 
 use serde::Deserialize;

@@ -65,7 +65,8 @@ fn class(c: char) -> Class {
     }
 }
 
-pub(super) fn is_hebrew(text: &str) -> bool {
+/// Whether `text` has a Hebrew letter in it.
+pub fn is_hebrew(text: &str) -> bool {
     text.chars().any(|c| ('\u{05D0}'..='\u{05EA}').contains(&c))
 }
 

@@ -80,6 +80,16 @@ pub fn moment_label(t: &Strings, local: NaiveDateTime, today: NaiveDate) -> Stri
     )
 }
 
+/// A name after a glued one-letter Hebrew preposition ("ב", "ל"): "בסקוואט", but "ב-Bench
+/// Press" before a name that does not start with a Hebrew letter.
+pub fn glued(preposition: &str, name: &str) -> String {
+    if name.starts_with(|c| ('\u{05D0}'..='\u{05EA}').contains(&c)) {
+        format!("{preposition}{name}")
+    } else {
+        format!("{preposition}-{name}")
+    }
+}
+
 /// Replaces `{key}` placeholders with values.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values

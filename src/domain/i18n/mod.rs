@@ -16,7 +16,9 @@ pub mod strings;
 pub use en::EN;
 pub use form_error::FormError;
 pub use he::HE;
-pub use labels::{day_label, fill, goal_type_label, level_label, moment_label, record_label};
+pub use labels::{
+    day_label, fill, glued, goal_type_label, level_label, moment_label, record_label,
+};
 pub use plural::Plural;
 pub use strings::Strings;
 

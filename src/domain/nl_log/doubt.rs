@@ -70,9 +70,7 @@ impl Doubt {
             if name.is_empty() {
                 String::new()
             } else if he && matches!(he_text, "ב" | "ל") {
-                // A one-letter preposition is glued on: "בסקוואט", "ב-bench".
-                let hebrew = name.starts_with(|c| ('\u{05D0}'..='\u{05EA}').contains(&c));
-                format!(" {he_text}{}{name}", if hebrew { "" } else { "-" })
+                format!(" {}", crate::domain::i18n::glued(he_text, name))
             } else if he {
                 format!(" {he_text} {name}")
             } else {

@@ -1129,7 +1129,7 @@ const CARDIO: &[&str] = &[
 /// Reads a message into exercises with their sets; `default_unit` is the unit of a weight
 /// written without one ("squat 5x5 at 100").
 pub fn parse(text: &str, default_unit: WeightUnit) -> ParsedLog {
-    let hebrew = text.chars().any(|c| ('\u{05D0}'..='\u{05EA}').contains(&c));
+    let hebrew = crate::domain::catalog::is_hebrew(text);
     let mut toks = scan(text);
     let days = days_ago(&mut toks);
     let mut building: Vec<Building> = Vec::new();

@@ -153,17 +153,21 @@ pub async fn resolve_words(
     }
     // The user's history breaks a tie: of the candidates that share the words, the one they
     // have logged.
-    Ok(match history_pick(db, user_id, name, |_| true).await? {
-        Some(row) => Ok(row),
-        None => Err(candidates),
-    })
+    let logged = exercises::logged_ids(db, user_id).await?;
+    Ok(
+        match history_pick(db, user_id, &logged, name, |_| true).await? {
+            Some(row) => Ok(row),
+            None => Err(candidates),
+        },
+    )
 }
 
 /// Of the catalog and custom exercises close to `name` that pass `fits`, the one `user_id` has
-/// logged, when exactly one is.
+/// logged (`logged`: their exercise ids), when exactly one is.
 async fn history_pick(
     db: &Db,
     user_id: &Id,
+    logged: &[String],
     name: &str,
     fits: impl Fn(&ExerciseRow) -> bool,
 ) -> Result<Option<ExerciseRow>, sqlx::Error> {
@@ -187,10 +191,6 @@ async fn history_pick(
             })
             .map(|x| x.slug.as_str()),
     );
-    if likely.is_empty() {
-        return Ok(None);
-    }
-    let logged = exercises::logged_ids(db, user_id).await?;
     let mut theirs = Vec::new();
     for slug in likely {
         if let Some(row) = exercises::find(db, user_id, slug).await?
@@ -239,6 +239,13 @@ pub async fn read_text(db: &Db, user: &User, text: &str) -> Result<ReadText, Tex
         mut doubts,
     } = nl_log::parse(text, unit_of(user.units));
     let mut resolved: Vec<(Entry, Option<ExerciseRow>)> = Vec::new();
+    let logged = if entries.is_empty() {
+        Vec::new()
+    } else {
+        exercises::logged_ids(db, &user.id)
+            .await
+            .map_err(LogError::Db)?
+    };
     for e in entries {
         let row = if e.exercise.is_empty() {
             None
@@ -256,23 +263,22 @@ pub async fn read_text(db: &Db, user: &User, text: &str) -> Result<ReadText, Tex
                             .iter()
                             .any(|s| s.reps.is_some() && s.weight.is_some()) =>
                 {
-                    history_pick(db, &user.id, &e.exercise, |x| !is_cardio(x.measured_by))
-                        .await
-                        .map_err(LogError::Db)?
-                        .or(Some(r))
+                    history_pick(db, &user.id, &logged, &e.exercise, |x| {
+                        !is_cardio(x.measured_by)
+                    })
+                    .await
+                    .map_err(LogError::Db)?
+                    .or(Some(r))
                 }
                 // A name the catalog knows, for an exercise this user never logged, while
                 // they log exactly one other of that name ("calf raises" for someone who only
                 // does seated ones): theirs.
                 Some(r) => {
-                    let logged = exercises::logged_ids(db, &user.id)
-                        .await
-                        .map_err(LogError::Db)?;
                     if logged.contains(&r.id.to_string()) {
                         Some(r)
                     } else {
                         let kind = is_cardio(r.measured_by);
-                        history_pick(db, &user.id, &e.exercise, |x| {
+                        history_pick(db, &user.id, &logged, &e.exercise, |x| {
                             is_cardio(x.measured_by) == kind
                         })
                         .await

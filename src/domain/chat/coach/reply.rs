@@ -120,10 +120,7 @@ impl Ctx {
     fn in_name(&self, name: &str) -> String {
         match self.language {
             Language::En => name.to_owned(),
-            Language::He if name.starts_with(|c| ('\u{05D0}'..='\u{05EA}').contains(&c)) => {
-                format!("ב{name}")
-            }
-            Language::He => format!("ב-{name}"),
+            Language::He => i18n::glued("ב", name),
         }
     }
 

@@ -49,20 +49,35 @@ fn fact(v: &GoalView, all: &[ExerciseRow]) -> GoalFact {
     }
 }
 
+/// The exercise a goal request names, as this user means it (their history settles
+/// "curls"): `None` when it names none, `Err` with the words when they fit no one exercise.
+async fn named_exercise(
+    db: &Db,
+    user: &User,
+    exercise: Option<&str>,
+) -> Result<Option<Result<ExerciseRow, String>>, sqlx::Error> {
+    Ok(match exercise.map(str::trim).filter(|e| !e.is_empty()) {
+        None => None,
+        Some(name) => Some(
+            resolve_words(db, &user.id, name)
+                .await?
+                .map_err(|_| name.to_owned()),
+        ),
+    })
+}
+
 /// The user's goals that fit what was said; an exercise that names nothing fits nothing.
 async fn matching(
     db: &Db,
     user: &User,
     goal_type: Option<GoalType>,
-    exercise: Option<&str>,
+    exercise: Option<&Result<ExerciseRow, String>>,
     timeframe: Option<Timeframe>,
 ) -> Result<Vec<GoalRow>, sqlx::Error> {
-    let exercise_id = match exercise.map(str::trim).filter(|e| !e.is_empty()) {
+    let exercise_id = match exercise {
         None => None,
-        Some(name) => match resolve_words(db, &user.id, name).await? {
-            Ok(row) => Some(row.id),
-            Err(_) => return Ok(Vec::new()),
-        },
+        Some(Ok(row)) => Some(row.id.clone()),
+        Some(Err(_)) => return Ok(Vec::new()),
     };
     Ok(goals::list(db, &user.id)
         .await?
@@ -101,25 +116,12 @@ pub async fn set_goal(
     } else {
         args.target
     };
-    // The exercise as this user means it (their history settles "curls"), so the goal service
-    // finds the same one.
-    let exercise = match args
-        .exercise
-        .as_deref()
-        .map(str::trim)
-        .filter(|e| !e.is_empty())
-    {
-        Some(name) => match resolve_words(db, &user.id, name).await? {
-            Ok(row) => Some(row.slug),
-            Err(_) => Some(name.to_owned()),
-        },
-        None => None,
-    };
+    let named = named_exercise(db, user, args.exercise.as_deref()).await?;
     let same = matching(
         db,
         user,
         Some(args.goal_type),
-        exercise.as_deref(),
+        named.as_ref(),
         args.timeframe,
     )
     .await?;
@@ -154,7 +156,9 @@ pub async fn set_goal(
         goal_type: args.goal_type,
         target_value: target,
         timeframe,
-        exercise,
+        // The slug of the exercise meant, so the goal service finds the same one (words that
+        // fit none come back from it as an error).
+        exercise: named.map(|n| n.map_or_else(|words| words, |row| row.slug)),
         start_date: None,
         end_date,
     };
@@ -171,17 +175,12 @@ pub async fn delete_goal(
     user: &User,
     args: DeleteGoalArgs,
 ) -> Result<GoalChangeResult, sqlx::Error> {
-    let found = matching(
-        db,
-        user,
-        args.goal_type,
-        args.exercise.as_deref(),
-        args.timeframe,
-    )
-    .await?;
-    let all_goals = goal_facts(db, user).await?.goals;
+    let named = named_exercise(db, user, args.exercise.as_deref()).await?;
+    let found = matching(db, user, args.goal_type, named.as_ref(), args.timeframe).await?;
     match &found[..] {
-        [] => Ok(GoalChangeResult::NotFound { goals: all_goals }),
+        [] => Ok(GoalChangeResult::NotFound {
+            goals: goal_facts(db, user).await?.goals,
+        }),
         [goal] => {
             let view = views(db, user, vec![goal.clone()])
                 .await?

@@ -8,17 +8,12 @@ use crate::domain::chat::tools::{ExerciseCount, Names};
 use crate::domain::scoring::stats::Period;
 use crate::server::db::users::User;
 use crate::server::db::{Db, Id, on_db};
+use crate::server::local_time::to_utc;
 use crate::server::services::log::local_day_fn;
 
 /// The first instant of local day `day`.
 fn start_of(user: &User, day: NaiveDate) -> DateTime<Utc> {
-    day.and_time(NaiveTime::MIN)
-        .and_local_timezone(user.zone())
-        .earliest()
-        .map_or_else(
-            || day.and_time(NaiveTime::MIN).and_utc(),
-            |t| t.with_timezone(&Utc),
-        )
+    to_utc(user.zone(), day.and_time(NaiveTime::MIN))
 }
 
 /// Workouts in the period before the one that starts on `start` (last week, month or year).
