@@ -19,6 +19,8 @@ use crate::common::*;
 struct Ev {
     name: String,
     data: Value,
+    /// The SSE `id` (the event's position in the reply), empty when none was sent.
+    id: String,
 }
 
 type Events = std::pin::Pin<Box<dyn futures_util::Stream<Item = Ev> + Send>>;
@@ -50,6 +52,7 @@ fn events_of(resp: reqwest::Response) -> Events {
             .filter_map(|e| async move {
                 let e = e.expect("an SSE event");
                 (e.event != "message" || !e.data.is_empty()).then(|| Ev {
+                    id: e.id,
                     name: e.event,
                     data: serde_json::from_str(&e.data).unwrap_or(Value::Null),
                 })
@@ -256,6 +259,48 @@ both_engines! {
         let elsewhere = app.conversation(&user, "").await["id"].as_str().unwrap().to_owned();
         let resp = user.client.get(app.url(&format!("/api/v1/conversations/{elsewhere}/stream?question={question}"))).send().await.unwrap();
         assert_error(resp, StatusCode::NOT_FOUND, "not_found").await;
+    }
+
+    async fn a_client_resumes_after_its_last_event_id_with_no_gap_and_no_repeat(app: TestApp, llm: FakeLlm) {
+        llm.then(Reply::text(&WORDS, Duration::from_millis(40)));
+        let user = app.user("resumer").await;
+        let conversation = app.conversation(&user, "").await["id"].as_str().unwrap().to_owned();
+        let mut events = send_streamed(&app, &user, &conversation, "Rest?").await;
+        // Read up to the third piece of text, then lose the connection.
+        let mut first = Vec::new();
+        while first.iter().filter(|e: &&Ev| e.name == "delta").count() < 3 {
+            first.push(events.next().await.unwrap());
+        }
+        drop(events);
+        let ids: Vec<u64> = first.iter().map(|e| e.id.parse().expect("every event has an id")).collect();
+        assert_eq!(ids, (1..=ids.len() as u64).collect::<Vec<_>>(), "positions from 1, in order");
+        let question = first[0].data["id"].as_str().unwrap().to_owned();
+        let join = app.url(&format!("/api/v1/conversations/{conversation}/stream?question={question}"));
+        let last = ids.last().unwrap().to_string();
+        let resumed = all_events(events_of(
+            user.client.get(&join).header("last-event-id", &last).send().await.unwrap(),
+        ))
+        .await;
+        let next: Vec<u64> = resumed.iter().map(|e| e.id.parse().unwrap()).collect();
+        assert_eq!(next.first(), Some(&(ids.len() as u64 + 1)), "goes on right after {last}");
+        assert!(next.windows(2).all(|w| w[1] == w[0] + 1), "no gap: {next:?}");
+        assert_eq!(format!("{}{}", text_of(&first), text_of(&resumed)), WORDS.concat(), "each piece once");
+        assert_eq!(resumed.last().unwrap().name, "done");
+
+        // A late joiner without an id gets the whole reply from the start, question first;
+        // after the end, the ended reply is still there for a client resuming late.
+        let whole = all_events(events_of(user.client.get(&join).send().await.unwrap())).await;
+        assert_eq!(whole[0].data["id"].as_str(), Some(question.as_str()));
+        assert_eq!(whole.len(), ids.len() + resumed.len());
+        assert_eq!(text_of(&whole), WORDS.concat());
+        let tail = all_events(events_of(
+            user.client.get(&join).header("last-event-id", (whole.len() - 1).to_string()).send().await.unwrap(),
+        ))
+        .await;
+        assert_eq!(names(&tail), ["done"]);
+        // The `done` event carries the reply as the thread shows it.
+        let items = tail[0].data["items"].as_array().expect("items");
+        assert!(items.iter().any(|i| i["Coach"]["html"].as_str().is_some_and(|h| h.contains("breathe."))), "{items:?}");
     }
 
     async fn the_stop_form_works_without_javascript(app: TestApp, llm: FakeLlm) {

@@ -5,6 +5,7 @@
 //! - [`conversation`]: titles, message roles and statuses, what a user may send.
 //! - [`facts`]: what the coach knows about a user (the `remember` tool, Settings).
 //! - [`feedback`]: what a user thinks of a reply.
+//! - [`reply_state`]: whether a reply is over, from its stored steps.
 //! - [`transcript`]: a conversation as a Markdown document.
 //! - [`tools`]: each tool's name, arguments and result; the server runs them.
 //! - [`coach`]: the offline coach, which reads English and Hebrew requests into tool calls and
@@ -14,5 +15,6 @@ pub mod coach;
 pub mod conversation;
 pub mod facts;
 pub mod feedback;
+pub mod reply_state;
 pub mod tools;
 pub mod transcript;

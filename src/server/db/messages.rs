@@ -40,6 +40,17 @@ pub struct Message {
     pub created_at: DateTime<Utc>,
 }
 
+impl Message {
+    /// What `domain::chat::reply_state` reads of a reply step.
+    pub fn reply_step(&self) -> crate::domain::chat::reply_state::Step {
+        crate::domain::chat::reply_state::Step {
+            role: self.role,
+            status: self.status,
+            calls_tools: self.tool_calls.is_some(),
+        }
+    }
+}
+
 const COLUMNS: &str = "id, conversation_id, role, content, status, prompt_tokens, completion_tokens, token_count,
     tokens_estimated, error_message, query_executed, execution_time_ms, time_to_first_token_ms, model, tool_calls,
     tool_call_id, client_id, parent_id, created_at";

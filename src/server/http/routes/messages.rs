@@ -159,7 +159,7 @@ async fn exchange(
         .await?
         .ok_or_else(ApiError::not_found)?;
     if as_events {
-        return Ok(events(started));
+        return events(state, user, started).await;
     }
     let exchange = match started {
         Started::Repeated(exchange) => exchange,

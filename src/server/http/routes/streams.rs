@@ -1,12 +1,14 @@
 //! The coach's replies as they are written, over Server-Sent Events, and stopping one.
 //!
 //! - `POST /conversations/{id}/messages` and `POST /chat` with `Accept: text/event-stream`
-//!   answer with [`events`]: the reply task's events (`message`, `delta`, `tool_call`,
-//!   `tool_result`, `done`, `error`; see `services::chat::events`) as they happen. Closing
+//!   answer with [`events`]: the reply's events (`message`, `delta`, `tool_call`,
+//!   `tool_result`, `chart`, `done`, `error`; see `services::chat::events`) as they happen,
+//!   read from its hub, each with its position as `id`. Closing
 //!   the connection does not stop the reply: it is finished and stored all the same.
 //! - `GET /conversations/{id}/stream` ([`join`]) follows the reply being written in a
-//!   conversation from its stored progress, so it works from any instance; it ends at once
-//!   when nothing is being written.
+//!   conversation: from its hub when this process writes it (resuming after `Last-Event-ID`),
+//!   else from its stored progress, so it works from any instance; it ends at once when
+//!   nothing is being written.
 //! - `POST /messages/{id}/stop` ([`stop`]) keeps the text so far as `stopped`.
 
 use std::collections::HashMap;
@@ -21,14 +23,20 @@ use axum::response::{IntoResponse, Response};
 use futures_util::Stream;
 
 use crate::domain::chat::conversation::{MessageStatus, Role};
+use crate::domain::chat::reply_state;
+use crate::domain::views::chat::ThreadItem;
 use crate::server::auth::Caller;
 use crate::server::db::messages::{self, Message};
+use crate::server::db::users::User;
 use crate::server::db::{Db, Id, conversations};
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::ApiQuery;
 use crate::server::http::routes::ItemId;
-use crate::server::services::chat::events::ChatEvent;
+use crate::server::services::chat::events::{ChatEvent, Ending};
+use crate::server::services::chat::hub::Reader;
+use crate::server::services::chat::pages;
 use crate::server::services::chat::send::{Coach, Exchange, Started, Stopped};
+use crate::server::state::AppState;
 
 /// How often [`join`] reads a reply's stored progress.
 const POLL_EVERY: Duration = Duration::from_millis(150);
@@ -46,50 +54,63 @@ pub fn wants_events(headers: &HeaderMap) -> bool {
 
 /// A sent message's events: the question, then the reply's as it is written (or, for a
 /// repeated `client_id`, the stored exchange at once).
-pub fn events(started: Started) -> Response {
-    let (first, receiver) = match started {
-        Started::Repeated(exchange) => (replayed(&exchange), None),
-        Started::Live(live) => (
-            vec![ChatEvent::Message(live.user_message.clone())],
-            Some(live.events),
-        ),
-    };
-    let stream = futures_util::stream::unfold(
-        (first.into_iter(), receiver, false),
-        |(mut first, mut receiver, over)| async move {
-            if over {
-                return None;
-            }
-            let event = match first.next() {
-                Some(event) => event,
-                None => receiver.as_mut()?.recv().await?,
-            };
-            let over = event.is_last();
-            Some((Ok(sse(&event)), (first, receiver, over)))
-        },
-    );
-    sse_response(stream)
+pub async fn events(state: &AppState, user: &User, started: Started) -> Result<Response, ApiError> {
+    Ok(match started {
+        Started::Repeated(exchange) => {
+            let items = pages::reply_items(&state.db, user, &exchange.reply).await?;
+            let events = replayed(&exchange, items);
+            let numbered = events
+                .into_iter()
+                .enumerate()
+                .map(|(i, e)| Ok(sse(Some(i as u64 + 1), &e)));
+            sse_response(futures_util::stream::iter(numbered))
+        }
+        Started::Live(live) => sse_response(from_hub(live.hub.reader(0))),
+    })
+}
+
+/// A reply's events read from its hub in this process, each with its position as `id`.
+fn from_hub(reader: Reader) -> impl Stream<Item = Result<Event, Infallible>> + Send + 'static {
+    futures_util::stream::unfold(reader, |mut reader| async move {
+        let (at, event) = reader.next().await?;
+        Some((Ok(sse(Some(at), &event)), reader))
+    })
 }
 
 /// A stored exchange told as events.
-fn replayed(exchange: &Exchange) -> Vec<ChatEvent> {
+fn replayed(exchange: &Exchange, items: Vec<ThreadItem>) -> Vec<ChatEvent> {
     let mut events = vec![ChatEvent::Message(exchange.user_message.clone())];
     let last = exchange.reply.len().checked_sub(1);
+    let mut items = Some(items);
     for (i, m) in exchange.reply.iter().enumerate() {
-        events.push(match (Some(i) == last, m.role, m.status) {
-            (true, _, MessageStatus::Failed) => ChatEvent::Error(m.clone()),
-            (true, _, _) => ChatEvent::Done(m.clone()),
-            (false, Role::Tool, _) => ChatEvent::ToolResult(m.clone()),
-            (false, _, _) => ChatEvent::Message(m.clone()),
+        events.push(match (Some(i) == last, m.role) {
+            (true, _) => ending(m.clone(), items.take().unwrap_or_default()),
+            (false, Role::Tool) => ChatEvent::ToolResult(m.clone()),
+            (false, _) => ChatEvent::Message(m.clone()),
         });
     }
     events
 }
 
-fn sse(event: &ChatEvent) -> Event {
-    Event::default()
+/// The last event of a reply that ended with `step`.
+fn ending(step: Message, items: Vec<ThreadItem>) -> ChatEvent {
+    let failed = step.status == MessageStatus::Failed;
+    let ending = Box::new(Ending { step, items });
+    if failed {
+        ChatEvent::Error(ending)
+    } else {
+        ChatEvent::Done(ending)
+    }
+}
+
+fn sse(id: Option<u64>, event: &ChatEvent) -> Event {
+    let e = Event::default()
         .event(event.name())
-        .data(event.data().to_string())
+        .data(event.data().to_string());
+    match id {
+        Some(id) => e.id(id.to_string()),
+        None => e,
+    }
 }
 
 fn sse_response(
@@ -126,21 +147,30 @@ pub async fn stop(
     }
 }
 
-/// Follows the reply being written in a conversation, as SSE events read from its stored
-/// progress (from any instance): `message` for each step, `delta` for new text,
-/// `tool_result`, then `done` or `error`. Ends at once, with no event, when nothing is being
-/// written.
+/// Follows the reply being written in a conversation, as SSE events: from its hub when it is
+/// written by this process (every event from the start, or after `Last-Event-ID`, then the
+/// live ones), else from its stored progress (written by another instance, or ended a while
+/// ago): `message` for each step, `delta` for new text, `tool_result`, then `done` or
+/// `error`. Ends at once, with no event, when nothing is being written.
 #[utoipa::path(get, path = "/api/v1/conversations/{id}/stream", tag = "conversations",
-    params(("id" = String, Path), JoinQuery), responses(
+    params(("id" = String, Path), JoinQuery,
+        ("Last-Event-ID" = Option<String>, Header, description = "The `id` of the last event received: the stream goes on after it")),
+    responses(
     (status = 200, description = "text/event-stream"), (status = 404, body = ErrorBody)))]
 pub async fn join(
     Caller(state, p): Caller,
     ItemId(id): ItemId,
+    headers: HeaderMap,
     ApiQuery(q): ApiQuery<JoinQuery>,
 ) -> Result<Response, ApiError> {
     conversations::get(&state.db, &p.user.id, &id)
         .await?
         .ok_or_else(ApiError::not_found)?;
+    let after = headers
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or(0);
     let question = match q.question.as_deref() {
         Some(raw) => {
             let question = Id::parse(raw).ok_or_else(ApiError::not_found)?;
@@ -149,13 +179,24 @@ pub async fn join(
                 _ => return Err(ApiError::not_found()),
             }
         }
+        None => None,
+    };
+    let hub = match &question {
+        Some(question) => state.live.hub_of(question),
+        None => state.live.hub_in(&id),
+    };
+    if let Some(hub) = hub {
+        return Ok(sse_response(from_hub(hub.reader(after))));
+    }
+    let question = match question {
+        Some(question) => Some(question),
         None => messages::streaming_in(&state.db, &p.user.id, &id)
             .await?
             .and_then(|m| m.parent_id),
     };
     let follow = question.map(|question| Follow {
         db: state.db.clone(),
-        user_id: p.user.id.clone(),
+        user: p.user.clone(),
         question,
         sent: HashMap::new(),
         pending: Vec::new().into_iter(),
@@ -166,7 +207,7 @@ pub async fn join(
     let stream = futures_util::stream::unfold(follow, |follow| async move {
         let mut follow = follow?;
         let event = follow.next().await?;
-        Some((Ok(sse(&event)), Some(follow)))
+        Some((Ok(sse(None, &event)), Some(follow)))
     });
     Ok(sse_response(stream))
 }
@@ -181,7 +222,7 @@ pub struct JoinQuery {
 /// A reply followed through the database.
 struct Follow {
     db: Db,
-    user_id: Id,
+    user: User,
     question: Id,
     /// How much of each step's text has been sent.
     sent: HashMap<Id, usize>,
@@ -204,31 +245,34 @@ impl Follow {
                 tokio::time::sleep(POLL_EVERY).await;
             }
             self.reads += 1;
-            let steps = messages::replies_to(&self.db, &self.user_id, &self.question)
+            let steps = messages::replies_to(&self.db, &self.user.id, &self.question)
                 .await
                 .ok()?;
-            self.pending = self.read(steps).into_iter();
+            let mut events = self.read(&steps);
+            if self.over {
+                let items = pages::reply_items(&self.db, &self.user, &steps)
+                    .await
+                    .ok()?;
+                let last = steps.last()?.clone();
+                events.push(ending(last, items));
+            }
+            self.pending = events.into_iter();
         }
     }
 
-    /// The events that the stored steps add to what was sent.
-    fn read(&mut self, steps: Vec<Message>) -> Vec<ChatEvent> {
+    /// The events that the stored steps add to what was sent (without the last one, once
+    /// the reply is over: see `next`).
+    fn read(&mut self, steps: &[Message]) -> Vec<ChatEvent> {
         let mut events = Vec::new();
-        // Over when the last step is the coach's, finished, and not a call for tools (whose
-        // results and next step are on their way).
-        let over = steps.last().is_some_and(|m| {
-            m.role == Role::Assistant
-                && m.status != MessageStatus::Streaming
-                && (m.tool_calls.is_none() || m.status != MessageStatus::Complete)
-        }) && steps.iter().all(|m| m.status != MessageStatus::Streaming);
-        let last = steps.len().checked_sub(1);
-        for (i, step) in steps.into_iter().enumerate() {
+        let states: Vec<_> = steps.iter().map(Message::reply_step).collect();
+        self.over = reply_state::is_over(&states);
+        for step in steps {
             let new = !self.sent.contains_key(&step.id);
             let sent = self.sent.entry(step.id.clone()).or_insert(0);
             if new {
                 match step.role {
                     Role::Tool => {
-                        events.push(ChatEvent::ToolResult(step));
+                        events.push(ChatEvent::ToolResult(step.clone()));
                         continue;
                     }
                     _ => events.push(ChatEvent::Message(Message {
@@ -241,16 +285,9 @@ impl Follow {
                 events.push(ChatEvent::Delta {
                     message_id: step.id.clone(),
                     text: step.content[*sent..].to_owned(),
+                    at: *sent,
                 });
                 *sent = step.content.len();
-            }
-            if over && Some(i) == last {
-                self.over = true;
-                events.push(if step.status == MessageStatus::Failed {
-                    ChatEvent::Error(step)
-                } else {
-                    ChatEvent::Done(step)
-                });
             }
         }
         events

@@ -1,21 +1,26 @@
 //! What a reply being written tells whoever listens (the SSE of
-//! `POST /conversations/{id}/messages`): each is sent as an SSE event named by
-//! [`ChatEvent::name`] with [`ChatEvent::data`] as its JSON.
+//! `POST /conversations/{id}/messages` and `GET /conversations/{id}/stream`): each is sent as
+//! an SSE event named by [`ChatEvent::name`] with [`ChatEvent::data`] as its JSON, and its
+//! position in the reply (`hub`) as its `id`.
 //!
 //! - `message`: a message stored: the question, then each reply step as it starts (its id,
-//!   status `streaming`).
-//! - `delta`: more text of the reply step `message_id`.
-//! - `tool_call`: the coach calls a tool (`message_id` is the step that calls it).
+//!   status `streaming`, and its text so far: a client that has the step replaces its text).
+//! - `delta`: more text of the reply step `message_id`, starting at byte `at` of its text (a
+//!   client that already has those bytes skips them).
+//! - `tool_call`: the coach calls a tool (`message_id` is the step that calls it); `html`
+//!   shows it as the thread does.
 //! - `tool_result`: the tool's answer, stored as a `tool` message.
-//! - `chart`: a chart the coach drew (`create_chart`), with its ECharts option.
+//! - `chart`: a chart the coach drew (`create_chart`), with its ECharts option and `html`,
+//!   the figure as the thread shows it.
 //! - `done`: the reply's last step, finished (`complete` or `stopped`), with its tokens and
-//!   timings.
+//!   timings, and `items`: the whole reply as the thread shows it.
 //! - `error`: the reply failed; its last step, `failed`, with `error_message` (text that came
-//!   before the failure is kept in `content`).
+//!   before the failure is kept in `content`), and `items` as for `done`.
 
 use serde::Serialize;
 use serde_json::json;
 
+use crate::domain::views::chat::ThreadItem;
 use crate::server::db::Id;
 use crate::server::db::messages::Message;
 use crate::server::db::visualizations::VisualizationView;
@@ -24,12 +29,31 @@ use crate::server::llm::ToolCall;
 #[derive(Clone, Debug)]
 pub enum ChatEvent {
     Message(Message),
-    Delta { message_id: Id, text: String },
-    ToolCall { message_id: Id, call: ToolCall },
+    Delta {
+        message_id: Id,
+        text: String,
+        /// Where `text` starts in the step's text, in bytes.
+        at: usize,
+    },
+    ToolCall {
+        message_id: Id,
+        call: ToolCall,
+        html: String,
+    },
     ToolResult(Message),
-    Chart(VisualizationView),
-    Done(Message),
-    Error(Message),
+    Chart {
+        chart: Box<VisualizationView>,
+        html: String,
+    },
+    Done(Box<Ending>),
+    Error(Box<Ending>),
+}
+
+/// The last step of a reply and the whole reply as the thread shows it.
+#[derive(Clone, Debug)]
+pub struct Ending {
+    pub step: Message,
+    pub items: Vec<ThreadItem>,
 }
 
 impl ChatEvent {
@@ -39,7 +63,7 @@ impl ChatEvent {
             ChatEvent::Delta { .. } => "delta",
             ChatEvent::ToolCall { .. } => "tool_call",
             ChatEvent::ToolResult(_) => "tool_result",
-            ChatEvent::Chart(_) => "chart",
+            ChatEvent::Chart { .. } => "chart",
             ChatEvent::Done(_) => "done",
             ChatEvent::Error(_) => "error",
         }
@@ -48,19 +72,37 @@ impl ChatEvent {
     /// The event's JSON.
     pub fn data(&self) -> serde_json::Value {
         match self {
-            ChatEvent::Message(m) | ChatEvent::ToolResult(m) | ChatEvent::Done(m) => to_json(m),
-            ChatEvent::Error(m) => {
-                let mut data = to_json(m);
-                data["message"] = json!(m.error_message);
+            ChatEvent::Message(m) | ChatEvent::ToolResult(m) => to_json(m),
+            ChatEvent::Done(end) => {
+                let mut data = to_json(&end.step);
+                data["items"] = to_json(&end.items);
                 data
             }
-            ChatEvent::Chart(chart) => to_json(chart),
-            ChatEvent::Delta { message_id, text } => {
-                json!({ "message_id": message_id, "text": text })
+            ChatEvent::Error(end) => {
+                let mut data = to_json(&end.step);
+                data["message"] = json!(end.step.error_message);
+                data["items"] = to_json(&end.items);
+                data
             }
-            ChatEvent::ToolCall { message_id, call } => json!({
+            ChatEvent::Chart { chart, html } => {
+                let mut data = to_json(chart);
+                data["html"] = json!(html);
+                data
+            }
+            ChatEvent::Delta {
+                message_id,
+                text,
+                at,
+            } => {
+                json!({ "message_id": message_id, "text": text, "at": at })
+            }
+            ChatEvent::ToolCall {
+                message_id,
+                call,
+                html,
+            } => json!({
                 "message_id": message_id, "id": call.id, "name": call.name,
-                "arguments": call.arguments,
+                "arguments": call.arguments, "html": html,
             }),
         }
     }

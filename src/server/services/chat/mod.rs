@@ -6,8 +6,11 @@
 //! - [`reply`]: that task, the agent loop: the provider (`server::llm`) is asked, its text
 //!   stored as it streams, its tool calls run and stored as `tool` messages, until it answers
 //!   in words (or fails, or is stopped: stored too).
-//! - [`events`]: what a reply tells its listener as it goes (the SSE events).
-//! - [`live`]: the replies this process is writing (stop one, end all at shutdown).
+//! - [`events`]: what a reply tells its listeners as it goes (the SSE events).
+//! - [`hub`]: one reply's events so far and the signal for new ones; every listener reads
+//!   from it by position (the SSE `id`).
+//! - [`live`]: the replies this process is writing (follow one, stop one, end all at
+//!   shutdown).
 //! - [`tools`]: the tools a coach may call, run through the same services as REST;
 //!   [`goal_tools`] (set, change, delete goals) and [`training_facts`] (the period before,
 //!   the exercises done most, when an exercise was last done) are theirs.
@@ -17,6 +20,7 @@
 
 pub mod events;
 pub mod goal_tools;
+pub mod hub;
 pub mod live;
 pub mod log_card;
 pub mod pages;

@@ -104,26 +104,7 @@ pub async fn conversation_page(
     };
     let rows = messages::page(db, &user.id, &id, page).await?;
     let total = u64::try_from(conversation.message_count).unwrap_or(0);
-    let callers: Vec<Id> = rows
-        .iter()
-        .filter(|m| {
-            m.tool_calls
-                .as_deref()
-                .is_some_and(|c| c.contains(ToolName::CreateChart.as_str()))
-        })
-        .map(|m| m.id.clone())
-        .collect();
-    let charts = visualizations::of_messages(db, &user.id, &callers).await?;
-    let logged = logged_workouts(db, user, &rows).await?;
-    let steps = Steps {
-        conversation: id.to_string(),
-        charts,
-        logged,
-    };
-    let items = rows
-        .iter()
-        .flat_map(|m| thread_items(user, m, &steps))
-        .collect();
+    let items = items_of(db, user, &id, &rows).await?;
     Ok(Some(ConversationData {
         id: id.to_string(),
         title: conversation.title,
@@ -134,6 +115,50 @@ pub async fn conversation_page(
             total,
         },
     }))
+}
+
+/// The steps of one reply (the messages stored in answer to a question) as the thread shows
+/// them: what the `done` and `error` events carry, so a page that followed the reply live
+/// shows what a reload would.
+pub async fn reply_items(
+    db: &Db,
+    user: &User,
+    steps: &[Message],
+) -> Result<Vec<ThreadItem>, sqlx::Error> {
+    match steps.first() {
+        Some(first) => items_of(db, user, &first.conversation_id, steps).await,
+        None => Ok(Vec::new()),
+    }
+}
+
+/// Stored messages of a conversation as thread items: their tool lines, charts, workout
+/// cards and texts.
+async fn items_of(
+    db: &Db,
+    user: &User,
+    conversation: &Id,
+    rows: &[Message],
+) -> Result<Vec<ThreadItem>, sqlx::Error> {
+    let callers: Vec<Id> = rows
+        .iter()
+        .filter(|m| {
+            m.tool_calls
+                .as_deref()
+                .is_some_and(|c| c.contains(ToolName::CreateChart.as_str()))
+        })
+        .map(|m| m.id.clone())
+        .collect();
+    let charts = visualizations::of_messages(db, &user.id, &callers).await?;
+    let logged = logged_workouts(db, user, rows).await?;
+    let steps = Steps {
+        conversation: conversation.to_string(),
+        charts,
+        logged,
+    };
+    Ok(rows
+        .iter()
+        .flat_map(|m| thread_items(user, m, &steps))
+        .collect())
 }
 
 /// What the steps of a page of the thread show beyond their tool lines.
@@ -233,7 +258,7 @@ fn thread_items(user: &User, m: &Message, steps: &Steps) -> Vec<ThreadItem> {
 }
 
 /// "Looked up your data: `get_stats`", with the SQL of a `query_workouts` call folded under it.
-fn tool_line(l: &HtmlLabels, call: &ToolCall) -> String {
+pub fn tool_line(l: &HtmlLabels, call: &ToolCall) -> String {
     let (before, after) = l
         .tool_used
         .split_once("{tool}")

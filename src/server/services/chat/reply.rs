@@ -11,17 +11,19 @@ use crate::server::sandbox::Sandbox;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use tokio::sync::mpsc::UnboundedSender;
 use tokio_util::sync::CancellationToken;
 
-use super::events::ChatEvent;
+use super::events::{ChatEvent, Ending};
 use super::live::Running;
+use super::pages;
 use super::prompt::system_prompt;
 use super::tools;
 use crate::domain::chat::conversation::{MessageStatus, Role, summarize_earlier};
+use crate::server::charts::figure;
 use crate::server::db::messages::{self, Message, NewMessage};
 use crate::server::db::users::User;
 use crate::server::db::{Db, Id, facts, visualizations};
+use crate::server::html_labels::html_labels;
 use crate::server::llm::{
     CoachContext, LlmError, LlmMessage, LlmProvider, LlmReply, LlmRequest, ToolCall,
 };
@@ -30,8 +32,10 @@ use crate::server::llm::{
 pub const CONTEXT_MESSAGES: u32 = 50;
 /// Rounds of tool calls one reply may make before it is cut off.
 pub const MAX_TOOL_ROUNDS: usize = 4;
-/// How often a reply's text so far is written to its row while it streams.
-pub const PROGRESS_EVERY: Duration = Duration::from_millis(200);
+/// How often a reply's text so far is written to its row while it streams (and at each
+/// step's end). Live readers follow the hub, not the row: the row is the durable record, so a
+/// reply cut off by a crash keeps its text up to the last write.
+pub const PROGRESS_EVERY: Duration = Duration::from_secs(1);
 
 /// Everything a reply task needs, owned.
 pub struct ReplyTask {
@@ -44,7 +48,7 @@ pub struct ReplyTask {
     /// The first step, already stored as `streaming` (so a page loaded right after the
     /// question was sent finds the reply it must follow).
     pub first_step: Message,
-    pub events: Option<UnboundedSender<ChatEvent>>,
+    /// Its place among the replies being written, with the hub its events go to.
     pub running: Running,
     /// Set when the whole process is shutting down (a stop is a cancel without it).
     pub shutting_down: CancellationToken,
@@ -52,9 +56,22 @@ pub struct ReplyTask {
 
 impl ReplyTask {
     fn emit(&self, event: ChatEvent) {
-        if let Some(events) = &self.events {
-            let _ = events.send(event);
-        }
+        self.running.hub.push(event);
+    }
+
+    /// The reply's last event: its last step and the whole reply as the thread shows it.
+    async fn end(&self, stored: &[Message]) -> Result<(), sqlx::Error> {
+        let Some(step) = stored.last().cloned() else {
+            return Ok(());
+        };
+        let items = pages::reply_items(&self.db, &self.user, stored).await?;
+        let ending = Box::new(Ending { step, items });
+        self.emit(if ending.step.status == MessageStatus::Failed {
+            ChatEvent::Error(ending)
+        } else {
+            ChatEvent::Done(ending)
+        });
+        Ok(())
     }
 
     async fn store(&self, m: NewMessage) -> Result<Message, sqlx::Error> {
@@ -148,21 +165,16 @@ impl ReplyTask {
             .await?;
             request.messages.push(llm_message(&step));
             stored.push(step.clone());
-            match status {
-                MessageStatus::Failed => {
-                    self.emit(ChatEvent::Error(step));
-                    return Ok(stored);
-                }
-                _ if calls.is_empty() || status == MessageStatus::Stopped => {
-                    self.emit(ChatEvent::Done(step));
-                    return Ok(stored);
-                }
-                _ => {}
+            if status != MessageStatus::Complete || calls.is_empty() {
+                self.end(&stored).await?;
+                return Ok(stored);
             }
+            let labels = html_labels(self.user.language);
             for call in &calls {
                 self.emit(ChatEvent::ToolCall {
                     message_id: step.id.clone(),
                     call: call.clone(),
+                    html: pages::tool_line(labels, call),
                 });
                 let started = Instant::now();
                 let answer = tools::answer(
@@ -195,7 +207,10 @@ impl ReplyTask {
                 if let Some(id) = chart
                     && let Some(chart) = visualizations::get(&self.db, &self.user.id, &id).await?
                 {
-                    self.emit(ChatEvent::Chart(chart.view()));
+                    self.emit(ChatEvent::Chart {
+                        html: figure::html(&chart, labels),
+                        chart: Box::new(chart.view()),
+                    });
                 }
                 request.messages.push(llm_message(&tool));
                 stored.push(tool);
@@ -211,8 +226,8 @@ impl ReplyTask {
                 ..NewMessage::default()
             })
             .await?;
-        self.emit(ChatEvent::Error(step.clone()));
         stored.push(step);
+        self.end(&stored).await?;
         Ok(stored)
     }
 
@@ -325,10 +340,12 @@ impl ReplyTask {
         piece: String,
     ) {
         first_text.get_or_insert_with(|| started.elapsed());
+        let at = text.len();
         text.push_str(&piece);
         self.emit(ChatEvent::Delta {
             message_id: step.id.clone(),
             text: piece,
+            at,
         });
     }
 }

@@ -8,10 +8,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use serde::Serialize;
-use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::task::JoinHandle;
 
 use super::events::ChatEvent;
+use super::hub::Hub;
 use super::live::Live;
 use super::reply::{ReplyTask, store_step, streaming_step};
 use crate::domain::account::FieldError;
@@ -63,10 +63,11 @@ pub enum Started {
     Live(LiveReply),
 }
 
-/// A reply being written by its task: its events as they happen, and the task to wait for.
+/// A reply being written by its task: its events (the question first), and the task to
+/// wait for.
 pub struct LiveReply {
     pub user_message: Message,
-    pub events: UnboundedReceiver<ChatEvent>,
+    pub hub: Arc<Hub>,
     task: JoinHandle<Result<Vec<Message>, sqlx::Error>>,
 }
 
@@ -253,7 +254,9 @@ impl Coach {
             streaming_step(),
         )
         .await?;
-        let (events, receiver) = tokio::sync::mpsc::unbounded_channel();
+        let running = self.live.begin(&question.id, &question.conversation_id);
+        let hub = running.hub.clone();
+        hub.push(ChatEvent::Message(question.clone()));
         let task = ReplyTask {
             first_step,
             db: self.db.clone(),
@@ -261,13 +264,12 @@ impl Coach {
             llm: self.llm.clone(),
             user: user.clone(),
             question: question.clone(),
-            events: Some(events),
-            running: self.live.begin(&question.id),
+            running,
             shutting_down: self.live.shutdown_token(),
         };
         Ok(LiveReply {
             user_message: question,
-            events: receiver,
+            hub,
             task: tokio::spawn(task.run()),
         })
     }
