@@ -52,6 +52,8 @@
 #
 #   usage: scripts/bench.sh                        everything (`make bench`)
 #          scripts/bench.sh ttft [rounds]          time to first token only
+#          scripts/bench.sh dom [sends]            first reply text in the browser (BENCH_PROFILE=debug
+#                                                  for a quick look with the debug server)
 #          scripts/bench.sh http [seconds]         the HTTP part and the wasm size (10 s per URL)
 #          scripts/bench.sh criterion [args...]    criterion only, e.g. scripts/bench.sh criterion parse_strong
 set -euo pipefail
@@ -396,6 +398,33 @@ wasm_size() {
     printf "  %.0f KiB raw, %.0f KiB gzip -9 (%d bytes) = %.0f%% of the 400 KB budget\n", raw / 1024, gz / 1024, gz, gz / 4000 }'
 }
 
+# The live chat in a browser: a slow fake model (end2end/bench/fake-llm.mjs, a word every
+# 100 ms) behind the server; Playwright sends SENDS messages from a hydrated thread page and
+# reports how long after the model's first token the reply's first text was in the DOM (p50,
+# p99; target p50 <= 50 ms) and how many page loads the sends caused (target 0).
+dom_part() {
+  local sends=${1:-20} profile=${BENCH_PROFILE:-release} dir port llm_port
+  echo
+  scripts/ensure-tools.sh test >/dev/null
+  scripts/build.sh "$profile" >/dev/null
+  dir=$(mktemp -d /tmp/spotter-dom.XXXXXX)
+  node end2end/bench/fake-llm.mjs 0 100 >"$dir/llm.port" &
+  local llm_pid=$!
+  for _ in $(seq 1 50); do [ -s "$dir/llm.port" ] && break; sleep 0.1; done
+  llm_port=$(head -1 "$dir/llm.port")
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  DATABASE_URL="sqlite://$dir/bench.db" SPOTTER_ADDR="127.0.0.1:$port" SPOTTER_LOGIN_LIMIT=1000 \
+    LLM_BASE_URL="http://127.0.0.1:$llm_port/v1" LLM_MODEL=bench-slow RUST_LOG=warn \
+    "target/$([ "$profile" = release ] && echo release || echo debug)/spotter" serve >"$dir/server.log" 2>&1 &
+  local server_pid=$!
+  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+  log "live chat in Chromium: $sends sends against a model writing a word every 100 ms ($profile server)"
+  (cd end2end && SPOTTER_URL="http://127.0.0.1:$port" FAKE_LLM_URL="http://127.0.0.1:$llm_port" SENDS=$sends \
+    ./node_modules/.bin/playwright test -c bench/playwright.config.ts --reporter=line 2>&1 | grep -E "first text|Error|failed" || true)
+  kill "$server_pid" "$llm_pid" 2>/dev/null || true
+  rm -rf "$dir"
+}
+
 ttft_part() {
   echo
   cargo bench --features ssr --bench ttft -- "${1:-300}"
@@ -405,6 +434,7 @@ case ${1:-} in
   http) shift; http_part "$@" ;;
   criterion) shift; criterion_part "$@" ;;
   ttft) shift; ttft_part "$@" ;;
-  "") criterion_part; ttft_part; http_part ;;
+  dom) shift; dom_part "$@" ;;
+  "") criterion_part; ttft_part; http_part; dom_part ;;
   *) criterion_part "$@" ;;
 esac

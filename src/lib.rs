@@ -23,7 +23,11 @@ pub mod server;
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    console_error_panic_hook::set_once();
+    // A panic's message goes to the browser console (what console_error_panic_hook does,
+    // less the JavaScript stack, which costs the bundle more than it tells).
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+    }));
     leptos::mount::hydrate_body(app::App);
     app::components::copy_button::install();
 }

@@ -8,13 +8,20 @@ use crate::domain::account::Units;
 use crate::domain::scoring::records::RecordType;
 use crate::domain::training::{kg_to_lb, lb_to_kg, m_to_miles, miles_to_m};
 
-/// One decimal at most, no trailing `.0`: `80`, `82.5`, `102.1`.
+/// One decimal at most, no trailing `.0`: `80`, `82.5`, `102.1`. Written with whole numbers
+/// (tenths), which keeps the float printing machinery out of the client bundle.
 pub fn trim_number(v: f64) -> String {
-    let rounded = (v * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}")
+    tenths((v * 10.0).round() as i64)
+}
+
+/// A count of tenths as a number with one decimal at most: `825` → `82.5`, `800` → `80`.
+pub fn tenths(t: i64) -> String {
+    let sign = if t < 0 { "-" } else { "" };
+    let (whole, tenth) = (t.unsigned_abs() / 10, t.unsigned_abs() % 10);
+    if tenth == 0 {
+        format!("{sign}{whole}")
     } else {
-        format!("{rounded:.1}")
+        format!("{sign}{whole}.{tenth}")
     }
 }
 
@@ -163,6 +170,17 @@ pub fn in_language(shown: String, language: crate::domain::account::Language) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_keep_one_decimal_at_most() {
+        assert_eq!(trim_number(82.5), "82.5");
+        assert_eq!(trim_number(80.0), "80");
+        assert_eq!(trim_number(102.058), "102.1");
+        assert_eq!(trim_number(-1.25), "-1.3");
+        assert_eq!(trim_number(-0.04), "0");
+        assert_eq!(trim_number(0.96), "1");
+        assert_eq!(number(382_116.46), "382,116.5");
+    }
 
     #[test]
     fn display() {

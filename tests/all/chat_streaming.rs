@@ -299,8 +299,41 @@ both_engines! {
         .await;
         assert_eq!(names(&tail), ["done"]);
         // The `done` event carries the reply as the thread shows it.
-        let items = tail[0].data["items"].as_array().expect("items");
-        assert!(items.iter().any(|i| i["Coach"]["html"].as_str().is_some_and(|h| h.contains("breathe."))), "{items:?}");
+        let html = tail[0].data["html"].as_str().expect("html");
+        assert!(html.contains("breathe.") && html.contains("class=\"msg msg-coach"), "{html}");
+    }
+
+    async fn respond_async_answers_with_the_question_and_the_reply_is_followed_on_the_stream(app: TestApp, llm: FakeLlm) {
+        llm.then(Reply::text(&WORDS, Duration::from_millis(30)))
+            .then(Reply::text(&WORDS[..3], Duration::from_millis(10)));
+        let user = app.user("async-sender").await;
+        let conversation = app.conversation(&user, "").await["id"].as_str().unwrap().to_owned();
+        let started = std::time::Instant::now();
+        let resp = user.client.post(app.url(&format!("/api/v1/conversations/{conversation}/messages")))
+            .header("prefer", "respond-async")
+            .json(&json!({"content": "Rest?", "client_id": "a-1"}))
+            .send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::ACCEPTED);
+        assert!(started.elapsed() < Duration::from_millis(12 * 30), "answered before the reply was written");
+        let body: Value = resp.json().await.unwrap();
+        assert_eq!(body["user_message"]["content"], "Rest?");
+        assert_eq!(body["reply"], json!([]));
+        let question = body["user_message"]["id"].as_str().unwrap().to_owned();
+        let join = app.url(&format!("/api/v1/conversations/{conversation}/stream?question={question}"));
+        let events = all_events(events_of(user.client.get(&join).send().await.unwrap())).await;
+        assert_eq!(text_of(&events), WORDS.concat());
+        assert_eq!(events.last().unwrap().name, "done");
+
+        // Answer again, the same way: 202 with the same question, a second reply to follow.
+        let resp = user.client.post(app.url(&format!("/api/v1/messages/{question}/regenerate")))
+            .header("prefer", "respond-async").send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::ACCEPTED);
+        let again: Value = resp.json().await.unwrap();
+        assert_eq!(again["user_message"]["id"].as_str(), Some(question.as_str()));
+        let events = all_events(events_of(user.client.get(&join).send().await.unwrap())).await;
+        assert_eq!(text_of(&events), WORDS[..3].concat(), "the new reply, not the first one");
+        let messages = settled(&app, &user, &conversation).await;
+        assert_eq!(messages.len(), 3, "the question and two replies");
     }
 
     async fn the_stop_form_works_without_javascript(app: TestApp, llm: FakeLlm) {

@@ -6,3 +6,4 @@ pub mod header;
 pub mod live_reply;
 pub mod notice;
 pub mod pager;
+pub mod thread_item;

@@ -98,12 +98,16 @@ pub async fn list(
 /// included). The user's message is stored before the coach is asked; a failed reply is
 /// stored with its `error_message`. 201 for a new exchange, 200 for a repeated `client_id`.
 /// With `Accept: text/event-stream` the answer is the reply's events as it is written
-/// (`message`, `delta`, `tool_call`, `tool_result`, then `done` or `error`); the reply is
-/// finished and stored even if the connection closes.
+/// (`message`, `delta`, `tool_call`, `tool_result`, `chart`, then `done` or `error`); with
+/// `Prefer: respond-async`, 202 with the question as soon as it is stored (follow the reply
+/// with `GET /conversations/{id}/stream?question=…`). Either way the reply is finished and
+/// stored even if the connection closes.
 #[utoipa::path(post, path = "/api/v1/conversations/{id}/messages", tag = "conversations",
-    params(("id" = String, Path)), request_body = MessageInput, responses(
-    (status = 201, body = Exchange), (status = 200, body = Exchange), (status = 404, body = ErrorBody),
-    (status = 422, body = ErrorBody)))]
+    params(("id" = String, Path),
+        ("Prefer" = Option<String>, Header, description = "`respond-async`: answer 202 with the question as soon as it is stored")),
+    request_body = MessageInput, responses(
+    (status = 201, body = Exchange), (status = 200, body = Exchange), (status = 202, body = Exchange),
+    (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create(
     Caller(state, p): Caller,
     ItemId(id): ItemId,
@@ -116,9 +120,51 @@ pub async fn create(
         &id,
         input.content,
         input.client_id,
-        wants_events(&headers),
+        answer_with(&headers),
     )
     .await
+}
+
+/// How a send is answered: the whole exchange once stored (JSON), the events as they happen
+/// (`Accept: text/event-stream`), or the question alone as soon as it is stored
+/// (`Prefer: respond-async`, 202: the reply is followed with `GET /conversations/{id}/stream`).
+#[derive(Clone, Copy, PartialEq)]
+enum AnswerWith {
+    Exchange,
+    Events,
+    Question,
+}
+
+fn answer_with(headers: &HeaderMap) -> AnswerWith {
+    if wants_events(headers) {
+        AnswerWith::Events
+    } else if respond_async(headers) {
+        AnswerWith::Question
+    } else {
+        AnswerWith::Exchange
+    }
+}
+
+/// `Prefer: respond-async` (RFC 7240).
+fn respond_async(headers: &HeaderMap) -> bool {
+    headers
+        .get_all("prefer")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| {
+            v.split(',')
+                .any(|p| p.trim().eq_ignore_ascii_case("respond-async"))
+        })
+}
+
+/// The question alone, answered before the reply (202).
+fn accepted(user_message: crate::server::db::messages::Message) -> Response {
+    let exchange = Exchange {
+        user_message,
+        reply: Vec::new(),
+        repeated: false,
+    };
+    (StatusCode::ACCEPTED, Json(exchange)).into_response()
 }
 
 /// One call to talk to the coach: continues `conversation_id`, or starts a conversation.
@@ -140,30 +186,29 @@ pub async fn chat(
         &id,
         input.content,
         input.client_id,
-        wants_events(&headers),
+        answer_with(&headers),
     )
     .await
 }
 
-/// Sends the message; answers the events as they happen, or the whole exchange once stored.
+/// Sends the message; answers as asked ([`AnswerWith`]).
 async fn exchange(
     state: &AppState,
     user: &crate::server::db::users::User,
     id: &Id,
     content: String,
     client_id: Option<String>,
-    as_events: bool,
+    with: AnswerWith,
 ) -> Result<Response, ApiError> {
     let started = Coach::of(state)
         .start(user, id, &content, client_id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    if as_events {
-        return events(state, user, started).await;
-    }
-    let exchange = match started {
-        Started::Repeated(exchange) => exchange,
-        Started::Live(live) => live.finish().await?,
+    let exchange = match (with, started) {
+        (AnswerWith::Events, started) => return events(state, user, started).await,
+        (AnswerWith::Question, Started::Live(live)) => return Ok(accepted(live.user_message)),
+        (_, Started::Repeated(exchange)) => exchange,
+        (AnswerWith::Exchange, Started::Live(live)) => live.finish().await?,
     };
     let status = if exchange.repeated {
         StatusCode::OK
@@ -174,19 +219,26 @@ async fn exchange(
 }
 
 /// Answers the question again (give the question or any message of its reply). The new
-/// reply points at the same question; the earlier one stays in the thread.
+/// reply points at the same question; the earlier one stays in the thread. With
+/// `Prefer: respond-async`, 202 with the question as soon as the new reply has started.
 #[utoipa::path(post, path = "/api/v1/messages/{id}/regenerate", tag = "conversations",
-    params(("id" = String, Path)), responses(
-    (status = 201, body = Exchange), (status = 404, body = ErrorBody)))]
+    params(("id" = String, Path),
+        ("Prefer" = Option<String>, Header, description = "`respond-async`: answer 202 with the question at once; follow the reply with GET /conversations/{id}/stream")),
+    responses(
+    (status = 201, body = Exchange), (status = 202, body = Exchange), (status = 404, body = ErrorBody)))]
 pub async fn regenerate(
     Caller(state, p): Caller,
     ItemId(id): ItemId,
-) -> Result<(StatusCode, Json<Exchange>), ApiError> {
-    let exchange = Coach::of(&state)
-        .regenerate(&p.user, &id)
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let live = Coach::of(&state)
+        .start_regenerate(&p.user, &id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    Ok((StatusCode::CREATED, Json(exchange)))
+    if respond_async(&headers) {
+        return Ok(accepted(live.user_message));
+    }
+    Ok((StatusCode::CREATED, Json(live.finish().await?)).into_response())
 }
 
 /// Rates one of the coach's replies (1–5), thumbs up or down, and/or a comment; sending it

@@ -22,6 +22,8 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use futures_util::Stream;
 
+use crate::app::components::thread_item::items_html;
+use crate::domain::account::Language;
 use crate::domain::chat::conversation::{MessageStatus, Role};
 use crate::domain::chat::reply_state;
 use crate::domain::views::chat::ThreadItem;
@@ -59,21 +61,25 @@ pub async fn events(state: &AppState, user: &User, started: Started) -> Result<R
         Started::Repeated(exchange) => {
             let items = pages::reply_items(&state.db, user, &exchange.reply).await?;
             let events = replayed(&exchange, items);
+            let language = user.language;
             let numbered = events
                 .into_iter()
                 .enumerate()
-                .map(|(i, e)| Ok(sse(Some(i as u64 + 1), &e)));
+                .map(move |(i, e)| Ok(sse(Some(i as u64 + 1), &e, language)));
             sse_response(futures_util::stream::iter(numbered))
         }
-        Started::Live(live) => sse_response(from_hub(live.hub.reader(0))),
+        Started::Live(live) => sse_response(from_hub(live.hub.reader(0), user.language)),
     })
 }
 
 /// A reply's events read from its hub in this process, each with its position as `id`.
-fn from_hub(reader: Reader) -> impl Stream<Item = Result<Event, Infallible>> + Send + 'static {
-    futures_util::stream::unfold(reader, |mut reader| async move {
+fn from_hub(
+    reader: Reader,
+    language: Language,
+) -> impl Stream<Item = Result<Event, Infallible>> + Send + 'static {
+    futures_util::stream::unfold(reader, move |mut reader| async move {
         let (at, event) = reader.next().await?;
-        Some((Ok(sse(Some(at), &event)), reader))
+        Some((Ok(sse(Some(at), &event, language)), reader))
     })
 }
 
@@ -103,10 +109,15 @@ fn ending(step: Message, items: Vec<ThreadItem>) -> ChatEvent {
     }
 }
 
-fn sse(id: Option<u64>, event: &ChatEvent) -> Event {
-    let e = Event::default()
-        .event(event.name())
-        .data(event.data().to_string());
+/// An event as SSE; the end of a reply also carries `html`, the whole reply as the thread
+/// shows it in the reader's language (what a page that followed it live puts in its place).
+fn sse(id: Option<u64>, event: &ChatEvent, language: Language) -> Event {
+    let mut data = event.data();
+    if let ChatEvent::Done(end) | ChatEvent::Error(end) = event {
+        let conversation = end.step.conversation_id.to_string();
+        data["html"] = items_html(end.items.clone(), &conversation, language).into();
+    }
+    let e = Event::default().event(event.name()).data(data.to_string());
     match id {
         Some(id) => e.id(id.to_string()),
         None => e,
@@ -186,7 +197,7 @@ pub async fn join(
         None => state.live.hub_in(&id),
     };
     if let Some(hub) = hub {
-        return Ok(sse_response(from_hub(hub.reader(after))));
+        return Ok(sse_response(from_hub(hub.reader(after), p.user.language)));
     }
     let question = match question {
         Some(question) => Some(question),
@@ -204,10 +215,11 @@ pub async fn join(
         reads: 0,
         over: false,
     });
-    let stream = futures_util::stream::unfold(follow, |follow| async move {
+    let language = p.user.language;
+    let stream = futures_util::stream::unfold(follow, move |follow| async move {
         let mut follow = follow?;
         let event = follow.next().await?;
-        Some((Ok(sse(None, &event)), Some(follow)))
+        Some((Ok(sse(None, &event, language)), Some(follow)))
     });
     Ok(sse_response(stream))
 }

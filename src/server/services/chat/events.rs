@@ -13,9 +13,10 @@
 //! - `chart`: a chart the coach drew (`create_chart`), with its ECharts option and `html`,
 //!   the figure as the thread shows it.
 //! - `done`: the reply's last step, finished (`complete` or `stopped`), with its tokens and
-//!   timings, and `items`: the whole reply as the thread shows it.
+//!   timings, and `html`: the whole reply as the thread shows it (added by the SSE layer,
+//!   which renders [`Ending::items`] in the reader's language).
 //! - `error`: the reply failed; its last step, `failed`, with `error_message` (text that came
-//!   before the failure is kept in `content`), and `items` as for `done`.
+//!   before the failure is kept in `content`), and `html` as for `done`.
 
 use serde::Serialize;
 use serde_json::json;
@@ -73,15 +74,10 @@ impl ChatEvent {
     pub fn data(&self) -> serde_json::Value {
         match self {
             ChatEvent::Message(m) | ChatEvent::ToolResult(m) => to_json(m),
-            ChatEvent::Done(end) => {
-                let mut data = to_json(&end.step);
-                data["items"] = to_json(&end.items);
-                data
-            }
+            ChatEvent::Done(end) => to_json(&end.step),
             ChatEvent::Error(end) => {
                 let mut data = to_json(&end.step);
                 data["message"] = json!(end.step.error_message);
-                data["items"] = to_json(&end.items);
                 data
             }
             ChatEvent::Chart { chart, html } => {
