@@ -105,14 +105,16 @@ test('a tool step shows before the answer while the reply is written', async ({ 
 
 test('Stop in a second tab stops the reply the first tab is watching', async ({ page, context }) => {
   const path = await openThread(page);
+  // The second tab has the thread open already (its client loaded and compiled).
+  const other = await context.newPage();
+  await other.goto(path);
+  await waitForHydration(other);
   const navs = navigations(page);
   await page.locator('#content').fill('What can you do?');
   await page.locator('#content').press('Enter');
   await expect(page.locator('.msg-live .msg-stream')).not.toHaveText('');
-  // The second tab opens the thread mid-reply and follows it too.
-  const other = await context.newPage();
-  await other.goto(path);
-  await waitForHydration(other);
+  // It looks again mid-reply, follows the reply too, and stops it.
+  await other.reload();
   const otherLive = other.locator('.msg-live');
   await expect(otherLive.locator('.msg-stream')).not.toHaveText('');
   await otherLive.getByRole('button', { name: 'Stop' }).click();
