@@ -41,6 +41,15 @@ pub struct Message {
 }
 
 impl Message {
+    /// The tools this step asked for, decoded from the stored JSON list; a row that does not
+    /// decode is an error, never an empty list.
+    pub fn calls(&self) -> Result<Vec<crate::server::llm::ToolCall>, sqlx::Error> {
+        match self.tool_calls.as_deref() {
+            None => Ok(Vec::new()),
+            Some(json) => serde_json::from_str(json).map_err(|e| sqlx::Error::Decode(Box::new(e))),
+        }
+    }
+
     /// What `domain::chat::reply_state` reads of a reply step.
     pub fn reply_step(&self) -> crate::domain::chat::reply_state::Step {
         crate::domain::chat::reply_state::Step {
@@ -360,4 +369,47 @@ pub async fn questions_before(
         .fetch_all(pool).await)?;
     texts.reverse();
     Ok(texts)
+}
+
+#[cfg(test)]
+mod calls_tests {
+    use super::*;
+
+    fn step(tool_calls: Option<&str>) -> Message {
+        Message {
+            id: Id::new(),
+            conversation_id: Id::new(),
+            role: Role::Assistant,
+            content: String::new(),
+            status: MessageStatus::Complete,
+            prompt_tokens: None,
+            completion_tokens: None,
+            token_count: None,
+            tokens_estimated: false,
+            error_message: None,
+            query_executed: None,
+            execution_time_ms: None,
+            time_to_first_token_ms: None,
+            model: None,
+            tool_calls: tool_calls.map(str::to_owned),
+            tool_call_id: None,
+            client_id: None,
+            parent_id: None,
+            created_at: chrono::Utc::now(),
+        }
+    }
+
+    #[test]
+    fn stored_tool_calls_decode_and_a_bad_row_is_an_error_not_an_empty_list() {
+        assert!(step(None).calls().unwrap().is_empty());
+        let calls = step(Some(
+            r#"[{"id":"c1","name":"create_chart","arguments":"{}"}]"#,
+        ))
+        .calls()
+        .unwrap();
+        assert_eq!(calls.len(), 1);
+        assert_eq!(calls[0].name, "create_chart");
+        assert!(step(Some("create_chart")).calls().is_err());
+        assert!(step(Some(r#"[{"name":"get_stats"}]"#)).calls().is_err());
+    }
 }

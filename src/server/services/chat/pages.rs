@@ -139,15 +139,15 @@ async fn items_of(
     conversation: &Id,
     rows: &[Message],
 ) -> Result<Vec<ThreadItem>, sqlx::Error> {
-    let callers: Vec<Id> = rows
-        .iter()
-        .filter(|m| {
-            m.tool_calls
-                .as_deref()
-                .is_some_and(|c| c.contains(ToolName::CreateChart.as_str()))
-        })
-        .map(|m| m.id.clone())
-        .collect();
+    let mut callers: Vec<Id> = Vec::new();
+    for m in rows {
+        if m.calls()?
+            .iter()
+            .any(|c| c.name == ToolName::CreateChart.as_str())
+        {
+            callers.push(m.id.clone());
+        }
+    }
     let charts = visualizations::of_messages(db, &user.id, &callers).await?;
     let logged = logged_workouts(db, user, rows).await?;
     let steps = Steps {
@@ -155,10 +155,11 @@ async fn items_of(
         charts,
         logged,
     };
-    Ok(rows
-        .iter()
-        .flat_map(|m| thread_items(user, m, &steps))
-        .collect())
+    let mut items = Vec::new();
+    for m in rows {
+        items.extend(thread_items(user, m, &steps)?);
+    }
+    Ok(items)
 }
 
 /// What the steps of a page of the thread show beyond their tool lines.
@@ -196,9 +197,9 @@ async fn logged_workouts(
     Ok(out)
 }
 
-fn thread_items(user: &User, m: &Message, steps: &Steps) -> Vec<ThreadItem> {
+fn thread_items(user: &User, m: &Message, steps: &Steps) -> Result<Vec<ThreadItem>, sqlx::Error> {
     let charts = &steps.charts;
-    match m.role {
+    Ok(match m.role {
         Role::User => vec![ThreadItem::User {
             id: m.id.to_string(),
             text: m.content.clone(),
@@ -206,11 +207,7 @@ fn thread_items(user: &User, m: &Message, steps: &Steps) -> Vec<ThreadItem> {
         }],
         Role::Tool | Role::System => Vec::new(),
         Role::Assistant => {
-            let calls: Vec<ToolCall> = m
-                .tool_calls
-                .as_deref()
-                .and_then(|t| serde_json::from_str(t).ok())
-                .unwrap_or_default();
+            let calls = m.calls()?;
             let t = strings(user.language);
             // A chart shows itself; the line naming `create_chart` stays only when none came.
             let drawn = charts.iter().any(|c| c.message_id == m.id);
@@ -254,7 +251,7 @@ fn thread_items(user: &User, m: &Message, steps: &Steps) -> Vec<ThreadItem> {
             }
             items
         }
-    }
+    })
 }
 
 /// "Looked up your data: `get_stats`", with the SQL of a `query_workouts` call folded under it.

@@ -24,9 +24,7 @@ use crate::server::db::messages::{self, Message, NewMessage};
 use crate::server::db::users::User;
 use crate::server::db::{Db, Id, facts, visualizations};
 use crate::server::html_labels::html_labels;
-use crate::server::llm::{
-    CoachContext, LlmError, LlmMessage, LlmProvider, LlmReply, LlmRequest, ToolCall,
-};
+use crate::server::llm::{CoachContext, LlmError, LlmMessage, LlmProvider, LlmReply, LlmRequest};
 
 /// Messages the model reads verbatim.
 pub const CONTEXT_MESSAGES: u32 = 50;
@@ -163,7 +161,7 @@ impl ReplyTask {
                 },
             )
             .await?;
-            request.messages.push(llm_message(&step));
+            request.messages.push(llm_message(&step)?);
             stored.push(step.clone());
             if status != MessageStatus::Complete || calls.is_empty() {
                 self.end(&stored).await?;
@@ -212,7 +210,7 @@ impl ReplyTask {
                         chart: Box::new(chart.view()),
                     });
                 }
-                request.messages.push(llm_message(&tool));
+                request.messages.push(llm_message(&tool)?);
                 stored.push(tool);
             }
         }
@@ -270,7 +268,7 @@ impl ReplyTask {
         }
         Ok(LlmRequest {
             system,
-            messages: history.iter().map(llm_message).collect(),
+            messages: history.iter().map(llm_message).collect::<Result<_, _>>()?,
             tools: tools::specs(),
             context: CoachContext {
                 language: user.language,
@@ -437,17 +435,13 @@ async fn earlier_summary(
 const QUESTIONS_SUMMED_UP: u32 = 500;
 
 /// A stored message as the provider reads it.
-fn llm_message(m: &Message) -> LlmMessage {
-    LlmMessage {
+fn llm_message(m: &Message) -> Result<LlmMessage, sqlx::Error> {
+    Ok(LlmMessage {
         role: m.role,
         content: m.content.clone(),
-        tool_calls: m
-            .tool_calls
-            .as_deref()
-            .and_then(|t| serde_json::from_str::<Vec<ToolCall>>(t).ok())
-            .unwrap_or_default(),
+        tool_calls: m.calls()?,
         tool_call_id: m.tool_call_id.clone(),
-    }
+    })
 }
 
 /// About four characters a token (the usual rule of thumb for English; Hebrew runs higher).
