@@ -38,6 +38,11 @@ impl AppState {
         let secret = SecretKey::load(config.secret_key.clone(), &db).await?;
         let llm = provider(&config.llm);
         super::db::exercises::seed_catalog(&db).await?;
+        let live = Arc::new(Live::default());
+        if let Db::Postgres(pool) = &db {
+            // Replies followed and stopped across instances (LISTEN/NOTIFY).
+            live.connect_relay(pool.clone());
+        }
         Ok(Self {
             sandbox: Sandbox::new(&db),
             throttle: Arc::new(LoginThrottle::new(config.login_limit_per_minute)),
@@ -46,7 +51,7 @@ impl AppState {
             secret,
             leptos,
             llm,
-            live: Arc::default(),
+            live,
         })
     }
 }

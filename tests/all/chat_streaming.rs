@@ -336,6 +336,46 @@ both_engines! {
         assert_eq!(messages.len(), 3, "the question and two replies");
     }
 
+    async fn a_reply_written_on_one_instance_is_followed_and_stopped_on_another(app: TestApp, llm: FakeLlm) {
+        llm.then(Reply::text(&WORDS, Duration::from_millis(150)));
+        let other = app.another_instance(&[]).await;
+        let user = app.user("two-instances").await;
+        let conversation = app.conversation(&user, "").await["id"].as_str().unwrap().to_owned();
+        let mut events = send_streamed(&app, &user, &conversation, "Rest?").await;
+        let question = events.next().await.unwrap().data["id"].as_str().unwrap().to_owned();
+
+        // The same session, on the instance that is not writing the reply.
+        let join = other.url(&format!("/api/v1/conversations/{conversation}/stream?question={question}"));
+        let followed = all_events(events_of(user.client.get(&join).send().await.unwrap())).await;
+        assert_eq!(text_of(&followed), WORDS.concat(), "all of it, each piece once");
+        assert_eq!(followed.last().unwrap().name, "done");
+        assert!(followed.last().unwrap().data["html"].as_str().unwrap().contains("breathe."));
+        if app.engine == Engine::Postgres {
+            // Through the writing instance's notes, piece by piece (its row is written once a
+            // second: read from the database alone, the text would come in a few lumps).
+            let deltas = followed.iter().filter(|e| e.name == "delta").count();
+            assert!(deltas >= WORDS.len() / 2, "{deltas} deltas for {} pieces", WORDS.len());
+        }
+        all_events(events).await;
+
+        // A stop asked on the other instance stops the reply where it is written.
+        llm.then(Reply::text(&WORDS, Duration::from_millis(150)));
+        let mut events = send_streamed(&app, &user, &conversation, "And between sets?").await;
+        let question = events.next().await.unwrap().data["id"].as_str().unwrap().to_owned();
+        while events.next().await.unwrap().name != "delta" {}
+        let resp = user.client.post(other.url(&format!("/api/v1/messages/{question}/stop"))).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::OK);
+        let rest = all_events(events).await;
+        let end = rest.last().unwrap();
+        assert_eq!(end.name, "done");
+        assert_eq!(end.data["status"], "stopped");
+        let kept = end.data["content"].as_str().unwrap();
+        assert!(!kept.is_empty() && kept.len() < WORDS.concat().len(), "{kept:?}");
+        let messages = settled(&app, &user, &conversation).await;
+        assert_eq!(messages.last().unwrap()["status"], "stopped");
+        assert_eq!(messages.last().unwrap()["content"], kept);
+    }
+
     async fn the_stop_form_works_without_javascript(app: TestApp, llm: FakeLlm) {
         llm.then(Reply::text(&WORDS, Duration::from_millis(150)));
         let user = app.user("form-stopper").await;

@@ -301,13 +301,21 @@ pub struct TestApp {
     pub base_url: String,
     pub addr: SocketAddr,
     pub state: AppState,
-    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
-    server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+    server: Server,
     // Declared last: the database outlives the server that uses it.
     test_db: TestDb,
 }
 
-impl Drop for TestApp {
+/// One server (an instance) on a port of its own, stopped when dropped.
+pub struct Server {
+    pub base_url: String,
+    pub addr: SocketAddr,
+    pub state: AppState,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<std::io::Result<()>>>,
+}
+
+impl Drop for Server {
     fn drop(&mut self) {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
@@ -315,6 +323,43 @@ impl Drop for TestApp {
         if let Some(server) = self.server.take() {
             server.abort();
         }
+    }
+}
+
+impl Server {
+    async fn start(db: Db, url: &str, vars: &[(&str, &str)]) -> Server {
+        let mut env: HashMap<String, String> = HashMap::new();
+        env.insert("DATABASE_URL".into(), url.to_owned());
+        // Each test registers many users from 127.0.0.1; throttling has its own tests.
+        env.insert("SPOTTER_LOGIN_LIMIT".into(), "1000".into());
+        for (k, v) in vars {
+            env.insert((*k).to_owned(), (*v).to_owned());
+        }
+        let config = Config::from_lookup(|k| env.get(k).cloned()).expect("test config");
+        let leptos = leptos::config::LeptosOptions::builder()
+            .output_name("spotter")
+            .site_root("target/site")
+            .build();
+        let state = AppState::new(config, db, leptos).await.expect("app state");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("local addr");
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(spotter::server::serve(listener, state.clone(), async {
+            let _ = rx.await;
+        }));
+        Server {
+            base_url: format!("http://{addr}"),
+            addr,
+            state,
+            shutdown: Some(tx),
+            server: Some(server),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
     }
 }
 
@@ -332,38 +377,24 @@ impl TestApp {
             .unwrap_or("unnamed test")
             .to_owned();
         let test_db = TestDb::create(engine, &test).await?;
-        let mut env: HashMap<String, String> = HashMap::new();
-        env.insert("DATABASE_URL".into(), test_db.url.clone());
-        // Each test registers many users from 127.0.0.1; throttling has its own tests.
-        env.insert("SPOTTER_LOGIN_LIMIT".into(), "1000".into());
-        for (k, v) in vars {
-            env.insert((*k).to_owned(), (*v).to_owned());
-        }
-        let config = Config::from_lookup(|k| env.get(k).cloned()).expect("test config");
-        let leptos = leptos::config::LeptosOptions::builder()
-            .output_name("spotter")
-            .site_root("target/site")
-            .build();
-        let state = AppState::new(config, test_db.db.clone(), leptos)
-            .await
-            .expect("app state");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
-        let addr = listener.local_addr().expect("local addr");
-        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-        let server = tokio::spawn(spotter::server::serve(listener, state.clone(), async {
-            let _ = rx.await;
-        }));
+        let server = Server::start(test_db.db.clone(), &test_db.url, vars).await;
         Some(TestApp {
             engine,
-            base_url: format!("http://{addr}"),
-            addr,
-            state,
-            shutdown: Some(tx),
-            server: Some(server),
+            base_url: server.base_url.clone(),
+            addr: server.addr,
+            state: server.state.clone(),
+            server,
             test_db,
         })
+    }
+
+    /// A second server over the same database, as another instance behind a load balancer
+    /// would be (its own pool, state and replies; the offline coach unless `vars` say).
+    pub async fn another_instance(&self, vars: &[(&str, &str)]) -> Server {
+        let db = Db::connect(&self.test_db.url)
+            .await
+            .expect("a second pool on the test database");
+        Server::start(db, &self.test_db.url, vars).await
     }
 
     pub fn url(&self, path: &str) -> String {

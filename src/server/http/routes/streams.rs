@@ -7,8 +7,9 @@
 //!   the connection does not stop the reply: it is finished and stored all the same.
 //! - `GET /conversations/{id}/stream` ([`join`]) follows the reply being written in a
 //!   conversation: from its hub when this process writes it (resuming after `Last-Event-ID`),
-//!   else from its stored progress, so it works from any instance; it ends at once when
-//!   nothing is being written.
+//!   else from its stored progress and, on PostgreSQL, the writing instance's notes
+//!   (`services::chat::relay`), so it works from any instance; it ends at once when nothing
+//!   is being written.
 //! - `POST /messages/{id}/stop` ([`stop`]) keeps the text so far as `stopped`.
 
 use std::collections::HashMap;
@@ -21,6 +22,7 @@ use axum::http::header::ACCEPT;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use futures_util::Stream;
+use tokio::sync::broadcast;
 
 use crate::app::components::thread_item::items_html;
 use crate::domain::account::Language;
@@ -37,11 +39,14 @@ use crate::server::http::routes::ItemId;
 use crate::server::services::chat::events::{ChatEvent, Ending};
 use crate::server::services::chat::hub::Reader;
 use crate::server::services::chat::pages;
+use crate::server::services::chat::relay::Note;
 use crate::server::services::chat::send::{Coach, Exchange, Started, Stopped};
 use crate::server::state::AppState;
 
 /// How often [`join`] reads a reply's stored progress.
 const POLL_EVERY: Duration = Duration::from_millis(150);
+/// How often it does when the writing instance's notes tell it what changes (PostgreSQL).
+const POLL_WITH_NOTES: Duration = Duration::from_secs(1);
 /// [`join`] gives up on a reply that has been written for this long.
 const JOIN_AT_MOST: Duration = Duration::from_secs(15 * 60);
 
@@ -208,6 +213,9 @@ pub async fn join(
     let follow = question.map(|question| Follow {
         db: state.db.clone(),
         user: p.user.clone(),
+        // Listening before the first read: nothing said after it is missed.
+        notes: state.live.relay().map(|relay| relay.follow(&question)),
+        ahead: Vec::new(),
         question,
         sent: HashMap::new(),
         pending: Vec::new().into_iter(),
@@ -231,10 +239,14 @@ pub struct JoinQuery {
     pub question: Option<String>,
 }
 
-/// A reply followed through the database.
+/// A reply followed through the database, and on PostgreSQL through the notes of the
+/// instance writing it (`services::chat::relay`), which carry its text as it comes.
 struct Follow {
     db: Db,
     user: User,
+    notes: Option<broadcast::Receiver<Note>>,
+    /// Text notes ahead of what was sent (the stored text had not caught up yet).
+    ahead: Vec<(Id, usize, String)>,
     question: Id,
     /// How much of each step's text has been sent.
     sent: HashMap<Id, usize>,
@@ -253,14 +265,17 @@ impl Follow {
             if self.over || self.started.elapsed() > JOIN_AT_MOST {
                 return None;
             }
-            if self.reads > 0 {
-                tokio::time::sleep(POLL_EVERY).await;
+            if self.reads > 0
+                && let Some(delta) = self.wait().await
+            {
+                return Some(delta);
             }
             self.reads += 1;
             let steps = messages::replies_to(&self.db, &self.user.id, &self.question)
                 .await
                 .ok()?;
             let mut events = self.read(&steps);
+            events.extend(self.catch_up());
             if self.over {
                 let items = pages::reply_items(&self.db, &self.user, &steps)
                     .await
@@ -269,6 +284,81 @@ impl Follow {
                 events.push(ending(last, items));
             }
             self.pending = events.into_iter();
+        }
+    }
+
+    /// Waits for news of the reply: a delta that goes on from what was sent (`Some`), or a
+    /// reason to read the stored reply again (`None`: another event, a gap, or the poll).
+    async fn wait(&mut self) -> Option<ChatEvent> {
+        loop {
+            let Some(notes) = self.notes.as_mut() else {
+                tokio::time::sleep(POLL_EVERY).await;
+                return None;
+            };
+            let note = tokio::select! {
+                note = notes.recv() => note,
+                () = tokio::time::sleep(POLL_WITH_NOTES) => return None,
+            };
+            let note = match note {
+                Ok(note) => note,
+                Err(broadcast::error::RecvError::Lagged(_)) => return None,
+                Err(broadcast::error::RecvError::Closed) => {
+                    self.notes = None;
+                    return None;
+                }
+            };
+            let (Some(step), Some(text)) = (note.m, note.t) else {
+                return None;
+            };
+            self.ahead.push((step, note.at, text));
+            match self.catch_up().pop() {
+                Some(delta) => return Some(delta),
+                // Ahead of what was sent (a gap: notes said before this follower listened,
+                // or missed): kept until the stored text reaches it.
+                None if !self.ahead.is_empty() => return None,
+                None => {}
+            }
+        }
+    }
+
+    /// The text notes that now go on from what was sent, as one delta each step; the ones
+    /// already sent are dropped, the ones still ahead kept.
+    fn catch_up(&mut self) -> Vec<ChatEvent> {
+        let mut events: Vec<ChatEvent> = Vec::new();
+        loop {
+            let mut moved = false;
+            let sent = &mut self.sent;
+            self.ahead.retain(|(step, at, text)| {
+                let Some(sent) = sent.get_mut(step) else {
+                    return true;
+                };
+                let end = at + text.len();
+                if end <= *sent {
+                    return false;
+                }
+                if *at > *sent {
+                    return true;
+                }
+                let Some(new) = text.get(*sent - at..) else {
+                    return false;
+                };
+                let from = std::mem::replace(sent, end);
+                match events.last_mut() {
+                    Some(ChatEvent::Delta {
+                        message_id, text, ..
+                    }) if message_id == step => text.push_str(new),
+                    _ => events.push(ChatEvent::Delta {
+                        message_id: step.clone(),
+                        text: new.to_owned(),
+                        at: from,
+                    }),
+                }
+                moved = true;
+                false
+            });
+            if !moved {
+                return events;
+            }
         }
     }
 

@@ -7,12 +7,14 @@
 //! PostgreSQL, at once through `relay`.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use tokio_util::sync::CancellationToken;
 
+use super::events::ChatEvent;
 use super::hub::Hub;
+use super::relay::Relay;
 use crate::server::db::Id;
 
 /// How long an ended reply's events stay here for clients resuming with `Last-Event-ID`.
@@ -21,6 +23,10 @@ pub const KEEP_ENDED: Duration = Duration::from_secs(60);
 #[derive(Debug, Default)]
 pub struct Live {
     shutdown: CancellationToken,
+    /// Other instances (PostgreSQL): their followers and stops.
+    relay: OnceLock<Arc<Relay>>,
+    /// Cancelled when this is dropped (ends the relay's tasks).
+    closed: CancellationToken,
     /// Each running reply by a key of its own.
     running: Mutex<HashMap<Id, Entry>>,
     /// Replies that ended in the last [`KEEP_ENDED`], with when they ended.
@@ -36,16 +42,33 @@ struct Entry {
     hub: Arc<Hub>,
 }
 
+impl Drop for Live {
+    fn drop(&mut self) {
+        self.closed.cancel();
+    }
+}
+
 /// A running reply's place in [`Live`]; dropping it (when the reply ends) frees the place
 /// and closes its hub.
 #[derive(Debug)]
 pub struct Running {
     live: Arc<Live>,
     key: Id,
+    question: Id,
     /// Cancelled by a stop or by shutdown.
     pub cancel: CancellationToken,
     /// Where the reply's events go.
     pub hub: Arc<Hub>,
+}
+
+impl Running {
+    /// Tells the reply's listeners here (its hub) and on other instances (the relay).
+    pub fn emit(&self, event: ChatEvent) {
+        if let Some(relay) = self.live.relay() {
+            relay.publish(&self.question, &event);
+        }
+        self.hub.push(event);
+    }
 }
 
 impl Drop for Running {
@@ -83,9 +106,21 @@ impl Live {
         Running {
             live: self.clone(),
             key,
+            question: question.clone(),
             cancel,
             hub,
         }
+    }
+
+    /// Follows and stops replies across instances through `pool` (PostgreSQL).
+    pub fn connect_relay(self: &Arc<Self>, pool: sqlx::PgPool) {
+        let relay = Relay::start(pool, Arc::downgrade(self), self.closed.clone());
+        let _ = self.relay.set(relay);
+    }
+
+    /// The relay to other instances, on PostgreSQL.
+    pub fn relay(&self) -> Option<&Arc<Relay>> {
+        self.relay.get()
     }
 
     /// The events of the newest reply to `question` written here (running, or ended in the

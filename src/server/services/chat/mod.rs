@@ -10,7 +10,7 @@
 //! - [`hub`]: one reply's events so far and the signal for new ones; every listener reads
 //!   from it by position (the SSE `id`).
 //! - [`live`]: the replies this process is writing (follow one, stop one, end all at
-//!   shutdown).
+//!   shutdown); [`relay`]: the same across instances on PostgreSQL (LISTEN/NOTIFY).
 //! - [`tools`]: the tools a coach may call, run through the same services as REST;
 //!   [`goal_tools`] (set, change, delete goals) and [`training_facts`] (the period before,
 //!   the exercises done most, when an exercise was last done) are theirs.
@@ -25,6 +25,7 @@ pub mod live;
 pub mod log_card;
 pub mod pages;
 pub mod prompt;
+pub mod relay;
 pub mod reply;
 pub mod send;
 pub mod tools;

@@ -54,7 +54,7 @@ pub struct ReplyTask {
 
 impl ReplyTask {
     fn emit(&self, event: ChatEvent) {
-        self.running.hub.push(event);
+        self.running.emit(event);
     }
 
     /// The reply's last event: its last step and the whole reply as the thread shows it.
@@ -288,7 +288,11 @@ impl ReplyTask {
         tokio::pin!(reply);
         let mut text = String::new();
         let mut first_text = None;
-        let mut stored_at = Instant::now();
+        // The first piece is written at once (a follower elsewhere, or a crash, finds the
+        // reply begun), then every PROGRESS_EVERY.
+        let mut stored_at = Instant::now()
+            .checked_sub(PROGRESS_EVERY)
+            .unwrap_or_else(Instant::now);
         let mut stored_len = 0;
         let mut open = true;
         let outcome = loop {

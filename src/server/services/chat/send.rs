@@ -206,6 +206,14 @@ impl Coach {
             .stop_and_wait(&question.id, Duration::from_secs(3))
             .await;
         let marked = messages::stop_streaming(&self.db, &user.id, &question.id).await?;
+        if !here
+            && marked > 0
+            && let Some(relay) = self.live.relay()
+        {
+            // Written on another instance: it stops the reply when it hears this (else at
+            // its next progress write, which finds the row stopped).
+            relay.stop(&question.id);
+        }
         if !here && marked == 0 {
             return Ok(Some(Stopped::NotStreaming));
         }
