@@ -2,7 +2,7 @@
 // the page, over SENDS messages sent from a hydrated thread page (the slow fake model of
 // fake-llm.mjs, on loopback), and how many page loads each send caused. Prints p50/p99; a
 // benchmark, not a test: it never fails on a number.
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { register, waitForHydration } from '../tests/helpers';
 
 const SENDS = Number(process.env.SENDS ?? 20);
@@ -42,6 +42,7 @@ test('first reply text in the DOM after the first token', async ({ page }) => {
     const firsts: number[] = await (await fetch(`${LLM}/first`)).json();
     if (shown !== undefined && firsts.length > before) gaps.push(shown - firsts[firsts.length - 1]);
   }
+  await wireBytes(page);
   gaps.sort((a, b) => a - b);
   const at = (q: number) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))];
   console.log(
@@ -50,3 +51,34 @@ test('first reply text in the DOM after the first token', async ({ page }) => {
       `(target p50 <= 50 ms); page loads during the sends: ${navigations} (target 0)`,
   );
 });
+
+/** Bytes on the wire (compressed bodies + headers, as the browser received them) to load the
+ * thread the sends made: with an empty cache, then again as a repeat visit. */
+async function wireBytes(page: Page) {
+  const path = new URL(page.url()).pathname;
+  const load = async (p: Page) => {
+    const sizes: Promise<number>[] = [];
+    p.on('requestfinished', (req) => {
+      sizes.push(req.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+    });
+    await p.goto(path);
+    await p.waitForLoadState('networkidle');
+    const all = await Promise.all(sizes);
+    p.removeAllListeners('requestfinished');
+    return { bytes: all.reduce((a, b) => a + b, 0), requests: all.length };
+  };
+  // A new browser context with the same session: nothing cached.
+  const context = await page.context().browser()!.newContext({
+    baseURL: new URL(page.url()).origin,
+    storageState: await page.context().storageState(),
+  });
+  const fresh = await context.newPage();
+  const first = await load(fresh);
+  const again = await load(fresh);
+  const kb = (n: number) => (n / 1000).toFixed(1);
+  console.log(
+    `thread page on the wire: first load ${kb(first.bytes)} KB in ${first.requests} requests ` +
+      `(target <= 450 KB), repeat visit ${kb(again.bytes)} KB in ${again.requests} (target <= 70 KB)`,
+  );
+  await context.close();
+}
