@@ -163,6 +163,25 @@ pub async fn get(db: &Db, user_id: &Id, id: &Id) -> Result<Option<WorkoutRow>, s
     on_db!(db, pool => sqlx::query_as::<_, WorkoutRow>(&sql).bind(id).bind(user_id).fetch_optional(pool).await)
 }
 
+/// Which of `ids` are the user's workouts (still logged), in one query.
+pub async fn existing(db: &Db, user_id: &Id, ids: &[Id]) -> Result<Vec<Id>, sqlx::Error> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (0..ids.len()).map(|i| format!("${}", i + 2)).collect();
+    let sql = format!(
+        "SELECT id FROM workout_sessions WHERE user_id = $1 AND id IN ({})",
+        placeholders.join(", ")
+    );
+    on_db!(db, pool => {
+        let mut query = sqlx::query_scalar::<_, Id>(&sql).bind(user_id);
+        for id in ids {
+            query = query.bind(id);
+        }
+        query.fetch_all(pool).await
+    })
+}
+
 pub async fn sets(db: &Db, user_id: &Id, workout_id: &Id) -> Result<Vec<SetRow>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as::<_, SetRow>(
         "SELECT s.id, s.exercise_id, e.slug AS exercise_slug, e.name_en AS exercise_name_en, e.name_he AS exercise_name_he,

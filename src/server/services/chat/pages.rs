@@ -171,30 +171,42 @@ struct Steps {
     logged: Vec<(String, LogResult, bool)>,
 }
 
-/// The `log_workout` results among the page's `tool` messages.
+/// The `log_workout` results among the page's `tool` messages (which workouts are still
+/// logged: one query for the page).
 async fn logged_workouts(
     db: &Db,
     user: &User,
     rows: &[Message],
 ) -> Result<Vec<(String, LogResult, bool)>, sqlx::Error> {
-    let mut out = Vec::new();
-    for m in rows.iter().filter(|m| m.role == Role::Tool) {
-        let Some(call) = &m.tool_call_id else {
-            continue;
-        };
-        let Ok(result) = serde_json::from_str::<LogResult>(&m.content) else {
-            continue;
-        };
-        let kept = match &result {
-            LogResult::Logged { workout_id, .. } => match Id::parse(workout_id) {
-                Some(id) => workouts::get(db, &user.id, &id).await?.is_some(),
-                None => false,
-            },
-            _ => false,
-        };
-        out.push((call.clone(), result, kept));
-    }
-    Ok(out)
+    let results: Vec<(String, LogResult)> = rows
+        .iter()
+        .filter(|m| m.role == Role::Tool)
+        .filter_map(|m| {
+            let call = m.tool_call_id.clone()?;
+            let result = serde_json::from_str::<LogResult>(&m.content).ok()?;
+            Some((call, result))
+        })
+        .collect();
+    let logged_ids: Vec<Id> = results
+        .iter()
+        .filter_map(|(_, r)| match r {
+            LogResult::Logged { workout_id, .. } => Id::parse(workout_id),
+            _ => None,
+        })
+        .collect();
+    let kept = workouts::existing(db, &user.id, &logged_ids).await?;
+    Ok(results
+        .into_iter()
+        .map(|(call, result)| {
+            let still = match &result {
+                LogResult::Logged { workout_id, .. } => {
+                    Id::parse(workout_id).is_some_and(|id| kept.contains(&id))
+                }
+                _ => false,
+            };
+            (call, result, still)
+        })
+        .collect())
 }
 
 fn thread_items(user: &User, m: &Message, steps: &Steps) -> Result<Vec<ThreadItem>, sqlx::Error> {
