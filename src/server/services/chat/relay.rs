@@ -26,8 +26,9 @@ use crate::server::db::Id;
 
 const REPLIES: &str = "spotter_reply";
 const STOPS: &str = "spotter_stop";
-/// NOTIFY payloads must stay under 8,000 bytes; a longer delta goes as a bare note.
-const MAX_TEXT: usize = 7_000;
+/// NOTIFY payloads must stay under 8,000 bytes; a longer note goes bare (its text is read
+/// from the database).
+const MAX_PAYLOAD: usize = 7_900;
 
 /// What a follower on another instance learns of a reply.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -50,7 +51,7 @@ impl Note {
                 message_id,
                 text,
                 at,
-            } if text.len() <= MAX_TEXT => Note {
+            } => Note {
                 q: question.clone(),
                 m: Some(message_id.clone()),
                 at: *at,
@@ -86,11 +87,18 @@ impl Relay {
         relay
     }
 
-    /// Announces an event of the reply to `question` written here.
+    /// Announces an event of the reply to `question` written here (a delta whose note would
+    /// be too long for NOTIFY goes bare).
     pub fn publish(&self, question: &Id, event: &ChatEvent) {
-        if let Ok(note) = serde_json::to_string(&Note::of(question, event)) {
-            let _ = self.outbox.send((REPLIES, note));
+        let mut note = Note::of(question, event);
+        let Ok(mut payload) = serde_json::to_string(&note) else {
+            return;
+        };
+        if payload.len() > MAX_PAYLOAD {
+            (note.m, note.t) = (None, None);
+            payload = serde_json::to_string(&note).unwrap_or_default();
         }
+        let _ = self.outbox.send((REPLIES, payload));
     }
 
     /// Announces a stop of the reply to `question`, wherever it is written.
@@ -193,5 +201,38 @@ async fn listen(pool: PgPool, relay: Weak<Relay>, live: Weak<Live>, closed: Canc
                 relay.deliver(note);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_delta_travels_with_its_text_unless_the_note_would_be_too_long() {
+        let (question, step) = (Id::new(), Id::new());
+        let delta = |text: &str| ChatEvent::Delta {
+            message_id: step.clone(),
+            text: text.to_owned(),
+            at: 12,
+        };
+        let note = Note::of(&question, &delta("שתי דקות "));
+        let back: Note = serde_json::from_str(&serde_json::to_string(&note).unwrap()).unwrap();
+        assert_eq!(back.q, question);
+        assert_eq!(back.m.as_ref(), Some(&step));
+        assert_eq!((back.at, back.t.as_deref()), (12, Some("שתי דקות ")));
+
+        // Quotes double in JSON: 5,000 of them would not fit in a NOTIFY.
+        let (outbox, mut queue) = mpsc::unbounded_channel();
+        let relay = Relay {
+            outbox,
+            followers: Mutex::new(HashMap::new()),
+        };
+        relay.publish(&question, &delta(&"\"".repeat(5_000)));
+        let (channel, payload) = queue.try_recv().unwrap();
+        assert_eq!(channel, REPLIES);
+        assert!(payload.len() <= MAX_PAYLOAD, "{}", payload.len());
+        let bare: Note = serde_json::from_str(&payload).unwrap();
+        assert_eq!((bare.q, bare.m, bare.t), (question, None, None));
     }
 }
