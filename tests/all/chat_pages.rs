@@ -25,6 +25,9 @@ both_engines! {
         assert_eq!(html.matches(r#"class="msg msg-coach""#).count(), 1, "one answer: {html}");
         assert!(html.contains("spotter-offline-coach") && html.contains("tokens"), "reply details: {html}");
         assert!(html.contains(r#"<h1 dir="auto">what can you do?"#), "titled from the question: {html}");
+        // The reply's HTML is sent once: the hydration data carries a stand-in, not a copy.
+        let words = "Totals for a period";
+        assert_eq!(html.matches(words).count(), 1, "the answer once: {html}");
 
         // The next message from the thread's own form; the same form sent twice is one message.
         let id = page.trim_start_matches("/c/");

@@ -8,6 +8,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use leptos::server::codee::{Decoder, Encoder};
+
+use crate::api::AppError;
 use crate::api::chat::conversation_page;
 use crate::app::components::composer::Composer;
 use crate::app::components::live_reply::{LiveThread, LiveTurns};
@@ -32,7 +35,8 @@ pub fn ConversationPage() -> impl IntoView {
             .unwrap_or(1);
         (params.read().get("id").unwrap_or_default(), page)
     };
-    let data = Resource::new(key, |(id, page)| conversation_page(id, page));
+    let data: Resource<PageData, ThreadCodec> =
+        Resource::new_with_options(key, |(id, page)| conversation_page(id, page), false);
     view! {
         <Transition fallback=|| view! { <p class="muted">"…"</p> }>
             {move || data.get().map(|result| match result {
@@ -41,6 +45,38 @@ pub fn ConversationPage() -> impl IntoView {
                 Ok(Some(data)) => view! { <Thread data/> }.into_any(),
             })}
         </Transition>
+    }
+}
+
+type PageData = Result<Option<ConversationData>, AppError>;
+
+/// The thread's data as the page's hydration payload. Every item's HTML is already in the page
+/// and the client keeps the DOM it hydrates (`inner_html` is not set again), so the payload
+/// carries a one-character stand-in for it instead of the thread a second time. Client-side
+/// navigation gets the data whole, from the server function.
+struct ThreadCodec;
+
+impl Encoder<PageData> for ThreadCodec {
+    type Error = serde_json::Error;
+    type Encoded = String;
+
+    fn encode(val: &PageData) -> Result<String, serde_json::Error> {
+        #[cfg(feature = "ssr")]
+        if let Ok(Some(data)) = val {
+            let mut thin = data.clone();
+            thin.items.items.iter_mut().for_each(ThreadItem::drop_html);
+            return serde_json::to_string(&Ok::<_, AppError>(Some(thin)));
+        }
+        serde_json::to_string(val)
+    }
+}
+
+impl Decoder<PageData> for ThreadCodec {
+    type Error = serde_json::Error;
+    type Encoded = str;
+
+    fn decode(val: &str) -> Result<PageData, serde_json::Error> {
+        serde_json::from_str(val)
     }
 }
 

@@ -70,6 +70,18 @@ pub enum ThreadItem {
     },
 }
 
+impl ThreadItem {
+    /// Replaces the item's HTML by a one-character stand-in (kept non-empty: whether a reply
+    /// has text decides its markup), for a copy whose HTML is already on the page.
+    pub fn drop_html(&mut self) {
+        if let ThreadItem::Step { html } | ThreadItem::Coach { html, .. } = self
+            && !html.is_empty()
+        {
+            *html = "-".to_owned();
+        }
+    }
+}
+
 /// `/c/{id}`: a page of the thread (page 1 = the newest messages), oldest first.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ConversationData {
