@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs whatever the build needs and is missing, idempotently: check first, install second.
-#   scripts/ensure-tools.sh build   -> wasm32 target, wasm-bindgen-cli, npm tools (echarts, binaryen)
+#   scripts/ensure-tools.sh build   -> wasm32 target, wasm-bindgen-cli, npm tools (echarts, esbuild, binaryen)
 #   scripts/ensure-tools.sh test    -> the above + Chromium, PostgreSQL, Playwright
 # Under CI=true every failure is fatal; nothing is silently skipped.
 set -euo pipefail
@@ -40,14 +40,23 @@ ensure_wasm_bindgen() {
 }
 
 npm_install() { # DIR: installs DIR/package.json's dependencies unless already current
-  local dir=$1
-  if [ -d "$dir/node_modules" ] && [ "$dir/node_modules/.package-lock.json" -nt "$dir/package.json" ]; then return; fi
+  local dir=$1 installed="$1/node_modules/.package-lock.json" cmd=install
+  if [ -f "$installed" ] && [ "$installed" -nt "$dir/package.json" ] \
+    && { [ ! -f "$dir/package-lock.json" ] || [ "$installed" -nt "$dir/package-lock.json" ]; }; then return; fi
   command -v npm >/dev/null || apt_install nodejs npm
-  log "npm install in $dir (no browser download)"
-  (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error) || die "npm install in $dir failed"
+  # With a committed lock file, exactly what it pins (npm ci fails if package.json disagrees).
+  if [ -f "$dir/package-lock.json" ]; then cmd=ci; fi
+  log "npm $cmd in $dir (no browser download)"
+  (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm "$cmd" --no-audit --no-fund --loglevel=error) || die "npm $cmd in $dir failed"
 }
 
-ensure_npm_tools() { npm_install "$TOOLS"; }
+ensure_npm_tools() {
+  npm_install "$TOOLS"
+  # build.sh bundles the site's ECharts with esbuild (tools/echarts-entry.js).
+  [ -x "$TOOLS/node_modules/.bin/esbuild" ] || die "esbuild missing from $TOOLS/node_modules"
+  [ -f "$TOOLS/node_modules/echarts/package.json" ] || die "echarts missing from $TOOLS/node_modules"
+  "$TOOLS/node_modules/.bin/esbuild" --version >/dev/null || die "esbuild in $TOOLS does not run"
+}
 
 ensure_chromium() {
   command -v chromium >/dev/null && return
