@@ -31,6 +31,7 @@ pub mod http;
 pub mod llm;
 pub mod local_time;
 pub mod markdown;
+pub mod rendered;
 pub mod sandbox;
 pub mod services;
 pub mod site;

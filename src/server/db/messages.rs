@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 
 use super::{Db, Id, is_unique_violation, now, on_db};
 use crate::domain::chat::conversation::{MessageStatus, Role};
-use crate::domain::pagination::Page;
 
 #[derive(Clone, Debug, Serialize, Deserialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Message {
@@ -232,68 +231,6 @@ pub async fn last(
     on_db!(db, pool => sqlx::query_as::<_, Message>(&sql)
         .bind(conversation_id).bind(user_id).bind(i64::from(limit)).fetch_all(pool).await)
 }
-
-/// One page of a conversation's messages (page 1 = the newest), oldest first within the page.
-/// The count to page by is the conversation's `message_count` (`conversations::get`).
-///
-/// The database answers the page as one row, a JSON array of the messages. sqlx's SQLite driver
-/// hands rows over one at a time from its worker thread (a copy of every value, a channel send
-/// and often a thread wake-up per row): for the 50-message page that was most of the request's
-/// cost under load. The array's fields are the names and forms of [`Message`]'s serde.
-pub async fn page(
-    db: &Db,
-    user_id: &Id,
-    conversation_id: &Id,
-    page: Page,
-) -> Result<Vec<Message>, sqlx::Error> {
-    let sql = match db {
-        Db::Sqlite(_) => PAGE_SQLITE,
-        Db::Postgres(_) => PAGE_POSTGRES,
-    };
-    let json: Option<String> = on_db!(db, pool => sqlx::query_scalar(sql)
-        .bind(conversation_id).bind(user_id).bind(page.limit()).bind(page.offset())
-        .fetch_one(pool).await)?;
-    json.map_or(Ok(Vec::new()), |json| {
-        serde_json::from_str(&json).map_err(|e| sqlx::Error::Decode(Box::new(e)))
-    })
-}
-
-/// The newest `$3` messages after skipping `$4`, for [`page`].
-macro_rules! newest {
-    () => {
-        "FROM (SELECT * FROM chat_messages WHERE conversation_id = $1 AND user_id = $2
-               ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4) m"
-    };
-}
-
-/// [`page`] on SQLite: `tokens_estimated` is stored as 0/1 and becomes a JSON boolean.
-const PAGE_SQLITE: &str = concat!(
-    "SELECT json_group_array(json_object(
-        'id', id, 'conversation_id', conversation_id, 'role', role, 'content', content,
-        'status', status, 'prompt_tokens', prompt_tokens, 'completion_tokens', completion_tokens,
-        'token_count', token_count,
-        'tokens_estimated', CASE WHEN tokens_estimated THEN json('true') ELSE json('false') END,
-        'error_message', error_message, 'query_executed', query_executed,
-        'execution_time_ms', execution_time_ms, 'time_to_first_token_ms', time_to_first_token_ms,
-        'model', model, 'tool_calls', tool_calls, 'tool_call_id', tool_call_id,
-        'client_id', client_id, 'parent_id', parent_id, 'created_at', created_at)
-        ORDER BY created_at, id) ",
-    newest!()
-);
-
-/// [`page`] on PostgreSQL (`json_agg` of no rows is NULL).
-const PAGE_POSTGRES: &str = concat!(
-    "SELECT json_agg(json_build_object(
-        'id', id, 'conversation_id', conversation_id, 'role', role, 'content', content,
-        'status', status, 'prompt_tokens', prompt_tokens, 'completion_tokens', completion_tokens,
-        'token_count', token_count, 'tokens_estimated', tokens_estimated,
-        'error_message', error_message, 'query_executed', query_executed,
-        'execution_time_ms', execution_time_ms, 'time_to_first_token_ms', time_to_first_token_ms,
-        'model', model, 'tool_calls', tool_calls, 'tool_call_id', tool_call_id,
-        'client_id', client_id, 'parent_id', parent_id, 'created_at', created_at)
-        ORDER BY created_at, id)::text ",
-    newest!()
-);
 
 /// The text so far of a reply being written; `false` when it is no longer `streaming`
 /// (stopped from anywhere, or finished).

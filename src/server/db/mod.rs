@@ -22,6 +22,7 @@ pub mod restore;
 pub mod server_settings;
 pub mod sessions;
 mod sqlite_rebuild;
+pub mod thread;
 pub mod tokens;
 pub mod users;
 pub mod visualizations;

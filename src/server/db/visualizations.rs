@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use super::{Db, Id, now, on_db};
 use crate::domain::chart::{ChartSpec, ChartType};
 
-#[derive(Clone, Debug, sqlx::FromRow)]
+#[derive(Clone, Debug, sqlx::FromRow, serde::Deserialize)]
 pub struct Visualization {
     pub id: Id,
     pub message_id: Id,

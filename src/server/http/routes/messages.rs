@@ -18,7 +18,7 @@ use crate::domain::pagination::{PageRequest, Paginated};
 use crate::server::auth::Caller;
 use crate::server::db::feedback::{self, Feedback};
 use crate::server::db::messages::{self, Message};
-use crate::server::db::{Id, conversations};
+use crate::server::db::{Id, conversations, thread};
 use crate::server::http::error::{ApiError, ErrorBody};
 use crate::server::http::json::{ApiJson, ApiQuery, PageQuery};
 use crate::server::http::routes::ItemId;
@@ -86,12 +86,11 @@ pub async fn list(
     ItemId(id): ItemId,
     PageQuery(page): PageQuery,
 ) -> Result<Json<Paginated<Message>>, ApiError> {
-    let conversation = conversations::get(&state.db, &p.user.id, &id)
+    let thread = thread::read(&state.db, &p.user.id, &id, page, thread::Parts::Messages)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let items = messages::page(&state.db, &p.user.id, &id, page).await?;
-    let total = u64::try_from(conversation.message_count).unwrap_or(0);
-    Ok(Json(Paginated::new(items, page, total)))
+    let total = u64::try_from(thread.total).unwrap_or(0);
+    Ok(Json(Paginated::new(thread.messages, page, total)))
 }
 
 /// Sends a message and answers with it and the coach's reply (tool calls and their results

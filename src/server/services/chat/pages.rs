@@ -12,11 +12,11 @@ use crate::domain::views::chat::{
     ChatHomeData, ConversationData, ConversationLine, HistoryData, HistoryLine, ThreadItem,
 };
 use crate::server::charts::figure;
-use crate::server::db::messages::{self, Message};
+use crate::server::db::messages::Message;
 use crate::server::db::users::User;
 use crate::server::db::visualizations::{self, Visualization};
 use crate::server::db::workouts;
-use crate::server::db::{Db, Id, conversations};
+use crate::server::db::{Db, Id, conversations, thread};
 use crate::server::html_labels::{HtmlLabels, html_labels};
 use crate::server::llm::ToolCall;
 use crate::server::markdown::escape;
@@ -95,19 +95,24 @@ pub async fn conversation_page(
     let Some(id) = Id::parse(id) else {
         return Ok(None);
     };
-    let Some(conversation) = conversations::get(db, &user.id, &id).await? else {
-        return Ok(None);
-    };
     let page = Page {
         page: page.max(1),
         per_page: THREAD_PAGE,
     };
-    let rows = messages::page(db, &user.id, &id, page).await?;
-    let total = u64::try_from(conversation.message_count).unwrap_or(0);
-    let items = items_of(db, user, &id, &rows).await?;
+    let Some(thread) = thread::read(db, &user.id, &id, page, thread::Parts::Page).await? else {
+        return Ok(None);
+    };
+    let total = u64::try_from(thread.total).unwrap_or(0);
+    let logged = logged_workouts(&thread.messages, &thread.kept);
+    let steps = Steps {
+        conversation: id.to_string(),
+        charts: thread.charts,
+        logged,
+    };
+    let items = items_of(user, &thread.messages, &steps)?;
     Ok(Some(ConversationData {
         id: id.to_string(),
-        title: conversation.title,
+        title: thread.title,
         items: Paginated {
             items,
             page: page.page,
@@ -125,22 +130,11 @@ pub async fn reply_items(
     user: &User,
     steps: &[Message],
 ) -> Result<Vec<ThreadItem>, sqlx::Error> {
-    match steps.first() {
-        Some(first) => items_of(db, user, &first.conversation_id, steps).await,
-        None => Ok(Vec::new()),
-    }
-}
-
-/// Stored messages of a conversation as thread items: their tool lines, charts, workout
-/// cards and texts.
-async fn items_of(
-    db: &Db,
-    user: &User,
-    conversation: &Id,
-    rows: &[Message],
-) -> Result<Vec<ThreadItem>, sqlx::Error> {
+    let Some(first) = steps.first() else {
+        return Ok(Vec::new());
+    };
     let mut callers: Vec<Id> = Vec::new();
-    for m in rows {
+    for m in steps {
         if m.calls()?
             .iter()
             .any(|c| c.name == ToolName::CreateChart.as_str())
@@ -149,15 +143,25 @@ async fn items_of(
         }
     }
     let charts = visualizations::of_messages(db, &user.id, &callers).await?;
-    let logged = logged_workouts(db, user, rows).await?;
-    let steps = Steps {
-        conversation: conversation.to_string(),
+    let logged_ids: Vec<Id> = log_results(steps)
+        .filter_map(|(_, r)| logged_id(&r))
+        .collect();
+    let kept = workouts::existing(db, &user.id, &logged_ids).await?;
+    let logged = logged_workouts(steps, &kept);
+    let with = Steps {
+        conversation: first.conversation_id.to_string(),
         charts,
         logged,
     };
+    items_of(user, steps, &with)
+}
+
+/// Stored messages of a conversation as thread items: their tool lines, charts, workout
+/// cards and texts.
+fn items_of(user: &User, rows: &[Message], steps: &Steps) -> Result<Vec<ThreadItem>, sqlx::Error> {
     let mut items = Vec::new();
     for m in rows {
-        items.extend(thread_items(user, m, &steps)?);
+        items.extend(thread_items(user, m, steps)?);
     }
     Ok(items)
 }
@@ -171,42 +175,33 @@ struct Steps {
     logged: Vec<(String, LogResult, bool)>,
 }
 
-/// The `log_workout` results among the page's `tool` messages (which workouts are still
-/// logged: one query for the page).
-async fn logged_workouts(
-    db: &Db,
-    user: &User,
-    rows: &[Message],
-) -> Result<Vec<(String, LogResult, bool)>, sqlx::Error> {
-    let results: Vec<(String, LogResult)> = rows
-        .iter()
+/// The `log_workout` results among these `tool` messages, by their call's id.
+fn log_results(rows: &[Message]) -> impl Iterator<Item = (String, LogResult)> + '_ {
+    rows.iter()
         .filter(|m| m.role == Role::Tool)
         .filter_map(|m| {
             let call = m.tool_call_id.clone()?;
             let result = serde_json::from_str::<LogResult>(&m.content).ok()?;
             Some((call, result))
         })
-        .collect();
-    let logged_ids: Vec<Id> = results
-        .iter()
-        .filter_map(|(_, r)| match r {
-            LogResult::Logged { workout_id, .. } => Id::parse(workout_id),
-            _ => None,
-        })
-        .collect();
-    let kept = workouts::existing(db, &user.id, &logged_ids).await?;
-    Ok(results
-        .into_iter()
+}
+
+fn logged_id(result: &LogResult) -> Option<Id> {
+    match result {
+        LogResult::Logged { workout_id, .. } => Id::parse(workout_id),
+        _ => None,
+    }
+}
+
+/// The `log_workout` results among the page's `tool` messages, each with whether its workout
+/// is among `kept` (still logged).
+fn logged_workouts(rows: &[Message], kept: &[Id]) -> Vec<(String, LogResult, bool)> {
+    log_results(rows)
         .map(|(call, result)| {
-            let still = match &result {
-                LogResult::Logged { workout_id, .. } => {
-                    Id::parse(workout_id).is_some_and(|id| kept.contains(&id))
-                }
-                _ => false,
-            };
+            let still = logged_id(&result).is_some_and(|id| kept.contains(&id));
             (call, result, still)
         })
-        .collect())
+        .collect()
 }
 
 fn thread_items(user: &User, m: &Message, steps: &Steps) -> Result<Vec<ThreadItem>, sqlx::Error> {
@@ -251,7 +246,11 @@ fn thread_items(user: &User, m: &Message, steps: &Steps) -> Result<Vec<ThreadIte
             {
                 items.push(ThreadItem::Coach {
                     id: m.id.to_string(),
-                    html: crate::server::markdown::render(&m.content),
+                    html: crate::server::rendered::reply_html(
+                        &m.id,
+                        &m.content,
+                        m.status != MessageStatus::Streaming,
+                    ),
                     status: m.status,
                     error: m.error_message.clone(),
                     when: when(user, m.created_at),
