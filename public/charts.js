@@ -35,12 +35,22 @@
     }
     var old = window.echarts.getInstanceByDom(box);
     if (old) old.dispose();
+    // Marked before drawing: a chart that fails to draw is not tried again each time the
+    // page changes (ECharts' own nodes would trigger the observer below, in a loop).
+    figure.setAttribute("data-drawn", "");
     box.hidden = false;
     var chart = window.echarts.init(box, dark.matches ? "dark" : null);
-    chart.setOption(option);
-    // The figure's caption already names the chart.
-    chart.setOption({ title: { show: false }, grid: { top: 36 } });
-    figure.setAttribute("data-drawn", "");
+    try {
+      chart.setOption(option);
+      // The figure's caption already names the chart.
+      chart.setOption({ title: { show: false }, grid: { top: 36 } });
+    } catch (e) {
+      // The table under the chart stays open and says it all.
+      chart.dispose();
+      box.hidden = true;
+      figure.setAttribute("data-drawn", "failed");
+      return;
+    }
     var table = figure.querySelector("details.chart-data");
     if (table) table.open = false;
     charts.push(chart);
