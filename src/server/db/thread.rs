@@ -103,41 +103,43 @@ macro_rules! chart_fields {
     };
 }
 
-/// SQLite: `tokens_estimated` is stored as 0/1; a subquery's JSON goes through `json()` so it
-/// is embedded as JSON, not as a string.
+/// SQLite: `tokens_estimated` is stored as 0/1. The document is put together as text: a
+/// subquery's JSON loses its JSON subtype, and wrapping it in `json()` would parse it into
+/// JSONB and print it again (a few percent of a page under load).
 macro_rules! sqlite_head {
     () => {
         concat!(
-            "'title', c.title,
-             'total', (SELECT COUNT(*) FROM chat_messages x WHERE x.conversation_id = c.id AND x.user_id = c.user_id),
-             'messages', json((SELECT json_group_array(json_object(",
+            "'{\"title\":' || json_quote(c.title)
+             || ',\"total\":' || (SELECT COUNT(*) FROM chat_messages x WHERE x.conversation_id = c.id AND x.user_id = c.user_id)
+             || ',\"messages\":' || (SELECT json_group_array(json_object(",
             message_fields!("CASE WHEN tokens_estimated THEN json('true') ELSE json('false') END"),
-            ") ORDER BY created_at, id) FROM m))"
+            ") ORDER BY created_at, id) FROM m)"
         )
     };
 }
 
 const MESSAGES_SQLITE: &str = concat!(
     with_page!(),
-    "SELECT json_object(",
+    "SELECT ",
     sqlite_head!(),
-    ")",
+    " || '}'",
     from_conversation!()
 );
 
 /// The logged workouts are the `workout_id` of the page's `tool` messages that hold JSON.
 const PAGE_SQLITE: &str = concat!(
     with_page!(),
-    "SELECT json_object(",
+    "SELECT ",
     sqlite_head!(),
-    ",
-     'charts', json((SELECT json_group_array(json_object(",
+    "
+     || ',\"charts\":' || (SELECT json_group_array(json_object(",
     chart_fields!(),
     ") ORDER BY v.created_at, v.id) FROM message_visualizations v
-         WHERE v.user_id = $2 AND v.message_id IN (SELECT id FROM m))),
-     'kept', json((SELECT json_group_array(w.id) FROM workout_sessions w
+         WHERE v.user_id = $2 AND v.message_id IN (SELECT id FROM m))
+     || ',\"kept\":' || (SELECT json_group_array(w.id) FROM workout_sessions w
          WHERE w.user_id = $2 AND w.id IN (
-             SELECT json_extract(content, '$.workout_id') FROM m WHERE role = 'tool' AND json_valid(content)))))",
+             SELECT json_extract(content, '$.workout_id') FROM m WHERE role = 'tool' AND json_valid(content)))
+     || '}'",
     from_conversation!()
 );
 
