@@ -103,7 +103,7 @@ pub async fn conversation_page(
         return Ok(None);
     };
     let total = u64::try_from(thread.total).unwrap_or(0);
-    let logged = logged_workouts(&thread.messages, &thread.kept);
+    let logged = logged_workouts(log_results(&thread.messages), &thread.kept);
     let steps = Steps {
         conversation: id.to_string(),
         charts: thread.charts,
@@ -143,11 +143,10 @@ pub async fn reply_items(
         }
     }
     let charts = visualizations::of_messages(db, &user.id, &callers).await?;
-    let logged_ids: Vec<Id> = log_results(steps)
-        .filter_map(|(_, r)| logged_id(&r))
-        .collect();
+    let results: Vec<(String, LogResult)> = log_results(steps).collect();
+    let logged_ids: Vec<Id> = results.iter().filter_map(|(_, r)| logged_id(r)).collect();
     let kept = workouts::existing(db, &user.id, &logged_ids).await?;
-    let logged = logged_workouts(steps, &kept);
+    let logged = logged_workouts(results, &kept);
     let with = Steps {
         conversation: first.conversation_id.to_string(),
         charts,
@@ -193,10 +192,14 @@ fn logged_id(result: &LogResult) -> Option<Id> {
     }
 }
 
-/// The `log_workout` results among the page's `tool` messages, each with whether its workout
-/// is among `kept` (still logged).
-fn logged_workouts(rows: &[Message], kept: &[Id]) -> Vec<(String, LogResult, bool)> {
-    log_results(rows)
+/// `log_workout` results (of [`log_results`]), each with whether its workout is among `kept`
+/// (still logged).
+fn logged_workouts(
+    results: impl IntoIterator<Item = (String, LogResult)>,
+    kept: &[Id],
+) -> Vec<(String, LogResult, bool)> {
+    results
+        .into_iter()
         .map(|(call, result)| {
             let still = logged_id(&result).is_some_and(|id| kept.contains(&id));
             (call, result, still)
