@@ -71,7 +71,7 @@ test('a message sent from the thread gets its reply word by word without leaving
   const texts = await watching;
   // It grew in many steps, each one the one before plus more.
   expect(texts.length).toBeGreaterThan(5);
-  for (let i = 1; i < texts.length; i++) expect(texts[i].startsWith(texts[i - 1])).toBe(true);
+  for (let i = 1; i < texts.length; i++) expect(texts[i].startsWith(texts[i - 1]), JSON.stringify(texts.slice(i - 1, i + 1))).toBe(true);
   // At the end the reply is shown as stored, with its details and actions.
   const coach = page.locator('ol.thread .msg-coach:visible');
   await expect(coach).toHaveCount(2);

@@ -80,11 +80,12 @@ fn set_page_csp() {
     }
 }
 
-/// The viewer of this page (signed-in user and language).
-/// A page title that may hold text a user wrote. leptos_meta writes the title into the
-/// server's HTML as it is (a conversation titled `</title><script>…` would end the element),
-/// so the server escapes it; the browser sets `document.title`, which takes plain text.
-pub fn title_text(text: String) -> String {
+/// Text a user wrote, for an element whose children the server writes as they are: the page
+/// `<title>` (leptos_meta) and a `<textarea>` (tachys 0.2 treats it as raw text, like
+/// `<script>`). A conversation titled `</title><script>…` or a `?content=</textarea><form …>`
+/// link would end the element, so the server escapes the text; in the browser a text node or
+/// `document.title` takes plain text (and hydration leaves these children alone).
+pub fn raw_text(text: String) -> String {
     #[cfg(feature = "ssr")]
     {
         text.replace('&', "&amp;")
@@ -97,6 +98,7 @@ pub fn title_text(text: String) -> String {
     }
 }
 
+/// The viewer of this page (signed-in user and language).
 pub fn use_viewer() -> Viewer {
     use_context::<Viewer>().unwrap_or_default()
 }

@@ -52,23 +52,6 @@ fn safe_url(url: &CowStr<'_>) -> bool {
         .any(|scheme| lower.starts_with(scheme))
 }
 
-/// Text made safe inside HTML elements and quoted attributes (for the HTML the server makes
-/// itself: the thread's tool lines and charts).
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::render;

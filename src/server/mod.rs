@@ -15,6 +15,7 @@
 //! - [`html_labels`]: the words of the HTML the server makes (charts, log cards), EN/HE.
 //! - [`http`]: the `/api/v1` REST routes, the error shape, security headers, OpenAPI.
 //! - [`markdown`]: the coach's replies as safe HTML (pulldown-cmark, raw HTML off).
+//! - [`markup`]: every other HTML fragment the server makes, as Leptos views turned to strings.
 //! - [`charts`]: the coach's charts: spec → sandboxed rows → ECharts option, stored.
 //! - [`sandbox`]: the trainer's SQL run read-only on the user's rows (the engine layer).
 //! - [`local_time`]: local wall-clock times (exports, forms, due dates) as UTC.
@@ -31,6 +32,7 @@ pub mod http;
 pub mod llm;
 pub mod local_time;
 pub mod markdown;
+pub mod markup;
 pub mod rendered;
 pub mod sandbox;
 pub mod services;

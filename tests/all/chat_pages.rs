@@ -182,3 +182,21 @@ both_engines! {
         assert_eq!(app.count_rows("message_feedback", &stranger.id).await, 0);
     }
 }
+
+both_engines! {
+    /// A link's `?content=` (the composer) or `?description=` (the plan's form) is typed into a
+    /// `<textarea>` again; tachys writes a textarea's children as they are, so a link holding
+    /// `</textarea>` must not end the element and add markup of its own.
+    async fn text_typed_in_again_cannot_end_its_textarea(app: TestApp) {
+        let user = app.user("textareas").await;
+        let evil = "%3C%2Ftextarea%3E%3Cform%20action%3D%22https%3A%2F%2Fevil.example%2F%22%3E%3Cb%3Ex%3C%2Fb%3E";
+        let c = app.conversation(&user, "textareas").await;
+        let id = c["id"].as_str().unwrap();
+        for page in [format!("/?content={evil}"), format!("/c/{id}?content={evil}"), format!("/plan?description={evil}")] {
+            let (status, html) = app.get_html(&user.client, &page).await;
+            assert_eq!(status, StatusCode::OK, "{page}");
+            assert!(!html.contains("<b>x</b>") && !html.contains("evil.example/\">"), "{page}: {html}");
+            assert!(html.contains("&lt;/textarea&gt;&lt;form action=\"https://evil.example/\"&gt;&lt;b&gt;x&lt;/b&gt;</textarea>"), "{page}: shown as text: {html}");
+        }
+    }
+}

@@ -58,7 +58,7 @@ both_engines! {
         assert!(html.contains(">did squats</textarea>"), "{html}");
         let location = post_words(&app, &user, &[("text", "hello there")]).await;
         let (_, html) = app.get_html(&user.client, &location).await;
-        assert!(html.contains("I couldn&#39;t find an exercise with sets"), "{html}");
+        assert!(html.contains("I couldn't find an exercise with sets"), "{html}");
         assert_eq!(app.count_rows("exercise_sets", &user.id).await, 6, "nothing stored on a question");
 
         // Markup typed in stays text, in the box and in the question.

@@ -60,7 +60,7 @@ pub fn Composer(
             <ErrorNotice/>
             <label class="sr-only" for="content">{t.chat_placeholder}</label>
             <textarea id="content" name="content" rows="3" maxlength="10000" required dir="auto" node_ref=area
-                placeholder=t.chat_placeholder on:keydown=on_key>{typed}</textarea>
+                placeholder=t.chat_placeholder on:keydown=on_key>{crate::app::raw_text(typed)}</textarea>
             <input type="hidden" name="client_id" value=client_id/>
             <LiveFlag/>
             <button type="submit" class="btn btn-primary" disabled=move || sending.get()>{t.chat_send}</button>

@@ -18,7 +18,7 @@ use crate::app::components::notice::SuccessNotice;
 use crate::app::components::pager::Pager;
 use crate::app::components::thread_item::Item;
 use crate::app::pages::not_found::NotFound;
-use crate::app::{title_text, use_strings};
+use crate::app::{raw_text, use_strings};
 use crate::domain::chat::conversation::MessageStatus;
 use crate::domain::views::chat::{ConversationData, ThreadItem};
 
@@ -121,7 +121,7 @@ fn Thread(data: ConversationData) -> impl IntoView {
     }
     let conversation = data.id.clone();
     view! {
-        <Title text=title_text(format!("{title} · {}", t.app_name))/>
+        <Title text=raw_text(format!("{title} · {}", t.app_name))/>
         <SuccessNotice key="thanks" message=t.chat_thanks/>
         <h1 dir="auto">{title}</h1>
         // Page 1 is the newest; "earlier" goes to higher page numbers.

@@ -89,7 +89,7 @@ fn Plan(data: PlanPageData) -> impl IntoView {
                     </div>
                 </div>
                 <label for="description">{t.plan_description}</label>
-                <textarea id="description" name="description" rows="2" maxlength="2000" dir="auto">{value("description")}</textarea>
+                <textarea id="description" name="description" rows="2" maxlength="2000" dir="auto">{crate::app::raw_text(value("description"))}</textarea>
                 <button type="submit" class="btn btn-primary">{t.plan_add}</button>
             </form>
         </section>

@@ -23,7 +23,7 @@ pub struct LogPageData {
     pub editing: Option<Vec<(String, String)>>,
     /// The latest workouts, most recent first.
     pub recent: Vec<WorkoutLine>,
-    /// The "log in words" box, made on the server as HTML (escaped there).
+    /// The "log in words" box, made on the server as HTML (`server::markup`).
     pub words_box: String,
 }
 

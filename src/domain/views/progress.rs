@@ -29,7 +29,7 @@ pub struct ProgressData {
     pub records: Vec<RecordLine>,
     /// (name, local date) in the page language.
     pub achievements: Vec<(String, String)>,
-    /// The charts section, made on the server as HTML (escaped there): the coach's chart
+    /// The charts section, made on the server as HTML (`server::markup`): the coach's chart
     /// builder's figures, each with its data as a table.
     pub charts: String,
 }

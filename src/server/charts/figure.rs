@@ -1,25 +1,27 @@
 //! A stored chart as the thread shows it, made on the server as HTML: a `<figure>` holding the
 //! ECharts option in a `data-option` attribute (`public/charts.js` draws it with ECharts from
 //! this site), the same data as a table (open while nothing is drawn: that is what a reader
-//! without JavaScript sees) and the SQL behind it, folded. Every text is escaped here; the
-//! page inserts the HTML as is, which keeps the chart out of the wasm (its budget is spent).
+//! without JavaScript sees) and the SQL behind it, folded. A view made into HTML by
+//! [`markup`]; the page inserts it as is, which keeps the chart out of the wasm.
 
+use leptos::either::Either;
+use leptos::prelude::*;
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::domain::chart::Cell;
 use crate::server::db::visualizations::Visualization;
 use crate::server::html_labels::HtmlLabels;
-use crate::server::markdown::escape;
+use crate::server::markup;
 
 /// The table in an option's `dataset` (a header row, then the rows).
 fn dataset(option: &Value) -> Vec<Vec<Cell>> {
-    let source = option
+    option
         .get("dataset")
         .map(|d| d.get(0).unwrap_or(d))
         .and_then(|d| d.get("source"))
-        .cloned()
-        .unwrap_or(Value::Null);
-    serde_json::from_value(source).unwrap_or_default()
+        .and_then(|source| Vec::<Vec<Cell>>::deserialize(source).ok())
+        .unwrap_or_default()
 }
 
 fn cell(c: &Cell) -> String {
@@ -28,17 +30,19 @@ fn cell(c: &Cell) -> String {
             let rounded = (n * 100.0).round() / 100.0;
             rounded.to_string()
         }
-        Cell::Text(t) => escape(t),
+        Cell::Text(t) => t.clone(),
         Cell::Empty => String::new(),
     }
 }
 
-/// What a figure shows: where it links to (`id`), its title, the option and the SQL behind it
-/// (none for a chart computed without a query).
+/// What a figure shows: where it links to (`id`), its title, the option (as a value, and as the
+/// JSON text `public/charts.js` reads) and the SQL behind it (none for a chart computed
+/// without a query).
 pub struct Figure<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub option: &'a Value,
+    pub option_json: &'a str,
     pub sql: &'a str,
 }
 
@@ -50,53 +54,62 @@ pub fn html(chart: &Visualization, t: &HtmlLabels) -> String {
         id: &id,
         title: chart.title.as_deref().unwrap_or_default(),
         option: &option,
+        option_json: &chart.chart_config,
         sql: &chart.data_query,
     };
-    format!("<div class=\"msg-chart\">{}</div>", figure_html(&figure, t))
+    markup::html(view! { <div class="msg-chart">{figure_view(&figure, t)}</div> })
 }
 
 /// The `<figure>` of any chart: the thread's and the `/progress` page's.
-pub fn figure_html(f: &Figure, t: &HtmlLabels) -> String {
-    let title = escape(f.title);
+pub fn figure_view(f: &Figure, t: &HtmlLabels) -> impl IntoView + use<> {
     let mut rows = dataset(f.option).into_iter();
-    let mut table = String::from("<table><thead><tr>");
-    for h in rows.next().unwrap_or_default() {
-        table.push_str(&format!("<th scope=\"col\" dir=\"auto\">{}</th>", cell(&h)));
-    }
-    table.push_str("</tr></thead><tbody>");
-    for row in rows {
-        table.push_str("<tr>");
-        for c in &row {
-            // Numbers read left to right on a Hebrew page too.
-            let attributes = if matches!(c, Cell::Number(_)) {
-                " class=\"num\" dir=\"ltr\""
-            } else {
-                " dir=\"auto\""
-            };
-            table.push_str(&format!("<td{attributes}>{}</td>", cell(c)));
+    let head = rows
+        .next()
+        .unwrap_or_default()
+        .iter()
+        .map(|h| view! { <th scope="col" dir="auto">{cell(h)}</th> })
+        .collect_view();
+    let body = rows
+        .map(|row| {
+            let cells = row
+                .iter()
+                .map(|c| {
+                    // Numbers read left to right on a Hebrew page too.
+                    if matches!(c, Cell::Number(_)) {
+                        Either::Left(view! { <td class="num" dir="ltr">{cell(c)}</td> })
+                    } else {
+                        Either::Right(view! { <td dir="auto">{cell(c)}</td> })
+                    }
+                })
+                .collect_view();
+            view! { <tr>{cells}</tr> }
+        })
+        .collect_view();
+    let sql = (!f.sql.trim().is_empty()).then(|| {
+        view! {
+            <details class="chart-sql">
+                <summary>{t.show_sql}</summary>
+                <pre dir="ltr"><code>{f.sql.to_owned()}</code></pre>
+            </details>
         }
-        table.push_str("</tr>");
+    });
+    let title = f.title.to_owned();
+    view! {
+        <figure class="chart" id=f.id.to_owned() data-option=f.option_json.to_owned()>
+            <figcaption dir="auto">{title.clone()}</figcaption>
+            <div class="chart-canvas" dir="ltr" role="img" aria-label=title hidden></div>
+            <details class="chart-data" open>
+                <summary>{t.show_data}</summary>
+                <div class="table-scroll">
+                    <table>
+                        <thead><tr>{head}</tr></thead>
+                        <tbody>{body}</tbody>
+                    </table>
+                </div>
+            </details>
+            {sql}
+        </figure>
     }
-    table.push_str("</tbody></table>");
-    let sql = if f.sql.trim().is_empty() {
-        String::new()
-    } else {
-        format!(
-            "<details class=\"chart-sql\"><summary>{}</summary><pre dir=\"ltr\"><code>{}</code></pre></details>",
-            escape(t.show_sql),
-            escape(f.sql)
-        )
-    };
-    format!(
-        "<figure class=\"chart\" id=\"{id}\" data-option=\"{option}\">\
-         <figcaption dir=\"auto\">{title}</figcaption>\
-         <div class=\"chart-canvas\" dir=\"ltr\" role=\"img\" aria-label=\"{title}\" hidden></div>\
-         <details class=\"chart-data\" open><summary>{show_data}</summary>\
-         <div class=\"table-scroll\">{table}</div></details>{sql}</figure>",
-        id = escape(f.id),
-        option = escape(&f.option.to_string()),
-        show_data = escape(t.show_data),
-    )
 }
 
 #[cfg(test)]
@@ -125,11 +138,16 @@ mod tests {
         assert!(!html.contains("<b>"), "{html}");
         assert!(html.contains("&lt;b&gt;Mon&lt;/b&gt;"));
         assert!(
-            html.contains("<td class=\"num\" dir=\"ltr\">100.46</td>"),
+            html.contains("<td class=\"num\" dir=\"ltr\">100.46</td>")
+                || html.contains("<td dir=\"ltr\" class=\"num\">100.46</td>"),
             "{html}"
         );
         assert!(html.contains("<th scope=\"col\" dir=\"auto\">kg</th>"));
-        assert!(html.contains("<details class=\"chart-data\" open>"));
+        assert!(html.contains("<td dir=\"auto\">Tue</td>"), "{html}");
+        assert!(
+            html.contains("<details open class=\"chart-data\">"),
+            "{html}"
+        );
         // The option travels in an attribute a browser reads back as the same JSON.
         assert!(
             html.contains("data-option=\"{&quot;dataset&quot;"),

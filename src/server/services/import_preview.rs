@@ -1,13 +1,15 @@
-//! The settings page's import preview, made on the server as HTML (like the charts, which keeps
-//! it out of the wasm): what the kept upload would import, its warnings (lines imported with
+//! The settings page's import preview, made on the server as HTML ([`markup`], like the charts,
+//! which keeps it out of the wasm): what the kept upload would import, its warnings (lines imported with
 //! something dropped) and its bad lines apart, each grouped by cause ("3 lines (2, 3, 4):
 //! workout duration 105h 45m ignored"), and the choices: import, or with bad lines "Import N
 //! sets, skip M lines", or cancel. Plain forms to `server::site::import_forms`.
 
+use leptos::prelude::*;
+
 use crate::domain::account::Language;
 use crate::domain::i18n::{Plural, Strings, fill, strings};
 use crate::domain::import::{LineGroup, grouped};
-use crate::server::markdown::escape;
+use crate::server::markup;
 use crate::server::services::import::ImportReport;
 
 struct Labels {
@@ -140,30 +142,33 @@ fn place(l: &Labels, g: &LineGroup) -> String {
 }
 
 /// A notice headed by `count` lines, one item per cause.
-fn notice(l: &Labels, groups: &[LineGroup], count: usize, heading: &Plural, class: &str) -> String {
-    if count == 0 {
-        return String::new();
-    }
-    let mut out = format!(
-        "<div class=\"notice {class}\"><p>{}</p><ul class=\"line-errors\">",
-        escape(&heading.count(count as i64))
-    );
-    for g in groups {
-        out.push_str(&format!(
-            "<li><strong>{}</strong>: <bdi>{}</bdi></li>",
-            escape(&place(l, g)),
-            escape(&g.message)
-        ));
-    }
-    out.push_str("</ul></div>");
-    out
+fn notice(
+    l: &Labels,
+    groups: &[LineGroup],
+    count: usize,
+    heading: &Plural,
+    class: &'static str,
+) -> Option<impl IntoView + use<>> {
+    (count > 0).then(|| {
+        let items = groups
+            .iter()
+            .map(|g| {
+                view! { <li><strong>{place(l, g)}</strong>": "<bdi>{g.message.clone()}</bdi></li> }
+            })
+            .collect_view();
+        view! {
+            <div class=format!("notice {class}")>
+                <p>{heading.count(count as i64)}</p>
+                <ul class="line-errors">{items}</ul>
+            </div>
+        }
+    })
 }
 
 /// The preview of the upload kept under `token`.
 pub fn html(report: &ImportReport, token: &str, language: Language) -> String {
     let l = labels(language);
     let t: &Strings = strings(language);
-    let token = escape(token);
     let summary = fill(
         l.summary,
         &[
@@ -173,54 +178,30 @@ pub fn html(report: &ImportReport, token: &str, language: Language) -> String {
             ("to", &report.to.map_or("–".into(), |d| d.to_string())),
         ],
     );
-    let mut out = format!(
-        "<div class=\"import-preview\" role=\"status\"><h3>{}</h3><p><bdi>{}</bdi></p>",
-        escape(l.title),
-        escape(&summary)
-    );
     let restores_more = report.goals + report.plan_items > 0;
-    if restores_more {
-        let also = fill(
+    let also = restores_more.then(|| {
+        fill(
             l.also,
             &[
                 ("goals", &l.goals.count(report.goals as i64)),
                 ("plan_items", &l.plan_items.count(report.plan_items as i64)),
             ],
-        );
-        out.push_str(&format!("<p>{}</p>", escape(&also)));
-    }
-    if report.duplicates > 0 {
-        out.push_str(&format!(
-            "<p>{}</p>",
-            escape(&l.duplicates.count(report.duplicates as i64))
-        ));
-    }
-    if !report.new_exercises.is_empty() {
-        out.push_str(&format!(
-            "<p>{}</p><ul class=\"suggestions\">",
-            escape(l.new_exercises)
-        ));
-        for name in &report.new_exercises {
-            out.push_str(&format!("<li><bdi>{}</bdi></li>", escape(name)));
+        )
+    });
+    let duplicates = (report.duplicates > 0).then(|| l.duplicates.count(report.duplicates as i64));
+    let new_exercises = (!report.new_exercises.is_empty()).then(|| {
+        let names = report
+            .new_exercises
+            .iter()
+            .map(|name| view! { <li><bdi>{name.clone()}</bdi></li> })
+            .collect_view();
+        view! {
+            <p>{l.new_exercises}</p>
+            <ul class="suggestions">{names}</ul>
         }
-        out.push_str("</ul>");
-    }
-    out.push_str(&notice(
-        l,
-        &report.warnings,
-        report.warning_count,
-        &l.warnings,
-        "notice-warn",
-    ));
-    out.push_str(&notice(
-        l,
-        &grouped(&report.errors),
-        report.error_count,
-        &l.bad_lines,
-        "notice-error",
-    ));
+    });
     let action = format!("/settings/import/{token}");
-    if report.error_count > 0 {
+    let choice = if report.error_count > 0 {
         if report.sets > 0 {
             let skip = fill(
                 l.skip,
@@ -229,28 +210,39 @@ pub fn html(report: &ImportReport, token: &str, language: Language) -> String {
                     ("lines", &l.lines.count(report.error_count as i64)),
                 ],
             );
-            out.push_str(&format!(
-                "<form method=\"post\" action=\"{action}\" class=\"row-actions\">\
-                 <input type=\"hidden\" name=\"skip_invalid\" value=\"true\">\
-                 <button type=\"submit\" class=\"btn\">{}</button></form>",
-                escape(&skip)
-            ));
+            view! {
+                <form method="post" action=action.clone() class="row-actions">
+                    <input type="hidden" name="skip_invalid" value="true"/>
+                    <button type="submit" class="btn">{skip}</button>
+                </form>
+            }
+            .into_any()
+        } else {
+            ().into_any()
         }
     } else if report.workouts == 0 && !restores_more {
-        out.push_str(&format!(
-            "<p class=\"notice notice-ok\">{}</p>",
-            escape(t.import_nothing_new)
-        ));
+        view! { <p class="notice notice-ok">{t.import_nothing_new}</p> }.into_any()
     } else {
-        out.push_str(&format!(
-            "<form method=\"post\" action=\"{action}\" class=\"row-actions\">\
-             <button type=\"submit\" class=\"btn btn-primary\">{}</button></form>",
-            escape(&l.confirm.count(report.workouts as i64))
-        ));
-    }
-    out.push_str(&format!(
-        "<form method=\"post\" action=\"{action}/cancel\"><button type=\"submit\" class=\"btn btn-quiet\">{}</button></form></div>",
-        escape(l.cancel)
-    ));
-    out
+        view! {
+            <form method="post" action=action.clone() class="row-actions">
+                <button type="submit" class="btn btn-primary">{l.confirm.count(report.workouts as i64)}</button>
+            </form>
+        }
+        .into_any()
+    };
+    markup::html(view! {
+        <div class="import-preview" role="status">
+            <h3>{l.title}</h3>
+            <p><bdi>{summary}</bdi></p>
+            {also.map(|also| view! { <p>{also}</p> })}
+            {duplicates.map(|d| view! { <p>{d}</p> })}
+            {new_exercises}
+            {notice(l, &report.warnings, report.warning_count, &l.warnings, "notice-warn")}
+            {notice(l, &grouped(&report.errors), report.error_count, &l.bad_lines, "notice-error")}
+            {choice}
+            <form method="post" action=format!("{action}/cancel")>
+                <button type="submit" class="btn btn-quiet">{l.cancel}</button>
+            </form>
+        </div>
+    })
 }

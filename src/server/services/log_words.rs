@@ -8,13 +8,15 @@
 //! run, nothing stored) to ask what is missing: an amount, or which exercise was meant, with
 //! the suggestions as buttons that log it and remember the user's words for that exercise.
 
+use leptos::prelude::*;
+
 use super::log::{LogError, UnknownExercise, log_workout, preview_workout, resolve_exercise};
 use super::log_text::{ReadText, TextLogError, Unsure, read_text};
 use crate::domain::account::Language;
 use crate::domain::training::WorkoutSource;
 use crate::server::db::users::User;
 use crate::server::db::{Db, Id, aliases};
-use crate::server::markdown::escape;
+use crate::server::markup;
 
 /// The longest text the box takes (it travels back in the page's address when a question is
 /// asked).
@@ -116,111 +118,108 @@ pub async fn submit(
 }
 
 /// What the box says about `text`, which did not log: the question to answer.
-async fn question(db: &Db, user: &User, text: &str) -> Result<String, sqlx::Error> {
+async fn question(db: &Db, user: &User, text: &str) -> Result<AnyView, sqlx::Error> {
     let l = labels(user.language);
-    let p = |s: &str| {
-        format!(
-            "<p class=\"notice notice-error\" role=\"alert\">{}</p>",
-            escape(s)
-        )
-    };
+    let p =
+        |s: &'static str| view! { <p class="notice notice-error" role="alert">{s}</p> }.into_any();
     if text.chars().count() > MAX_WORDS_CHARS {
         return Ok(p(l.too_long));
     }
     let input = match read_text(db, user, text).await {
         Ok(ReadText { input, .. }) => input,
         Err(TextLogError::Log(LogError::Db(e))) => return Err(e),
-        Err(TextLogError::Unsure(unsure)) => return Ok(unsure_html(l, &unsure)),
+        Err(TextLogError::Unsure(unsure)) => return Ok(unsure_view(l, &unsure)),
         Err(TextLogError::HowMany(names)) => {
-            return Ok(format!(
-                "<p class=\"notice notice-error\" role=\"alert\">{} <bdi>{}</bdi></p>",
-                escape(l.how_many),
-                escape(&names.join(", "))
-            ));
+            return Ok(view! {
+                <p class="notice notice-error" role="alert">{l.how_many}" "<bdi>{names.join(", ")}</bdi></p>
+            }
+            .into_any());
         }
         Err(_) => return Ok(p(l.nothing)),
     };
     Ok(match preview_workout(db, user, &input).await {
-        Ok(_) => String::new(),
+        Ok(_) => ().into_any(),
         Err(LogError::Db(e)) => return Err(e),
         Err(LogError::Invalid(_)) => p(l.invalid),
         Err(LogError::UnknownExercises(unknown)) => match unknown.into_iter().next() {
-            Some(u) => which_exercise(l, user.language, text, &u),
+            Some(u) => which_exercise(l, user.language, text, u),
             None => p(l.nothing),
         },
     })
 }
 
 /// "Not sure, nothing logged yet", the questions, then what was understood, set by set.
-fn unsure_html(l: &Labels, unsure: &Unsure) -> String {
-    let mut out = format!(
-        "<div class=\"notice notice-error words-question words-unsure\" role=\"alert\"><p>{}</p><ul class=\"words-doubts\">",
-        escape(l.unsure)
-    );
-    for q in &unsure.questions {
-        out.push_str(&format!("<li dir=\"auto\">{}</li>", escape(q)));
-    }
-    out.push_str("</ul>");
+fn unsure_view(l: &'static Labels, unsure: &Unsure) -> AnyView {
+    let questions = unsure
+        .questions
+        .iter()
+        .map(|q| view! { <li dir="auto">{q.clone()}</li> })
+        .collect_view();
     let understood: Vec<_> = unsure
         .understood
         .iter()
         .filter(|u| !u.lines.is_empty())
+        .map(|u| {
+            let name = u.name.clone().unwrap_or_else(|| u.exercise.clone());
+            view! { <li><bdi>{name}</bdi>": "<span dir="auto">{u.lines.join(", ")}</span></li> }
+        })
         .collect();
-    if !understood.is_empty() {
-        out.push_str(&format!(
-            "<p class=\"hint\">{}</p><ul class=\"words-understood\">",
-            escape(l.understood)
-        ));
-        for u in understood {
-            out.push_str(&format!(
-                "<li><bdi>{}</bdi>: <span dir=\"auto\">{}</span></li>",
-                escape(u.name.as_deref().unwrap_or(&u.exercise)),
-                escape(&u.lines.join(", "))
-            ));
+    let understood = (!understood.is_empty()).then(|| {
+        view! {
+            <p class="hint">{l.understood}</p>
+            <ul class="words-understood">{understood}</ul>
         }
-        out.push_str("</ul>");
+    });
+    view! {
+        <div class="notice notice-error words-question words-unsure" role="alert">
+            <p>{l.unsure}</p>
+            <ul class="words-doubts">{questions}</ul>
+            {understood}
+            <p class="hint">{l.unsure_fix}</p>
+        </div>
     }
-    out.push_str(&format!(
-        "<p class=\"hint\">{}</p></div>",
-        escape(l.unsure_fix)
-    ));
-    out
+    .into_any()
 }
 
 /// "Which exercise is “squaats”? Did you mean:" with one button per suggestion.
-fn which_exercise(l: &Labels, language: Language, text: &str, u: &UnknownExercise) -> String {
-    let mut out = format!(
-        "<div class=\"notice notice-error words-question\" role=\"alert\"><p>{} “<bdi>{}</bdi>”? ",
-        escape(l.unknown),
-        escape(&u.query)
-    );
+fn which_exercise(
+    l: &'static Labels,
+    language: Language,
+    text: &str,
+    u: UnknownExercise,
+) -> AnyView {
+    let asked = view! { {l.unknown}" “"<bdi>{u.query.clone()}</bdi>"”? " };
     if u.suggestions.is_empty() {
-        out.push_str(&format!("{}</p></div>", escape(l.no_match)));
-        return out;
+        return view! {
+            <div class="notice notice-error words-question" role="alert"><p>{asked}{l.no_match}</p></div>
+        }
+        .into_any();
     }
-    out.push_str(&format!(
-        "{}</p><ul class=\"words-suggestions\">",
-        escape(l.did_you_mean)
-    ));
-    for c in &u.suggestions {
-        let name = language.pick(&c.name_en, &c.name_he);
-        out.push_str(&format!(
-            "<li><form method=\"post\" action=\"/log/words\">\
-             <input type=\"hidden\" name=\"text\" value=\"{}\">\
-             <input type=\"hidden\" name=\"said\" value=\"{}\">\
-             <input type=\"hidden\" name=\"meant\" value=\"{}\">\
-             <button type=\"submit\" class=\"btn\" dir=\"auto\">{}</button></form></li>",
-            escape(text),
-            escape(&u.query),
-            escape(&c.slug),
-            escape(name)
-        ));
+    let buttons = u
+        .suggestions
+        .iter()
+        .map(|c| {
+            let name = language.pick(&c.name_en, &c.name_he).to_owned();
+            view! {
+                <li>
+                    <form method="post" action="/log/words">
+                        <input type="hidden" name="text" value=text.to_owned()/>
+                        <input type="hidden" name="said" value=u.query.clone()/>
+                        <input type="hidden" name="meant" value=c.slug.clone()/>
+                        <button type="submit" class="btn" dir="auto">{name}</button>
+                    </form>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="notice notice-error words-question" role="alert">
+            <p>{asked}{l.did_you_mean}</p>
+            <ul class="words-suggestions">{buttons}</ul>
+            <p class="hint">{l.remembered}</p>
+        </div>
     }
-    out.push_str(&format!(
-        "</ul><p class=\"hint\">{}</p></div>",
-        escape(l.remembered)
-    ));
-    out
+    .into_any()
 }
 
 /// The box, with `words` (the page's `?words=`: a text that did not log) typed in again and
@@ -229,23 +228,21 @@ pub async fn box_html(db: &Db, user: &User, words: Option<&str>) -> Result<Strin
     let l = labels(user.language);
     let words = words.map(str::trim).filter(|w| !w.is_empty());
     let asked = match words {
-        Some(text) => question(db, user, text).await?,
-        None => String::new(),
+        Some(text) => Some(question(db, user, text).await?),
+        None => None,
     };
-    Ok(format!(
-        "<section class=\"card words-box\" id=\"words\" aria-labelledby=\"words-heading\">\
-         <h2 id=\"words-heading\">{title}</h2>{asked}\
-         <form method=\"post\" action=\"/log/words\" class=\"words-form\">\
-         <label class=\"sr-only\" for=\"words-text\">{title}</label>\
-         <textarea id=\"words-text\" name=\"text\" rows=\"2\" dir=\"auto\" required maxlength=\"{max}\" \
-         placeholder=\"{placeholder}\" aria-describedby=\"words-hint\">{text}</textarea>\
-         <button type=\"submit\" class=\"btn btn-primary\">{button}</button></form>\
-         <p id=\"words-hint\" class=\"hint\">{hint}</p></section>",
-        title = escape(l.title),
-        max = MAX_WORDS_CHARS,
-        placeholder = escape(l.placeholder),
-        text = escape(words.unwrap_or_default()),
-        button = escape(l.button),
-        hint = escape(l.hint),
-    ))
+    Ok(markup::html(view! {
+        <section class="card words-box" id="words" aria-labelledby="words-heading">
+            <h2 id="words-heading">{l.title}</h2>
+            {asked}
+            <form method="post" action="/log/words" class="words-form">
+                <label class="sr-only" for="words-text">{l.title}</label>
+                <textarea id="words-text" name="text" rows="2" dir="auto" required
+                    maxlength=MAX_WORDS_CHARS.to_string() placeholder=l.placeholder
+                    aria-describedby="words-hint">{crate::app::raw_text(words.unwrap_or_default().to_owned())}</textarea>
+                <button type="submit" class="btn btn-primary">{l.button}</button>
+            </form>
+            <p id="words-hint" class="hint">{l.hint}</p>
+        </section>
+    }))
 }

@@ -5,6 +5,7 @@
 //! table (what a reader without JavaScript sees) and the SQL behind it. A chart with nothing
 //! to draw yet is left out; one that fails is logged and left out, never the whole page.
 
+use leptos::prelude::*;
 use serde_json::{Value, json};
 
 use super::goals_page::goals_page;
@@ -12,13 +13,13 @@ use crate::domain::chart::{self, ChartSpec};
 use crate::domain::i18n::{goal_type_label, record_label, strings};
 use crate::domain::progress_charts::{self as charts, Frame, columns, labels};
 use crate::domain::scoring::records::RecordType;
-use crate::server::charts::figure::{Figure, figure_html};
+use crate::server::charts::figure::{Figure, figure_view};
 use crate::server::charts::option::option;
 use crate::server::db::records::RecordRow;
 use crate::server::db::users::User;
 use crate::server::db::{Db, Id};
 use crate::server::html_labels::html_labels;
-use crate::server::markdown::escape;
+use crate::server::markup;
 use crate::server::sandbox::Sandbox;
 
 /// The exercises an estimated-1RM trend can be drawn for (those with an e1RM record), as
@@ -174,42 +175,46 @@ pub async fn charts_html(
         figures.push(("progress-records", spec, o));
     }
 
-    let mut html = format!(
-        "<section class=\"card progress-charts\" aria-labelledby=\"charts-heading\">\
-         <h2 id=\"charts-heading\">{}</h2>",
-        escape(l.heading)
-    );
-    if exercises.len() > 1 {
-        html.push_str(&format!(
-            "<form method=\"get\" action=\"/progress\" class=\"chart-picker\">\
-             <label for=\"chart-exercise\">{}</label> <select id=\"chart-exercise\" name=\"exercise\" dir=\"auto\">",
-            escape(l.exercise)
-        ));
-        for (i, (id, name)) in exercises.iter().enumerate() {
-            let selected = if Some(i) == chosen { " selected" } else { "" };
-            html.push_str(&format!(
-                "<option value=\"{}\"{selected}>{}</option>",
-                escape(id),
-                escape(name)
-            ));
+    let t = html_labels(user.language);
+    let picker = (exercises.len() > 1).then(|| {
+        let options = exercises
+            .iter()
+            .enumerate()
+            .map(|(i, (id, name))| {
+                view! { <option value=id.clone() selected=Some(i) == chosen>{name.clone()}</option> }
+            })
+            .collect_view();
+        view! {
+            <form method="get" action="/progress" class="chart-picker">
+                <label for="chart-exercise">{l.exercise}</label>" "
+                <select id="chart-exercise" name="exercise" dir="auto">{options}</select>" "
+                <button type="submit" class="btn">{l.show}</button>
+            </form>
         }
-        html.push_str(&format!(
-            "</select> <button type=\"submit\" class=\"btn\">{}</button></form>",
-            escape(l.show)
-        ));
-    }
-    if figures.is_empty() {
-        html.push_str(&format!("<p class=\"hint\">{}</p>", escape(l.nothing_yet)));
-    }
-    for (id, spec, option) in &figures {
-        let figure = Figure {
-            id,
-            title: &spec.title,
-            option,
-            sql: &spec.sql,
-        };
-        html.push_str(&figure_html(&figure, html_labels(user.language)));
-    }
-    html.push_str("</section>");
-    Ok(html)
+    });
+    let nothing = figures
+        .is_empty()
+        .then(|| view! { <p class="hint">{l.nothing_yet}</p> });
+    let figures = figures
+        .iter()
+        .map(|(id, spec, option)| {
+            let json = option.to_string();
+            let figure = Figure {
+                id,
+                title: &spec.title,
+                option,
+                option_json: &json,
+                sql: &spec.sql,
+            };
+            figure_view(&figure, t)
+        })
+        .collect_view();
+    Ok(markup::html(view! {
+        <section class="card progress-charts" aria-labelledby="charts-heading">
+            <h2 id="charts-heading">{l.heading}</h2>
+            {picker}
+            {nothing}
+            {figures}
+        </section>
+    }))
 }

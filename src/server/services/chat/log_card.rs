@@ -1,13 +1,15 @@
-//! A workout the coach logged, as a card in the thread (server-made HTML, every text escaped):
+//! A workout the coach logged, as a card in the thread (a view made into HTML by [`markup`]):
 //! the exercises with their sets, the points, new records, and an Undo button, a plain form
 //! (`POST /c/{id}/w/{workout}/undo`) that works with JavaScript off. Once undone the card says
 //! so.
+
+use leptos::prelude::*;
 
 use crate::domain::account::Language;
 use crate::domain::chat::tools::LogResult;
 use crate::domain::i18n::{Strings, record_label};
 use crate::server::html_labels::html_labels;
-use crate::server::markdown::escape;
+use crate::server::markup;
 
 /// The card for a `log_workout` result, or `None` when it logged nothing (the coach's answer
 /// says why). `kept`: the workout is still in the log.
@@ -29,38 +31,42 @@ pub fn html(
         return None;
     };
     let l = html_labels(language);
-    let mut out = format!(
-        "<div class=\"log-card{}\"><p class=\"log-card-head\"><strong>{}</strong> · {}</p><ul>",
-        if kept { "" } else { " log-card-undone" },
-        escape(if kept { l.logged } else { l.undone }),
-        escape(&t.points.count(*points)),
-    );
-    for e in exercises {
-        out.push_str(&format!(
-            "<li><bdi>{}</bdi> — {}</li>",
-            escape(e.exercise.in_language(language)),
-            escape(&t.sets.count(e.sets))
-        ));
-    }
-    out.push_str("</ul>");
-    for r in new_records {
-        out.push_str(&format!(
-            "<p class=\"log-card-pr\">🏆 {}: <bdi>{}</bdi> — {}</p>",
-            escape(l.new_record),
-            escape(r.exercise.in_language(language)),
-            escape(record_label(t, r.record_type))
-        ));
-    }
-    if kept {
-        out.push_str(&format!(
-            "<form method=\"post\" action=\"/c/{}/w/{}/undo\"><button type=\"submit\" class=\"btn-quiet\">{}</button></form>",
-            escape(conversation),
-            escape(workout_id),
-            escape(l.undo)
-        ));
-    }
-    out.push_str("</div>");
-    Some(out)
+    let exercises = exercises
+        .iter()
+        .map(|e| {
+            view! {
+                <li><bdi>{e.exercise.in_language(language)}</bdi>" — "{t.sets.count(e.sets)}</li>
+            }
+        })
+        .collect_view();
+    let records = new_records
+        .iter()
+        .map(|r| {
+            view! {
+                <p class="log-card-pr">
+                    "🏆 "{l.new_record}": "<bdi>{r.exercise.in_language(language)}</bdi>" — "
+                    {record_label(t, r.record_type)}
+                </p>
+            }
+        })
+        .collect_view();
+    let undo = kept.then(|| {
+        view! {
+            <form method="post" action=format!("/c/{conversation}/w/{workout_id}/undo")>
+                <button type="submit" class="btn-quiet">{l.undo}</button>
+            </form>
+        }
+    });
+    Some(markup::html(view! {
+        <div class="log-card" class:log-card-undone=!kept>
+            <p class="log-card-head">
+                <strong>{if kept { l.logged } else { l.undone }}</strong>" · "{t.points.count(*points)}
+            </p>
+            <ul>{exercises}</ul>
+            {records}
+            {undo}
+        </div>
+    }))
 }
 
 #[cfg(test)]

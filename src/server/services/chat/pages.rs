@@ -3,6 +3,7 @@
 //! used), times in the user's zone and language.
 
 use chrono::{DateTime, Utc};
+use leptos::prelude::*;
 
 use crate::domain::chat::conversation::{MessageStatus, Role};
 use crate::domain::chat::tools::{LogResult, QueryArgs, ToolName};
@@ -19,7 +20,7 @@ use crate::server::db::workouts;
 use crate::server::db::{Db, Id, conversations, thread};
 use crate::server::html_labels::{HtmlLabels, html_labels};
 use crate::server::llm::ToolCall;
-use crate::server::markdown::escape;
+use crate::server::markup;
 use crate::server::services::chat::log_card;
 
 /// Conversations listed on `/`.
@@ -278,17 +279,14 @@ pub fn tool_line(l: &HtmlLabels, call: &ToolCall) -> String {
         .then(|| serde_json::from_str::<QueryArgs>(&call.arguments).ok())
         .flatten()
         .map(|a| {
-            format!(
-                "<details class=\"msg-sql\"><summary>{}</summary><pre dir=\"ltr\"><code>{}</code></pre></details>",
-                escape(l.show_sql),
-                escape(&a.sql)
-            )
-        })
-        .unwrap_or_default();
-    format!(
-        "<div class=\"msg-tool hint\">{}<code dir=\"ltr\">{}</code>{}{sql}</div>",
-        escape(before),
-        escape(&call.name),
-        escape(after)
-    )
+            view! {
+                <details class="msg-sql">
+                    <summary>{l.show_sql}</summary>
+                    <pre dir="ltr"><code>{a.sql}</code></pre>
+                </details>
+            }
+        });
+    markup::html(view! {
+        <div class="msg-tool hint">{before}<code dir="ltr">{call.name.clone()}</code>{after}{sql}</div>
+    })
 }
