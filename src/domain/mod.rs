@@ -16,6 +16,7 @@
 //! - [`display`]: weights, distances and durations shown and typed in the user's units.
 //! - [`due_date`]: due dates read from English and Hebrew ("next Monday", "מחר ב-7").
 //! - [`plan`]: training-plan items and their validation (due dates in words).
+//! - [`progression`]: the next session of each exercise (double progression, stalls, deloads).
 //! - `progress_charts` (server only): the `/progress` page's charts: specs, SQL, shaping.
 //! - `sandbox` (server only): the trainer's SQL parsed, allow-listed and scoped to the user.
 //! - [`scoring`]: points, levels, streaks, personal records, achievements.
@@ -45,6 +46,7 @@ pub mod plan;
 pub mod plan_title;
 #[cfg(feature = "ssr")]
 pub mod progress_charts;
+pub mod progression;
 #[cfg(feature = "ssr")]
 pub mod sandbox;
 pub mod scoring;
