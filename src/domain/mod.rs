@@ -17,6 +17,8 @@
 //! - [`due_date`]: due dates read from English and Hebrew ("next Monday", "מחר ב-7").
 //! - [`plan`]: training-plan items and their validation (due dates in words).
 //! - [`progression`]: the next session of each exercise (double progression, stalls, deloads).
+//! - [`profile`]: the training profile: level, liked and avoided exercises, injuries, switches.
+//! - [`profile_form`]: the settings form of the training profile read into a patch.
 //! - `progress_charts` (server only): the `/progress` page's charts: specs, SQL, shaping.
 //! - `sandbox` (server only): the trainer's SQL parsed, allow-listed and scoped to the user.
 //! - [`scoring`]: points, levels, streaks, personal records, achievements.
@@ -44,6 +46,8 @@ pub mod nl_log;
 pub mod pagination;
 pub mod plan;
 pub mod plan_title;
+pub mod profile;
+pub mod profile_form;
 #[cfg(feature = "ssr")]
 pub mod progress_charts;
 pub mod progression;

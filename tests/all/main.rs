@@ -46,3 +46,4 @@ mod sandbox;
 mod schema_parity;
 mod security;
 mod training_pages;
+mod training_profile;

@@ -19,6 +19,8 @@ const REST_ROUTES: &[(&str, &str)] = &[
     ("patch", "/api/v1/me"),
     ("delete", "/api/v1/me"),
     ("get", "/api/v1/me/export"),
+    ("get", "/api/v1/me/profile"),
+    ("patch", "/api/v1/me/profile"),
     ("get", "/api/v1/tokens"),
     ("post", "/api/v1/tokens"),
     ("delete", "/api/v1/tokens/{id}"),

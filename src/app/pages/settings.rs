@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::settings_facts::FactsSection;
+use super::settings_facts::CoachSections;
 use super::settings_import::ImportSection;
 use crate::api::tokens::settings_tokens;
 use crate::app::components::notice::{ErrorNotice, SuccessNotice};
@@ -83,7 +83,7 @@ pub fn SettingsPage() -> impl IntoView {
             </form>
         </section>
 
-        <FactsSection/>
+        <CoachSections/>
 
         <Tokens/>
 

@@ -29,14 +29,6 @@ text_enum!(
     FactSource { Chat => "chat", Settings => "settings" }
 );
 
-impl FactKind {
-    /// Its label in a language's strings (`Strings::fact_kinds` follows `FactKind::ALL`).
-    pub fn label(self, t: &crate::domain::i18n::Strings) -> &'static str {
-        let i = FactKind::ALL.iter().position(|k| *k == self).unwrap_or(0);
-        t.fact_kinds[i]
-    }
-}
-
 /// `remember` arguments.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]

@@ -3,7 +3,6 @@
 //! `app::pages`. Text is already in the user's language and quantities in their units.
 
 pub mod chat;
-pub mod facts;
 pub mod goals;
 pub mod log;
 pub mod plan;

@@ -7,7 +7,7 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 
 use super::routes::{
     auth, conversations, exercises, goals, health, import, log_text, me, messages, plan, query,
-    records, stats, streams, tokens, visualizations, workouts,
+    records, stats, streams, tokens, training_profile, visualizations, workouts,
 };
 
 #[derive(OpenApi)]
@@ -18,7 +18,7 @@ use super::routes::{
     paths(
         health::healthz, health::readyz,
         auth::register, auth::login, auth::logout,
-        me::get, me::patch, me::delete, me::export,
+        me::get, me::patch, me::delete, me::export, training_profile::get, training_profile::patch,
         tokens::create, tokens::list, tokens::revoke,
         conversations::create, conversations::list, conversations::get, conversations::patch, conversations::delete,
         messages::list, messages::create, messages::chat, messages::regenerate, messages::feedback, messages::export,

@@ -4,7 +4,8 @@
 //! derived number (points, records, achievements) in step with the log through [`recompute`].
 //! They know nothing of HTTP: each caller maps their typed errors to its own answer.
 //!
-//! - [`chat`]: the coach chat's agent loop and the tools it runs.
+//! - [`chat`]: the coach chat's agent loop and the tools it runs. [`coach_section`]: Settings'
+//!   facts and training profile.
 //! - [`log`]: log, edit and read workouts, resolving exercise names. [`log_text`]: a workout
 //!   in plain words; [`log_words`]: the `/log` page's box for them.
 //! - [`exercises`]: custom exercises. [`goals`], [`plan`]: goals and plan items.
@@ -15,6 +16,7 @@
 //!   the charts of `/progress`.
 
 pub mod chat;
+pub mod coach_section;
 pub mod exercises;
 pub mod goals;
 pub mod goals_page;

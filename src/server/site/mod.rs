@@ -5,7 +5,7 @@
 //! - [`guard`]: anonymous visitors of private pages go to `/login`, signed-in ones skip it.
 //! - [`signed_in`]: the extractor every form handler that needs a user takes.
 //! - [`redirects`]: how a form answers (303 with `?error=` or `?saved=`, typed fields kept).
-//! - [`account_forms`], [`chat_forms`], [`fact_forms`], [`workout_forms`], [`goal_forms`], [`plan_forms`], [`import_forms`]:
+//! - [`account_forms`], [`chat_forms`], [`fact_forms`], [`profile_forms`], [`workout_forms`], [`goal_forms`], [`plan_forms`], [`import_forms`]:
 //!   one module per page's forms, each calling the same service as the REST API.
 
 pub mod account_forms;
@@ -15,6 +15,7 @@ pub mod goal_forms;
 pub mod guard;
 pub mod import_forms;
 pub mod plan_forms;
+pub mod profile_forms;
 pub mod redirects;
 pub mod signed_in;
 pub mod workout_forms;
@@ -79,6 +80,7 @@ pub fn router(state: AppState) -> Router {
         .route("/settings/facts", post(fact_forms::create))
         .route("/settings/facts/{id}", post(fact_forms::update))
         .route("/settings/facts/{id}/delete", post(fact_forms::delete))
+        .route("/settings/profile", post(profile_forms::save))
         .route(
             "/settings/import",
             post(import_forms::preview).layer(DefaultBodyLimit::max(

@@ -4,6 +4,7 @@
 //!
 //! - [`auth`]: register, log in, log out (`/auth/…`).
 //! - [`me`]: the account: read, change, delete (`/me`), and its export (`/me/export`).
+//! - [`training_profile`]: what the coach plans with (`/me/profile`).
 //! - [`tokens`]: the user's API tokens (`/tokens`).
 //! - [`conversations`]: the coach chats (`/conversations`).
 //! - [`messages`]: talking to the coach (`/conversations/{id}/messages`, `/chat`).
@@ -35,6 +36,7 @@ pub mod records;
 pub mod stats;
 pub mod streams;
 pub mod tokens;
+pub mod training_profile;
 pub mod visualizations;
 pub mod workouts;
 
@@ -87,6 +89,10 @@ pub fn router(state: AppState) -> Router {
         .route("/auth/logout", post(auth::logout))
         .route("/me", get(me::get).patch(me::patch).delete(me::delete))
         .route("/me/export", get(me::export))
+        .route(
+            "/me/profile",
+            get(training_profile::get).patch(training_profile::patch),
+        )
         .route("/tokens", get(tokens::list).post(tokens::create))
         .route("/tokens/{id}", axum::routing::delete(tokens::revoke))
         .route(
