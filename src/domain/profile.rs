@@ -347,6 +347,76 @@ fn strip_prefix_letters(word: &str) -> &str {
     if known { w } else { word }
 }
 
+/// The catalog exercise a sentence names ("I hate lunges", "אני אוהב סקוואט"): the longest
+/// run of up to four words that the catalog clearly knows.
+pub fn exercise_in(text: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '!' | '?' | ';' | ':'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    for len in (1..=4.min(words.len())).rev() {
+        for start in 0..=words.len() - len {
+            let said = words[start..start + len].join(" ");
+            if let Some(c) = crate::domain::catalog::best_match(&said, catalog().match_targets()) {
+                return Some(c.slug);
+            }
+        }
+    }
+    None
+}
+
+/// What a remembered fact adds to the profile: an injury it names, the level it states, the
+/// exercise liked or avoided. `None` when it adds nothing new.
+pub fn learn(
+    profile: &TrainingProfile,
+    kind: crate::domain::chat::facts::FactKind,
+    text: &str,
+) -> Option<TrainingProfile> {
+    use crate::domain::chat::facts::FactKind;
+    let mut next = profile.clone();
+    let hurts = {
+        let t = normalize(text);
+        [
+            "hurt", "pain", "injur", "sore", "tweak", "strain", "כואב", "כאב", "פציע", "נפצע",
+            "נקע",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+    };
+    match kind {
+        FactKind::Injury => add_injuries(&mut next, text),
+        FactKind::Other if hurts => add_injuries(&mut next, text),
+        FactKind::FitnessLevel => {
+            if let Some(level) = level_in(text) {
+                next.fitness_level = Some(level);
+            }
+        }
+        FactKind::PreferredExercise | FactKind::AvoidedExercise => {
+            if let Some(slug) = exercise_in(text) {
+                let (to, from) = if kind == FactKind::PreferredExercise {
+                    (&mut next.preferred_exercises, &mut next.avoided_exercises)
+                } else {
+                    (&mut next.avoided_exercises, &mut next.preferred_exercises)
+                };
+                from.retain(|s| *s != slug);
+                if !to.contains(&slug) && to.len() < MAX_LISTED {
+                    to.push(slug);
+                }
+            }
+        }
+        FactKind::Other | FactKind::Equipment => {}
+    }
+    (next != *profile).then_some(next)
+}
+
+fn add_injuries(profile: &mut TrainingProfile, text: &str) {
+    for injury in injuries_in(text) {
+        if !profile.injuries.contains(&injury) {
+            profile.injuries.push(injury);
+        }
+    }
+}
+
 /// The fitness level a sentence states ("I'm a beginner", "אני מתאמן מתקדם").
 pub fn level_in(text: &str) -> Option<FitnessLevel> {
     let t = normalize(text);
@@ -396,6 +466,32 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(injuries_in(text), *expected, "{text}");
         }
+    }
+
+    #[test]
+    fn remembered_facts_fill_the_profile() {
+        use crate::domain::chat::facts::FactKind;
+        let empty = TrainingProfile::default();
+        let knee = learn(
+            &empty,
+            FactKind::Injury,
+            "my left knee hurts on deep squats",
+        )
+        .unwrap();
+        assert_eq!(knee.injuries, vec![Injury::Knee]);
+        let back = learn(&knee, FactKind::Other, "כואב לי בגב התחתון").unwrap();
+        assert_eq!(back.injuries, vec![Injury::Knee, Injury::LowerBack]);
+        assert!(
+            learn(&back, FactKind::Injury, "the knee again").is_none(),
+            "nothing new"
+        );
+        let avoid = learn(&empty, FactKind::AvoidedExercise, "I hate lunges").unwrap();
+        assert_eq!(avoid.avoided_exercises.len(), 1);
+        let like = learn(&empty, FactKind::PreferredExercise, "אני אוהב סקוואט").unwrap();
+        assert_eq!(like.preferred_exercises, vec!["back-squat"]);
+        let level = learn(&empty, FactKind::FitnessLevel, "I'm a beginner").unwrap();
+        assert_eq!(level.fitness_level, Some(FitnessLevel::Beginner));
+        assert!(learn(&empty, FactKind::Equipment, "dumbbells to 30 kg at home").is_none());
     }
 
     #[test]

@@ -118,33 +118,7 @@ pub fn labels(language: Language) -> &'static Labels {
 
 /// A muscle group's name in the page language.
 pub fn muscle_label(muscle: Muscle, language: Language) -> &'static str {
-    let (en, he) = match muscle {
-        Muscle::Chest => ("Chest", "חזה"),
-        Muscle::Back => ("Back", "גב"),
-        Muscle::Lats => ("Lats", "רחב גבי"),
-        Muscle::Traps => ("Traps", "טרפזים"),
-        Muscle::Shoulders => ("Shoulders", "כתפיים"),
-        Muscle::Biceps => ("Biceps", "יד קדמית"),
-        Muscle::Triceps => ("Triceps", "יד אחורית"),
-        Muscle::Forearms => ("Forearms", "אמות"),
-        Muscle::Abs => ("Abs", "בטן"),
-        Muscle::Obliques => ("Obliques", "אלכסונים"),
-        Muscle::LowerBack => ("Lower back", "גב תחתון"),
-        Muscle::Glutes => ("Glutes", "ישבן"),
-        Muscle::Quads => ("Quads", "ארבע ראשי"),
-        Muscle::Hamstrings => ("Hamstrings", "ירך אחורית"),
-        Muscle::Calves => ("Calves", "תאומים"),
-        Muscle::Adductors => ("Adductors", "מקרבים"),
-        Muscle::Abductors => ("Abductors", "מרחיקים"),
-        Muscle::HipFlexors => ("Hip flexors", "מכופפי ירך"),
-        Muscle::Neck => ("Neck", "צוואר"),
-        Muscle::FullBody => ("Full body", "כל הגוף"),
-        Muscle::Cardiovascular => ("Cardio", "לב-ריאה"),
-    };
-    match language {
-        Language::En => en,
-        Language::He => he,
-    }
+    muscle.label(language)
 }
 
 /// What the charts are drawn for: the engine's SQL, the user's language and units, today.

@@ -28,6 +28,7 @@ mod chat_streaming;
 mod cli;
 mod coach_corpus;
 mod coach_memory;
+mod coach_plan;
 mod compression;
 mod demo;
 mod earned_dates;

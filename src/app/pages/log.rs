@@ -39,7 +39,7 @@ pub fn LogPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="muted">"…"</p> }>
             {move || data.get().map(|result| match result {
                 Err(_) => view! { <p class="notice notice-error" role="alert">{t.err_generic}</p> }.into_any(),
-                Ok(data) => view! { <div inner_html=data.words_box.clone()></div><LogForm data/> }.into_any(),
+                Ok(data) => view! { <div inner_html=data.made_on_server.clone()></div><LogForm data/> }.into_any(),
             })}
         </Suspense>
     }

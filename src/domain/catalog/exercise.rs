@@ -31,6 +31,39 @@ text_enum!(
     }
 );
 
+impl Muscle {
+    /// Its name in `language` ("Quads", "ארבע ראשי").
+    pub fn label(self, language: crate::domain::account::Language) -> &'static str {
+        let (en, he) = match self {
+            Muscle::Chest => ("Chest", "חזה"),
+            Muscle::Back => ("Back", "גב"),
+            Muscle::Lats => ("Lats", "רחב גבי"),
+            Muscle::Traps => ("Traps", "טרפזים"),
+            Muscle::Shoulders => ("Shoulders", "כתפיים"),
+            Muscle::Biceps => ("Biceps", "יד קדמית"),
+            Muscle::Triceps => ("Triceps", "יד אחורית"),
+            Muscle::Forearms => ("Forearms", "אמות"),
+            Muscle::Abs => ("Abs", "בטן"),
+            Muscle::Obliques => ("Obliques", "אלכסונים"),
+            Muscle::LowerBack => ("Lower back", "גב תחתון"),
+            Muscle::Glutes => ("Glutes", "ישבן"),
+            Muscle::Quads => ("Quads", "ארבע ראשי"),
+            Muscle::Hamstrings => ("Hamstrings", "ירך אחורית"),
+            Muscle::Calves => ("Calves", "תאומים"),
+            Muscle::Adductors => ("Adductors", "מקרבים"),
+            Muscle::Abductors => ("Abductors", "מרחיקים"),
+            Muscle::HipFlexors => ("Hip flexors", "מכופפי ירך"),
+            Muscle::Neck => ("Neck", "צוואר"),
+            Muscle::FullBody => ("Full body", "כל הגוף"),
+            Muscle::Cardiovascular => ("Cardio", "לב-ריאה"),
+        };
+        match language {
+            crate::domain::account::Language::En => en,
+            crate::domain::account::Language::He => he,
+        }
+    }
+}
+
 /// One exercise of the built-in catalog. `slug` is its identity forever: the server upserts by it,
 /// logged sets point at it, and renaming an exercise only changes its names.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

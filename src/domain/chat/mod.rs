@@ -8,6 +8,7 @@
 //! - [`reply_state`]: whether a reply is over, from its stored steps.
 //! - [`transcript`]: a conversation as a Markdown document.
 //! - [`tools`]: each tool's name, arguments and result; the server runs them.
+//!   [`session_tools`]: the planning tools' (`suggest_session`, `training_balance`).
 //! - [`coach`]: the offline coach, which reads English and Hebrew requests into tool calls and
 //!   words the answers from the results, when no model is configured.
 
@@ -16,5 +17,6 @@ pub mod conversation;
 pub mod facts;
 pub mod feedback;
 pub mod reply_state;
+pub mod session_tools;
 pub mod tools;
 pub mod transcript;

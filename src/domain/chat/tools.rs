@@ -27,7 +27,9 @@ text_enum!(
         Remember => "remember",
         QueryWorkouts => "query_workouts",
         CreateChart => "create_chart",
-        LogWorkout => "log_workout"
+        LogWorkout => "log_workout",
+        SuggestSession => "suggest_session",
+        TrainingBalance => "training_balance"
     }
 );
 
@@ -65,6 +67,12 @@ impl ToolName {
             }
             ToolName::CreateChart => {
                 "Draws a chart in the conversation from one read-only SQL SELECT over the user's data (the rules of `query_workouts`): chart_type line, bar, scatter, pie or heatmap; `x` the column along the x axis; `y` the value columns, one series each (pie: one; heatmap: [row column, value column]); `series` optionally a column that splits the rows into series (with one `y`); units of x and y. Use it when a picture helps: progress over time, volume per week, a split by exercise. Then say in words what the chart shows."
+            }
+            ToolName::SuggestSession => {
+                "Plans from the user's log and training profile. With `exercise`: that exercise's next session by double progression over its rep range (every set at the top of the range: one loadable step heavier; otherwise one more rep a set; three sessions without a gain in estimated 1RM: a deload week at 90 %). Without: today's whole session (the workout of the rotation done longest ago, each exercise at its next sets, one exercise for the muscle most short of its weekly sets, a plan item due today first). Weights are in the user's unit; use these numbers, never your own."
+            }
+            ToolName::TrainingBalance => {
+                "Hard sets per week for each muscle group over the last 4 weeks, judged against 10–20 a week (low, in range, high), with exercises for the low ones that avoid what the user avoids or what would load an injury."
             }
             ToolName::Remember => {
                 "Keeps a fact about the user in mind for every later conversation: their fitness level, an exercise they prefer or avoid, an injury, their equipment, or anything else they asked you to remember. The user sees and can edit these in Settings."

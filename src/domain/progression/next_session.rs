@@ -37,7 +37,7 @@ impl RepRange {
 }
 
 /// One set as the progression reads it, weight in the user's unit (0: body weight only).
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WorkSet {
     pub reps: u32,
     pub weight: f64,
@@ -56,7 +56,7 @@ pub const STALL_SESSIONS: usize = 3;
 pub const DELOAD: f64 = 0.9;
 
 /// What to do next time.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Advice {
     /// Every working set reached the top of the range at `from`: `sets` × `reps` at `weight`.
@@ -82,7 +82,7 @@ pub enum Advice {
 }
 
 /// The suggestion for an exercise, and what it comes from.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NextSession {
     pub advice: Advice,
     pub range: RepRange,

@@ -23,8 +23,9 @@ pub struct LogPageData {
     pub editing: Option<Vec<(String, String)>>,
     /// The latest workouts, most recent first.
     pub recent: Vec<WorkoutLine>,
-    /// The "log in words" box, made on the server as HTML (`server::markup`).
-    pub words_box: String,
+    /// The "log in words" box and the "Next time" card, made on the server as HTML
+    /// (`server::markup`).
+    pub made_on_server: String,
 }
 
 /// A workout in the log page's "recent workouts" list.

@@ -24,6 +24,7 @@ pub mod sessions;
 mod sqlite_rebuild;
 pub mod thread;
 pub mod tokens;
+pub mod training_history;
 pub mod training_profile;
 pub mod users;
 pub mod visualizations;

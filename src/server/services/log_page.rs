@@ -27,6 +27,7 @@ pub async fn log_page(
     logged: Option<&str>,
     edit: Option<&str>,
     words: Option<&str>,
+    next: Option<&str>,
 ) -> Result<LogPageData, sqlx::Error> {
     let exercise_names = exercise_names(&exercises::all_for_user(db, &user.id).await?);
     let logged = match owned_detail(db, user, logged).await? {
@@ -90,7 +91,15 @@ pub async fn log_page(
         logged,
         editing,
         recent,
-        words_box: super::log_words::box_html(db, user, words).await?,
+        made_on_server: format!(
+            "{}{}",
+            super::log_words::box_html(db, user, words).await?,
+            super::next_card::html(
+                &super::coach_plan::Planner::load(db, user).await?,
+                user.language,
+                next
+            )
+        ),
     })
 }
 

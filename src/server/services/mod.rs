@@ -11,11 +11,14 @@
 //! - [`exercises`]: custom exercises. [`goals`], [`plan`]: goals and plan items.
 //! - [`import`]: Strong and Hevy exports. [`recompute`]: derived data, and deleting a workout.
 //! - [`stats`]: the log summarized in the user's days.
+//! - [`coach_plan`]: the next session of each exercise, the balance and today's session, from
+//!   the recent log and the training profile; [`next_card`]: `/log`'s "Next time" card.
 //! - [`log_page`], [`goals_page`], [`plan_page`], [`progress_page`]: each page's data
 //!   (`domain::views`), in the user's language, units and time zone; [`progress_charts`]:
 //!   the charts of `/progress`.
 
 pub mod chat;
+pub mod coach_plan;
 pub mod coach_section;
 pub mod exercises;
 pub mod goals;
@@ -26,6 +29,7 @@ pub mod log;
 pub mod log_page;
 pub mod log_text;
 pub mod log_words;
+pub mod next_card;
 pub mod plan;
 pub mod plan_page;
 pub mod progress_charts;

@@ -211,3 +211,48 @@ pub(super) const CHART_FILLER: &[&str] = &[
     "האחרון", "האחרונה", "האחרונים", "של", "שלי", "לי", "תראה", "תראי", "הראה", "תן", "תני",
     "אפשר", "בבקשה", "ב", "ה", "את", "על", "איך", "רוצה", "מאז", "עם",
 ];
+
+/// Today's session: "what should I do today?", "מה לעשות היום?".
+#[rustfmt::skip]
+pub(super) const TODAY_SESSION: &[&str] = &[
+    "what should i do today", "what should i train today", "what should i train",
+    "what should i do at the gym", "what should i lift today", "what do i do today",
+    "what to do today", "what to train today", "what's my workout", "whats my workout",
+    "what is my workout", "today's workout", "todays workout", "workout for today",
+    "workout today", "next workout", "my next workout", "next session", "my next session",
+    "suggest a workout", "suggest a session", "suggest me a workout", "plan my session",
+    "plan my workout", "plan today's session", "plan todays session", "give me a workout",
+    "make me a workout", "what should i do in the gym",
+    "מה לעשות היום", "מה לעשות באימון", "מה להתאמן היום", "מה אני עושה היום", "אימון להיום",
+    "האימון של היום", "האימון הבא", "מה האימון הבא", "תציע אימון", "תציעי אימון",
+    "תן לי אימון", "תני לי אימון", "תכנן לי אימון", "תכנני לי אימון", "מה כדאי לעשות היום",
+    "מה כדאי לי לעשות היום", "מה לעשות בחדר כושר", "מה לעשות בחדר הכושר", "מה להרים היום",
+];
+
+/// One exercise's next session: "how much should I squat next time?", "כמה להרים בסקוואט
+/// בפעם הבאה?".
+#[rustfmt::skip]
+pub(super) const NEXT_TIME: &[&str] = &[
+    "next time", "next session of", "how much should i", "what weight should i",
+    "what weight for", "how heavy should i", "should i go up", "should i add weight",
+    "progress my", "בפעם הבאה", "באימון הבא", "כמה להרים", "כמה כדאי להרים", "כמה כדאי לי להרים",
+    "איזה משקל", "להעלות משקל",
+];
+/// Words around the exercise of a "next time" question.
+#[rustfmt::skip]
+pub(super) const NEXT_FILLER: &[&str] = &[
+    "should", "i", "do", "on", "for", "my", "the", "put", "use", "with", "go", "up", "add",
+    "weight", "load", "bar", "in", "at", "what", "how", "much", "heavy", "lift", "next", "time",
+    "session", "כדאי", "לי", "על", "ב", "את", "של", "בפעם", "הבאה", "באימון", "הבא", "כמה",
+    "להרים", "משקל", "איזה", "להעלות", "אני", "צריך", "צריכה", "לשים",
+];
+
+/// The balance of muscle groups: "am I neglecting any muscles?", "האימונים שלי מאוזנים?".
+#[rustfmt::skip]
+pub(super) const BALANCE: &[&str] = &[
+    "balance", "balanced", "imbalance", "imbalanced", "unbalanced", "neglect", "neglecting",
+    "neglected", "undertrained", "under-trained", "undertraining", "muscle groups",
+    "which muscles", "what muscles", "muscle balance", "sets per muscle",
+    "איזון", "מאוזן", "מאוזנת", "מאוזנים", "לא מאוזן", "קבוצות שרירים", "קבוצות השרירים",
+    "אילו שרירים", "איזה שרירים", "מזניח", "מזניחה", "מוזנחים", "סטים לשריר",
+];

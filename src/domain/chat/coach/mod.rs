@@ -6,7 +6,7 @@
 //!
 //! - [`understand`]: what a message asks for (greetings, help, stats and streaks for a period,
 //!   records for an exercise, goals, the plan: list, add with a due date in words, complete;
-//!   `remember` for "remember that …").
+//!   `remember` for "remember that …"; today's session, an exercise's next one, the balance).
 //! - `keywords`: the English and Hebrew words each intent listens for.
 //! - `chart_request`: charts asked for in words ("show my squat progress", "גרף של הריצות
 //!   שלי") and the `create_chart` spec with its SQL in the database's dialect.
@@ -46,6 +46,7 @@ pub use understand::understand;
 use serde::Serialize;
 
 use super::facts::RememberArgs;
+use super::session_tools::SuggestArgs;
 use super::tools::{
     AddPlanArgs, CompletePlanArgs, DeleteGoalArgs, Learned, LogArgs, NoArgs, RecordsArgs,
     SetGoalArgs, StatsArgs, ToolName,
@@ -93,6 +94,12 @@ pub enum Intent {
     Remember(RememberArgs),
     /// A chart of their training.
     Chart(ChartRequest),
+    /// "What should I do today?": today's whole session.
+    Today,
+    /// One exercise's next session ("how much should I bench next time?").
+    Next(SuggestArgs),
+    /// Hard sets per muscle group over the last four weeks.
+    Balance,
     /// Something they did, to log ("squat 3x5 @ 100kg", "רצתי 5 קילומטר"); `learn` when it is
     /// the answer to "did you mean …?" (the words to remember, and the exercise).
     Log {
@@ -133,6 +140,9 @@ impl Intent {
             Intent::PlanAdd(args) => call(ToolName::AddPlanItem, args),
             Intent::PlanComplete(args) => call(ToolName::CompletePlanItem, args),
             Intent::Remember(args) => call(ToolName::Remember, args),
+            Intent::Today => call(ToolName::SuggestSession, &SuggestArgs::default()),
+            Intent::Next(args) => call(ToolName::SuggestSession, args),
+            Intent::Balance => call(ToolName::TrainingBalance, &NoArgs {}),
         }
     }
 }

@@ -9,6 +9,7 @@ mod goals;
 mod log;
 mod plan;
 mod records;
+mod session;
 mod stats;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -74,6 +75,8 @@ pub fn reply_with_result(
         Intent::Remember(_) => read(result).map(|r| remembered(&c, &r)),
         Intent::Chart(_) => chart::reply(&c, result),
         Intent::Log { .. } => read(result).map(|r| log::reply(&c, &r)),
+        Intent::Today | Intent::Next(_) => read(result).map(|r| session::suggestion(&c, &r)),
+        Intent::Balance => read(result).map(|r| session::balance(&c, &r)),
         Intent::Greeting | Intent::Help => Some(reply_without_tool(intent, language)),
     };
     reply.unwrap_or_else(|| c.p.unreadable.to_owned())

@@ -9,6 +9,7 @@ mod goal_and_plan_replies;
 mod goal_requests;
 mod language;
 mod record_replies;
+mod session_replies;
 mod stats_replies;
 mod understanding;
 

@@ -6,14 +6,15 @@
 
 use super::exercise_name::named_exercise;
 use super::keywords::{
-    COMPARE, E1RM, EXERCISE_WORDS, GENERIC_STATS, GOALS, GREETING_COMPANY, GREETINGS, HELP,
-    LAST_FILLER, LAST_TIME, LEVEL, MOST, PERIODS, PLAN, POINTS, RECORD_FILLER, RECORDS, STATS,
-    STREAK, TRAINING,
+    BALANCE, COMPARE, E1RM, EXERCISE_WORDS, GENERIC_STATS, GOALS, GREETING_COMPANY, GREETINGS,
+    HELP, LAST_FILLER, LAST_TIME, LEVEL, MOST, NEXT_FILLER, NEXT_TIME, PERIODS, PLAN, POINTS,
+    RECORD_FILLER, RECORDS, STATS, STREAK, TODAY_SESSION, TRAINING,
 };
 use super::plan_request;
 use super::words::Words;
 use super::{Intent, StatsFocus};
 use crate::domain::catalog::catalog;
+use crate::domain::chat::session_tools::SuggestArgs;
 use crate::domain::chat::tools::{RecordsArgs, StatsArgs};
 use crate::domain::scoring::stats::Period;
 
@@ -42,6 +43,21 @@ pub fn understand(text: &str) -> Intent {
     }
     if is_last_time(&words) {
         return Intent::LastDone(about_exercise(&[LAST_TIME, LAST_FILLER]));
+    }
+    // Planning the next session: the balance, one exercise's next time, or today's session.
+    if words.has_any(BALANCE) {
+        return Intent::Balance;
+    }
+    if words.has_any(NEXT_TIME) {
+        return match exercise(&words, &[NEXT_TIME, NEXT_FILLER]) {
+            Some(exercise) => Intent::Next(SuggestArgs {
+                exercise: Some(exercise),
+            }),
+            None => Intent::Today,
+        };
+    }
+    if words.has_any(TODAY_SESSION) {
+        return Intent::Today;
     }
     if let Some(intent) = plan_request::add(&words).or_else(|| plan_request::complete(&words)) {
         return intent;

@@ -13,7 +13,8 @@
 //!   shutdown); [`relay`]: the same across instances on PostgreSQL (LISTEN/NOTIFY).
 //! - [`tools`]: the tools a coach may call, run through the same services as REST;
 //!   [`goal_tools`] (set, change, delete goals) and [`training_facts`] (the period before,
-//!   the exercises done most, when an exercise was last done) are theirs.
+//!   the exercises done most, when an exercise was last done) are theirs, and [`plan_tools`]
+//!   (the next session, today's session, the balance).
 //! - [`prompt`]: the system prompt.
 //! - [`pages`]: the chat pages' data (`/`, `/c/{id}`).
 //! - [`log_card`]: a workout the coach logged, as a card with Undo in the thread.
@@ -24,6 +25,7 @@ pub mod hub;
 pub mod live;
 pub mod log_card;
 pub mod pages;
+pub mod plan_tools;
 pub mod prompt;
 pub mod relay;
 pub mod reply;

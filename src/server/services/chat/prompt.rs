@@ -3,6 +3,8 @@
 //! facts from `LlmRequest::context`.
 
 use crate::domain::account::{CoachStyle, Language, ResponseLength, Units};
+use crate::domain::catalog::catalog;
+use crate::domain::profile::TrainingProfile;
 use crate::domain::sandbox::{Dialect, schema};
 use crate::server::db::facts::Fact;
 use crate::server::db::users::User;
@@ -11,6 +13,7 @@ pub fn system_prompt(
     user: &User,
     today: chrono::NaiveDate,
     facts: &[Fact],
+    profile: &TrainingProfile,
     dialect: Dialect,
 ) -> String {
     let p = &user.preferences.0;
@@ -33,6 +36,7 @@ pub fn system_prompt(
         Language::He => "Hebrew",
     };
     let known = known(facts);
+    let profile = profile_line(profile);
     format!(
         "You are Spotter, {name}'s personal trainer. Answer in the language of their message \
          (their app is set to {language}). Coaching style: {style}. Answers: {length}. Use \
@@ -41,6 +45,10 @@ pub fn system_prompt(
          plan items); never guess their numbers. After a tool answers, explain what it found \
          in plain words.\n\
          What you know about them: {known}\n\
+         Their training profile (Settings): {profile}\n\
+         To plan a session or say what to lift next time, call `suggest_session` (and \
+         `training_balance` for neglected muscles): it works from their log, rep ranges, plates \
+         and injuries; give its numbers, never your own.\n\
          For other questions about their data, `query_workouts` runs one {engine} SELECT over \
          their own rows of these tables (ids are text; join exercise_sets.exercise_id to \
          exercises.id for names, exercise_sets.session_id to workout_sessions.id):\n{tables}\
@@ -64,6 +72,44 @@ pub fn system_prompt(
         weekday = today.format("%A"),
         tz = user.timezone,
     )
+}
+
+/// The typed profile in one line: level, injuries, exercises liked and avoided, rep ranges.
+fn profile_line(p: &TrainingProfile) -> String {
+    let names = |slugs: &[String]| {
+        slugs
+            .iter()
+            .filter_map(|s| catalog().get(s).map(|e| e.name_en.clone()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut parts = Vec::new();
+    if let Some(level) = p.fitness_level {
+        parts.push(format!("level {level}"));
+    }
+    if !p.injuries.is_empty() {
+        let injuries: Vec<&str> = p.injuries.iter().map(|i| i.as_str()).collect();
+        parts.push(format!("injuries to train around: {}", injuries.join(", ")));
+    }
+    if !p.preferred_exercises.is_empty() {
+        parts.push(format!("likes {}", names(&p.preferred_exercises)));
+    }
+    if !p.avoided_exercises.is_empty() {
+        parts.push(format!("avoids {}", names(&p.avoided_exercises)));
+    }
+    for (slug, range) in &p.rep_ranges {
+        if let Some(e) = catalog().get(slug) {
+            parts.push(format!(
+                "{} in {}-{} reps",
+                e.name_en, range.low, range.high
+            ));
+        }
+    }
+    if parts.is_empty() {
+        "nothing set".to_owned()
+    } else {
+        parts.join("; ")
+    }
 }
 
 /// The facts as a list the model reads, or a nudge to start one.
@@ -97,5 +143,15 @@ mod tests {
         let facts = [fact(FactKind::Injury, "left knee hurts on deep squats")];
         assert!(known(&facts).contains("(injury) left knee hurts on deep squats"));
         assert!(known(&[]).contains("`remember`"));
+        let profile = TrainingProfile {
+            injuries: vec![crate::domain::progression::balance::Injury::Knee],
+            avoided_exercises: vec!["back-squat".into()],
+            ..TrainingProfile::default()
+        };
+        assert_eq!(
+            profile_line(&profile),
+            "injuries to train around: knee; avoids Squat (Barbell)"
+        );
+        assert_eq!(profile_line(&TrainingProfile::default()), "nothing set");
     }
 }

@@ -22,7 +22,7 @@ use crate::domain::chat::conversation::{MessageStatus, Role, summarize_earlier};
 use crate::server::charts::figure;
 use crate::server::db::messages::{self, Message, NewMessage};
 use crate::server::db::users::User;
-use crate::server::db::{Db, Id, facts, visualizations};
+use crate::server::db::{Db, Id, facts, training_profile, visualizations};
 use crate::server::html_labels::html_labels;
 use crate::server::llm::{CoachContext, LlmError, LlmMessage, LlmProvider, LlmReply, LlmRequest};
 
@@ -256,6 +256,7 @@ impl ReplyTask {
             user,
             today,
             &facts::list(db, &user.id).await?,
+            &training_profile::get(db, &user.id).await?,
             self.sandbox.dialect(),
         );
         let window_start = history.first().map(|m| m.created_at);

@@ -12,6 +12,7 @@ use crate::domain::chart::ChartSpec;
 use crate::domain::chat::facts::{
     FactSource, MAX_FACTS, RememberArgs, RememberResult, validate_fact,
 };
+use crate::domain::chat::session_tools::SuggestArgs;
 use crate::domain::chat::tools::{
     AddPlanArgs, CompletePlanArgs, DeleteGoalArgs, LogArgs, LogResult, LoggedExercise, Names,
     NoArgs, PlanChangeResult, PlanFact, PlanListResult, QueryArgs, RecordFact, RecordsArgs,
@@ -25,10 +26,11 @@ use crate::server::charts::{self, ChartFailure};
 use crate::server::db::Id;
 use crate::server::db::plan::PlanItem;
 use crate::server::db::users::User;
-use crate::server::db::{Db, aliases, exercises, facts, plan, records};
+use crate::server::db::{Db, aliases, exercises, facts, plan, records, training_profile};
 use crate::server::llm::{ToolCall, ToolSpec};
 use crate::server::sandbox::{Sandbox, SandboxError};
 use crate::server::services::chat::goal_tools::{delete_goal, goal_facts, set_goal};
+use crate::server::services::chat::plan_tools;
 use crate::server::services::chat::training_facts;
 use crate::server::services::log::resolve_exercise;
 use crate::server::services::log::{self, LogError, LoggedWorkout};
@@ -65,6 +67,8 @@ fn schema_of(name: ToolName) -> Value {
         ToolName::QueryWorkouts => QueryArgs::schema(),
         ToolName::CreateChart => ChartSpec::schema(),
         ToolName::LogWorkout => LogArgs::schema(),
+        ToolName::SuggestSession => SuggestArgs::schema(),
+        ToolName::TrainingBalance => NoArgs::schema(),
     };
     serde_json::to_value(schema).unwrap_or_else(|_| json!({"type": "object"}))
 }
@@ -114,6 +118,15 @@ pub async fn answer(
         }
         ToolName::Remember => with_args(call, |a: RememberArgs| remember(db, user, a)).await,
         ToolName::LogWorkout => with_args(call, |a: LogArgs| log_workout(db, user, said, a)).await,
+        ToolName::SuggestSession => {
+            with_args(call, |a: SuggestArgs| {
+                plan_tools::suggest_session(db, user, a)
+            })
+            .await
+        }
+        ToolName::TrainingBalance => {
+            with_args(call, |_: NoArgs| plan_tools::training_balance(db, user)).await
+        }
         ToolName::QueryWorkouts => {
             with_args(call, |a: QueryArgs| {
                 query = Some(a.sql.clone());
@@ -518,6 +531,11 @@ async fn remember(db: &Db, user: &User, args: RememberArgs) -> Result<RememberRe
         });
     }
     let fact = facts::create(db, &user.id, args.kind, &text, FactSource::Chat, None).await?;
+    // The typed profile learns from the same words: an injury, a level, an exercise.
+    let profile = training_profile::get(db, &user.id).await?;
+    if let Some(learned) = crate::domain::profile::learn(&profile, fact.kind, &fact.text) {
+        training_profile::set(db, &user.id, &learned).await?;
+    }
     Ok(RememberResult::Remembered {
         kind: fact.kind,
         text: fact.text,

@@ -1,0 +1,160 @@
+//! The coach's plans on a real history: the Hevy export in tests/fixtures/imports (a lifter's
+//! 4,063 sets up to 9 April 2026) imported, then planned as of the next day. Every expected
+//! value is worked out by hand from the export's rows (quoted below), not from the code:
+//! Epley's e1RM = weight × (1 + reps / 30); default ranges 5–8 for barbell compounds, 8–12 for
+//! the rest; a 20 kg bar and plates 25 … 1.25 kg.
+
+use chrono::{TimeZone, Utc};
+use spotter::domain::catalog::Muscle;
+use spotter::domain::progression::balance::Level;
+use spotter::domain::progression::next_session::{Advice, WorkSet};
+use spotter::server::db::Id;
+use spotter::server::db::users;
+use spotter::server::services::coach_plan::Planner;
+
+use crate::api_import::upload;
+use crate::common::*;
+
+const HEVY: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/imports/hevy_StvrvDimitris_kg_rpe_2026.csv"
+);
+
+fn sets(reps: &[u32], weight: f64) -> Vec<WorkSet> {
+    reps.iter().map(|&reps| WorkSet { reps, weight }).collect()
+}
+
+both_engines! {
+    async fn a_real_history_gets_its_next_sessions_stalls_balance_and_today(app: TestApp) {
+        let user = app.user("hevy-lifter").await;
+        let resp = upload(&app, &user, "format=hevy", HEVY).await;
+        assert!(resp.status().is_success(), "{}", resp.text().await.unwrap());
+        let account = users::find_by_id(app.db(), &Id::parse(&user.id).unwrap()).await.unwrap().unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 4, 10, 12, 0, 0).unwrap();
+        let planner = Planner::load_at(app.db(), &account, now).await.unwrap();
+
+        // Incline bench (barbell, compound: 5–8). Best e1RM per session: 17 Mar 75×6 = 90;
+        // 24 Mar 70×8 = 88.67; 31 Mar 70×8 = 88.67; 8 Apr 70×8 = 88.67. The last three are not
+        // above 90: a stall. 8 Apr: 70 × 6, 6, 8, 6 → a deload week of four sets of 5 at 90 %
+        // of 70 = 63, loaded as 20 + 2 × 21.25 = 62.5.
+        let incline = planner.next("incline-bench-press").expect("incline bench logged");
+        let Advice::Deload { sets: n, reps, weight, from, best_recent, best_before } = incline.advice else {
+            panic!("a stall: {incline:?}")
+        };
+        assert_eq!((n, reps, weight, from), (4, 5, 62.5, 70.0));
+        assert_eq!(((best_recent * 10.0).round(), (best_before * 10.0).round()), (887.0, 900.0));
+
+        // Hack squat (machine: 8–12). 9 Apr: 80×6, 100×6, 100×12, 110×6: the working set is the
+        // top one, 110 × 6. 27 Mar's 100×8 = 126.67 beat 19 Mar's 100×7 = 123.33: no stall.
+        // One more rep: 1 × 7 @ 110.
+        let hack = planner.next("hack-squat").expect("hack squat logged");
+        assert_eq!(hack.advice, Advice::AddReps { reps: vec![7], weight: 110.0 });
+
+        // Romanian deadlift (barbell compound, lower body: +5 kg). 6 Apr: 40×10, 60×12: the
+        // set at 60 reached the top of 5–8 → 1 × 5 @ 65.
+        let rdl = planner.next("romanian-deadlift").expect("RDL logged");
+        assert_eq!(rdl.advice, Advice::AddWeight { sets: 1, reps: 5, weight: 65.0, from: 60.0 });
+
+        // Hammer curl (dumbbell: 8–12). 8 Apr: 20 × 7, 8, 8; 31 Mar's 20×8 = 25.33 beat 28 Mar's
+        // 17.5×10 = 23.33: no stall. One more rep each: 8, 9, 9 @ 20.
+        let curl = planner.next("hammer-curl").expect("hammer curl logged");
+        assert_eq!(curl.sets(), [sets(&[8], 20.0), sets(&[9, 9], 20.0)].concat());
+
+        // Lat pulldown (cable: 8–12). 7 Apr: 85×6, 85×6, 80×8, 80×8: working sets 85 × 6, 6.
+        let pulldown = planner.next("lat-pulldown").expect("pulldown logged");
+        assert_eq!(pulldown.advice, Advice::AddReps { reps: vec![7, 7], weight: 85.0 });
+
+        // Today (Friday 10 April): the last six workouts are Lower (9 Apr), Upper chest bias
+        // (8), Upper back bias (7), Lower (6), Upper arms bias (4), Lower (2): by name, the one
+        // done longest ago is Upper arms bias, 4 April.
+        let today = planner.today();
+        assert_eq!(today.repeats, Some(chrono::NaiveDate::from_ymd_opt(2026, 4, 4).unwrap()));
+        let slugs: Vec<&str> = today.exercises.iter().filter(|p| p.for_muscle.is_none()).map(|p| p.slug.as_str()).collect();
+        assert!(slugs.contains(&"hammer-curl"), "{slugs:?}");
+        assert!(!slugs.contains(&"hack-squat") && !slugs.contains(&"incline-bench-press"), "{slugs:?}");
+
+        // Balance over 13 March – 9 April (four weeks to 10 April): every judged muscle is
+        // there; back is the most trained (rows and pulldowns on most upper days).
+        let balance = planner.balance();
+        assert_eq!(balance.len(), 10);
+        let back = balance.iter().find(|b| b.muscle == Muscle::Back).unwrap();
+        assert!(back.sets_per_week >= 10.0, "{back:?}");
+        let calves = balance.iter().find(|b| b.muscle == Muscle::Calves).unwrap();
+        assert_eq!((calves.sets_per_week, calves.level), (0.0, Level::Low), "no calf work in the export");
+
+        // Months later nothing is recent: nothing to plan from, said so.
+        let later = Planner::load_at(app.db(), &account, Utc.with_ymd_and_hms(2026, 12, 1, 12, 0, 0).unwrap()).await.unwrap();
+        assert!(later.next("hack-squat").is_none());
+        assert!(later.balance().is_empty());
+    }
+}
+
+/// The answer of a `/chat` exchange and the tool its reply called.
+async fn ask(app: &TestApp, user: &TestUser, text: &str) -> (String, String) {
+    let exchange = app.chat(&user.client, text).await;
+    let reply = exchange["reply"].as_array().unwrap();
+    let calls: serde_json::Value =
+        serde_json::from_str(reply[0]["tool_calls"].as_str().unwrap_or("[]")).unwrap_or_default();
+    let tool = calls[0]["name"].as_str().unwrap_or_default().to_owned();
+    (
+        reply.last().unwrap()["content"]
+            .as_str()
+            .unwrap()
+            .to_owned(),
+        tool,
+    )
+}
+
+both_engines! {
+    async fn the_coach_plans_today_the_next_time_and_the_balance_in_both_languages(app: TestApp) {
+        let user = app.user("planned").await;
+        let now = Utc::now();
+        let at = |days: i64| (now - chrono::Duration::days(days)).to_rfc3339();
+        let lift = |slug: &str, reps: &[i64], kg: f64| serde_json::json!({"exercise": slug,
+            "sets": reps.iter().map(|r| serde_json::json!({"reps": r, "weight_kg": kg})).collect::<Vec<_>>()});
+        // Two workouts in turn: A (squat, bench) and B (deadlift, overhead press); A was last.
+        for (days, name, exercises) in [
+            (6, "A", vec![lift("back-squat", &[5, 5, 5], 100.0), lift("bench-press", &[8, 8, 8], 80.0)]),
+            (4, "B", vec![lift("deadlift", &[5, 5, 5], 140.0), lift("overhead-press", &[6, 6, 5], 50.0)]),
+            (2, "A", vec![lift("back-squat", &[6, 6, 6], 100.0), lift("bench-press", &[8, 8, 8], 80.0)]),
+        ] {
+            app.log_workout(&user.client, serde_json::json!({"started_at": at(days), "name": name, "exercises": exercises})).await;
+        }
+
+        // B is next. Deadlift 140 × 5 × 3 (5–8): one more rep, 3 × 6 @ 140. Overhead press
+        // 50 × 6, 6, 5: 7, 7, 6 @ 50.
+        let (answer, tool) = ask(&app, &user, "What should I do today?").await;
+        assert_eq!(tool, "suggest_session");
+        assert!(answer.contains("**Deadlift (Barbell)**: 3 × 6 @ 140 kg"), "{answer}");
+        assert!(answer.contains("**Overhead Press (Barbell)**: 7, 7, 6 @ 50 kg"), "{answer}");
+        assert!(!answer.contains("Squat (Barbell)**: "), "A was done last: {answer}");
+
+        // Bench 80 × 8 × 3 at the top of 5–8: 2.5 kg more, 3 × 5 @ 82.5.
+        let (answer, tool) = ask(&app, &user, "how much should I bench next time?").await;
+        assert_eq!(tool, "suggest_session");
+        assert!(answer.contains("3 × 5 @ 82.5 kg"), "{answer}");
+        assert!(answer.contains("every set reached 8 reps at 80 kg") || answer.contains("Every set reached 8 reps at 80 kg"), "{answer}");
+
+        // In Hebrew, with the units in Hebrew.
+        let (answer, _) = ask(&app, &user, "מה לעשות היום?").await;
+        assert!(answer.contains("3 × 6 @ 140 ק״ג"), "{answer}");
+
+        // Balance: chest had 6 hard sets in the last 4 weeks → 1.5 a week, low.
+        let (answer, tool) = ask(&app, &user, "am I neglecting any muscles?").await;
+        assert_eq!(tool, "training_balance");
+        assert!(answer.contains("Chest 1.5"), "{answer}");
+
+        // "Remember that my knee hurts" fills the profile, and the squat's knee stays out of
+        // the plan from then on (B, with the deadlift, loads the lower back, not the knee).
+        let (_, tool) = ask(&app, &user, "Remember that my knee hurts").await;
+        assert_eq!(tool, "remember");
+        let profile = app.get_json(&user.client, "/api/v1/me/profile").await;
+        assert_eq!(profile["injuries"], serde_json::json!(["knee"]));
+
+        // /log shows the next time of the exercise picked (the latest by default).
+        let (_, html) = app.get_html(&user.client, "/log?next=bench-press").await;
+        assert!(html.contains("Next time:") && html.contains("3 × 5 @ 82.5 kg"), "{html}");
+        let (_, html) = app.get_html(&user.client, "/log").await;
+        assert!(html.contains("id=\"next\""), "{html}");
+    }
+}
