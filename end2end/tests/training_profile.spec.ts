@@ -1,7 +1,7 @@
 // Settings' training profile: the coach plans with it (level, injuries, liked and avoided
 // exercises, rep ranges, switches, the gym's bar and plates). A plain form made on the server,
 // so it works the same with JavaScript off and on; names are typed in words.
-import { EN, pathIs, query, register, expect, test } from './helpers';
+import { pathIs, query, register, expect, test } from './helpers';
 
 test('the training profile is filled in with words and kept', async ({ page }) => {
   await register(page);
@@ -18,7 +18,7 @@ test('the training profile is filled in with words and kept', async ({ page }) =
   await section.getByLabel('Exercises you avoid').fill('דדליפט');
   await section.getByLabel('Your rep ranges').fill('bench press: 3-5');
   await section.getByLabel('Send me a weekly check-in on Monday mornings').uncheck();
-  await section.getByRole('button', { name: EN.save }).click();
+  await section.getByRole('button', { name: 'Update training profile' }).click();
 
   await expect(page).toHaveURL(pathIs('/settings'));
   expect(query(page).get('saved')).toBe('1');
@@ -38,7 +38,7 @@ test('a name the catalog does not know is named back and nothing typed is lost',
   const section = page.locator('section#training');
   await section.getByLabel('Exercises you like').fill('squat, zzzz press');
   await section.getByLabel('Your rep ranges').fill('squat: 4-6');
-  await section.getByRole('button', { name: EN.save }).click();
+  await section.getByRole('button', { name: 'Update training profile' }).click();
 
   await expect(page).toHaveURL(pathIs('/settings'));
   const again = page.locator('section#training');

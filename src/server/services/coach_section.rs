@@ -29,6 +29,7 @@ struct Labels {
     fact_kinds: [&'static str; 6],
     err_fact: &'static str,
     save: &'static str,
+    save_profile: &'static str,
     delete: &'static str,
     training_title: &'static str,
     training_intro: &'static str,
@@ -77,6 +78,7 @@ const EN: Labels = Labels {
     ],
     err_fact: "Write the fact in 1 to 500 characters.",
     save: "Save",
+    save_profile: "Update training profile",
     delete: "Delete",
     training_title: "Training profile",
     training_intro: "The coach plans your next sessions with this: it suggests loads your gym can put on the bar, leaves out what you avoid or what would hurt, and picks what you like first.",
@@ -132,6 +134,7 @@ const HE: Labels = Labels {
     ],
     err_fact: "כתבו את העובדה ב-1 עד 500 תווים.",
     save: "שמירה",
+    save_profile: "עדכון פרופיל האימון",
     delete: "מחיקה",
     training_title: "פרופיל אימון",
     training_intro: "המאמן מתכנן איתו את האימונים הבאים: מציע משקלים שאפשר להעמיס בחדר הכושר שלכם, משאיר בחוץ את מה שאתם נמנעים ממנו או מה שיכאיב, ובוחר קודם את מה שאתם אוהבים.",
@@ -432,7 +435,7 @@ fn training_section(
                     {weight("dumbbell_step", l.dumbbell_step)}
                     {weight("machine_step", l.machine_step)}
                 </fieldset>
-                <button type="submit" class="btn btn-primary">{l.save}</button>
+                <button type="submit" class="btn btn-primary">{l.save_profile}</button>
             </form>
         </section>
     }
