@@ -77,6 +77,8 @@ test('a message sent from the thread gets its reply word by word without leaving
   await expect(coach).toHaveCount(2);
   await expect(coach.last().getByRole('button', { name: 'Copy' })).toBeVisible();
   await expect(coach.last().locator('.msg-body li').first()).toBeVisible();
+  // In place of its live copy, like the stored ones: no list number beside the bubble.
+  expect(await coach.last().evaluate((e) => getComputedStyle(e).listStyleType)).toBe('none');
   const answer = (await coach.last().locator('.msg-body').textContent()) ?? '';
   // Every text seen was the stored reply's beginning (no gap, nothing twice).
   const stored = flat(await lastReply(page, path));
