@@ -24,7 +24,7 @@ test('progress draws its charts from the log, and the picker changes the trend',
   }
   await page.goto('/progress');
   const charts = page.locator('.progress-charts figure.chart');
-  await expect(charts).toHaveCount(5); // no goals yet: no goal chart
+  await expect(charts).toHaveCount(6); // no goals yet: no goal chart; the balance against the range is one
   const trend = page.locator('#progress-e1rm');
   await expect(trend.locator('figcaption')).toHaveText('Squat (Barbell) — Estimated 1RM, last 12 months');
 
@@ -35,7 +35,7 @@ test('progress draws its charts from the log, and the picker changes the trend',
     await expect(page.locator('.progress-charts .chart-canvas').first()).toBeHidden();
   } else {
     // Every chart drawn (ECharts may layer more than one canvas in a box).
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       await expect(charts.nth(i).locator('.chart-canvas canvas').first()).toBeVisible({ timeout: 20000 });
     }
     await expect(trend.locator('details.chart-data')).not.toHaveAttribute('open', '');

@@ -53,6 +53,12 @@ pub struct Labels {
     records_title: &'static str,
     records: &'static str,
     record_type: &'static str,
+    /// `{low}`, `{high}`: the weekly range.
+    balance_title: &'static str,
+    per_week: &'static str,
+    verdict: &'static str,
+    /// Low, in range, high.
+    levels: [&'static str; 3],
 }
 
 const EN: Labels = Labels {
@@ -80,6 +86,10 @@ const EN: Labels = Labels {
     records_title: "Personal records by the month they were set",
     records: "Records",
     record_type: "Record",
+    balance_title: "Hard sets a week per muscle, last 4 weeks (range {low}–{high})",
+    per_week: "Sets a week",
+    verdict: "Against the range",
+    levels: ["Low", "In range", "High"],
 };
 
 const HE: Labels = Labels {
@@ -107,6 +117,10 @@ const HE: Labels = Labels {
     records_title: "שיאים אישיים לפי החודש שבו נקבעו",
     records: "שיאים",
     record_type: "שיא",
+    balance_title: "סטים קשים בשבוע לכל שריר, 4 שבועות אחרונים (טווח {low}–{high})",
+    per_week: "סטים בשבוע",
+    verdict: "מול הטווח",
+    levels: ["נמוך", "בטווח", "גבוה"],
 };
 
 pub fn labels(language: Language) -> &'static Labels {
@@ -358,6 +372,52 @@ pub fn goal_progress(f: &Frame) -> ChartSpec {
     }
 }
 
+/// Hard sets a week per muscle over the last four weeks, coloured by where they stand against
+/// the range (`domain::progression::balance`); drawn from rows the server computes (no SQL).
+pub fn muscle_balance(f: &Frame) -> ChartSpec {
+    use crate::domain::progression::balance::{HIGH_ABOVE, LOW_BELOW};
+    let l = f.labels();
+    let title = crate::domain::i18n::fill(
+        l.balance_title,
+        &[
+            ("low", &crate::domain::display::trim_number(LOW_BELOW)),
+            ("high", &crate::domain::display::trim_number(HIGH_ABOVE)),
+        ],
+    );
+    ChartSpec {
+        x: l.muscle.into(),
+        y: vec![l.per_week.into()],
+        series: Some(l.verdict.into()),
+        x_label: Some(l.muscle.into()),
+        y_label: Some(l.per_week.into()),
+        ..f.spec(ChartType::Bar, title, String::new())
+    }
+}
+
+/// The rows of [`muscle_balance`]: (muscle, verdict, sets a week), in the page language.
+pub fn balance_rows(
+    balance: &[crate::domain::progression::balance::MuscleBalance],
+    language: Language,
+) -> Vec<Vec<Value>> {
+    use crate::domain::progression::balance::Level;
+    let l = labels(language);
+    balance
+        .iter()
+        .map(|b| {
+            let verdict = match b.level {
+                Level::Low => l.levels[0],
+                Level::Fine => l.levels[1],
+                Level::High => l.levels[2],
+            };
+            vec![
+                json!(b.muscle.label(language)),
+                json!(verdict),
+                json!(b.sets_per_week),
+            ]
+        })
+        .collect()
+}
+
 /// How many of the current personal records were set in each month, by record type; the
 /// record types are named through [`crate::domain::i18n::record_label`] before drawing.
 pub fn records_timeline(f: &Frame) -> ChartSpec {
@@ -452,6 +512,7 @@ mod tests {
                 training_days(&f),
                 goal_progress(&f),
                 records_timeline(&f),
+                muscle_balance(&f),
             ] {
                 spec.validate()
                     .unwrap_or_else(|e| panic!("{}: {e}", spec.title));

@@ -78,8 +78,16 @@ both_engines! {
         assert!(!goals.contains("chart-sql"), "computed without SQL, so none is shown");
         let records = figure(&html, "progress-records");
         assert!(records.contains(">Estimated 1RM</th>"), "record types by name: {records}");
+        // Against the weekly range (10–20 hard sets), four weeks: quads and glutes 3 sets → 0.75
+        // a week, chest 2 (14 days ago and today) → 0.5; all low.
+        let balance = figure(&html, "progress-balance");
+        assert!(balance.contains("range 10–20"), "{balance}");
+        assert!(balance.contains(">Low</th>") && !balance.contains(">High</th>"), "{balance}");
+        assert!(balance.contains(&format!(">Quads</td>{}", number_cell("0.75"))), "{balance}");
+        assert!(balance.contains(&format!(">Chest</td>{}", number_cell("0.5"))), "{balance}");
+        assert!(!balance.contains("chart-sql"), "computed by the coach, not SQL");
         // Every chart carries an ECharts option, data only.
-        for id in ["progress-e1rm", "progress-volume", "progress-hard-sets", "progress-calendar", "progress-goals", "progress-records"] {
+        for id in ["progress-e1rm", "progress-volume", "progress-hard-sets", "progress-balance", "progress-calendar", "progress-goals", "progress-records"] {
             let f = figure(&html, id);
             assert!(f.contains("data-option=\"{&quot;"), "{id}: {f}");
             assert!(f.contains("<details open class=\"chart-data\">"), "the table is open until drawn: {f}");

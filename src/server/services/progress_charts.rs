@@ -131,6 +131,12 @@ pub async fn charts_html(
     {
         figures.push(("progress-hard-sets", spec, o));
     }
+    // Where each muscle stands against its weekly range (the coach's balance, not SQL).
+    let balance = super::coach_plan::Planner::load(db, user).await?.balance();
+    let spec = charts::muscle_balance(&frame);
+    if let Some(o) = from_rows(&spec, charts::balance_rows(&balance, user.language)) {
+        figures.push(("progress-balance", spec, o));
+    }
     let spec = charts::training_days(&frame);
     if let Some(o) = draw(sandbox, &user.id, &spec, |rows| {
         charts::calendar(&frame, &rows)
