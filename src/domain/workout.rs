@@ -26,7 +26,7 @@ pub enum WeightUnit {
     Lb,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SetInput {
     pub reps: Option<i64>,
@@ -41,7 +41,7 @@ pub struct SetInput {
     pub notes: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ExerciseInput {
     /// A catalog slug, an exercise id, or a name/alias in English or Hebrew.

@@ -89,19 +89,47 @@ both_engines! {
     }
 }
 
-/// The answer of a `/chat` exchange and the tool its reply called.
+/// The answer of a `/chat` exchange in a new conversation, and the tool its reply called.
 async fn ask(app: &TestApp, user: &TestUser, text: &str) -> (String, String) {
-    let exchange = app.chat(&user.client, text).await;
+    let (answer, tool, _) = ask_in(app, user, None, text).await;
+    (answer, tool)
+}
+
+/// The same in `conversation` (a new one when `None`), and the conversation's id.
+async fn ask_in(
+    app: &TestApp,
+    user: &TestUser,
+    conversation: Option<&str>,
+    text: &str,
+) -> (String, String, String) {
+    let mut body = serde_json::json!({ "content": text });
+    if let Some(id) = conversation {
+        body["conversation_id"] = serde_json::json!(id);
+    }
+    let resp = user
+        .client
+        .post(app.url("/api/v1/chat"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), reqwest::StatusCode::CREATED, "{text}");
+    let exchange: serde_json::Value = resp.json().await.unwrap();
     let reply = exchange["reply"].as_array().unwrap();
     let calls: serde_json::Value =
         serde_json::from_str(reply[0]["tool_calls"].as_str().unwrap_or("[]")).unwrap_or_default();
     let tool = calls[0]["name"].as_str().unwrap_or_default().to_owned();
+    let id = exchange["user_message"]["conversation_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     (
         reply.last().unwrap()["content"]
             .as_str()
             .unwrap()
             .to_owned(),
         tool,
+        id,
     )
 }
 
@@ -136,13 +164,41 @@ both_engines! {
         assert!(answer.contains("every set reached 8 reps at 80 kg") || answer.contains("Every set reached 8 reps at 80 kg"), "{answer}");
 
         // In Hebrew, with the units in Hebrew.
-        let (answer, _) = ask(&app, &user, "מה לעשות היום?").await;
+        let (answer, _, thread) = ask_in(&app, &user, None, "מה לעשות היום?").await;
         assert!(answer.contains("3 × 6 @ 140 ק״ג"), "{answer}");
 
-        // Balance: chest had 6 hard sets in the last 4 weeks → 1.5 a week, low.
+        // "Did it, but 5 kg less": the suggested sets are logged, every weight 5 kg lighter.
+        let before = app.count_rows("exercise_sets", &user.id).await;
+        let (answer, tool, _) = ask_in(&app, &user, Some(&thread), "עשיתי, אבל עם 5 קילו פחות").await;
+        assert_eq!(tool, "log_workout", "{answer}");
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, before + 6, "{answer}");
+        let rows = user.client.post(app.url("/api/v1/query"))
+            .json(&serde_json::json!({"sql": "SELECT e.name_en, s.reps, s.weight_kg FROM exercise_sets s JOIN exercises e ON e.id = s.exercise_id ORDER BY s.created_at DESC, s.set_index DESC LIMIT 6"}))
+            .send().await.unwrap().json::<serde_json::Value>().await.unwrap();
+        let logged: Vec<(String, i64, f64)> = rows["rows"].as_array().unwrap().iter()
+            .map(|r| (r[0].as_str().unwrap().to_owned(), r[1].as_i64().unwrap(), r[2].as_f64().unwrap()))
+            .collect();
+        assert!(logged.contains(&("Deadlift (Barbell)".into(), 6, 135.0)), "{logged:?}");
+        assert!(logged.contains(&("Overhead Press (Barbell)".into(), 6, 45.0)), "{logged:?}");
+        assert!(logged.contains(&("Overhead Press (Barbell)".into(), 7, 45.0)), "{logged:?}");
+        // B is done now: A (squat, bench) comes next; "log it" logs it in English too.
+        let (answer, _, thread) = ask_in(&app, &user, None, "What should I do today?").await;
+        assert!(answer.contains("**Bench Press (Barbell)**: 3 × 5 @ 82.5 kg"), "{answer}");
+        let before = app.count_rows("exercise_sets", &user.id).await;
+        let (answer, tool, _) = ask_in(&app, &user, Some(&thread), "log it").await;
+        assert_eq!(tool, "log_workout", "{answer}");
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, before + 6, "{answer}");
+        // "Log it" with nothing suggested before is not a log.
+        let before = app.count_rows("exercise_sets", &user.id).await;
+        let (answer, tool) = ask(&app, &user, "log it").await;
+        assert_ne!(tool, "log_workout", "{answer}");
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, before);
+
+        // Balance: chest had 9 hard sets in the last 4 weeks (two A workouts and the one just
+        // logged from the suggestion, 3 bench sets each) → 2.25 a week, low.
         let (answer, tool) = ask(&app, &user, "am I neglecting any muscles?").await;
         assert_eq!(tool, "training_balance");
-        assert!(answer.contains("Chest 1.5"), "{answer}");
+        assert!(answer.contains("Chest 2.3"), "{answer}");
 
         // "Remember that my knee hurts" fills the profile, and the squat's knee stays out of
         // the plan from then on (B, with the deadlift, loads the lower back, not the knee).
@@ -151,9 +207,10 @@ both_engines! {
         let profile = app.get_json(&user.client, "/api/v1/me/profile").await;
         assert_eq!(profile["injuries"], serde_json::json!(["knee"]));
 
-        // /log shows the next time of the exercise picked (the latest by default).
+        // /log shows the next time of the exercise picked (the latest by default): bench was
+        // logged at 82.5 × 5, 5, 5 from the suggestion, so one more rep each.
         let (_, html) = app.get_html(&user.client, "/log?next=bench-press").await;
-        assert!(html.contains("Next time:") && html.contains("3 × 5 @ 82.5 kg"), "{html}");
+        assert!(html.contains("Next time:") && html.contains("3 × 6 @ 82.5 kg"), "{html}");
         let (_, html) = app.get_html(&user.client, "/log").await;
         assert!(html.contains("id=\"next\""), "{html}");
     }

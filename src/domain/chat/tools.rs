@@ -200,7 +200,7 @@ pub struct QueryArgs {
 }
 
 /// `log_workout` arguments: the user's words, or the exercises with their sets.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct LogArgs {
     /// What was done, in words (English or Hebrew).
@@ -213,6 +213,9 @@ pub struct LogArgs {
     /// remember them as theirs for that exercise, then log.
     #[serde(default)]
     pub learn: Option<Learned>,
+    /// The workout's name ("Upper", "Leg day"), e.g. that of a suggested session.
+    #[serde(default)]
+    pub name: Option<String>,
 }
 
 /// A user's own words for an exercise.

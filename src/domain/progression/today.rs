@@ -38,19 +38,29 @@ const GENERIC_NAMES: [&str; 8] = [
     "אימון",
 ];
 
-/// What makes two workouts one kind: the name the user gave it, else its exercises in any
-/// order.
-fn kind(w: &PastWorkout) -> Vec<String> {
-    if let Some(name) = w.name.as_deref().map(|n| n.trim().to_lowercase())
-        && !name.is_empty()
-        && !GENERIC_NAMES.contains(&name.as_str())
-    {
-        return vec![format!("name:{name}")];
-    }
-    let mut k = w.exercises.clone();
+/// The name the user gave a workout, if it says what it is (not "Evening Workout").
+fn real_name(w: &PastWorkout) -> Option<String> {
+    w.name
+        .as_deref()
+        .map(|n| n.trim().to_lowercase())
+        .filter(|n| !n.is_empty() && !GENERIC_NAMES.contains(&n.as_str()))
+}
+
+fn exercise_set(w: &PastWorkout) -> Vec<&str> {
+    let mut k: Vec<&str> = w.exercises.iter().map(String::as_str).collect();
     k.sort();
     k.dedup();
     k
+}
+
+/// Two workouts are one kind when they carry the same name, or the same exercises in any
+/// order ("Lower" with a hack squat one week and a leg press the next; an unnamed workout with
+/// the exercises of "Upper").
+fn same_kind(a: &PastWorkout, b: &PastWorkout) -> bool {
+    match (real_name(a), real_name(b)) {
+        (Some(x), Some(y)) if x == y => true,
+        _ => exercise_set(a) == exercise_set(b),
+    }
 }
 
 /// One exercise of today's session.
@@ -70,26 +80,42 @@ pub struct Planned {
 pub struct TodayPlan {
     /// A plan item due today, first.
     pub plan_item: Option<String>,
-    /// The day of the workout it repeats.
+    /// The day of the workout it repeats, and its name.
     pub repeats: Option<NaiveDate>,
+    pub name: Option<String>,
     pub exercises: Vec<Planned>,
 }
 
-/// The last [`ROTATION`] workouts grouped by [`kind`]; the kind done longest ago comes next.
+/// The last [`ROTATION`] workouts grouped by [`same_kind`]; the kind done longest ago comes
+/// next.
 fn next_workout(workouts: &[PastWorkout]) -> Option<&PastWorkout> {
-    let recent: Vec<&PastWorkout> = workouts.iter().rev().take(ROTATION).collect();
-    let key = kind;
-    // Newest first; a kind's first appearance is its latest; the last kind to appear is the
-    // one done longest ago.
-    let mut kinds: Vec<(Vec<String>, &PastWorkout)> = Vec::new();
-    for w in recent {
-        let k = key(w);
-        if !w.exercises.is_empty() && !kinds.iter().any(|(seen, _)| *seen == k) {
-            kinds.push((k, w));
+    // Newest first: a kind's first appearance is its latest, and the last kind to appear is
+    // the one done longest ago. A workout joins every kind it matches (by name or exercises).
+    let mut kinds: Vec<Vec<&PastWorkout>> = Vec::new();
+    for w in workouts
+        .iter()
+        .rev()
+        .take(ROTATION)
+        .filter(|w| !w.exercises.is_empty())
+    {
+        let mut joined = false;
+        for kind in kinds.iter_mut() {
+            if kind.iter().any(|seen| same_kind(seen, w)) {
+                kind.push(w);
+                joined = true;
+            }
+        }
+        if !joined {
+            kinds.push(vec![w]);
         }
     }
-    // With one kind only (the same workout every time), that one.
-    kinds.last().map(|(_, w)| *w)
+    // With one kind only (the same workout every time), that one; the named one of a kind.
+    let oldest = kinds.last()?;
+    oldest
+        .iter()
+        .find(|w| real_name(w).is_some())
+        .or(oldest.first())
+        .copied()
 }
 
 /// Today's session from the log (`workouts` oldest first), each exercise's next session, the
@@ -164,6 +190,7 @@ pub fn today(
     TodayPlan {
         plan_item,
         repeats: base.map(|w| w.day),
+        name: base.and_then(|w| w.name.clone()),
         exercises,
     }
 }
@@ -270,6 +297,23 @@ mod tests {
             None,
         );
         assert_eq!(slugs(&plan), ["incline-bench-press"]);
+        // A logged copy of B without its name is still B: A comes next.
+        let mixed = [
+            named(2, "A", &["back-squat", "bench-press"]),
+            named(4, "B", &["deadlift", "overhead-press"]),
+            named(6, "A", &["back-squat", "bench-press"]),
+            workout(8, &["overhead-press", "deadlift"]),
+        ];
+        let plan = today(
+            &mixed,
+            &next_of,
+            &[],
+            catalog().exercises(),
+            &Choices::default(),
+            None,
+        );
+        assert_eq!(slugs(&plan), ["back-squat", "bench-press"]);
+        assert_eq!(plan.name.as_deref(), Some("A"));
         let defaults = [
             named(2, "Evening Workout", &["back-squat"]),
             named(4, "Evening Workout", &["bench-press"]),

@@ -43,6 +43,24 @@ pub struct LlmMessage {
     pub tool_call_id: Option<String>,
 }
 
+/// The result of the tool that answered the exchange before the last question, read as `T`:
+/// what the user's latest message may be answering ("did you mean …?", a suggested session
+/// they now say they did).
+pub fn answered_before<T: serde::de::DeserializeOwned>(messages: &[LlmMessage]) -> Option<T> {
+    let asked = messages
+        .iter()
+        .rposition(|m| m.role == crate::domain::chat::conversation::Role::User)?;
+    let before = &messages[..asked];
+    let earlier = before
+        .iter()
+        .rposition(|m| m.role == crate::domain::chat::conversation::Role::User)?;
+    let result = before[earlier + 1..]
+        .iter()
+        .rev()
+        .find(|m| m.role == crate::domain::chat::conversation::Role::Tool)?;
+    serde_json::from_str(&result.content).ok()
+}
+
 /// A tool the model may call: its name, what it does, and its arguments' JSON schema.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ToolSpec {

@@ -9,9 +9,11 @@ use std::time::Duration;
 
 use super::{LlmFuture, LlmProvider, LlmReply, LlmRequest, TextSink, ToolCall};
 use crate::domain::chat::coach::{
-    CallContext, Intent, picked, reply_language, reply_with_result, reply_without_tool, understand,
+    CallContext, Intent, accepted, picked, reply_language, reply_with_result, reply_without_tool,
+    understand,
 };
 use crate::domain::chat::conversation::Role;
+use crate::domain::chat::session_tools::SuggestResult;
 use crate::domain::chat::tools::{Learned, LogResult};
 
 pub const MODEL: &str = "spotter-offline-coach";
@@ -56,7 +58,9 @@ fn answer(request: &LlmRequest) -> LlmReply {
     };
     let question = &request.messages[asked].content;
     let language = reply_language(question, request.context.language);
-    let intent = answer_to_did_you_mean(request, asked).unwrap_or_else(|| understand(question));
+    let intent = answer_to_did_you_mean(request, asked)
+        .or_else(|| answer_to_suggestion(request))
+        .unwrap_or_else(|| understand(question));
     // The tool already answered (a tool message after the question): write the reply from it.
     if let Some(result) = request.messages[asked + 1..]
         .iter()
@@ -91,6 +95,20 @@ fn answer(request: &LlmRequest) -> LlmReply {
         },
         None => text(reply_without_tool(&intent, language)),
     }
+}
+
+/// "Log it" (or "done, 5 kg less") right after the coach suggested a session: log its sets.
+/// A message that is itself a workout ("done: squat 3x5 100") is logged as written instead.
+fn answer_to_suggestion(request: &LlmRequest) -> Option<Intent> {
+    let suggestion: SuggestResult = super::answered_before(&request.messages)?;
+    let question = &request
+        .messages
+        .iter()
+        .rev()
+        .find(|m| m.role == Role::User)?
+        .content;
+    let change = accepted(question)?;
+    suggestion.to_log(change).map(Intent::LogSuggested)
 }
 
 /// The question answers the coach's "did you mean …?" (the tool result before it asked about

@@ -13,6 +13,7 @@
 //! - `log_request`: workouts told in words ("squat 3x5 @ 100kg", "רצתי 5 קילומטר"), logged
 //!   with `log_workout` (`domain::nl_log` reads them).
 //! - `follow_up`: an answer to "did you mean …?" picking one of the suggestions.
+//! - [`accepted`]: "log it" (or "done, 5 kg less") after a suggested session.
 //! - `plan_request`: a plan item's title and due words cut out of "add …" / "mark … as done".
 //! - `words`: a message's words, folded and prefix-tolerant, each with its byte range.
 //! - [`reply_language`]: Hebrew or English, by the words of the message.
@@ -20,6 +21,7 @@
 //!   type), worded from `phrases` (one table per language) and `amounts` (weights, distances
 //!   and times in the user's units, unit words in the answer's language).
 
+mod accept;
 mod amounts;
 mod chart_request;
 mod exercise_name;
@@ -37,6 +39,7 @@ mod tests;
 mod understand;
 mod words;
 
+pub use accept::accepted;
 pub use chart_request::{ChartRequest, Measure, Span};
 pub use follow_up::picked;
 pub use language::reply_language;
@@ -106,6 +109,8 @@ pub enum Intent {
         text: String,
         learn: Option<Learned>,
     },
+    /// The session the coach suggested, done ("log it"): these sets, as structured exercises.
+    LogSuggested(LogArgs),
     Unknown,
 }
 
@@ -120,8 +125,10 @@ impl Intent {
                     text: Some(text.clone()),
                     exercises: Vec::new(),
                     learn: learn.clone(),
+                    name: None,
                 },
             ),
+            Intent::LogSuggested(args) => call(ToolName::LogWorkout, args),
             Intent::Chart(request) => call(
                 ToolName::CreateChart,
                 &request.spec(at.today, at.dialect, at.language, at.units),

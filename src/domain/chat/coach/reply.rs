@@ -74,7 +74,7 @@ pub fn reply_with_result(
         Intent::PlanAdd(_) | Intent::PlanComplete(_) => read(result).map(|r| plan::change(&c, &r)),
         Intent::Remember(_) => read(result).map(|r| remembered(&c, &r)),
         Intent::Chart(_) => chart::reply(&c, result),
-        Intent::Log { .. } => read(result).map(|r| log::reply(&c, &r)),
+        Intent::Log { .. } | Intent::LogSuggested(_) => read(result).map(|r| log::reply(&c, &r)),
         Intent::Today | Intent::Next(_) => read(result).map(|r| session::suggestion(&c, &r)),
         Intent::Balance => read(result).map(|r| session::balance(&c, &r)),
         Intent::Greeting | Intent::Help => Some(reply_without_tool(intent, language)),

@@ -122,6 +122,7 @@ pub async fn suggest_session(
     Ok(SuggestResult::Session {
         plan_item: plan.plan_item,
         repeats: plan.repeats,
+        name: plan.name,
         exercises,
     })
 }

@@ -19,6 +19,7 @@ use super::pages;
 use super::prompt::system_prompt;
 use super::tools;
 use crate::domain::chat::conversation::{MessageStatus, Role, summarize_earlier};
+use crate::domain::chat::session_tools::SuggestResult;
 use crate::server::charts::figure;
 use crate::server::db::messages::{self, Message, NewMessage};
 use crate::server::db::users::User;
@@ -79,6 +80,16 @@ impl ReplyTask {
     /// Runs the loop; the stored steps, oldest first.
     pub async fn run(self) -> Result<Vec<Message>, sqlx::Error> {
         let mut request = self.request().await?;
+        // The words a logged workout's numbers are checked against: the question, and after
+        // a suggested session, the coach's own numbers ("log it, 5 kg less").
+        let said = match crate::server::llm::answered_before::<SuggestResult>(&request.messages) {
+            Some(suggestion) => format!(
+                "{}\n{}",
+                self.question.content,
+                suggestion.vouched(&self.question.content)
+            ),
+            None => self.question.content.clone(),
+        };
         let mut stored = Vec::new();
         let mut next_step = Some(self.first_step.clone());
         let tools = std::mem::take(&mut request.tools);
@@ -180,7 +191,7 @@ impl ReplyTask {
                     &self.sandbox,
                     &self.user,
                     &step.id,
-                    Some(&self.question.content),
+                    Some(&said),
                     call,
                 )
                 .await?;

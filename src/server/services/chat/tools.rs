@@ -185,6 +185,10 @@ async fn log_workout(
                 });
             }
             WorkoutInput {
+                name: args
+                    .name
+                    .map(|n| n.trim().chars().take(100).collect::<String>())
+                    .filter(|n| !n.is_empty()),
                 exercises: args.exercises,
                 ..WorkoutInput::default()
             }

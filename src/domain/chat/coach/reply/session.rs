@@ -5,7 +5,9 @@
 
 use super::Ctx;
 use crate::domain::account::{Language, Units};
-use crate::domain::chat::session_tools::{BalanceResult, SuggestResult, SuggestedExercise};
+use crate::domain::chat::session_tools::{
+    BalanceResult, MuscleLine, SuggestResult, SuggestedExercise,
+};
 use crate::domain::i18n::fill;
 use crate::domain::progression::balance::Level;
 use crate::domain::progression::next_session::{Advice, WorkSet};
@@ -48,7 +50,7 @@ const EN: SessionPhrases = SessionPhrases {
     for_muscle: "for your {muscle}, low this month",
     new_exercise: "3 sets of {low}–{high}: pick a weight you can lift {high} times with good form",
     deload: "deload week",
-    tell_me: "Tell me what you did when you're done (e.g. “deadlift 3x5 105kg”) and I'll log it.",
+    tell_me: "When you're done, say “log it” (or “log it, 5 kg less”), or tell me what you did instead.",
     nothing: "There's nothing lifted in your log from the last months to build a session on yet. Log a workout (e.g. “squat 3x5 @ 60kg”) and I'll plan the next one from it.",
     next_time: "Next time on {name}: {sets}.",
     not_logged: "You haven't logged {name} with reps in the last months, so I have nothing to build on. Log a session of it and I'll plan the next one.",
@@ -69,7 +71,7 @@ const HE: SessionPhrases = SessionPhrases {
     for_muscle: "ל{muscle}, שחסרים סטים החודש",
     new_exercise: "3 סטים של {low}–{high}: בחרו משקל שאפשר להרים {high} פעמים בטכניקה טובה",
     deload: "שבוע הורדת עומס",
-    tell_me: "כשתסיימו, ספרו לי מה עשיתם (למשל „דדליפט 3 סטים של 5 עם 105 קילו”) ואני ארשום.",
+    tell_me: "כשתסיימו, כתבו „עשיתי” (או „עשיתי, עם 5 קילו פחות”), או ספרו לי מה עשיתם במקום.",
     nothing: "אין ביומן שלך הרמות מהחודשים האחרונים לבנות עליהן אימון. רשמו אימון (למשל „סקוואט 3 סטים של 5 עם 60 קילו”) ואתכנן ממנו את הבא.",
     next_time: "בפעם הבאה ב{name}: {sets}.",
     not_logged: "לא רשמת {name} עם חזרות בחודשים האחרונים, אז אין על מה לבנות. רשמו אימון שלו ואתכנן את הבא.",
@@ -154,6 +156,7 @@ pub(super) fn suggestion(c: &Ctx, r: &SuggestResult) -> String {
             plan_item,
             repeats,
             exercises,
+            ..
         } => {
             let mut out = Vec::new();
             if let Some(title) = plan_item {
@@ -215,6 +218,10 @@ pub(super) fn balance(c: &Ctx, r: &BalanceResult) -> String {
             ("high", &number(r.high_above)),
         ],
     )];
+    // Exercises are offered for the three muscles furthest below the range.
+    let mut lowest: Vec<&MuscleLine> = r.muscles.iter().filter(|m| m.level == Level::Low).collect();
+    lowest.sort_by(|a, b| a.sets_per_week.total_cmp(&b.sets_per_week));
+    lowest.truncate(3);
     for (level, label) in [
         (Level::Low, s.low),
         (Level::High, s.high),
@@ -227,7 +234,7 @@ pub(super) fn balance(c: &Ctx, r: &BalanceResult) -> String {
             .map(|m| {
                 let mut part =
                     format!("{} {}", m.muscle.label(c.language), number(m.sets_per_week));
-                if !m.picks.is_empty() {
+                if !m.picks.is_empty() && lowest.iter().any(|l| l.muscle == m.muscle) {
                     let names: Vec<String> = m.picks.iter().map(|n| c.name(n).to_owned()).collect();
                     part.push_str(&format!(
                         " ({})",

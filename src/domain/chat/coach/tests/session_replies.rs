@@ -109,6 +109,7 @@ fn today_is_answered_with_sets_loads_and_why() {
     let session = SuggestResult::Session {
         plan_item: Some("Leg day".into()),
         repeats: Some(super::day("2026-11-19")),
+        name: None,
         exercises: vec![
             exercise(bench(), Some(add.clone()), &[(5, 82.5); 3], None),
             exercise(squat(), None, &[], Some(Muscle::Quads)),
