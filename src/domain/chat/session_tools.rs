@@ -145,7 +145,10 @@ impl SuggestResult {
             SuggestResult::Session { name, .. } => name.clone(),
             _ => None,
         };
-        (!exercises.is_empty()).then(|| super::tools::LogArgs {
+        if exercises.is_empty() {
+            return None;
+        }
+        Some(super::tools::LogArgs {
             text: None,
             exercises,
             learn: None,
