@@ -215,3 +215,30 @@ both_engines! {
         assert!(html.contains("id=\"next\""), "{html}");
     }
 }
+
+both_engines! {
+    async fn due_today_and_new_achievements_are_said_once_with_their_switches(app: TestApp) {
+        let user = app.user("reminded").await;
+        let resp = user.client.post(app.url("/api/v1/plan")).json(&serde_json::json!({"title": "Leg day", "due": "today"})).send().await.unwrap();
+        assert!(resp.status().is_success(), "{}", resp.text().await.unwrap());
+        // The banner on `/`, and the first reply of the day leads with it; the next does not.
+        let (_, html) = app.get_html(&user.client, "/").await;
+        assert!(html.contains("Due today from your plan:") && html.contains("<bdi>Leg day</bdi>"), "{html}");
+        let (first, _) = ask(&app, &user, "hi coach").await;
+        assert!(first.starts_with("📅 Due today from your plan: „Leg day”."), "{first}");
+        let (second, _) = ask(&app, &user, "show my stats").await;
+        assert!(!second.contains("Due today"), "once a day: {second}");
+        // A workout logged outside the chat earns "first workout": the next reply says so, once.
+        app.log_workout(&user.client, serde_json::json!({"exercises": [{"exercise": "back-squat", "sets": [{"reps": 5, "weight_kg": 60}]}]})).await;
+        let (third, _) = ask(&app, &user, "show my stats").await;
+        assert!(third.contains("🏅 New since we last talked:"), "{third}");
+        let (fourth, _) = ask(&app, &user, "show my stats").await;
+        assert!(!fourth.contains("🏅"), "{fourth}");
+        // Switched off, neither shows.
+        let off = user.client.patch(app.url("/api/v1/me/profile"))
+            .json(&serde_json::json!({"reminders": false, "achievements": false})).send().await.unwrap();
+        assert!(off.status().is_success());
+        let (_, html) = app.get_html(&user.client, "/").await;
+        assert!(!html.contains("Due today from your plan:"), "{html}");
+    }
+}

@@ -31,7 +31,7 @@ pub fn ChatPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="muted">"…"</p> }>
             {move || data.get().map(|result| match result {
                 Err(_) => view! { <p class="notice notice-error" role="alert">{t.err_generic}</p> }.into_any(),
-                Ok(data) => view! { <Recent data/> }.into_any(),
+                Ok(data) => view! { <div inner_html=data.banner.clone()></div><Recent data/> }.into_any(),
             })}
         </Suspense>
     }

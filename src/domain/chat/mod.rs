@@ -5,6 +5,7 @@
 //! - [`conversation`]: titles, message roles and statuses, what a user may send.
 //! - [`facts`]: what the coach knows about a user (the `remember` tool, Settings).
 //! - [`feedback`]: what a user thinks of a reply.
+//! - [`notices`]: plan items due today and new achievements, said once before an answer.
 //! - [`reply_state`]: whether a reply is over, from its stored steps.
 //! - [`transcript`]: a conversation as a Markdown document.
 //! - [`tools`]: each tool's name, arguments and result; the server runs them.
@@ -16,6 +17,7 @@ pub mod coach;
 pub mod conversation;
 pub mod facts;
 pub mod feedback;
+pub mod notices;
 pub mod reply_state;
 pub mod session_tools;
 pub mod tools;

@@ -35,6 +35,9 @@ pub struct HistoryLine {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ChatHomeData {
     pub recent: Vec<ConversationLine>,
+    /// Plan items due today (with the reminders switch on), as HTML made on the server
+    /// (`server::markup`); empty when there are none.
+    pub banner: String,
 }
 
 /// One step of the thread.

@@ -71,7 +71,7 @@ pub struct ToolSpec {
 
 /// Facts about the user that a real model reads in the system prompt and the offline coach
 /// reads directly.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CoachContext {
     pub language: Language,
     pub units: Units,
@@ -79,6 +79,8 @@ pub struct CoachContext {
     pub today: NaiveDate,
     /// The SQL the sandbox reads (the offline coach writes its charts' queries in it).
     pub dialect: crate::domain::sql::Dialect,
+    /// Plan items due today and new achievements to mention once (`domain::chat::notices`).
+    pub notices: crate::domain::chat::notices::Notices,
 }
 
 #[derive(Clone, Debug, PartialEq)]

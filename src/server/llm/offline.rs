@@ -44,8 +44,18 @@ impl LlmProvider for OfflineCoach {
 }
 
 fn answer(request: &LlmRequest) -> LlmReply {
+    // A final answer carries the notices of this reply (due today, new achievements) around
+    // it, in the language of the answer.
+    let answer_language = request
+        .messages
+        .iter()
+        .rev()
+        .find(|m| m.role == Role::User)
+        .map_or(request.context.language, |m| {
+            reply_language(&m.content, request.context.language)
+        });
     let text = |content: String| LlmReply {
-        content,
+        content: request.context.notices.around(&content, answer_language),
         tool_calls: Vec::new(),
         usage: None,
         model: MODEL.to_owned(),

@@ -43,6 +43,7 @@ pub async fn chat_home(db: &Db, user: &User) -> Result<ChatHomeData, sqlx::Error
     .normalized();
     let (rows, _) = conversations::list(db, &user.id, page, None).await?;
     Ok(ChatHomeData {
+        banner: due_today_banner(db, user).await?,
         recent: rows
             .into_iter()
             .map(|c| ConversationLine {
@@ -52,6 +53,46 @@ pub async fn chat_home(db: &Db, user: &User) -> Result<ChatHomeData, sqlx::Error
             })
             .collect(),
     })
+}
+
+/// "Due today: Leg day, Deload week", linking to `/plan`, when the reminders switch is on.
+async fn due_today_banner(db: &Db, user: &User) -> Result<String, sqlx::Error> {
+    if !crate::server::db::training_profile::get(db, &user.id)
+        .await?
+        .reminders
+    {
+        return Ok(String::new());
+    }
+    let day = crate::server::services::log::local_day_fn(user);
+    let today = day(&Utc::now());
+    let (pending, _) = crate::server::db::plan::list(
+        db,
+        &user.id,
+        Some(crate::domain::plan::Status::Pending),
+        PageRequest::default().normalized(),
+    )
+    .await?;
+    let due: Vec<String> = pending
+        .into_iter()
+        .filter(|i| i.due_at.is_some_and(|d| day(&d) == today))
+        .map(|i| i.title)
+        .collect();
+    if due.is_empty() {
+        return Ok(String::new());
+    }
+    let (head, link) = match user.language {
+        crate::domain::account::Language::En => ("Due today from your plan:", "See the plan"),
+        crate::domain::account::Language::He => ("להיום בתוכנית שלך:", "לתוכנית"),
+    };
+    let titles = due
+        .into_iter()
+        .map(|t| view! { " " <bdi>{t}</bdi> })
+        .collect_view();
+    Ok(markup::html(view! {
+        <p class="notice notice-ok banner-due" role="status">
+            "📅 "{head}{titles}" · "<a href="/plan">{link}</a>
+        </p>
+    }))
 }
 
 /// Conversations on one page of `/history`.

@@ -19,6 +19,7 @@ use super::pages;
 use super::prompt::system_prompt;
 use super::tools;
 use crate::domain::chat::conversation::{MessageStatus, Role, summarize_earlier};
+use crate::domain::chat::notices::Notices;
 use crate::domain::chat::session_tools::SuggestResult;
 use crate::server::charts::figure;
 use crate::server::db::messages::{self, Message, NewMessage};
@@ -263,13 +264,19 @@ impl ReplyTask {
         });
         let more_before = history.len() > window || read == window * 2;
         history.drain(..history.len().saturating_sub(window));
+        let profile = training_profile::get(db, &user.id).await?;
+        let notices = notices(db, user, question, today, &profile).await?;
         let mut system = system_prompt(
             user,
             today,
             &facts::list(db, &user.id).await?,
-            &training_profile::get(db, &user.id).await?,
+            &profile,
             self.sandbox.dialect(),
         );
+        if let Some(line) = notices.prompt_line() {
+            system.push('\n');
+            system.push_str(&line);
+        }
         let window_start = history.first().map(|m| m.created_at);
         if more_before
             && let Some(start) = window_start
@@ -287,6 +294,7 @@ impl ReplyTask {
                 units: user.units,
                 today,
                 dialect: self.sandbox.dialect(),
+                notices,
             },
         })
     }
@@ -451,6 +459,51 @@ async fn earlier_summary(
 const QUESTIONS_SUMMED_UP: u32 = 500;
 
 /// A stored message as the provider reads it.
+/// What to mention before this answer: plan items due today when it is the user's first reply
+/// of the day, achievements earned since the coach's last reply; each only with its switch on.
+async fn notices(
+    db: &Db,
+    user: &User,
+    question: &Message,
+    today: chrono::NaiveDate,
+    profile: &crate::domain::profile::TrainingProfile,
+) -> Result<Notices, sqlx::Error> {
+    let mut notices = Notices::default();
+    if !profile.reminders && !profile.achievements {
+        return Ok(notices);
+    }
+    let last_reply = messages::last_reply_before(db, &user.id, question.created_at).await?;
+    let day = crate::server::services::log::local_day_fn(user);
+    if profile.reminders && last_reply.is_none_or(|at| day(&at) < today) {
+        let (pending, _) = crate::server::db::plan::list(
+            db,
+            &user.id,
+            Some(crate::domain::plan::Status::Pending),
+            crate::domain::pagination::PageRequest::default().normalized(),
+        )
+        .await?;
+        notices.due_today = pending
+            .into_iter()
+            .filter(|i| i.due_at.is_some_and(|d| day(&d) == today))
+            .map(|i| i.title)
+            .collect();
+    }
+    if profile.achievements
+        && let Some(since) = last_reply
+    {
+        notices.new_achievements = crate::server::db::achievements::list(db, &user.id)
+            .await?
+            .into_iter()
+            .filter(|a| a.earned_at > since)
+            .map(|a| crate::domain::chat::tools::Names {
+                en: a.name_en,
+                he: a.name_he,
+            })
+            .collect();
+    }
+    Ok(notices)
+}
+
 fn llm_message(m: &Message) -> Result<LlmMessage, sqlx::Error> {
     Ok(LlmMessage {
         role: m.role,
