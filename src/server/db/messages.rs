@@ -308,6 +308,19 @@ pub async fn questions_before(
     Ok(texts)
 }
 
+/// When the coach last answered this user (any conversation) before `before`.
+pub async fn last_reply_before(
+    db: &Db,
+    user_id: &Id,
+    before: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
+    let at: Option<(DateTime<Utc>,)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT created_at FROM chat_messages WHERE user_id = $1 AND role = 'assistant' \
+         AND created_at < $2 ORDER BY created_at DESC LIMIT 1")
+        .bind(user_id).bind(before).fetch_optional(pool).await)?;
+    Ok(at.map(|(t,)| t))
+}
+
 #[cfg(test)]
 mod calls_tests {
     use super::*;
@@ -349,17 +362,4 @@ mod calls_tests {
         assert!(step(Some("create_chart")).calls().is_err());
         assert!(step(Some(r#"[{"name":"get_stats"}]"#)).calls().is_err());
     }
-}
-
-/// When the coach last answered this user (any conversation) before `before`.
-pub async fn last_reply_before(
-    db: &Db,
-    user_id: &Id,
-    before: DateTime<Utc>,
-) -> Result<Option<DateTime<Utc>>, sqlx::Error> {
-    let at: Option<(DateTime<Utc>,)> = on_db!(db, pool => sqlx::query_as(
-        "SELECT created_at FROM chat_messages WHERE user_id = $1 AND role = 'assistant' \
-         AND created_at < $2 ORDER BY created_at DESC LIMIT 1")
-        .bind(user_id).bind(before).fetch_optional(pool).await)?;
-    Ok(at.map(|(t,)| t))
 }
