@@ -242,3 +242,45 @@ both_engines! {
         assert!(!html.contains("Due today from your plan:"), "{html}");
     }
 }
+
+const FITNOTES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/imports/fitnotes_kaiserlift_lbs_2025.csv"
+);
+
+both_engines! {
+    /// The FitNotes export (a lifter in pounds who pyramids up to a heavy top set, up to 15 May
+    /// 2025), planned as of the next day for an imperial user: weights come back in whole
+    /// pounds, and the top set paces the progression.
+    async fn a_pyramid_lifter_in_pounds_gets_top_set_progressions_and_a_stall(app: TestApp) {
+        let user = app.user("fitnotes-lifter").await;
+        let resp = user.client.patch(app.url("/api/v1/me")).json(&serde_json::json!({"units": "imperial"})).send().await.unwrap();
+        assert!(resp.status().is_success());
+        let resp = upload(&app, &user, "format=fitnotes", FITNOTES).await;
+        assert!(resp.status().is_success(), "{}", resp.text().await.unwrap());
+        let account = users::find_by_id(app.db(), &Id::parse(&user.id).unwrap()).await.unwrap().unwrap();
+        let now = Utc.with_ymd_and_hms(2025, 5, 16, 12, 0, 0).unwrap();
+        let planner = Planner::load_at(app.db(), &account, now).await.unwrap();
+
+        // Dumbbell curl (8–12), 15 May: 20×10, 30×10, 40×10, 50×3 lb: the top set is 50 × 3.
+        // e1RM 8 May 40×11 = 54.7 beat 1 May's 35×10 = 46.7: no stall. One more rep: 1 × 4 @ 50.
+        let curl = planner.next("dumbbell-curl").expect("curls logged");
+        assert_eq!(curl.advice, Advice::AddReps { reps: vec![4], weight: 50.0 });
+
+        // Flat dumbbell bench (8–12), 3 May: top set 150 × 7. Best e1RM: 24 Mar 140×10 = 186.7;
+        // then 30 Mar 186.7, 16 Apr 186.7 (140×10; 160×3 = 176), 3 May 186.7 (150×7 = 185): no
+        // gain in three sessions. A deload week at 90 % of 150 = 135 lb (5 lb dumbbell steps),
+        // one set of 8.
+        let bench = planner.next("dumbbell-bench-press").expect("flat dumbbell bench logged");
+        let Advice::Deload { sets: n, reps, weight, from, best_recent, best_before } = bench.advice else {
+            panic!("a stall: {bench:?}")
+        };
+        assert_eq!((n, reps, weight, from), (1, 8, 135.0, 150.0));
+        assert_eq!(((best_recent * 10.0).round(), (best_before * 10.0).round()), (1867.0, 1867.0));
+
+        // Incline dumbbell press, 8 May: top set 140 × 5; 5 Apr's 120×9 = 156 beat 19 Jan's
+        // 100×12 = 140 (sets over 12 reps give no estimate): one more rep, 1 × 6 @ 140.
+        let incline = planner.next("incline-dumbbell-press").expect("incline logged");
+        assert_eq!(incline.advice, Advice::AddReps { reps: vec![6], weight: 140.0 });
+    }
+}
