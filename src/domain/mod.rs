@@ -10,6 +10,7 @@
 //! - [`log_form`]: the `/log` form's fields read into a workout.
 //! - [`pagination`]: page requests and the `{items, page, per_page, total}` envelope.
 //! - [`chat`]: conversations, messages, the coach's tools and the offline coach.
+//! - [`checkin`]: the Monday check-in: when it is due and its words, from the week's numbers.
 //! - [`custom_exercise`]: a user's own exercise, validated; its kind guessed from the sets.
 //! - [`demo_data`]: the demo account's months of training, goals and plan, generated from a seed
 //!   (`spotter demo`; `server::demo` stores them).
@@ -34,6 +35,7 @@ pub mod account;
 pub mod catalog;
 pub mod chart;
 pub mod chat;
+pub mod checkin;
 pub mod custom_exercise;
 pub mod demo_data;
 pub mod display;

@@ -214,10 +214,15 @@ pub fn oldest_first(mut rows: Vec<Vec<Value>>) -> Vec<Vec<Value>> {
 
 /// Weight × reps of the working sets of each of the last [`WEEKS`] weeks.
 pub fn weekly_volume(f: &Frame) -> ChartSpec {
+    volume_over(f, WEEKS)
+}
+
+/// Volume per week over the last `weeks` weeks (the weekly check-in draws 8).
+pub fn volume_over(f: &Frame, weeks: i64) -> ChartSpec {
     let l = f.labels();
     let (unit, factor) = f.weight();
     let week = f.dialect.week("s.performed_at");
-    let since = f.since(WEEKS);
+    let since = f.since(weeks);
     let sql = format!(
         "SELECT {week} AS week, round(CAST(sum(s.weight_kg * s.reps){factor} AS NUMERIC)) AS volume \
          FROM exercise_sets s WHERE s.weight_kg > 0 AND s.reps > 0 AND s.set_type <> 'warmup' \

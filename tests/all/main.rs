@@ -25,6 +25,7 @@ mod charts;
 mod chat_limits;
 mod chat_pages;
 mod chat_streaming;
+mod checkin;
 mod cli;
 mod coach_corpus;
 mod coach_memory;

@@ -89,6 +89,16 @@ fn sqlite_checks(create_table: &str) -> Vec<String> {
     let mut from = 0;
     while let Some(pos) = upper[from..].find("CHECK") {
         let at = from + pos;
+        // The keyword, not a name that holds it ("weekly_checkins"): a word boundary before it
+        // and only spaces up to its "(".
+        let before = upper[..at].chars().next_back();
+        let rest = &upper[at + "CHECK".len()..];
+        let keyword = before.is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+            && rest.trim_start().starts_with('(');
+        if !keyword {
+            from = at + "CHECK".len();
+            continue;
+        }
         let open = at + upper[at..].find('(').expect("CHECK without (");
         checks.push(balanced(create_table, open).to_owned());
         from = open + 1;
@@ -368,6 +378,14 @@ fn check_list_parsers_read_both_dialects() {
     assert_eq!(
         sqlite_checks("CREATE TABLE t (a TEXT CHECK (a IN ('x')), b INTEGER CHECK (b > (1)), CHECK (a <> ')'))").len(),
         3
+    );
+    // A name that holds the word is not a constraint.
+    assert_eq!(
+        sqlite_checks(
+            "CREATE TABLE weekly_checkins (id TEXT, checked INTEGER CHECK (checked > 0))"
+        )
+        .len(),
+        1
     );
     assert_eq!(
         indexes_named_in(

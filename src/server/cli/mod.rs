@@ -1,5 +1,5 @@
 //! The `spotter` command line: `serve` (the default), `migrate`, `user add`, `token create`,
-//! `import`, `copy`, `recompute` and `demo`, one module each. Configuration comes from the environment
+//! `import`, `copy`, `recompute`, `demo` and `checkin`, one module each. Configuration comes from the environment
 //! (see `server::config`); every command opens the database through `setup`, which also builds
 //! the application state the commands share with the server. Command output goes to stdout,
 //! logs and errors to stderr.
@@ -7,8 +7,10 @@
 //! - `setup`: configuration, the migrated database and the [`AppState`](super::AppState).
 //! - `error`: what a command can fail with, printed as `spotter: <message>`.
 //! - `stdin_password`: `--password-stdin`, the only way a password is given.
-//! - the commands: `serve`, `migrate`, `user`, `token`, `import`, `copy`, `recompute`, `demo`.
+//! - the commands: `serve`, `migrate`, `user`, `token`, `import`, `copy`, `recompute`, `demo`,
+//!   `checkin`.
 
+mod checkin;
 mod copy;
 mod demo;
 mod error;
@@ -71,6 +73,8 @@ enum Command {
     /// Write the site's files (wasm, scripts, styles) again as .br and .gz beside them, for the
     /// server to send as they are (scripts/build.sh runs it).
     Precompress(precompress::PrecompressArgs),
+    /// Send an account's weekly check-in (`--now`: last week's, whatever the day).
+    Checkin(checkin::CheckinArgs),
 }
 
 pub async fn main() -> ExitCode {
@@ -108,6 +112,7 @@ async fn run(command: Command) -> Result<(), CliError> {
         Command::Recompute(args) => recompute::run(args).await,
         Command::Demo(args) => demo::run(args).await,
         Command::Precompress(args) => precompress::run(args),
+        Command::Checkin(args) => checkin::run(args).await,
     }
 }
 

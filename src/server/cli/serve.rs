@@ -1,5 +1,6 @@
 //! `spotter serve` (also what `spotter` alone does): purge expired sessions, serve the app on
-//! the configured address, and stop gracefully on Ctrl-C or SIGTERM.
+//! the configured address, send the weekly check-ins as they fall due, and stop gracefully on
+//! Ctrl-C or SIGTERM.
 
 use leptos::config::LeptosOptions;
 
@@ -18,7 +19,9 @@ pub(super) async fn run() -> Result<(), CliError> {
     // The address really bound (port 0 picks a free one).
     let addr = listener.local_addr()?;
     tracing::info!(%addr, engine = ?db.engine(), purged_sessions = purged, "Spotter is listening on http://{addr}");
+    let checkins = tokio::spawn(crate::server::services::checkin::scheduler(state.clone()));
     crate::server::serve(listener, state, shutdown_signal()).await?;
+    checkins.abort();
     db.close().await;
     Ok(())
 }

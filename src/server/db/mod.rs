@@ -6,6 +6,7 @@
 pub mod achievements;
 pub mod aggregates;
 pub mod aliases;
+pub mod checkins;
 pub mod conversations;
 pub mod copy;
 pub mod exercises;

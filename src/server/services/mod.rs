@@ -18,6 +18,7 @@
 //!   the charts of `/progress`.
 
 pub mod chat;
+pub mod checkin;
 pub mod coach_plan;
 pub mod coach_section;
 pub mod exercises;
