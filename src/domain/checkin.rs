@@ -15,6 +15,9 @@ use crate::domain::i18n::{self, record_label};
 use crate::domain::progression::words;
 use crate::domain::scoring::records::RecordType;
 
+/// Records listed by name; the rest are counted.
+pub const RECORDS_SHOWN: usize = 5;
+
 /// A check-in is sent from this hour on Monday (local time).
 pub const SEND_FROM: u32 = 7;
 
@@ -116,9 +119,10 @@ pub fn text(f: &WeekFacts, language: Language, units: Units) -> String {
         }
     });
     if !f.records.is_empty() {
-        let records: Vec<String> = f
+        let mut records: Vec<String> = f
             .records
             .iter()
+            .take(RECORDS_SHOWN)
             .map(|r| {
                 let value = display::in_language(
                     display::record_value(r.record_type, r.value, units),
@@ -131,6 +135,14 @@ pub fn text(f: &WeekFacts, language: Language, units: Units) -> String {
                 )
             })
             .collect();
+        let more = f.records.len().saturating_sub(RECORDS_SHOWN);
+        if more > 0 {
+            records.push(if he {
+                format!("- ועוד {more} בעמוד ההתקדמות")
+            } else {
+                format!("- and {more} more on the Progress page")
+            });
+        }
         out.push(format!(
             "{}\n{}",
             if he {
@@ -141,10 +153,11 @@ pub fn text(f: &WeekFacts, language: Language, units: Units) -> String {
             records.join("\n")
         ));
     }
+    let streak = t.days.count(i64::from(f.streak_days));
     out.push(if he {
-        format!("רצף: {} ימים.", f.streak_days)
+        format!("רצף: {streak}.")
     } else {
-        format!("Streak: {} days.", f.streak_days)
+        format!("Streak: {streak}.")
     });
     if !f.goals.is_empty() {
         let goals: Vec<String> = f
@@ -298,6 +311,22 @@ mod tests {
         }
         assert_eq!(title(facts().week, Language::En), "Week of 23 Nov");
         assert!(title(facts().week, Language::He).contains("23"));
+        let many = WeekFacts {
+            records: vec![facts().records[0].clone(); 7],
+            streak_days: 1,
+            ..facts()
+        };
+        let text_many = text(&many, Language::En, Units::Metric);
+        assert_eq!(
+            text_many.matches("**Deadlift (Barbell)**").count(),
+            RECORDS_SHOWN,
+            "{text_many}"
+        );
+        assert!(
+            text_many.contains("and 2 more on the Progress page")
+                && text_many.contains("Streak: 1 day."),
+            "{text_many}"
+        );
         let empty = WeekFacts {
             workouts: 0,
             records: vec![],
