@@ -47,10 +47,14 @@ both_engines! {
         let user = app.user("raced").await;
         let he = user.client.patch(app.url("/api/v1/me")).json(&serde_json::json!({"language": "he"})).send().await.unwrap();
         assert!(he.status().is_success());
+        // Nothing last week; a workout the week before that, so the chart has a bar.
+        let monday = monday_of(Utc::now().date_naive());
+        app.log_workout(&user.client, serde_json::json!({"started_at": format!("{}T10:00:00Z", monday - Duration::days(10)),
+            "exercises": [{"exercise": "back-squat", "sets": [{"reps": 5, "weight_kg": 100}]}]})).await;
         let account = users::find_by_id(app.db(), &Id::parse(&user.id).unwrap()).await.unwrap().unwrap();
         let other = app.another_instance(&[]).await;
         // Monday 09:00 UTC (the user's zone is UTC): due, for the week before.
-        let monday = Utc.from_utc_datetime(&monday_of(Utc::now().date_naive()).and_hms_opt(9, 0, 0).unwrap());
+        let monday = Utc.from_utc_datetime(&monday.and_hms_opt(9, 0, 0).unwrap());
         let (a, b) = tokio::join!(
             due(app.db(), &app.state.sandbox, &account, monday),
             due(&other.state.db, &other.state.sandbox, &account, monday),
@@ -70,6 +74,9 @@ both_engines! {
         let messages = app.messages(&user.client, &conversation.to_string()).await;
         let text = messages.last().unwrap()["content"].as_str().unwrap();
         assert!(text.contains("לא נרשמו אימונים בשבוע שעבר"), "Hebrew, and honest about an empty week: {text}");
+        // The chart is drawn in Hebrew too (its tool answered without an error).
+        let tool = messages.iter().find(|m| m["role"] == "tool").expect("the chart's tool message");
+        assert!(tool["content"].as_str().unwrap().contains("visualization_id"), "{tool}");
     }
 
     async fn spotter_checkin_now_sends_last_weeks_once(app: TestApp) {

@@ -161,47 +161,19 @@ async fn write(
     let facts = facts(db, user, week).await?;
     let conversation =
         conversations::create(db, &user.id, Some(&title(week, user.language))).await?;
-    // The chart, as the coach draws one: a step that calls create_chart, and its result.
-    let frame = Frame {
-        dialect: sandbox.dialect(),
-        language: user.language,
-        units: user.units,
-        today: week + Duration::weeks(1),
-    };
-    let spec: ChartSpec = volume_over(&frame, CHART_WEEKS);
-    let call = ToolCall {
-        id: format!("call_checkin_{week}"),
-        name: ToolName::CreateChart.as_str().to_owned(),
-        arguments: serde_json::to_string(&spec).unwrap_or_default(),
-    };
-    let step = messages::insert(
+    // The chart, as the coach draws one: a step that calls create_chart, and its result; none
+    // when nothing was lifted in those weeks (an empty chart says nothing).
+    let chart_from = start_of(user, week - Duration::weeks(CHART_WEEKS - 1));
+    let (lifted, _) = totals(
         db,
-        &user.id,
-        &conversation.id,
-        &NewMessage {
-            role: Role::Assistant,
-            status: MessageStatus::Complete,
-            tool_calls: Some(serde_json::to_string(&[&call]).unwrap_or_default()),
-            model: Some(MODEL.to_owned()),
-            ..NewMessage::default()
-        },
+        user,
+        chart_from,
+        start_of(user, week + Duration::weeks(1)),
     )
     .await?;
-    let answer = super::chat::tools::answer(db, sandbox, user, &step.id, None, &call).await?;
-    messages::insert(
-        db,
-        &user.id,
-        &conversation.id,
-        &NewMessage {
-            role: Role::Tool,
-            content: answer.json.to_string(),
-            status: MessageStatus::Complete,
-            tool_call_id: Some(call.id.clone()),
-            query_executed: answer.query,
-            ..NewMessage::default()
-        },
-    )
-    .await?;
+    if lifted > 0 {
+        chart(db, sandbox, user, &conversation.id, week).await?;
+    }
     messages::insert(
         db,
         &user.id,
@@ -216,6 +188,62 @@ async fn write(
     )
     .await?;
     Ok(conversation.id)
+}
+
+/// The weekly-volume chart of the check-in, stored as a create_chart step and its result.
+async fn chart(
+    db: &Db,
+    sandbox: &Sandbox,
+    user: &User,
+    conversation: &Id,
+    week: NaiveDate,
+) -> Result<(), sqlx::Error> {
+    let frame = Frame {
+        dialect: sandbox.dialect(),
+        language: user.language,
+        units: user.units,
+        today: week + Duration::weeks(1),
+    };
+    // The chart tool finds its columns by the SQL's names; the axes keep their words.
+    let spec = ChartSpec {
+        x: "week".into(),
+        y: vec!["volume".into()],
+        ..volume_over(&frame, CHART_WEEKS)
+    };
+    let call = ToolCall {
+        id: format!("call_checkin_{week}"),
+        name: ToolName::CreateChart.as_str().to_owned(),
+        arguments: serde_json::to_string(&spec).unwrap_or_default(),
+    };
+    let step = messages::insert(
+        db,
+        &user.id,
+        conversation,
+        &NewMessage {
+            role: Role::Assistant,
+            status: MessageStatus::Complete,
+            tool_calls: Some(serde_json::to_string(&[&call]).unwrap_or_default()),
+            model: Some(MODEL.to_owned()),
+            ..NewMessage::default()
+        },
+    )
+    .await?;
+    let answer = super::chat::tools::answer(db, sandbox, user, &step.id, None, &call).await?;
+    messages::insert(
+        db,
+        &user.id,
+        conversation,
+        &NewMessage {
+            role: Role::Tool,
+            content: answer.json.to_string(),
+            status: MessageStatus::Complete,
+            tool_call_id: Some(call.id.clone()),
+            query_executed: answer.query,
+            ..NewMessage::default()
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 /// Sends this week's check-in when it is due for the user (Monday from 07:00 in their zone,
