@@ -284,3 +284,29 @@ both_engines! {
         assert_eq!(incline.advice, Advice::AddReps { reps: vec![6], weight: 140.0 });
     }
 }
+
+const STRONG: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/imports/strong_breinsp_comma_kg_2021.csv"
+);
+
+both_engines! {
+    /// The Strong export (kg, to 22 December 2021), planned as of the next day.
+    async fn a_strong_history_moves_up_where_every_set_reached_the_top(app: TestApp) {
+        let user = app.user("strong-lifter").await;
+        let resp = upload(&app, &user, "format=strong", STRONG).await;
+        assert!(resp.status().is_success(), "{}", resp.text().await.unwrap());
+        let account = users::find_by_id(app.db(), &Id::parse(&user.id).unwrap()).await.unwrap().unwrap();
+        let now = Utc.with_ymd_and_hms(2021, 12, 23, 12, 0, 0).unwrap();
+        let planner = Planner::load_at(app.db(), &account, now).await.unwrap();
+        // Bench, 22 Dec: 85 × 8, 8, 8, the top of 5–8: 2.5 kg more, 3 × 5 @ 87.5.
+        let bench = planner.next("bench-press").expect("bench logged");
+        assert_eq!(bench.advice, Advice::AddWeight { sets: 3, reps: 5, weight: 87.5, from: 85.0 });
+        // Cable lateral raise (8–12), 22 Dec: 5 × 12 × 3: the stack's 5 kg step, 3 × 8 @ 10.
+        let raise = planner.next("cable-lateral-raise").expect("cable lateral raise logged");
+        assert_eq!(raise.advice, Advice::AddWeight { sets: 3, reps: 8, weight: 10.0, from: 5.0 });
+        // Lat pulldown machine, 22 Dec: 60 × 12, 70 × 12, 70 × 12: the two top sets at 12 → 75.
+        let pulldown = planner.next("lat-pulldown-machine").expect("machine pulldown logged");
+        assert_eq!(pulldown.advice, Advice::AddWeight { sets: 2, reps: 8, weight: 75.0, from: 70.0 });
+    }
+}
