@@ -26,12 +26,17 @@ pub fn monday_of(day: NaiveDate) -> NaiveDate {
     day - Duration::days(i64::from(day.weekday().num_days_from_monday()))
 }
 
-/// The week a check-in sent at local time `now` is about (its Monday), once it is due: from
-/// Monday [`SEND_FROM`]:00 on, the week before this one. `None` earlier on Monday.
+/// The week a check-in sent at local time `now` is about (its Monday): on Monday from
+/// [`SEND_FROM`]:00, the week that ended the day before. `None` on other days and earlier on
+/// Monday (a server that was down all Monday skips that week rather than send it late).
 pub fn due_week(now: NaiveDateTime) -> Option<NaiveDate> {
-    let this_monday = monday_of(now.date());
-    let from = this_monday.and_time(NaiveTime::from_hms_opt(SEND_FROM, 0, 0)?);
-    (now >= from).then(|| this_monday - Duration::weeks(1))
+    if now.weekday() != SEND_DAY {
+        return None;
+    }
+    let from = now
+        .date()
+        .and_time(NaiveTime::from_hms_opt(SEND_FROM, 0, 0)?);
+    (now >= from).then(|| now.date() - Duration::weeks(1))
 }
 
 /// A record set in the week.
@@ -239,14 +244,11 @@ mod tests {
             Some("2026-11-23".parse().unwrap())
         );
         assert_eq!(
-            due_week(at("2026-12-03", 22)),
-            Some("2026-11-23".parse().unwrap()),
-            "later that week: the same week"
-        );
-        assert_eq!(
-            due_week(at("2026-12-06", 23)),
+            due_week(at("2026-11-30", 23)),
             Some("2026-11-23".parse().unwrap())
         );
+        assert_eq!(due_week(at("2026-12-03", 22)), None, "only on Monday");
+        assert_eq!(due_week(at("2026-12-06", 23)), None);
         assert_eq!(monday_of("2026-12-06".parse().unwrap()), monday);
     }
 

@@ -36,6 +36,10 @@ both_engines! {
         assert!(html.contains(&format!("Week of {} ", last_monday.day())), "titled for the week: {html}");
         assert!(html.contains("<figure id=\"chart-"), "the weekly-volume chart: {html}");
 
+        // Not about a week that ended before the account existed (it was made today).
+        let this_monday = Utc.from_utc_datetime(&monday_of(today).and_hms_opt(9, 0, 0).unwrap());
+        let earlier = last_monday - Duration::weeks(1);
+        assert_eq!(due(app.db(), &app.state.sandbox, &account, this_monday - Duration::weeks(1)).await.unwrap(), None, "{earlier}");
         // Off with the switch: nothing is due, whatever the day.
         let off = user.client.patch(app.url("/api/v1/me/profile")).json(&serde_json::json!({"weekly_reports": false})).send().await.unwrap();
         assert!(off.status().is_success());
@@ -48,12 +52,13 @@ both_engines! {
         let he = user.client.patch(app.url("/api/v1/me")).json(&serde_json::json!({"language": "he"})).send().await.unwrap();
         assert!(he.status().is_success());
         // Nothing last week; a workout the week before that, so the chart has a bar.
-        let monday = monday_of(Utc::now().date_naive());
+        // Next Monday: the check-in is about this week, which ends after the account began.
+        let monday = monday_of(Utc::now().date_naive()) + Duration::weeks(1);
         app.log_workout(&user.client, serde_json::json!({"started_at": format!("{}T10:00:00Z", monday - Duration::days(10)),
             "exercises": [{"exercise": "back-squat", "sets": [{"reps": 5, "weight_kg": 100}]}]})).await;
         let account = users::find_by_id(app.db(), &Id::parse(&user.id).unwrap()).await.unwrap().unwrap();
         let other = app.another_instance(&[]).await;
-        // Monday 09:00 UTC (the user's zone is UTC): due, for the week before.
+        // Monday 09:00 UTC (the user's zone is UTC): due, for the week before it.
         let monday = Utc.from_utc_datetime(&monday.and_hms_opt(9, 0, 0).unwrap());
         let (a, b) = tokio::join!(
             due(app.db(), &app.state.sandbox, &account, monday),

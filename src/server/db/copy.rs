@@ -71,6 +71,7 @@ pub const TABLES: &[Table] = &[
     table("goals"),
     table("plan_items"),
     table("pending_imports"),
+    table("weekly_checkins"),
 ];
 
 /// Derived tables, left empty in the target: the first read of each user's statistics

@@ -247,7 +247,8 @@ async fn chart(
 }
 
 /// Sends this week's check-in when it is due for the user (Monday from 07:00 in their zone,
-/// for the week before) and their weekly-report switch is on.
+/// for the week before, if their account is older than that week's end) and their
+/// weekly-report switch is on.
 pub async fn due(
     db: &Db,
     sandbox: &Sandbox,
@@ -259,8 +260,11 @@ pub async fn due(
     }
     let local = now.with_timezone(&user.zone()).naive_local();
     match due_week(local) {
-        Some(week) => send(db, sandbox, user, week).await.map(Some),
-        None => Ok(None),
+        // Not about a week that ended before the account existed.
+        Some(week) if start_of(user, week + Duration::weeks(1)) > user.created_at => {
+            send(db, sandbox, user, week).await.map(Some)
+        }
+        _ => Ok(None),
     }
 }
 
