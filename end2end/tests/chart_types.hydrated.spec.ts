@@ -91,8 +91,8 @@ test('every series type and component the server emits is in the site’s EChart
 
   await page.goto('/progress');
   const figures = page.locator('.progress-charts figure.chart');
-  await expect(figures).toHaveCount(5);
-  for (let i = 0; i < 5; i++) {
+  await expect(figures).toHaveCount(6); // e1RM, volume, hard sets, balance against the range, days, records
+  for (let i = 0; i < 6; i++) {
     await expect(figures.nth(i).locator('.chart-canvas canvas').first()).toBeVisible({ timeout: 20000 });
   }
   await page.waitForTimeout(1500); // ECharts animates in for about a second
@@ -155,7 +155,7 @@ test('every series type and component the server emits is in the site’s EChart
 
   // The dark theme (charts.js draws with "dark" when the page prefers it) redraws every chart.
   await page.emulateMedia({ colorScheme: 'dark' });
-  await expect.poll(() => page.locator('.progress-charts figure.chart[data-drawn]').count()).toBe(5);
+  await expect.poll(() => page.locator('.progress-charts figure.chart[data-drawn]').count()).toBe(6);
   await page.waitForTimeout(1500);
   expectAllDrawn(await drawnCharts(page, '.progress-charts figure.chart'));
   await page.emulateMedia({ colorScheme: 'light' });
