@@ -13,8 +13,11 @@ async function openThread(page: Page): Promise<string> {
   await page.locator('#content').fill('hello');
   await page.locator('#content').press('Enter');
   await expect(page).toHaveURL(/\/c\/[0-9a-f-]+#latest$/);
-  await expect(page.locator('.msg-live')).toHaveCount(0, { timeout: 20000 });
   await waitForHydration(page);
+  // The greeting's reply is over (the page may have loaded while it was written, and followed
+  // it live after hydrating): the next message starts a thread with nothing else live.
+  await expect(page.locator('.msg-live, .msg-streaming, .msg-pending')).toHaveCount(0, { timeout: 20000 });
+  await expect(page.locator('ol.thread .msg-coach')).toHaveCount(1);
   return new URL(page.url()).pathname;
 }
 
