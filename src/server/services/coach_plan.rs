@@ -10,8 +10,6 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use super::log::local_day_fn;
 use crate::domain::account::Units;
 use crate::domain::catalog::catalog;
-use crate::domain::pagination::PageRequest;
-use crate::domain::plan::Status;
 use crate::domain::profile::TrainingProfile;
 use crate::domain::progression::balance::{Choices, HardSet, MuscleBalance, balance};
 use crate::domain::progression::next_session::{
@@ -20,7 +18,7 @@ use crate::domain::progression::next_session::{
 use crate::domain::progression::today::{PastWorkout, TodayPlan, today};
 use crate::domain::training::kg_to_lb;
 use crate::server::db::users::User;
-use crate::server::db::{Db, Id, plan, training_history, training_profile};
+use crate::server::db::{Db, Id, training_history, training_profile};
 
 /// How far back the planner reads.
 pub const HISTORY_DAYS: i64 = 183;
@@ -119,17 +117,10 @@ impl Planner {
                 }
             }
         }
-        let (pending, _) = plan::list(
-            db,
-            &user.id,
-            Some(Status::Pending),
-            PageRequest::default().normalized(),
-        )
-        .await?;
-        let plan_today = pending
+        let plan_today = super::plan::due_today(db, user, today)
+            .await?
             .into_iter()
-            .find(|i| i.due_at.is_some_and(|d| day(&d) == today))
-            .map(|i| i.title);
+            .next();
         Ok(Planner {
             units: user.units,
             profile,

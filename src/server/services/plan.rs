@@ -76,3 +76,25 @@ pub async fn update_item(
     };
     Ok(plan::update(db, &user.id, id, change).await?)
 }
+
+/// Titles of the user's pending plan items due on `today` (a day in their time zone), soonest
+/// first: the banner on `/`, the coach's first reply of the day, today's session.
+pub async fn due_today(
+    db: &Db,
+    user: &User,
+    today: chrono::NaiveDate,
+) -> Result<Vec<String>, sqlx::Error> {
+    let day = super::log::local_day_fn(user);
+    let (pending, _) = plan::list(
+        db,
+        &user.id,
+        Some(crate::domain::plan::Status::Pending),
+        crate::domain::pagination::PageRequest::default().normalized(),
+    )
+    .await?;
+    Ok(pending
+        .into_iter()
+        .filter(|i| i.due_at.is_some_and(|d| day(&d) == today))
+        .map(|i| i.title)
+        .collect())
+}

@@ -63,20 +63,8 @@ async fn due_today_banner(db: &Db, user: &User) -> Result<String, sqlx::Error> {
     {
         return Ok(String::new());
     }
-    let day = crate::server::services::log::local_day_fn(user);
-    let today = day(&Utc::now());
-    let (pending, _) = crate::server::db::plan::list(
-        db,
-        &user.id,
-        Some(crate::domain::plan::Status::Pending),
-        PageRequest::default().normalized(),
-    )
-    .await?;
-    let due: Vec<String> = pending
-        .into_iter()
-        .filter(|i| i.due_at.is_some_and(|d| day(&d) == today))
-        .map(|i| i.title)
-        .collect();
+    let today = crate::server::services::log::local_day_fn(user)(&Utc::now());
+    let due = crate::server::services::plan::due_today(db, user, today).await?;
     if due.is_empty() {
         return Ok(String::new());
     }

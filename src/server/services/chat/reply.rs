@@ -475,18 +475,7 @@ async fn notices(
     let last_reply = messages::last_reply_before(db, &user.id, question.created_at).await?;
     let day = crate::server::services::log::local_day_fn(user);
     if profile.reminders && last_reply.is_none_or(|at| day(&at) < today) {
-        let (pending, _) = crate::server::db::plan::list(
-            db,
-            &user.id,
-            Some(crate::domain::plan::Status::Pending),
-            crate::domain::pagination::PageRequest::default().normalized(),
-        )
-        .await?;
-        notices.due_today = pending
-            .into_iter()
-            .filter(|i| i.due_at.is_some_and(|d| day(&d) == today))
-            .map(|i| i.title)
-            .collect();
+        notices.due_today = crate::server::services::plan::due_today(db, user, today).await?;
     }
     if profile.achievements
         && let Some(since) = last_reply
