@@ -4,9 +4,10 @@
 //! is on; [`send`] sends it now (`spotter checkin --now`). A week is claimed in
 //! `weekly_checkins` before anything is written, so two instances never both send it.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::coach_plan::Planner;
+use super::log::start_of_day;
 use crate::domain::catalog::catalog;
 use crate::domain::chart::ChartSpec;
 use crate::domain::chat::conversation::{MessageStatus, Role};
@@ -18,17 +19,12 @@ use crate::server::db::messages::{self, NewMessage};
 use crate::server::db::users::User;
 use crate::server::db::{Db, Id, checkins, conversations, on_db, records, training_profile};
 use crate::server::llm::ToolCall;
-use crate::server::local_time::to_utc;
 use crate::server::sandbox::Sandbox;
 
 /// The model name stored on the check-in's messages.
 pub const MODEL: &str = "spotter-checkin";
 /// Weeks of volume in the check-in's chart.
 pub const CHART_WEEKS: i64 = 8;
-
-fn start_of(user: &User, day: NaiveDate) -> DateTime<Utc> {
-    to_utc(user.zone(), day.and_time(NaiveTime::MIN))
-}
 
 /// Workouts and volume (working sets) between two instants.
 async fn totals(
@@ -47,10 +43,10 @@ async fn totals(
 /// The week's numbers, all from the log.
 pub async fn facts(db: &Db, user: &User, week: NaiveDate) -> Result<WeekFacts, sqlx::Error> {
     let (from, to) = (
-        start_of(user, week),
-        start_of(user, week + Duration::weeks(1)),
+        start_of_day(user, week),
+        start_of_day(user, week + Duration::weeks(1)),
     );
-    let before = start_of(user, week - Duration::weeks(1));
+    let before = start_of_day(user, week - Duration::weeks(1));
     let (workouts, volume_kg) = totals(db, user, from, to).await?;
     let (workouts_before, volume_kg_before) = totals(db, user, before, from).await?;
     let records = records::list(db, &user.id, None)
@@ -163,12 +159,12 @@ async fn write(
         conversations::create(db, &user.id, Some(&title(week, user.language))).await?;
     // The chart, as the coach draws one: a step that calls create_chart, and its result; none
     // when nothing was lifted in those weeks (an empty chart says nothing).
-    let chart_from = start_of(user, week - Duration::weeks(CHART_WEEKS - 1));
+    let chart_from = start_of_day(user, week - Duration::weeks(CHART_WEEKS - 1));
     let (lifted, _) = totals(
         db,
         user,
         chart_from,
-        start_of(user, week + Duration::weeks(1)),
+        start_of_day(user, week + Duration::weeks(1)),
     )
     .await?;
     if lifted > 0 {
@@ -261,7 +257,7 @@ pub async fn due(
     let local = now.with_timezone(&user.zone()).naive_local();
     match due_week(local) {
         // Not about a week that ended before the account existed.
-        Some(week) if start_of(user, week + Duration::weeks(1)) > user.created_at => {
+        Some(week) if start_of_day(user, week + Duration::weeks(1)) > user.created_at => {
             send(db, sandbox, user, week).await.map(Some)
         }
         _ => Ok(None),

@@ -62,6 +62,11 @@ pub struct LoggedWorkout {
 }
 
 /// The user's calendar day of an instant, in their time zone.
+/// The first instant of the user's local day `day`, the other way from [`local_day_fn`].
+pub fn start_of_day(user: &User, day: chrono::NaiveDate) -> DateTime<Utc> {
+    crate::server::local_time::to_utc(user.zone(), day.and_time(chrono::NaiveTime::MIN))
+}
+
 pub fn local_day_fn(user: &User) -> impl Fn(&DateTime<Utc>) -> NaiveDate + use<> {
     let tz = user.zone();
     move |t| t.with_timezone(&tz).date_naive()

@@ -2,19 +2,13 @@
 //! exercises done most often, how many goals and plan items are open, and when an exercise was
 //! last done. Plain queries on both engines; local days in the user's time zone.
 
-use chrono::{DateTime, Months, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Months, NaiveDate, Utc};
 
 use crate::domain::chat::tools::{ExerciseCount, Names};
 use crate::domain::scoring::stats::Period;
 use crate::server::db::users::User;
 use crate::server::db::{Db, Id, on_db};
-use crate::server::local_time::to_utc;
-use crate::server::services::log::local_day_fn;
-
-/// The first instant of local day `day`.
-fn start_of(user: &User, day: NaiveDate) -> DateTime<Utc> {
-    to_utc(user.zone(), day.and_time(NaiveTime::MIN))
-}
+use crate::server::services::log::{local_day_fn, start_of_day};
 
 /// Workouts in the period before the one that starts on `start` (last week, month or year).
 pub async fn previous_workouts(
@@ -32,8 +26,8 @@ pub async fn previous_workouts(
     let day = local_day_fn(user);
     let at: Vec<(DateTime<Utc>,)> = on_db!(db, pool => sqlx::query_as(
         "SELECT started_at FROM workout_sessions WHERE user_id = $1 AND started_at >= $2 AND started_at < $3")
-        .bind(&user.id).bind(start_of(user, before) - chrono::Duration::days(1))
-        .bind(start_of(user, start) + chrono::Duration::days(1)).fetch_all(pool).await)?;
+        .bind(&user.id).bind(start_of_day(user, before) - chrono::Duration::days(1))
+        .bind(start_of_day(user, start) + chrono::Duration::days(1)).fetch_all(pool).await)?;
     Ok(Some(
         at.iter()
             .filter(|(t,)| (before..start).contains(&day(t)))
@@ -48,7 +42,7 @@ pub async fn most_trained(
     user: &User,
     from: Option<NaiveDate>,
 ) -> Result<Vec<ExerciseCount>, sqlx::Error> {
-    let after = from.map_or(DateTime::<Utc>::UNIX_EPOCH, |d| start_of(user, d));
+    let after = from.map_or(DateTime::<Utc>::UNIX_EPOCH, |d| start_of_day(user, d));
     let rows: Vec<(String, String, i64, i64)> = on_db!(db, pool => sqlx::query_as(
         "SELECT e.name_en, e.name_he, COUNT(DISTINCT s.session_id) AS workouts, COUNT(*) AS sets \
          FROM exercise_sets s JOIN exercises e ON e.id = s.exercise_id \
