@@ -43,10 +43,12 @@ pub struct LlmMessage {
     pub tool_call_id: Option<String>,
 }
 
-/// The result of the tool that answered the exchange before the last question, read as `T`:
-/// what the user's latest message may be answering ("did you mean …?", a suggested session
-/// they now say they did).
-pub fn answered_before<T: serde::de::DeserializeOwned>(messages: &[LlmMessage]) -> Option<T> {
+/// The exchange before the last question: that question's text and the result of the last
+/// tool that answered it, read as `T`. What the user's latest message may be answering ("did
+/// you mean …?", a suggested session they now say they did).
+pub fn answered_before<T: serde::de::DeserializeOwned>(
+    messages: &[LlmMessage],
+) -> Option<(&str, T)> {
     let asked = messages
         .iter()
         .rposition(|m| m.role == crate::domain::chat::conversation::Role::User)?;
@@ -58,7 +60,8 @@ pub fn answered_before<T: serde::de::DeserializeOwned>(messages: &[LlmMessage]) 
         .iter()
         .rev()
         .find(|m| m.role == crate::domain::chat::conversation::Role::Tool)?;
-    serde_json::from_str(&result.content).ok()
+    let answer = serde_json::from_str(&result.content).ok()?;
+    Some((before[earlier].content.as_str(), answer))
 }
 
 /// A tool the model may call: its name, what it does, and its arguments' JSON schema.

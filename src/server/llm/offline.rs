@@ -110,7 +110,7 @@ fn answer(request: &LlmRequest) -> LlmReply {
 /// "Log it" (or "done, 5 kg less") right after the coach suggested a session: log its sets.
 /// A message that is itself a workout ("done: squat 3x5 100") is logged as written instead.
 fn answer_to_suggestion(request: &LlmRequest) -> Option<Intent> {
-    let suggestion: SuggestResult = super::answered_before(&request.messages)?;
+    let (_, suggestion): (_, SuggestResult) = super::answered_before(&request.messages)?;
     let question = &request
         .messages
         .iter()
@@ -125,20 +125,14 @@ fn answer_to_suggestion(request: &LlmRequest) -> Option<Intent> {
 /// an unknown exercise, and it picks a suggestion): log the earlier message with that exercise,
 /// and learn the user's words for it.
 fn answer_to_did_you_mean(request: &LlmRequest, asked: usize) -> Option<Intent> {
-    let before = &request.messages[..asked];
-    let earlier = before.iter().rposition(|m| m.role == Role::User)?;
-    let result = before[earlier + 1..]
-        .iter()
-        .rev()
-        .find(|m| m.role == Role::Tool)?;
-    let LogResult::UnknownExercise { query, suggestions } =
-        serde_json::from_str(&result.content).ok()?
+    let (earlier, LogResult::UnknownExercise { query, suggestions }) =
+        super::answered_before(&request.messages)?
     else {
         return None;
     };
     let choice = picked(&request.messages[asked].content, &suggestions)?;
     Some(Intent::Log {
-        text: before[earlier].content.clone(),
+        text: earlier.to_owned(),
         learn: Some(Learned {
             said: query,
             meant: suggestions[choice].en.clone(),

@@ -84,7 +84,7 @@ impl ReplyTask {
         // The words a logged workout's numbers are checked against: the question, and after
         // a suggested session, the coach's own numbers ("log it, 5 kg less").
         let said = match crate::server::llm::answered_before::<SuggestResult>(&request.messages) {
-            Some(suggestion) => format!(
+            Some((_, suggestion)) => format!(
                 "{}\n{}",
                 self.question.content,
                 suggestion.vouched(&self.question.content)
