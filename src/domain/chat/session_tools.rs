@@ -99,6 +99,26 @@ pub struct BalanceResult {
     pub muscles: Vec<MuscleLine>,
 }
 
+impl SuggestedExercise {
+    /// Its sets as the progression words them.
+    pub fn work_sets(&self) -> Vec<crate::domain::progression::next_session::WorkSet> {
+        self.sets
+            .iter()
+            .map(|s| crate::domain::progression::next_session::WorkSet {
+                reps: s.reps,
+                weight: s.weight,
+            })
+            .collect()
+    }
+}
+
+/// The numbers written in `text` ("5", "2.5", "2,5"), in order.
+pub fn numbers_in(text: &str) -> Vec<f64> {
+    text.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .filter_map(|n| n.replace(',', ".").trim_matches('.').parse::<f64>().ok())
+        .collect()
+}
+
 impl SuggestResult {
     /// The exercises suggested, with their sets (none for a session that had nothing to do).
     pub fn exercises(&self) -> &[SuggestedExercise] {
@@ -161,9 +181,8 @@ impl SuggestResult {
     /// model that logs the suggested session after "log it" passes the check that every
     /// number was said, and only those numbers do.
     pub fn vouched(&self, question: &str) -> String {
-        let said: Vec<f64> = question
-            .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-            .filter_map(|n| n.replace(',', ".").trim_matches('.').parse::<f64>().ok())
+        let said: Vec<f64> = numbers_in(question)
+            .into_iter()
             .filter(|n| *n > 0.0)
             .collect();
         let mut out = Vec::new();

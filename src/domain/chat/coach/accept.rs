@@ -38,9 +38,8 @@ pub fn accepted(text: &str) -> Option<f64> {
     if !words.has_any(DONE) || names_an_exercise(text) {
         return None;
     }
-    let amount = text
-        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-        .filter_map(|n| n.replace(',', ".").trim_matches('.').parse::<f64>().ok())
+    let amount = crate::domain::chat::session_tools::numbers_in(text)
+        .into_iter()
         .find(|n| *n > 0.0 && *n <= 100.0);
     let Some(amount) = amount else {
         return Some(0.0);

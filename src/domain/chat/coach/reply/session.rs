@@ -10,7 +10,7 @@ use crate::domain::chat::session_tools::{
 };
 use crate::domain::i18n::fill;
 use crate::domain::progression::balance::Level;
-use crate::domain::progression::next_session::{Advice, WorkSet};
+use crate::domain::progression::next_session::Advice;
 use crate::domain::progression::words;
 
 struct SessionPhrases {
@@ -119,14 +119,7 @@ fn units_of(unit: &str) -> Units {
 /// "- **Deadlift (Barbell)**: 3 × 5 @ 105 kg (deload week)".
 fn line(c: &Ctx, s: &SessionPhrases, e: &SuggestedExercise) -> String {
     let name = c.name(&e.exercise);
-    let sets: Vec<WorkSet> = e
-        .sets
-        .iter()
-        .map(|s| WorkSet {
-            reps: s.reps,
-            weight: s.weight,
-        })
-        .collect();
+    let sets = e.work_sets();
     let mut text = match &e.next {
         None => fill(
             s.new_exercise,
@@ -174,14 +167,7 @@ pub(super) fn suggestion(c: &Ctx, r: &SuggestResult) -> String {
         }
         SuggestResult::Exercise { next } => {
             let name = c.quote(c.name(&next.exercise));
-            let sets: Vec<WorkSet> = next
-                .sets
-                .iter()
-                .map(|s| WorkSet {
-                    reps: s.reps,
-                    weight: s.weight,
-                })
-                .collect();
+            let sets = next.work_sets();
             let units = units_of(&next.unit);
             let mut sets_text = words::sets(&sets, units, c.language);
             if is_deload(next) {
