@@ -10,10 +10,7 @@ use crate::domain::display;
 /// `1.25 kg`, `190 lb`, `82.5 ק״ג`.
 pub fn weight(value: f64, units: Units, language: Language) -> String {
     let rounded = (value * 100.0).round() / 100.0;
-    let unit = match units {
-        Units::Metric => "kg",
-        Units::Imperial => "lb",
-    };
+    let unit = display::weight_unit_label(units);
     display::in_language(format!("{rounded} {unit}"), language)
 }
 

@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::account::{Language, Units};
+use crate::domain::account::Language;
 use crate::domain::catalog::catalog;
 use crate::domain::chat::facts::{FactKind, FactSource};
 use crate::domain::display::trim_number;
@@ -345,10 +345,7 @@ fn training_section(
     profile: &TrainingProfile,
     refused: &Refused,
 ) -> impl IntoView + use<> {
-    let unit = match user.units {
-        Units::Metric => "kg",
-        Units::Imperial => "lb",
-    };
+    let unit = crate::domain::display::weight_unit_label(user.units);
     let values = match &refused.training {
         Some(_) if !refused.typed.is_empty() => Values(refused.typed.clone()),
         _ => Values::of(profile, user),

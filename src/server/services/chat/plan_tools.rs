@@ -3,7 +3,7 @@
 //! from the log and the profile; the words around them are the model's (or the offline
 //! coach's).
 
-use crate::domain::account::{Language, Units};
+use crate::domain::account::Language;
 use crate::domain::catalog::catalog;
 use crate::domain::chat::session_tools::{
     BalanceResult, MuscleLine, SuggestArgs, SuggestResult, SuggestedExercise, SuggestedSet,
@@ -29,13 +29,6 @@ fn names(slug: &str) -> Names {
             en: slug.to_owned(),
             he: slug.to_owned(),
         })
-}
-
-fn unit(units: Units) -> &'static str {
-    match units {
-        Units::Metric => "kg",
-        Units::Imperial => "lb",
-    }
 }
 
 fn suggested(planner: &Planner, slug: &str, next: Option<&NextSession>) -> SuggestedExercise {
@@ -70,7 +63,7 @@ fn suggested(planner: &Planner, slug: &str, next: Option<&NextSession>) -> Sugge
         next: next.cloned(),
         range,
         sets,
-        unit: unit(planner.units).to_owned(),
+        unit: crate::domain::display::weight_unit_label(planner.units).to_owned(),
         text,
         reason,
         for_muscle: None,
