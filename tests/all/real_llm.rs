@@ -205,3 +205,50 @@ async fn a_model_name_the_server_does_not_have_still_ends_in_a_stored_reply() {
     // llama.cpp serves its one model under any name and says so back.
     assert_eq!(last["model"], "gpt-4o");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_check_in_keeps_the_logs_numbers_whatever_the_real_model_writes() {
+    use chrono::{Duration as Days, Utc};
+    use spotter::domain::checkin::monday_of;
+    use spotter::server::db::{Id, users};
+    use spotter::server::services::checkin::{Checkins, Sent};
+
+    let _turn = TURNS.lock().await;
+    let Some(app) = app_over_real_llm(
+        "real_llm::a_check_in_keeps_the_logs_numbers_whatever_the_real_model_writes",
+        None,
+    )
+    .await
+    else {
+        return;
+    };
+    let (user, client) = sign_in(&app, "real-checkin").await;
+    let last_monday = monday_of(Utc::now().date_naive()) - Days::weeks(1);
+    app.log_workout(&client, json!({"started_at": format!("{}T10:00:00Z", last_monday + Days::days(2)),
+        "exercises": [{"exercise": "back-squat", "sets": [{"reps": 5, "weight_kg": 100}]}]})).await;
+    let account = users::find_by_id(app.db(), &Id::parse(&user.id).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let sent = Checkins::of(&app.state)
+        .send(&account, last_monday)
+        .await
+        .unwrap();
+    let Sent::New(conversation) = sent else {
+        panic!("{sent:?}")
+    };
+    let messages = app.messages(&client, &conversation.to_string()).await;
+    let last = messages.last().unwrap();
+    let text = last["content"].as_str().unwrap();
+    let (opening, numbers) = text
+        .split_once("Last week: ")
+        .unwrap_or_else(|| panic!("the template's numbers are there: {text}"));
+    assert!(
+        numbers.starts_with("1 workout, 500 kg of volume"),
+        "{text}"
+    );
+    // Whatever the model said, no number of its own reached the user.
+    assert!(!opening.chars().any(char::is_numeric), "{text}");
+    assert!(last["token_count"].as_i64().unwrap() > 0, "{last}");
+    eprintln!("the real model's check-in ({}): {text}", last["model"]);
+}

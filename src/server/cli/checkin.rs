@@ -10,7 +10,7 @@ use super::error::CliError;
 use super::setup::Setup;
 use super::user;
 use crate::domain::checkin::monday_of;
-use crate::server::services::checkin::{Sent, due, send};
+use crate::server::services::checkin::{Checkins, Sent};
 
 #[derive(Args)]
 pub(super) struct CheckinArgs {
@@ -24,12 +24,13 @@ pub(super) struct CheckinArgs {
 pub(super) async fn run(args: CheckinArgs) -> Result<(), CliError> {
     let state = Setup::open().await?.state().await?;
     let account = user::find(&state, &args.email).await?;
+    let checkins = Checkins::of(&state);
     let sent = if args.now {
         let today = Utc::now().with_timezone(&account.zone()).date_naive();
         let week = monday_of(today) - Duration::weeks(1);
-        Some(send(&state.db, &state.sandbox, &account, week).await?)
+        Some(checkins.send(&account, week).await?)
     } else {
-        due(&state.db, &state.sandbox, &account, Utc::now()).await?
+        checkins.due(&account, Utc::now()).await?
     };
     match sent {
         Some(Sent::New(conversation)) => println!("sent: /c/{conversation}"),

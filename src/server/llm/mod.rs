@@ -94,6 +94,23 @@ pub struct LlmRequest {
     pub context: CoachContext,
 }
 
+impl LlmRequest {
+    /// The request's tokens by [`estimate_tokens`], for a provider that sends no usage.
+    pub fn estimated_tokens(&self) -> u32 {
+        estimate_tokens(&self.system)
+            + self
+                .messages
+                .iter()
+                .map(|m| estimate_tokens(&m.content) + 4)
+                .sum::<u32>()
+    }
+}
+
+/// About four characters a token (the usual rule of thumb for English; Hebrew runs higher).
+pub fn estimate_tokens(text: &str) -> u32 {
+    u32::try_from(text.chars().count().div_ceil(4)).unwrap_or(u32::MAX)
+}
+
 /// Tokens as the provider counted them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Usage {

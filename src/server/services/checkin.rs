@@ -1,7 +1,8 @@
 //! The Monday check-in (`domain::checkin`): once a week, in the user's time zone, the coach
 //! opens a conversation about the week that ended, with the numbers from the log and a chart
-//! of weekly volume over 8 weeks. [`due`] sends it when it is due and the weekly-report switch
-//! is on; [`send`] sends it now (`spotter checkin --now`). A week is claimed in
+//! of weekly volume over 8 weeks. [`Checkins::due`] sends it when it is due and the weekly-report switch
+//! is on; [`Checkins::send`] sends it now (`spotter checkin --now`). With a model configured, the
+//! model writes a sentence or two above the numbers (`domain::checkin::opening`). A week is claimed in
 //! `weekly_checkins` before anything is written, so two instances never both send it.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -12,14 +13,18 @@ use crate::domain::catalog::catalog;
 use crate::domain::chart::ChartSpec;
 use crate::domain::chat::conversation::{MessageStatus, Role};
 use crate::domain::chat::tools::{Names, ToolName};
+use crate::domain::checkin::opening::{self, with_opening};
 use crate::domain::checkin::{NextUp, WeekFacts, WeekRecord, due_week, text, title};
 use crate::domain::progress_charts::{Frame, volume_over};
 use crate::domain::progression::balance::Level;
 use crate::server::db::messages::{self, NewMessage};
 use crate::server::db::users::User;
 use crate::server::db::{Db, Id, checkins, conversations, on_db, records, training_profile};
-use crate::server::llm::ToolCall;
+use crate::server::llm::{
+    CoachContext, LlmMessage, LlmProvider, LlmRequest, ToolCall, Usage, estimate_tokens,
+};
 use crate::server::sandbox::Sandbox;
+use crate::server::services::chat::send::{ChatError, Limits};
 
 /// The model name stored on the check-in's messages.
 pub const MODEL: &str = "spotter-checkin";
@@ -117,7 +122,7 @@ pub async fn facts(db: &Db, user: &User, week: NaiveDate) -> Result<WeekFacts, s
     })
 }
 
-/// What [`send`] did.
+/// What [`Checkins::send`] did.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Sent {
     /// A new conversation holds the check-in.
@@ -126,64 +131,187 @@ pub enum Sent {
     Already,
 }
 
-/// Sends the check-in about `week` (its Monday) now, unless it was sent already.
-pub async fn send(
-    db: &Db,
-    sandbox: &Sandbox,
-    user: &User,
-    week: NaiveDate,
-) -> Result<Sent, sqlx::Error> {
-    if !checkins::claim(db, &user.id, week).await? {
-        return Ok(Sent::Already);
+/// Who sends check-ins: the database and sandbox, and the configured model that writes each
+/// one's opening (none with the offline coach: the template speaks alone).
+#[derive(Clone, Copy)]
+pub struct Checkins<'a> {
+    pub db: &'a Db,
+    pub sandbox: &'a Sandbox,
+    pub model: Option<&'a dyn LlmProvider>,
+    /// The user's coach limits, which the model's opening counts against.
+    pub limits: Limits,
+}
+
+/// The longest a model may take to write an opening before the check-in goes without one.
+pub const MODEL_WAIT: std::time::Duration = std::time::Duration::from_secs(90);
+
+impl<'a> Checkins<'a> {
+    /// The server's: its model when one is configured (`LLM_BASE_URL`).
+    pub fn of(state: &'a crate::server::AppState) -> Self {
+        Checkins {
+            db: &state.db,
+            sandbox: &state.sandbox,
+            model: state
+                .config
+                .llm
+                .base_url
+                .is_some()
+                .then_some(state.llm.as_ref()),
+            limits: Limits::of(&state.config),
+        }
     }
-    match write(db, sandbox, user, week).await {
-        Ok(conversation) => {
-            checkins::sent(db, &user.id, week, &conversation).await?;
-            Ok(Sent::New(conversation))
+
+    /// Sends the check-in about `week` (its Monday) now, unless it was sent already.
+    pub async fn send(&self, user: &User, week: NaiveDate) -> Result<Sent, sqlx::Error> {
+        if !checkins::claim(self.db, &user.id, week).await? {
+            return Ok(Sent::Already);
         }
-        Err(e) => {
-            checkins::release(db, &user.id, week).await?;
-            Err(e)
+        match self.write(user, week).await {
+            Ok(conversation) => {
+                checkins::sent(self.db, &user.id, week, &conversation).await?;
+                Ok(Sent::New(conversation))
+            }
+            Err(e) => {
+                checkins::release(self.db, &user.id, week).await?;
+                Err(e)
+            }
         }
+    }
+
+    async fn write(&self, user: &User, week: NaiveDate) -> Result<Id, sqlx::Error> {
+        let db = self.db;
+        let facts = facts(db, user, week).await?;
+        let conversation =
+            conversations::create(db, &user.id, Some(&title(week, user.language))).await?;
+        // The chart, as the coach draws one: a step that calls create_chart, and its result;
+        // none when nothing was lifted in those weeks (an empty chart says nothing).
+        let chart_from = start_of_day(user, week - Duration::weeks(CHART_WEEKS - 1));
+        let (lifted, _) = totals(
+            db,
+            user,
+            chart_from,
+            start_of_day(user, week + Duration::weeks(1)),
+        )
+        .await?;
+        if lifted > 0 {
+            chart(db, self.sandbox, user, &conversation.id, week).await?;
+        }
+        let written = self.opening(user, &facts).await?;
+        let (opening, model, usage, estimated) = match written {
+            Some(w) => (w.opening, w.model, Some(w.usage), w.estimated),
+            None => (None, MODEL.to_owned(), None, false),
+        };
+        messages::insert(
+            db,
+            &user.id,
+            &conversation.id,
+            &NewMessage {
+                role: Role::Assistant,
+                content: with_opening(
+                    opening.as_deref(),
+                    text(&facts, user.language, user.units),
+                ),
+                status: MessageStatus::Complete,
+                model: Some(model),
+                prompt_tokens: usage.map(|u| u.prompt_tokens),
+                completion_tokens: usage.map(|u| u.completion_tokens),
+                tokens_estimated: estimated,
+                ..NewMessage::default()
+            },
+        )
+        .await?;
+        Ok(conversation.id)
+    }
+
+    /// Asks the model for the opening, when there is one and the user's limits allow it. A
+    /// model that fails, is slow, or answers with numbers leaves the check-in to the template
+    /// (logged); the tokens it used are still counted.
+    async fn opening(&self, user: &User, facts: &WeekFacts) -> Result<Option<Written>, sqlx::Error> {
+        let Some(model) = self.model else {
+            return Ok(None);
+        };
+        match self.limits.check(self.db, user).await {
+            Ok(()) => {}
+            Err(ChatError::Db(e)) => return Err(e),
+            Err(e) => {
+                tracing::info!(user_id = %user.id, reason = %e, "check-in written without the model");
+                return Ok(None);
+            }
+        }
+        let request = LlmRequest {
+            system: opening::prompt(user.language),
+            messages: vec![LlmMessage {
+                role: Role::User,
+                content: opening::request(facts, user.language, user.units),
+                tool_calls: Vec::new(),
+                tool_call_id: None,
+            }],
+            tools: Vec::new(),
+            context: CoachContext {
+                language: user.language,
+                units: user.units,
+                today: facts.week + Duration::weeks(1),
+                dialect: self.sandbox.dialect(),
+                notices: Default::default(),
+            },
+        };
+        // Nobody reads the pieces as they come; the whole answer is judged at the end.
+        let (sink, _pieces) = tokio::sync::mpsc::unbounded_channel();
+        let reply = match tokio::time::timeout(MODEL_WAIT, model.complete(&request, sink)).await {
+            Ok(Ok(reply)) => reply,
+            Ok(Err(e)) => {
+                tracing::warn!(user_id = %user.id, error = %e, "check-in opening: the model failed");
+                return Ok(None);
+            }
+            Err(_) => {
+                tracing::warn!(user_id = %user.id, "check-in opening: the model took too long");
+                return Ok(None);
+            }
+        };
+        let opening = opening::opening(&reply.content, user.language)
+            .inspect_err(|why| {
+                tracing::info!(user_id = %user.id, ?why, answer = %reply.content, "check-in opening dropped");
+            })
+            .ok();
+        // Counted against the daily budget like any reply: as the server said, else estimated.
+        let usage = reply.usage.unwrap_or(Usage {
+            prompt_tokens: request.estimated_tokens(),
+            completion_tokens: estimate_tokens(&reply.content),
+        });
+        Ok(Some(Written {
+            model: if opening.is_some() { reply.model } else { MODEL.to_owned() },
+            opening,
+            usage,
+            estimated: reply.usage.is_none(),
+        }))
+    }
+
+    /// Sends this week's check-in when it is due for the user (Monday from 07:00 in their
+    /// zone, for the week before, if their account is older than that week's end) and their
+    /// weekly-report switch is on.
+    pub async fn due(&self, user: &User, now: DateTime<Utc>) -> Result<Option<Sent>, sqlx::Error> {
+        // The day first (no query for it): the scheduler asks for every account every 10
+        // minutes.
+        let local = now.with_timezone(&user.zone()).naive_local();
+        let Some(week) = due_week(local) else {
+            return Ok(None);
+        };
+        // Not about a week that ended before the account existed.
+        if start_of_day(user, week + Duration::weeks(1)) <= user.created_at
+            || !training_profile::get(self.db, &user.id).await?.weekly_reports
+        {
+            return Ok(None);
+        }
+        self.send(user, week).await.map(Some)
     }
 }
 
-async fn write(
-    db: &Db,
-    sandbox: &Sandbox,
-    user: &User,
-    week: NaiveDate,
-) -> Result<Id, sqlx::Error> {
-    let facts = facts(db, user, week).await?;
-    let conversation =
-        conversations::create(db, &user.id, Some(&title(week, user.language))).await?;
-    // The chart, as the coach draws one: a step that calls create_chart, and its result; none
-    // when nothing was lifted in those weeks (an empty chart says nothing).
-    let chart_from = start_of_day(user, week - Duration::weeks(CHART_WEEKS - 1));
-    let (lifted, _) = totals(
-        db,
-        user,
-        chart_from,
-        start_of_day(user, week + Duration::weeks(1)),
-    )
-    .await?;
-    if lifted > 0 {
-        chart(db, sandbox, user, &conversation.id, week).await?;
-    }
-    messages::insert(
-        db,
-        &user.id,
-        &conversation.id,
-        &NewMessage {
-            role: Role::Assistant,
-            content: text(&facts, user.language, user.units),
-            status: MessageStatus::Complete,
-            model: Some(MODEL.to_owned()),
-            ..NewMessage::default()
-        },
-    )
-    .await?;
-    Ok(conversation.id)
+/// What the model gave for a check-in: its opening if kept, whose words they are, the tokens.
+struct Written {
+    opening: Option<String>,
+    model: String,
+    usage: Usage,
+    estimated: bool,
 }
 
 /// The weekly-volume chart of the check-in, stored as a create_chart step and its result.
@@ -242,29 +370,6 @@ async fn chart(
     Ok(())
 }
 
-/// Sends this week's check-in when it is due for the user (Monday from 07:00 in their zone,
-/// for the week before, if their account is older than that week's end) and their
-/// weekly-report switch is on.
-pub async fn due(
-    db: &Db,
-    sandbox: &Sandbox,
-    user: &User,
-    now: DateTime<Utc>,
-) -> Result<Option<Sent>, sqlx::Error> {
-    // The day first (no query for it): the scheduler asks for every account every 10 minutes.
-    let local = now.with_timezone(&user.zone()).naive_local();
-    let Some(week) = due_week(local) else {
-        return Ok(None);
-    };
-    // Not about a week that ended before the account existed.
-    if start_of_day(user, week + Duration::weeks(1)) <= user.created_at
-        || !training_profile::get(db, &user.id).await?.weekly_reports
-    {
-        return Ok(None);
-    }
-    send(db, sandbox, user, week).await.map(Some)
-}
-
 /// How often the server looks for check-ins that fell due.
 pub const EVERY: std::time::Duration = std::time::Duration::from_secs(10 * 60);
 
@@ -283,7 +388,7 @@ pub async fn scheduler(state: crate::server::AppState) {
             }
         };
         for user in &users {
-            match due(&state.db, &state.sandbox, user, Utc::now()).await {
+            match Checkins::of(&state).due(user, Utc::now()).await {
                 Ok(Some(Sent::New(conversation))) => {
                     tracing::info!(user_id = %user.id, %conversation, "weekly check-in sent");
                 }

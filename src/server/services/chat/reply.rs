@@ -26,7 +26,9 @@ use crate::server::db::messages::{self, Message, NewMessage};
 use crate::server::db::users::User;
 use crate::server::db::{Db, Id, facts, training_profile, visualizations};
 use crate::server::html_labels::html_labels;
-use crate::server::llm::{CoachContext, LlmError, LlmMessage, LlmProvider, LlmReply, LlmRequest};
+use crate::server::llm::{
+    CoachContext, LlmError, LlmMessage, LlmProvider, LlmReply, LlmRequest, estimate_tokens,
+};
 
 /// Messages the model reads verbatim.
 pub const CONTEXT_MESSAGES: u32 = 50;
@@ -147,8 +149,8 @@ impl ReplyTask {
             let (prompt_tokens, completion_tokens, estimated) = match usage {
                 Some(u) => (u.prompt_tokens, u.completion_tokens, false),
                 None => (
-                    estimate_tokens(&request),
-                    estimate(&content) + calls.iter().map(|c| estimate(&c.arguments)).sum::<u32>(),
+                    request.estimated_tokens(),
+                    estimate_tokens(&content) + calls.iter().map(|c| estimate_tokens(&c.arguments)).sum::<u32>(),
                     true,
                 ),
             };
@@ -502,16 +504,3 @@ fn llm_message(m: &Message) -> Result<LlmMessage, sqlx::Error> {
     })
 }
 
-/// About four characters a token (the usual rule of thumb for English; Hebrew runs higher).
-fn estimate(text: &str) -> u32 {
-    u32::try_from(text.chars().count().div_ceil(4)).unwrap_or(u32::MAX)
-}
-
-fn estimate_tokens(request: &LlmRequest) -> u32 {
-    estimate(&request.system)
-        + request
-            .messages
-            .iter()
-            .map(|m| estimate(&m.content) + 4)
-            .sum::<u32>()
-}

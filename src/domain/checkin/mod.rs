@@ -4,6 +4,8 @@
 //! suggestions. Every number comes from the log ([`WeekFacts`]); this module only says when one
 //! is due and writes the words, in English or Hebrew.
 
+pub mod opening;
+
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
