@@ -52,7 +52,6 @@ test('profile fields round-trip through the settings form', async ({ page }) => 
   await page.getByLabel('Time zone', { exact: true }).fill('Asia/Jerusalem');
   await page.getByLabel('Coaching style', { exact: true }).selectOption('tough');
   await page.getByLabel('Answer length', { exact: true }).selectOption('detailed');
-  await page.getByLabel('Reminders and notifications').check();
   await page.getByRole('button', { name: EN.save }).click();
 
   await expect(page).toHaveURL(pathIs('/settings'));
@@ -63,15 +62,7 @@ test('profile fields round-trip through the settings form', async ({ page }) => 
   await expect(page.getByLabel('Time zone', { exact: true })).toHaveValue('Asia/Jerusalem');
   await expect(page.getByLabel('Coaching style', { exact: true })).toHaveValue('tough');
   await expect(page.getByLabel('Answer length', { exact: true })).toHaveValue('detailed');
-  await expect(page.getByLabel('Reminders and notifications')).toBeChecked();
   await expect(page.getByText('Signed in as Renamed Runner')).toBeVisible();
-
-  // Unticking the checkbox sends nothing for it: that must mean "off".
-  await page.getByLabel('Reminders and notifications').uncheck();
-  await page.getByRole('button', { name: EN.save }).click();
-  await expect(page.getByRole('status')).toHaveText(EN.saved);
-  await page.reload();
-  await expect(page.getByLabel('Reminders and notifications')).not.toBeChecked();
 });
 
 test('an unknown time zone is refused with a message and nothing changes', async ({ page }) => {

@@ -68,14 +68,16 @@ impl Language {
     }
 }
 
-/// Coach and notification preferences, stored as JSON so new keys need no migration.
+/// Coach preferences, stored as JSON so new keys need no migration. The notification
+/// switches (reminders, achievements, weekly reports) are part of the training profile
+/// (`domain::profile`). A stored key this struct no longer has (an old `notifications`) is
+/// ignored on reading.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct Preferences {
     pub coach_style: CoachStyle,
     pub response_length: ResponseLength,
-    pub notifications: bool,
 }
 
 /// A change to some preferences: absent fields keep their current value.
@@ -85,7 +87,6 @@ pub struct Preferences {
 pub struct PreferencesPatch {
     pub coach_style: Option<CoachStyle>,
     pub response_length: Option<ResponseLength>,
-    pub notifications: Option<bool>,
 }
 
 impl Preferences {
@@ -93,7 +94,6 @@ impl Preferences {
         Preferences {
             coach_style: patch.coach_style.unwrap_or(self.coach_style),
             response_length: patch.response_length.unwrap_or(self.response_length),
-            notifications: patch.notifications.unwrap_or(self.notifications),
         }
     }
 }
@@ -253,19 +253,21 @@ mod tests {
         let current = Preferences {
             coach_style: CoachStyle::Tough,
             response_length: ResponseLength::Short,
-            notifications: false,
         };
         let next = current.apply(&PreferencesPatch {
-            notifications: Some(true),
+            response_length: Some(ResponseLength::Detailed),
             ..Default::default()
         });
         assert_eq!(
             next,
             Preferences {
-                notifications: true,
+                response_length: ResponseLength::Detailed,
                 ..current
             }
         );
+        let stored: Preferences =
+            serde_json::from_str(r#"{"coach_style": "tough", "notifications": true}"#).unwrap();
+        assert_eq!(stored.coach_style, CoachStyle::Tough, "an old key is ignored");
     }
 
     #[test]

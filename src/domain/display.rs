@@ -14,6 +14,19 @@ pub fn trim_number(v: f64) -> String {
     tenths((v * 10.0).round() as i64)
 }
 
+/// Up to three decimals, none trailing: `1.25`, `20`, `0.625`. For settings the user typed
+/// and reads back to save again (a plate of 1.25 kg must not come back as 1.3).
+pub fn exact_number(v: f64) -> String {
+    let t = (v * 1000.0).round() as i64;
+    let sign = if t < 0 { "-" } else { "" };
+    let (whole, part) = (t.unsigned_abs() / 1000, t.unsigned_abs() % 1000);
+    if part == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{}", format!("{part:03}").trim_end_matches('0'))
+    }
+}
+
 /// A count of tenths as a number with one decimal at most: `825` → `82.5`, `800` → `80`.
 pub fn tenths(t: i64) -> String {
     let sign = if t < 0 { "-" } else { "" };
@@ -170,6 +183,14 @@ pub fn in_language(shown: String, language: crate::domain::account::Language) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_numbers_read_back_as_typed() {
+        for (v, shown) in [(1.25, "1.25"), (20.0, "20"), (0.625, "0.625"), (2.5, "2.5"), (-1.5, "-1.5")] {
+            assert_eq!(exact_number(v), shown);
+            assert_eq!(shown.parse::<f64>().unwrap(), v);
+        }
+    }
 
     #[test]
     fn numbers_keep_one_decimal_at_most() {

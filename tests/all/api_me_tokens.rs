@@ -33,7 +33,7 @@ both_engines! {
         assert!(me["created_at"].as_str().is_some());
         assert_eq!(
             me["preferences"],
-            json!({"coach_style": "balanced", "response_length": "medium", "notifications": false})
+            json!({"coach_style": "balanced", "response_length": "medium"})
         );
     }
 
@@ -44,7 +44,7 @@ both_engines! {
             "language": "he",
             "units": "imperial",
             "timezone": "Asia/Jerusalem",
-            "preferences": {"coach_style": "tough", "response_length": "short", "notifications": true}
+            "preferences": {"coach_style": "tough", "response_length": "short"}
         });
         let resp = user
             .client
@@ -99,13 +99,13 @@ both_engines! {
     async fn patching_one_preference_keeps_the_others(app: TestApp) {
         let user = app.user("pia").await;
         let resp = user.client.patch(app.url("/api/v1/me"))
-            .json(&json!({"preferences": {"coach_style": "tough", "response_length": "short", "notifications": false}}))
+            .json(&json!({"preferences": {"coach_style": "tough", "response_length": "short"}}))
             .send().await.unwrap();
         assert_eq!(resp.status(), StatusCode::OK);
         let resp = user
             .client
             .patch(app.url("/api/v1/me"))
-            .json(&json!({"preferences": {"notifications": true}}))
+            .json(&json!({"preferences": {"response_length": "detailed"}}))
             .send()
             .await
             .unwrap();
@@ -113,7 +113,7 @@ both_engines! {
         let me = app.get_json(&user.client, "/api/v1/me").await;
         assert_eq!(
             me["preferences"],
-            json!({"coach_style": "tough", "response_length": "short", "notifications": true})
+            json!({"coach_style": "tough", "response_length": "detailed"})
         );
     }
 

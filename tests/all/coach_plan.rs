@@ -310,3 +310,47 @@ both_engines! {
         assert_eq!(pulldown.advice, Advice::AddWeight { sets: 2, reps: 8, weight: 75.0, from: 70.0 });
     }
 }
+
+both_engines! {
+    async fn a_models_log_it_stores_the_suggested_numbers_and_refuses_its_own(app: TestApp, llm: FakeLlm) {
+        use crate::common::fake_llm::Reply;
+        use std::time::Duration;
+        let user = app.user("model-log-it").await;
+        let at = |days: i64| (Utc::now() - chrono::Duration::days(days)).to_rfc3339();
+        app.log_workout(&user.client, serde_json::json!({"started_at": at(2),
+            "exercises": [{"exercise": "deadlift", "sets": [{"reps": 5, "weight_kg": 140}, {"reps": 5, "weight_kg": 140}]}]})).await;
+
+        // The model asks for today's session, then words it; the user says "log it" and the
+        // model logs the coach's numbers (deadlift 140 × 5, 5 in 5–8: 2 × 6 @ 140), which were
+        // never typed by the user, yet pass: the suggestion vouches for them.
+        llm.then(Reply::tool_call("call_today", "suggest_session", &serde_json::json!({})))
+            .then(Reply::text(&["Deadlift: 2 × 6 @ 140 kg today."], Duration::ZERO));
+        let (answer, tool, thread) = ask_in(&app, &user, None, "What should I do today?").await;
+        assert_eq!(tool, "suggest_session", "{answer}");
+        let result = app.messages(&user.client, &thread).await.into_iter()
+            .find(|m| m["role"] == "tool").expect("the tool's answer");
+        assert!(result["content"].as_str().unwrap().contains("\"reps\":6"), "{result}");
+
+        let six = |kg: f64| serde_json::json!({"exercise": "deadlift", "sets": [{"reps": 6, "weight_kg": kg}, {"reps": 6, "weight_kg": kg}]});
+        llm.then(Reply::tool_call("call_log", "log_workout", &serde_json::json!({"exercises": [six(140.0)]})))
+            .then(Reply::text(&["Logged."], Duration::ZERO));
+        let before = app.count_rows("exercise_sets", &user.id).await;
+        let (answer, tool, _) = ask_in(&app, &user, Some(&thread), "log it").await;
+        assert_eq!(tool, "log_workout", "{answer}");
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, before + 2, "{answer}");
+
+        // The same "log it" with a weight nobody said (150): refused, nothing stored.
+        llm.then(Reply::tool_call("call_today2", "suggest_session", &serde_json::json!({})))
+            .then(Reply::text(&["Deadlift again."], Duration::ZERO));
+        let (_, _, thread) = ask_in(&app, &user, None, "What should I do today?").await;
+        llm.then(Reply::tool_call("call_log2", "log_workout", &serde_json::json!({"exercises": [six(150.0)]})))
+            .then(Reply::text(&["I could not log that."], Duration::ZERO));
+        let before = app.count_rows("exercise_sets", &user.id).await;
+        let (_, tool, thread) = ask_in(&app, &user, Some(&thread), "log it").await;
+        assert_eq!(tool, "log_workout");
+        assert_eq!(app.count_rows("exercise_sets", &user.id).await, before, "a number nobody said is not stored");
+        let refused = app.messages(&user.client, &thread).await.into_iter()
+            .rev().find(|m| m["role"] == "tool").expect("the tool's answer");
+        assert!(refused["content"].as_str().unwrap().contains("not_said"), "{refused}");
+    }
+}

@@ -312,7 +312,7 @@ both_engines! {
                     ("language", "he"),
                     ("units", "imperial"),
                     ("timezone", "Asia/Jerusalem"),
-                    ("notifications", "on"),
+                    ("response_length", "short"),
                 ],
             )
             .await;
@@ -328,7 +328,7 @@ both_engines! {
         assert_eq!(me["language"], "he");
         assert_eq!(me["units"], "imperial");
         assert_eq!(me["timezone"], "Asia/Jerusalem");
-        assert_eq!(me["preferences"]["notifications"], true);
+        assert_eq!(me["preferences"]["response_length"], "short");
 
         // A bad time zone is reported and changes nothing.
         let resp = app

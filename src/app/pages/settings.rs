@@ -75,10 +75,6 @@ pub fn SettingsPage() -> impl IntoView {
                         <option value=l.as_str() selected=*l == prefs.response_length>{length_label(t, *l)}</option>
                     }).collect_view()}
                 </select>
-                <label class="checkbox">
-                    <input type="checkbox" name="notifications" checked=prefs.notifications/>
-                    {t.notifications}
-                </label>
                 <button type="submit" class="btn btn-primary">{t.save}</button>
             </form>
         </section>

@@ -92,7 +92,6 @@ pub static EN: Strings = Strings {
     length_short: "Short",
     length_medium: "Medium",
     length_detailed: "Detailed",
-    notifications: "Reminders and notifications",
     save: "Save",
     saved: "Settings saved.",
     err_invalid_timezone: "Unknown time zone. Use an IANA name such as Europe/London.",

@@ -93,7 +93,6 @@ pub static HE: Strings = Strings {
     length_short: "קצר",
     length_medium: "בינוני",
     length_detailed: "מפורט",
-    notifications: "תזכורות והתראות",
     save: "שמירה",
     saved: "ההגדרות נשמרו.",
     err_invalid_timezone: "אזור זמן לא מוכר. השתמש/י בשם IANA כמו Asia/Jerusalem.",

@@ -93,7 +93,6 @@ pub struct Strings {
     pub length_short: &'static str,
     pub length_medium: &'static str,
     pub length_detailed: &'static str,
-    pub notifications: &'static str,
     pub save: &'static str,
     pub saved: &'static str,
     pub err_invalid_timezone: &'static str,

@@ -73,6 +73,14 @@ pub fn option(spec: &ChartSpec, table: &ChartTable) -> Value {
         .dataset(Dataset::new().source(DataSource::from(source)))
         .background_color("transparent");
     let series_count = table.header.len().saturating_sub(1);
+    let one_value_a_row = series_count > 1
+        && table.rows.iter().all(|r| {
+            r[1..]
+                .iter()
+                .filter(|c| !matches!(c, Cell::Empty))
+                .count()
+                <= 1
+        });
     match spec.chart_type {
         ChartType::Line | ChartType::Bar | ChartType::Scatter => {
             let numeric_x = spec.chart_type == ChartType::Scatter
@@ -130,6 +138,11 @@ pub fn option(spec: &ChartSpec, table: &ChartTable) -> Value {
                             .name(name.as_str())
                             .show_symbol(table.rows.len() <= ZOOM_FROM),
                     ),
+                    // Series that never share a bar (one verdict per muscle) share its slot,
+                    // so each bar stands centred over its name instead of in a third of it.
+                    ChartType::Bar if one_value_a_row => {
+                        chart.series(Bar::new().name(name.as_str()).bar_gap("-100%"))
+                    }
                     ChartType::Bar => chart.series(Bar::new().name(name.as_str())),
                     _ => chart.series(Scatter::new().name(name.as_str())),
                 };
@@ -193,8 +206,12 @@ pub fn option(spec: &ChartSpec, table: &ChartTable) -> Value {
     }
     let mut option = serde_json::to_value(&chart).unwrap_or_else(|_| json!({}));
     finish(&mut option, spec.chart_type, series_count);
-    if spec.chart_type == ChartType::Bar && table.rows.len() <= FEW_BARS {
-        every_label_wrapped(&mut option);
+    if spec.chart_type == ChartType::Bar {
+        match table.rows.len() {
+            0..=FEW_BARS => every_label(&mut option, LabelFit::Wrapped),
+            n if n <= SOME_BARS => every_label(&mut option, LabelFit::Slanted),
+            _ => {}
+        }
     }
     option
 }
@@ -203,19 +220,37 @@ pub fn option(spec: &ChartSpec, table: &ChartTable) -> Value {
 /// than thinned out by ECharts.
 const FEW_BARS: usize = 8;
 
-/// Every x-axis label shown, wrapped onto lines no wider than a bar's slot.
-fn every_label_wrapped(option: &mut Value) {
+/// Bars up to which every name is still shown, slanted (the muscles of the balance chart),
+/// rather than every other one.
+const SOME_BARS: usize = 16;
+
+enum LabelFit {
+    /// Wrapped onto lines no wider than a bar's slot.
+    Wrapped,
+    /// On a slant, one line each.
+    Slanted,
+}
+
+/// Every x-axis label shown.
+fn every_label(option: &mut Value, fit: LabelFit) {
     let axis = match option.get_mut("xAxis") {
         Some(Value::Array(axes)) => axes.first_mut(),
         other => other,
     };
     if let Some(axis) = axis.and_then(Value::as_object_mut) {
-        axis.insert(
-            "axisLabel".into(),
-            json!({"interval": 0, "width": 90, "overflow": "break", "lineHeight": 14}),
-        );
-        // The axis name below up to three lines of labels.
-        axis.insert("nameGap".into(), json!(64));
+        let (label, gap) = match fit {
+            // The axis name below up to three lines of labels.
+            LabelFit::Wrapped => (
+                json!({"interval": 0, "width": 90, "overflow": "break", "lineHeight": 14}),
+                64,
+            ),
+            LabelFit::Slanted => (
+                json!({"interval": 0, "rotate": 35, "width": 110, "overflow": "truncate"}),
+                62,
+            ),
+        };
+        axis.insert("axisLabel".into(), label);
+        axis.insert("nameGap".into(), json!(gap));
     }
 }
 
@@ -314,11 +349,14 @@ mod tests {
     }
 
     #[test]
-    fn a_few_bars_show_every_name_wrapped_and_many_let_echarts_thin_them() {
+    fn a_few_bars_show_every_name_wrapped_some_slanted_and_many_let_echarts_thin_them() {
         let s = spec(ChartType::Bar, &["best"]);
         let few = option(&s, &table(&s, &cols(), &rows(4)).unwrap());
         assert_eq!(few["xAxis"]["axisLabel"]["interval"], 0);
         assert_eq!(few["xAxis"]["axisLabel"]["overflow"], "break");
+        let some = option(&s, &table(&s, &cols(), &rows(10)).unwrap());
+        assert_eq!(some["xAxis"]["axisLabel"]["interval"], 0, "ten muscles, all named");
+        assert_eq!(some["xAxis"]["axisLabel"]["rotate"], 35);
         let many = option(&s, &table(&s, &cols(), &rows(20)).unwrap());
         assert!(
             many["xAxis"].get("axisLabel").is_none(),
@@ -329,6 +367,31 @@ mod tests {
         let line = option(&line, &table(&line, &cols(), &rows(4)).unwrap());
         assert!(line["xAxis"].get("axisLabel").is_none());
         assert_eq!(line["yAxis"]["scale"], true, "a trend fits its values");
+    }
+
+    #[test]
+    fn series_that_never_share_a_bar_share_its_slot() {
+        // One verdict per muscle (the balance chart): each bar centred over its name.
+        let by_verdict = ChartSpec {
+            x: "muscle".into(),
+            series: Some("verdict".into()),
+            ..spec(ChartType::Bar, &["sets"])
+        };
+        let columns = ["muscle", "verdict", "sets"].map(String::from).to_vec();
+        let verdicts = vec![
+            vec![json!("Chest"), json!("low"), json!(4)],
+            vec![json!("Back"), json!("fine"), json!(12)],
+            vec![json!("Quads"), json!("high"), json!(22)],
+        ];
+        let o = option(&by_verdict, &table(&by_verdict, &columns, &verdicts).unwrap());
+        assert_eq!(o["series"].as_array().unwrap().len(), 3, "{o}");
+        for series in o["series"].as_array().unwrap() {
+            assert_eq!(series["barGap"], "-100%", "{series}");
+        }
+        // Two values a row: side by side, as ECharts places them.
+        let two = spec(ChartType::Bar, &["best", "reps"]);
+        let o = option(&two, &table(&two, &cols(), &rows(3)).unwrap());
+        assert!(o["series"][0].get("barGap").is_none(), "{}", o["series"][0]);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::domain::account::Language;
 use crate::domain::catalog::catalog;
 use crate::domain::chat::facts::{FactKind, FactSource};
-use crate::domain::display::trim_number;
+use crate::domain::display::exact_number;
 use crate::domain::profile::{FitnessLevel, TrainingProfile};
 use crate::domain::progression::balance::Injury;
 use crate::server::db::users::User;
@@ -233,11 +233,13 @@ impl Values {
                 put(name, "on".to_owned());
             }
         }
-        put("bar", trim_number(loading.bar));
-        let plates: Vec<String> = loading.plates.iter().map(|p| trim_number(*p)).collect();
+        // Exactly as stored: the form is saved back whole, so a 1.25 kg plate shown as 1.3
+        // would change the gym with any other edit.
+        put("bar", exact_number(loading.bar));
+        let plates: Vec<String> = loading.plates.iter().map(|p| exact_number(*p)).collect();
         put("plates", plates.join(", "));
-        put("dumbbell_step", trim_number(loading.dumbbell_step));
-        put("machine_step", trim_number(loading.machine_step));
+        put("dumbbell_step", exact_number(loading.dumbbell_step));
+        put("machine_step", exact_number(loading.machine_step));
         Values(v)
     }
 

@@ -180,8 +180,6 @@ pub struct SettingsForm {
     timezone: Option<String>,
     coach_style: Option<String>,
     response_length: Option<String>,
-    /// A checkbox: present ("on") when ticked, absent otherwise.
-    notifications: Option<String>,
 }
 
 pub async fn settings(
@@ -196,13 +194,11 @@ pub async fn settings(
         language: form.language.and_then(|v| v.parse::<Language>().ok()),
         units: form.units.and_then(|v| v.parse::<Units>().ok()),
         timezone: form.timezone,
-        // The form shows every preference, so an unticked checkbox means "off".
         preferences: Some(PreferencesPatch {
             coach_style: form.coach_style.and_then(|v| v.parse::<CoachStyle>().ok()),
             response_length: form
                 .response_length
                 .and_then(|v| v.parse::<ResponseLength>().ok()),
-            notifications: Some(form.notifications.is_some()),
         }),
     };
     match account::update_settings(&state, &p.user, change).await {
