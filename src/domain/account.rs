@@ -267,7 +267,11 @@ mod tests {
         );
         let stored: Preferences =
             serde_json::from_str(r#"{"coach_style": "tough", "notifications": true}"#).unwrap();
-        assert_eq!(stored.coach_style, CoachStyle::Tough, "an old key is ignored");
+        assert_eq!(
+            stored.coach_style,
+            CoachStyle::Tough,
+            "an old key is ignored"
+        );
     }
 
     #[test]

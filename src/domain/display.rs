@@ -23,7 +23,10 @@ pub fn exact_number(v: f64) -> String {
     if part == 0 {
         format!("{sign}{whole}")
     } else {
-        format!("{sign}{whole}.{}", format!("{part:03}").trim_end_matches('0'))
+        format!(
+            "{sign}{whole}.{}",
+            format!("{part:03}").trim_end_matches('0')
+        )
     }
 }
 
@@ -186,7 +189,13 @@ mod tests {
 
     #[test]
     fn settings_numbers_read_back_as_typed() {
-        for (v, shown) in [(1.25, "1.25"), (20.0, "20"), (0.625, "0.625"), (2.5, "2.5"), (-1.5, "-1.5")] {
+        for (v, shown) in [
+            (1.25, "1.25"),
+            (20.0, "20"),
+            (0.625, "0.625"),
+            (2.5, "2.5"),
+            (-1.5, "-1.5"),
+        ] {
             assert_eq!(exact_number(v), shown);
             assert_eq!(shown.parse::<f64>().unwrap(), v);
         }

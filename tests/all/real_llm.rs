@@ -224,8 +224,12 @@ async fn a_check_in_keeps_the_logs_numbers_whatever_the_real_model_writes() {
     };
     let (user, client) = sign_in(&app, "real-checkin").await;
     let last_monday = monday_of(Utc::now().date_naive()) - Days::weeks(1);
-    app.log_workout(&client, json!({"started_at": format!("{}T10:00:00Z", last_monday + Days::days(2)),
-        "exercises": [{"exercise": "back-squat", "sets": [{"reps": 5, "weight_kg": 100}]}]})).await;
+    app.log_workout(
+        &client,
+        json!({"started_at": format!("{}T10:00:00Z", last_monday + Days::days(2)),
+        "exercises": [{"exercise": "back-squat", "sets": [{"reps": 5, "weight_kg": 100}]}]}),
+    )
+    .await;
     let account = users::find_by_id(app.db(), &Id::parse(&user.id).unwrap())
         .await
         .unwrap()
@@ -243,10 +247,7 @@ async fn a_check_in_keeps_the_logs_numbers_whatever_the_real_model_writes() {
     let (opening, numbers) = text
         .split_once("Last week: ")
         .unwrap_or_else(|| panic!("the template's numbers are there: {text}"));
-    assert!(
-        numbers.starts_with("1 workout, 500 kg of volume"),
-        "{text}"
-    );
+    assert!(numbers.starts_with("1 workout, 500 kg of volume"), "{text}");
     // Whatever the model said, no number of its own reached the user.
     assert!(!opening.chars().any(char::is_numeric), "{text}");
     assert!(last["token_count"].as_i64().unwrap() > 0, "{last}");

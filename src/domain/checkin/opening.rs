@@ -96,7 +96,10 @@ mod tests {
             Ok("A steady week: you kept showing up. Keep the squat honest this week.".into())
         );
         assert_eq!(
-            opening("שבוע יציב, המשך כך. השבוע כדאי להוסיף עבודה לרגליים.", Language::He),
+            opening(
+                "שבוע יציב, המשך כך. השבוע כדאי להוסיף עבודה לרגליים.",
+                Language::He
+            ),
             Ok("שבוע יציב, המשך כך. השבוע כדאי להוסיף עבודה לרגליים.".into())
         );
     }
@@ -111,10 +114,19 @@ mod tests {
             "Volume rose by ٢٠ percent.",
             "Volume is up ²⁰ on the week.",
         ] {
-            assert_eq!(opening(answer, Language::En), Err(Refused::Number), "{answer}");
+            assert_eq!(
+                opening(answer, Language::En),
+                Err(Refused::Number),
+                "{answer}"
+            );
         }
-        for answer in ["שלושה אימונים טובים!", "שבוע עם 3 אימונים", "התאמנת שעתיים"] {
-            assert_eq!(opening(answer, Language::He), Err(Refused::Number), "{answer}");
+        for answer in ["שלושה אימונים טובים!", "שבוע עם 3 אימונים", "התאמנת שעתיים"]
+        {
+            assert_eq!(
+                opening(answer, Language::He),
+                Err(Refused::Number),
+                "{answer}"
+            );
         }
     }
 
@@ -135,7 +147,11 @@ mod tests {
             "**Great** week.",
             "- Good week",
         ] {
-            assert_eq!(opening(answer, Language::En), Err(Refused::NotProse), "{answer}");
+            assert_eq!(
+                opening(answer, Language::En),
+                Err(Refused::NotProse),
+                "{answer}"
+            );
         }
         assert_eq!(opening(" \n ", Language::En), Err(Refused::Empty));
         assert_eq!(

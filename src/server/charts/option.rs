@@ -74,13 +74,10 @@ pub fn option(spec: &ChartSpec, table: &ChartTable) -> Value {
         .background_color("transparent");
     let series_count = table.header.len().saturating_sub(1);
     let one_value_a_row = series_count > 1
-        && table.rows.iter().all(|r| {
-            r[1..]
-                .iter()
-                .filter(|c| !matches!(c, Cell::Empty))
-                .count()
-                <= 1
-        });
+        && table
+            .rows
+            .iter()
+            .all(|r| r[1..].iter().filter(|c| !matches!(c, Cell::Empty)).count() <= 1);
     match spec.chart_type {
         ChartType::Line | ChartType::Bar | ChartType::Scatter => {
             let numeric_x = spec.chart_type == ChartType::Scatter
@@ -355,7 +352,10 @@ mod tests {
         assert_eq!(few["xAxis"]["axisLabel"]["interval"], 0);
         assert_eq!(few["xAxis"]["axisLabel"]["overflow"], "break");
         let some = option(&s, &table(&s, &cols(), &rows(10)).unwrap());
-        assert_eq!(some["xAxis"]["axisLabel"]["interval"], 0, "ten muscles, all named");
+        assert_eq!(
+            some["xAxis"]["axisLabel"]["interval"], 0,
+            "ten muscles, all named"
+        );
         assert_eq!(some["xAxis"]["axisLabel"]["rotate"], 35);
         let many = option(&s, &table(&s, &cols(), &rows(20)).unwrap());
         assert!(
@@ -383,7 +383,10 @@ mod tests {
             vec![json!("Back"), json!("fine"), json!(12)],
             vec![json!("Quads"), json!("high"), json!(22)],
         ];
-        let o = option(&by_verdict, &table(&by_verdict, &columns, &verdicts).unwrap());
+        let o = option(
+            &by_verdict,
+            &table(&by_verdict, &columns, &verdicts).unwrap(),
+        );
         assert_eq!(o["series"].as_array().unwrap().len(), 3, "{o}");
         for series in o["series"].as_array().unwrap() {
             assert_eq!(series["barGap"], "-100%", "{series}");

@@ -207,10 +207,7 @@ impl<'a> Checkins<'a> {
             &conversation.id,
             &NewMessage {
                 role: Role::Assistant,
-                content: with_opening(
-                    opening.as_deref(),
-                    text(&facts, user.language, user.units),
-                ),
+                content: with_opening(opening.as_deref(), text(&facts, user.language, user.units)),
                 status: MessageStatus::Complete,
                 model: Some(model),
                 prompt_tokens: usage.map(|u| u.prompt_tokens),
@@ -226,7 +223,11 @@ impl<'a> Checkins<'a> {
     /// Asks the model for the opening, when there is one and the user's limits allow it. A
     /// model that fails, is slow, or answers with numbers leaves the check-in to the template
     /// (logged); the tokens it used are still counted.
-    async fn opening(&self, user: &User, facts: &WeekFacts) -> Result<Option<Written>, sqlx::Error> {
+    async fn opening(
+        &self,
+        user: &User,
+        facts: &WeekFacts,
+    ) -> Result<Option<Written>, sqlx::Error> {
         let Some(model) = self.model else {
             return Ok(None);
         };
@@ -279,7 +280,11 @@ impl<'a> Checkins<'a> {
             completion_tokens: estimate_tokens(&reply.content),
         });
         Ok(Some(Written {
-            model: if opening.is_some() { reply.model } else { MODEL.to_owned() },
+            model: if opening.is_some() {
+                reply.model
+            } else {
+                MODEL.to_owned()
+            },
             opening,
             usage,
             estimated: reply.usage.is_none(),
@@ -298,7 +303,9 @@ impl<'a> Checkins<'a> {
         };
         // Not about a week that ended before the account existed.
         if start_of_day(user, week + Duration::weeks(1)) <= user.created_at
-            || !training_profile::get(self.db, &user.id).await?.weekly_reports
+            || !training_profile::get(self.db, &user.id)
+                .await?
+                .weekly_reports
         {
             return Ok(None);
         }

@@ -150,7 +150,11 @@ impl ReplyTask {
                 Some(u) => (u.prompt_tokens, u.completion_tokens, false),
                 None => (
                     request.estimated_tokens(),
-                    estimate_tokens(&content) + calls.iter().map(|c| estimate_tokens(&c.arguments)).sum::<u32>(),
+                    estimate_tokens(&content)
+                        + calls
+                            .iter()
+                            .map(|c| estimate_tokens(&c.arguments))
+                            .sum::<u32>(),
                     true,
                 ),
             };
@@ -503,4 +507,3 @@ fn llm_message(m: &Message) -> Result<LlmMessage, sqlx::Error> {
         tool_call_id: m.tool_call_id.clone(),
     })
 }
-
