@@ -19,7 +19,7 @@ pub(crate) fn spotter(database_url: &str, args: &[&str], stdin: Option<&str>) ->
     spotter_logging(database_url, args, stdin, Some("debug"))
 }
 
-fn spotter_logging(
+pub(crate) fn spotter_logging(
     database_url: &str,
     args: &[&str],
     stdin: Option<&str>,
@@ -109,7 +109,7 @@ fn collect(mut from: impl Read + Send + 'static) -> Arc<Mutex<String>> {
 
 /// A running `spotter serve`, stopped with SIGTERM when dropped.
 pub(crate) struct Server {
-    child: Child,
+    pub(crate) child: Child,
     port: u16,
     stdout: Arc<Mutex<String>>,
     stderr: Arc<Mutex<String>>,
@@ -120,7 +120,7 @@ impl Server {
         format!("http://127.0.0.1:{}", self.port)
     }
 
-    fn logs(&self) -> String {
+    pub(crate) fn logs(&self) -> String {
         format!(
             "{}\n{}",
             self.stdout.lock().unwrap(),
@@ -129,7 +129,7 @@ impl Server {
     }
 
     /// SIGTERM, then wait (at most 10 s) for a graceful exit; returns whether it exited 0.
-    fn stop(&mut self) -> bool {
+    pub(crate) fn stop(&mut self) -> bool {
         let _ = Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])
             .status();
@@ -170,10 +170,16 @@ const SERVE_ATTEMPTS: u32 = 5;
 /// once its own log says it listens on that port (a `/healthz` answer alone could come from
 /// whoever took the port).
 pub(crate) async fn serve(database_url: &str) -> Server {
+    serve_with(database_url, &[]).await
+}
+
+/// [`serve`] with more configuration (`vars`).
+pub(crate) async fn serve_with(database_url: &str, vars: &[(&str, &str)]) -> Server {
     for attempt in 1..=SERVE_ATTEMPTS {
         let port = free_port();
         let mut child = command(database_url)
             .arg("serve")
+            .envs(vars.iter().copied())
             .env("SPOTTER_ADDR", format!("127.0.0.1:{port}"))
             .stdin(Stdio::null())
             .stdout(Stdio::piped())

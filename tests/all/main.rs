@@ -33,6 +33,7 @@ mod coach_plan;
 mod compression;
 mod demo;
 mod earned_dates;
+mod faults;
 mod import_tolerance;
 mod incremental;
 mod llm_openai;

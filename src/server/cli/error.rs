@@ -6,7 +6,7 @@ pub(super) enum CliError {
     Config(#[from] crate::server::config::ConfigError),
     #[error("database: {0}")]
     Db(#[from] crate::server::db::DbError),
-    #[error("database: {0}")]
+    #[error("database: {0}{hint}", hint = storage_hint(.0))]
     Sqlx(#[from] sqlx::Error),
     #[error("site configuration (Leptos.toml): {0}")]
     Leptos(String),
@@ -17,4 +17,17 @@ pub(super) enum CliError {
     /// Something the operator can fix: a bad argument, an unknown account, invalid input.
     #[error("{0}")]
     User(String),
+}
+
+/// What an operator can do about a database that cannot be written.
+fn storage_hint(err: &sqlx::Error) -> &'static str {
+    use crate::server::http::error::Storage;
+    match Storage::of(err) {
+        Some(Storage::ReadOnly) => {
+            " (the database is read-only: check the file's and its directory's permissions, and `mode=` in DATABASE_URL; nothing was changed)"
+        }
+        Some(Storage::Full) => " (the disk is full: free some space; nothing was changed)",
+        Some(Storage::Failing) => " (the disk failed a read or write: check it and its free space)",
+        None => "",
+    }
 }

@@ -276,6 +276,18 @@ pub async fn stop_streaming(db: &Db, user_id: &Id, question_id: &Id) -> Result<u
     Ok(done)
 }
 
+/// Why a reply left `streaming` by a server that died (kill -9, power loss) is `failed`.
+pub const INTERRUPTED: &str = "The server stopped while this reply was being written; the text so far is kept. Ask again for a whole answer.";
+
+/// Marks every reply still `streaming` that was started before `before` as `failed` with
+/// [`INTERRUPTED`] (their text so far stays): replies whose writer is gone. Every user's, as
+/// the server starts or sweeps; how many there were.
+pub async fn fail_interrupted(db: &Db, before: DateTime<Utc>) -> Result<u64, sqlx::Error> {
+    on_db!(db, pool => sqlx::query(
+        "UPDATE chat_messages SET status = 'failed', error_message = $2 WHERE status = 'streaming' AND created_at < $1")
+        .bind(before).bind(INTERRUPTED).execute(pool).await.map(|r| r.rows_affected()))
+}
+
 /// The reply being written in a conversation, if any (the newest `streaming` message).
 pub async fn streaming_in(
     db: &Db,

@@ -2,7 +2,7 @@
 //! rendered as `{"error": {"code", "message", "details"?}}` with the status DESIGN.md lists:
 //! 400 malformed JSON or wrong types, 401 no/invalid auth, 403 CSRF, 404 missing or another
 //! user's, 409 conflict, 413 too large, 415 wrong content type, 422 invalid values, 429 rate
-//! limited, 503 database unavailable. Internal errors are logged with detail and answered
+//! limited, 503 database unavailable (or read-only, or failing to write), 507 disk full. Internal errors are logged with detail and answered
 //! with a generic 500 that reveals nothing.
 
 use axum::Json;
@@ -145,8 +145,69 @@ impl ApiError {
     }
 }
 
+/// What a database error says about the storage under it, when it says something a user can
+/// act on (or wait out): the disk is full, or the database cannot be written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Storage {
+    Full,
+    ReadOnly,
+    /// The file could not be read or written (an I/O error below SQLite).
+    Failing,
+}
+
+impl Storage {
+    /// From SQLite's (extended) result code or PostgreSQL's SQLSTATE.
+    pub fn of(err: &sqlx::Error) -> Option<Storage> {
+        let sqlx::Error::Database(db) = err else {
+            return None;
+        };
+        let code = db.code()?;
+        if let Ok(n) = code.parse::<i64>() {
+            // SQLite: the primary code is the low byte of the extended one.
+            return match n & 0xff {
+                13 => Some(Storage::Full),    // SQLITE_FULL
+                8 => Some(Storage::ReadOnly), // SQLITE_READONLY
+                10 => Some(Storage::Failing), // SQLITE_IOERR
+                _ => None,
+            };
+        }
+        match code.as_ref() {
+            "53100" => Some(Storage::Full),     // disk_full
+            "25006" => Some(Storage::ReadOnly), // read_only_sql_transaction
+            "58030" => Some(Storage::Failing),  // io_error
+            _ => None,
+        }
+    }
+}
+
+impl From<Storage> for ApiError {
+    fn from(storage: Storage) -> Self {
+        match storage {
+            Storage::Full => Self::new(
+                StatusCode::INSUFFICIENT_STORAGE,
+                "storage_full",
+                "The server's disk is full, so nothing was saved. Whoever runs this server needs to free some space.",
+            ),
+            Storage::ReadOnly => Self::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "read_only",
+                "The database cannot be written right now, so nothing was saved. Try again later.",
+            ),
+            Storage::Failing => Self::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "storage_error",
+                "The server could not write to its storage, so nothing was saved. Try again shortly.",
+            ),
+        }
+    }
+}
+
 impl From<sqlx::Error> for ApiError {
     fn from(err: sqlx::Error) -> Self {
+        if let Some(storage) = Storage::of(&err) {
+            tracing::error!(error = %err, ?storage, "database storage");
+            return storage.into();
+        }
         match err {
             sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
                 tracing::error!(error = %err, "database unavailable");

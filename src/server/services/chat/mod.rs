@@ -10,7 +10,8 @@
 //! - [`hub`]: one reply's events so far and the signal for new ones; every listener reads
 //!   from it by position (the SSE `id`).
 //! - [`live`]: the replies this process is writing (follow one, stop one, end all at
-//!   shutdown); [`relay`]: the same across instances on PostgreSQL (LISTEN/NOTIFY).
+//!   shutdown); [`relay`]: the same across instances on PostgreSQL (LISTEN/NOTIFY);
+//!   [`interrupted`]: replies a killed server left `streaming`, marked failed.
 //! - [`tools`]: the tools a coach may call, run through the same services as REST;
 //!   [`goal_tools`] (set, change, delete goals) and [`training_facts`] (the period before,
 //!   the exercises done most, when an exercise was last done) are theirs, and [`plan_tools`]
@@ -22,6 +23,7 @@
 pub mod events;
 pub mod goal_tools;
 pub mod hub;
+pub mod interrupted;
 pub mod live;
 pub mod log_card;
 pub mod pages;
