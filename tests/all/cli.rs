@@ -175,6 +175,15 @@ pub(crate) async fn serve(database_url: &str) -> Server {
 
 /// [`serve`] with more configuration (`vars`).
 pub(crate) async fn serve_with(database_url: &str, vars: &[(&str, &str)]) -> Server {
+    serve_until(database_url, vars, true).await
+}
+
+/// `spotter serve` once it answers `/healthz`, whether or not its database does yet.
+pub(crate) async fn serve_waiting(database_url: &str) -> Server {
+    serve_until(database_url, &[], false).await
+}
+
+async fn serve_until(database_url: &str, vars: &[(&str, &str)], listening: bool) -> Server {
     for attempt in 1..=SERVE_ATTEMPTS {
         let port = free_port();
         let mut child = command(database_url)
@@ -194,7 +203,7 @@ pub(crate) async fn serve_with(database_url: &str, vars: &[(&str, &str)]) -> Ser
             stdout,
             stderr,
         };
-        match wait_until_healthy(server).await {
+        match wait_until_healthy(server, listening).await {
             Ok(server) => return server,
             Err(logs)
                 if logs.to_lowercase().contains("address already in use")
@@ -208,15 +217,17 @@ pub(crate) async fn serve_with(database_url: &str, vars: &[(&str, &str)]) -> Ser
     unreachable!("the last attempt returns or panics")
 }
 
-/// Waits for the server to log that it listens on its port and to answer `/healthz`; the
-/// exit status and logs if it exits first.
-async fn wait_until_healthy(mut server: Server) -> Result<Server, String> {
+/// Waits for the server to answer `/healthz` (and, when `listening`, to log that it listens on
+/// its port, which it does once its database answers); the exit status and logs if it exits
+/// first.
+async fn wait_until_healthy(mut server: Server, listening: bool) -> Result<Server, String> {
     let client = reqwest::Client::new();
+    let listening_too = listening;
     let listening = format!("Spotter is listening on {}", server.base_url());
     let url = format!("{}/healthz", server.base_url());
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
-        if server.logs().contains(&listening)
+        if (!listening_too || server.logs().contains(&listening))
             && let Ok(resp) = client.get(&url).send().await
             && resp.status() == StatusCode::OK
         {

@@ -10,7 +10,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 use sqlx::Connection as _;
 
-use crate::cli::{Server, describe, serve_with, spotter, spotter_logging, text};
+use crate::cli::{Server, describe, serve_waiting, serve_with, spotter, spotter_logging, text};
 
 const PASSWORD: &str = "faults password 123";
 /// The offline coach's pause between words: a reply takes seconds, time to hurt it.
@@ -534,4 +534,60 @@ async fn postgres_stopped_mid_run_answers_503_and_comes_back_without_a_restart()
         .len();
     assert_eq!(items, 2, "the one refused while down was not half-stored");
     assert!(server.stop(), "{}", server.logs());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_started_before_postgres_answers_503_then_serves_without_a_restart() {
+    let Some(pg) = OwnPostgres::start("faults::a_server_started_before_postgres") else {
+        return;
+    };
+    let token = account(&pg.url);
+    pg.pg("pause");
+    let server = serve_waiting(&pg.url).await;
+    let api = Api::of(&server, &token);
+    let ready = api.send(reqwest::Method::GET, "/readyz", None).await;
+    assert_eq!(
+        ready
+            .headers()
+            .get("retry-after")
+            .map(|v| v.to_str().unwrap()),
+        Some("2")
+    );
+    assert_eq!(
+        refused_with(ready, StatusCode::SERVICE_UNAVAILABLE).await["error"]["code"],
+        "unavailable"
+    );
+    let page = api
+        .send(reqwest::Method::GET, "/api/v1/workouts", None)
+        .await;
+    refused_with(page, StatusCode::SERVICE_UNAVAILABLE).await;
+
+    pg.pg("resume");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while api
+        .send(reqwest::Method::GET, "/readyz", None)
+        .await
+        .status()
+        != StatusCode::OK
+    {
+        assert!(
+            Instant::now() < deadline,
+            "ready once PostgreSQL is: {}",
+            server.logs()
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(
+        server.logs().contains("Spotter is listening on"),
+        "{}",
+        server.logs()
+    );
+    let workout =
+        json!({"exercises": [{"exercise": "back-squat", "sets": [{"reps": 5, "weight_kg": 100}]}]});
+    assert_eq!(
+        api.send(reqwest::Method::POST, "/api/v1/workouts", Some(workout))
+            .await
+            .status(),
+        StatusCode::CREATED
+    );
 }

@@ -1,7 +1,7 @@
-//! `spotter serve` (also what `spotter` alone does): purge expired sessions, mark the replies a
-//! killed run left half-written as failed, serve the app on
-//! the configured address, send the weekly check-ins as they fall due, and stop gracefully on
-//! Ctrl-C or SIGTERM.
+//! `spotter serve` (also what `spotter` alone does): wait for a PostgreSQL that is not up yet
+//! (answering 503 meanwhile), purge expired sessions, mark the replies a killed run left
+//! half-written as failed, serve the app on the configured address, send the weekly check-ins
+//! as they fall due, and stop gracefully on Ctrl-C or SIGTERM.
 
 use leptos::config::LeptosOptions;
 
@@ -10,15 +10,17 @@ use super::setup::Setup;
 use crate::server::db::sessions;
 
 pub(super) async fn run() -> Result<(), CliError> {
-    let setup = Setup::open().await?;
-    let site = site_options(setup.config.addr)?;
-    let addr = site.site_addr;
+    let config = crate::server::config::Config::from_env()?;
+    let site = site_options(config.addr)?;
+    let listener = std::net::TcpListener::bind(site.site_addr)?;
+    listener.set_nonblocking(true)?;
+    let setup = until_the_database_answers(config, &listener).await?;
     let db = setup.db.clone();
     survive_file_size_limit();
     let purged = sessions::purge_expired(&db).await?;
     let interrupted = crate::server::services::chat::interrupted::at_start(&db).await?;
     let state = setup.state_with(site).await?;
-    let listener = tokio::net::TcpListener::bind(addr).await?;
+    let listener = tokio::net::TcpListener::from_std(listener)?;
     // The address really bound (port 0 picks a free one).
     let addr = listener.local_addr()?;
     tracing::info!(%addr, engine = ?db.engine(), purged_sessions = purged, interrupted_replies = interrupted, "Spotter is listening on http://{addr}");
@@ -31,6 +33,70 @@ pub(super) async fn run() -> Result<(), CliError> {
     sweeper.abort();
     db.close().await;
     Ok(())
+}
+
+/// How often a server started before its PostgreSQL tries it again.
+const RETRY_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Connects and migrates. A PostgreSQL that does not answer yet (started together, restarting)
+/// is waited for: meanwhile the address answers `/healthz` and 503 with the error shape for
+/// everything else ([`starting`]), so a load balancer and a user see why, and the app takes
+/// over the same socket once the database answers, without a restart. SQLite has nothing to
+/// wait for: its errors end the command.
+async fn until_the_database_answers(
+    config: crate::server::config::Config,
+    listener: &std::net::TcpListener,
+) -> Result<Setup, CliError> {
+    let postgres = config.database_url.expose().starts_with("postgres");
+    let first = Setup::open_with(config.clone()).await;
+    let error = match first {
+        Ok(setup) => return Ok(setup),
+        Err(e) if !postgres => return Err(e),
+        Err(e) => e,
+    };
+    tracing::warn!(error = %error, "the database does not answer; answering 503 until it does");
+    let (ready, answered) = tokio::sync::oneshot::channel::<()>();
+    let waiting = tokio::net::TcpListener::from_std(listener.try_clone()?)?;
+    let stand_in = tokio::spawn(async move {
+        let app = starting();
+        let _ = axum::serve(waiting, app)
+            .with_graceful_shutdown(async move {
+                let _ = answered.await;
+            })
+            .await;
+    });
+    let mut attempts = 1u32;
+    let setup = loop {
+        tokio::time::sleep(RETRY_EVERY).await;
+        match Setup::open_with(config.clone()).await {
+            Ok(setup) => break setup,
+            Err(e) => {
+                attempts += 1;
+                if attempts % 15 == 0 {
+                    tracing::warn!(error = %e, attempts, "the database still does not answer");
+                }
+            }
+        }
+    };
+    let _ = ready.send(());
+    let _ = stand_in.await;
+    tracing::info!(attempts, "the database answers");
+    Ok(setup)
+}
+
+/// What the address answers while the database is not there yet.
+fn starting() -> axum::Router {
+    use axum::routing::get;
+    axum::Router::new()
+        .route(
+            "/healthz",
+            get(|| async { axum::Json(serde_json::json!({"status": "starting"})) }),
+        )
+        .fallback(|| async {
+            let mut e = crate::server::http::error::ApiError::unavailable();
+            e.retry_after_s = Some(RETRY_EVERY.as_secs());
+            e
+        })
 }
 
 /// Loads `Leptos.toml` (the site settings), or defaults when it is absent.

@@ -17,7 +17,11 @@ pub(super) struct Setup {
 impl Setup {
     /// Reads the configuration, connects (creating a SQLite file if needed) and migrates.
     pub async fn open() -> Result<Self, CliError> {
-        let config = Config::from_env()?;
+        Self::open_with(Config::from_env()?).await
+    }
+
+    /// [`Setup::open`] with a configuration already read.
+    pub async fn open_with(config: Config) -> Result<Self, CliError> {
         let db = Db::connect(config.database_url.expose()).await?;
         db.migrate().await?;
         Ok(Self { config, db })

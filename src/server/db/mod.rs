@@ -135,6 +135,19 @@ pub enum DbError {
     Migrate(#[from] sqlx::migrate::MigrateError),
 }
 
+/// Whether a pooled connection may be handed out: not if it is still inside a transaction.
+/// A transaction dropped on an error is rolled back as the connection goes back to the pool;
+/// when that ROLLBACK fails too (the disk gave an I/O error, and SQLite had already rolled
+/// back), sqlx still counts the transaction open, and every later `begin` on that connection
+/// would fail. Such a connection is closed and a fresh one opened instead.
+fn out_of_transaction(conn: &mut impl sqlx::Connection) -> bool {
+    let clean = !conn.is_in_transaction();
+    if !clean {
+        tracing::warn!("a pooled connection was left inside a failed transaction; replaced");
+    }
+    clean
+}
+
 /// The engine behind a [`Db`], for the few places where dialects differ.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Engine {
@@ -163,6 +176,7 @@ impl Db {
             }
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
+                .before_acquire(|conn, _| Box::pin(async move { Ok(out_of_transaction(conn)) }))
                 .connect_with(options)
                 .await?;
             Ok(Db::Sqlite(pool))
@@ -171,6 +185,7 @@ impl Db {
             let pool = PgPoolOptions::new()
                 .max_connections(16)
                 .acquire_timeout(Duration::from_secs(10))
+                .before_acquire(|conn, _| Box::pin(async move { Ok(out_of_transaction(conn)) }))
                 .connect_with(options)
                 .await?;
             Ok(Db::Postgres(pool))
