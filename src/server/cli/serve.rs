@@ -72,7 +72,7 @@ async fn until_the_database_answers(
             Ok(setup) => break setup,
             Err(e) => {
                 attempts += 1;
-                if attempts % 15 == 0 {
+                if attempts.is_multiple_of(15) {
                     tracing::warn!(error = %e, attempts, "the database still does not answer");
                 }
             }
