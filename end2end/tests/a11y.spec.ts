@@ -1,7 +1,8 @@
 // Accessibility, with and without JavaScript: a working skip link, a label for every form
 // control, one h1 per page, landmarks; axe-core (WCAG 2.0/2.1 A and AA) finding nothing serious
-// or critical on any page, in English and Hebrew, light and dark; and the chat and /log used
-// with the keyboard alone, the focused control always showing where the focus is.
+// or critical on any page, in English and Hebrew, light and dark, nor a placeholder too faint to
+// read; and the chat and /log used with the keyboard alone: every control a Tab stop that shows
+// its focus clearly, never hidden under the sticky top bar.
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Locator, Page } from '@playwright/test';
 import { EN, expect, register, test, waitForHydration } from './helpers';
@@ -356,6 +357,26 @@ async function tabThrough(page: Page): Promise<string[]> {
   await page.emulateMedia({ colorScheme: 'light' });
   if (controls.length === 0) problems.push('no controls on the page');
   controls.forEach((c, i) => reached.has(i) || problems.push(`never reached by Tab: ${c}`));
+
+  // Back up with Shift+Tab: the page scrolls down under the sticky top bar, and the focused
+  // control must come out below it, not stay hidden behind it.
+  const covered = new Set<string>();
+  for (let i = 0; i < 2 * controls.length + 20; i++) {
+    await page.keyboard.press('Shift+Tab');
+    const under = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      const bar = document.querySelector('header');
+      if (!el || !bar || el.dataset.tabWalk === undefined || bar.contains(el)) return null;
+      if (el.classList.contains('skip-link')) return null; // shown on top of the bar
+      const sticky = ['sticky', 'fixed'].includes(getComputedStyle(bar).position);
+      const top = el.getBoundingClientRect().top;
+      const below = bar.getBoundingClientRect().bottom;
+      return sticky && top < below - 1 ? el.dataset.tabWalk : null;
+    });
+    if (under !== null) covered.add(under);
+    if (await page.evaluate(() => document.activeElement?.classList.contains('skip-link'))) break;
+  }
+  covered.forEach((i) => problems.push(`under the sticky top bar after Shift+Tab: ${controls[Number(i)]}`));
   return problems;
 }
 

@@ -64,7 +64,8 @@ both_engines! {
             assert_eq!(detail_fields(&body), vec![field]);
         }
         let resp = post(&app, &user, "/api/v1/goals", json!({"goal_type": "happiness", "target_value": 1, "timeframe": "weekly"})).await;
-        assert_error(resp, StatusCode::BAD_REQUEST, "invalid_json").await;
+        let body = assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(detail_fields(&body), vec!["goal_type"]);
         assert_eq!(app.count_rows("goals", &user.id).await, 0);
 
         let goal: Value = post(&app, &user, "/api/v1/goals", json!({"goal_type": "streak", "target_value": 7, "timeframe": "daily"})).await.json().await.unwrap();

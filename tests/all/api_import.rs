@@ -110,8 +110,10 @@ both_engines! {
         assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "invalid_rows").await;
         let resp = upload(&app, &user, "format=strong&tz=Mars/Olympus", STRONG).await;
         assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        // An unknown format is a value the field does not take: 422, naming the field.
         let resp = upload(&app, &user, "format=fitbit", STRONG).await;
-        assert_error(resp, StatusCode::BAD_REQUEST, "invalid_query").await;
+        let body = assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(body["error"]["details"][0]["field"], "format", "{body}");
         let resp = user.client.post(app.url("/api/v1/import?format=strong")).header("connection", "close").json(&serde_json::json!({"a": 1})).send().await.unwrap();
         assert_error(resp, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
         // Imports may exceed the 1 MiB JSON limit: a 3 MiB export is read (and judged on its lines).

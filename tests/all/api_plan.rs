@@ -102,7 +102,8 @@ both_engines! {
             assert_eq!(detail_fields(&body)[0], field);
         }
         let resp = create(&app, &user, json!({"title": "Run", "priority": "urgent"})).await;
-        assert_error(resp, StatusCode::BAD_REQUEST, "invalid_json").await;
+        let body = assert_error(resp, StatusCode::UNPROCESSABLE_ENTITY, "validation_failed").await;
+        assert_eq!(detail_fields(&body), vec!["priority"]);
         assert_eq!(app.count_rows("plan_items", &user.id).await, 0);
     }
 }

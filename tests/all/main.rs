@@ -20,6 +20,7 @@ mod api_goals;
 mod api_import;
 mod api_me_tokens;
 mod api_plan;
+mod api_robustness;
 mod api_workouts;
 mod charts;
 mod chat_limits;

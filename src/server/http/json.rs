@@ -9,8 +9,9 @@ use serde::de::DeserializeOwned;
 use super::error::ApiError;
 use crate::domain::pagination::{Page, PageRequest};
 
-/// `Json<T>` whose rejections are 400 (malformed or wrong types), 413 (too large) or 415
-/// (not `application/json`).
+/// `Json<T>` whose rejections are 400 (malformed or wrong types), 422 (a value the field does
+/// not take, such as an unknown enum variant), 413 (too large) or 415 (not
+/// `application/json`).
 pub struct ApiJson<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
@@ -27,9 +28,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
 fn json_rejection(rejection: JsonRejection) -> ApiError {
     match rejection {
         JsonRejection::MissingJsonContentType(_) => ApiError::unsupported_media_type(),
-        JsonRejection::JsonDataError(e) => {
+        JsonRejection::JsonDataError(e) => unknown_value(&e.body_text()).unwrap_or_else(|| {
             ApiError::new(StatusCode::BAD_REQUEST, "invalid_json", e.body_text())
-        }
+        }),
         JsonRejection::JsonSyntaxError(e) => {
             ApiError::new(StatusCode::BAD_REQUEST, "malformed_json", e.body_text())
         }
@@ -38,7 +39,24 @@ fn json_rejection(rejection: JsonRejection) -> ApiError {
     }
 }
 
-/// `Query<T>` whose rejection is a 400 in the API error shape.
+/// A value of the right type that the field does not take ("furlongs" for `units`): the
+/// request was well formed, its content is not, so 422 with the field, as other invalid
+/// values are. Read from serde's message, which names the field path first
+/// ("…target type: units: unknown variant `furlongs`, expected `metric` or `imperial` at …").
+fn unknown_value(message: &str) -> Option<ApiError> {
+    let (before, after) = message.split_once(": unknown variant ")?;
+    let field = before.rsplit(": ").next()?.trim();
+    let allowed = after.split(" at line ").next().unwrap_or(after).trim();
+    let text = format!("{field}: unknown value {allowed}.");
+    Some(ApiError::field(crate::domain::account::FieldError::new(
+        if field.is_empty() { "body" } else { field },
+        "unknown_value",
+        &text,
+    )))
+}
+
+/// `Query<T>` whose rejection is a 400 in the API error shape (422 for a value the field does
+/// not take).
 pub struct ApiQuery<T>(pub T);
 
 impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
@@ -49,7 +67,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
             .await
             .map(|axum::extract::Query(v)| ApiQuery(v))
             .map_err(|e: QueryRejection| {
-                ApiError::new(StatusCode::BAD_REQUEST, "invalid_query", e.body_text())
+                unknown_value(&e.body_text()).unwrap_or_else(|| {
+                    ApiError::new(StatusCode::BAD_REQUEST, "invalid_query", e.body_text())
+                })
             })
     }
 }
@@ -86,5 +106,25 @@ impl<T: DeserializeOwned, S: Send + Sync> axum::extract::OptionalFromRequest<S> 
         <ApiJson<T> as FromRequest<S>>::from_request(req, state)
             .await
             .map(Some)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unknown_enum_value_is_a_422_naming_its_field() {
+        let e = unknown_value("Failed to deserialize the JSON body into the target type: preferences.coach_style: unknown variant `zen`, expected one of `balanced`, `encouraging`, `tough` at line 1 column 35").unwrap();
+        assert_eq!(e.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(e.code, "validation_failed");
+        assert_eq!(
+            e.message,
+            "preferences.coach_style: unknown value `zen`, expected one of `balanced`, `encouraging`, `tough`."
+        );
+        assert_eq!(e.details.unwrap()[0]["field"], "preferences.coach_style");
+        let q = unknown_value("Failed to deserialize query string: status: unknown variant `bogus`, expected `pending` or `done`").unwrap();
+        assert_eq!(q.details.unwrap()[0]["field"], "status");
+        assert!(unknown_value("Failed to deserialize the JSON body into the target type: units: invalid type: integer `5`, expected a string at line 1 column 10").is_none());
     }
 }

@@ -1,6 +1,7 @@
 //! The middleware stack around the whole app, outermost first: compression (br or gzip, as
 //! the client accepts; never event streams, which must reach the browser as they are written),
-//! request id, tracing span, security headers, CSRF check, authentication. Pages and API share
+//! request id, tracing span, security headers, the address's length, CSRF check,
+//! authentication. Pages and API share
 //! it.
 
 use std::sync::{Arc, OnceLock};
@@ -62,8 +63,29 @@ pub fn wrap(router: Router, state: AppState) -> Router {
                         }),
                 )
                 .layer(PropagateRequestIdLayer::new(REQUEST_ID.clone()))
-                .layer(middleware::from_fn(security_headers)),
+                .layer(middleware::from_fn(security_headers))
+                .layer(middleware::from_fn(uri_length)),
         )
+}
+
+/// The longest API request target served (path and query); a longer one gets 414 in the error
+/// shape. Pages take longer ones: a refused form sends the text typed back in the address
+/// (`?content=`), up to hyper's own limit of 64 KB, past which hyper answers 414 itself, with
+/// no body, before the app sees the request.
+pub const MAX_URI: usize = 8 * 1024;
+
+async fn uri_length(req: Request, next: Next) -> Response {
+    use axum::response::IntoResponse as _;
+    let len = req.uri().path_and_query().map_or(0, |p| p.as_str().len());
+    if len > MAX_URI && req.uri().path().starts_with("/api/") {
+        return crate::server::http::error::ApiError::new(
+            axum::http::StatusCode::URI_TOO_LONG,
+            "uri_too_long",
+            format!("The address is {len} characters long; at most {MAX_URI} are read."),
+        )
+        .into_response();
+    }
+    next.run(req).await
 }
 
 /// Static assets may be cached; everything else (pages, JSON) can carry personal data, and a
