@@ -66,7 +66,9 @@ both_engines! {
         let (status, html) = app.get_html(&alice.client, &format!("/c/{conversation}")).await;
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains(&format!("<figure id=\"chart-{id}\"")), "{html}");
-        assert!(html.contains("<figcaption dir=\"auto\">Squat &lt;best&gt;</figcaption>"));
+        assert!(html.contains(&format!("<figcaption dir=\"auto\" id=\"chart-{id}-caption\">Squat &lt;best&gt;</figcaption>")), "{html}");
+        // The data table scrolls, so it takes focus, named by the caption.
+        assert!(html.contains(&format!("<div tabindex=\"0\" role=\"region\" aria-labelledby=\"chart-{id}-caption\" class=\"table-scroll\">")), "{html}");
         assert!(html.contains("<td dir=\"auto\">2026-03-09</td><td dir=\"ltr\" class=\"num\">105</td>"), "{html}");
         assert!(!html.contains("Squat <best>"));
 

@@ -487,7 +487,7 @@ both_engines! {
 
         app.post_form(&user.client, "/plan", &[("title", "Deload week."), ("description", "Light only.")]).await;
         let (_, html) = app.get_html(&user.client, "/plan").await;
-        assert!(html.contains(r#"<h3 dir="auto" class="plan-title">Deload week."#), "{html}");
+        assert!(html.contains(r#"<h2 dir="auto" class="plan-title">Deload week."#), "{html}");
         assert!(html.contains(r#"<p dir="auto" class="plan-description">Light only."#), "{html}");
     }
 }

@@ -121,7 +121,7 @@ fn PlanItem(item: PlanCard) -> impl IntoView {
     view! {
         <li class="card plan-item" class:plan-done=item.done class:plan-overdue=item.overdue>
             <div class="plan-head">
-                <h3 class="plan-title" dir="auto">{item.title}</h3>
+                <h2 class="plan-title" dir="auto">{item.title}</h2>
                 {(priority != Priority::Medium).then(|| view! {
                     <span class=format!("badge prio-{}", priority.as_str())>{priority_label(t, priority)}</span>
                 })}

@@ -57,7 +57,7 @@ fn Dashboard(d: ProgressData) -> impl IntoView {
         <section class="card" aria-labelledby="months-heading">
             <h2 id="months-heading" class="sr-only">{t.this_month}</h2>
             <table class="data">
-                <thead><tr><th></th><th scope="col">{t.stat_workouts}</th><th scope="col">{t.stat_points}</th><th scope="col">{t.stat_volume}</th></tr></thead>
+                <thead><tr><td></td><th scope="col">{t.stat_workouts}</th><th scope="col">{t.stat_points}</th><th scope="col">{t.stat_volume}</th></tr></thead>
                 <tbody>
                     <tr><th scope="row">{t.this_month}</th><td><bdi>{count(d.this_month.workouts)}</bdi></td><td><bdi>{count(d.this_month.points)}</bdi></td><td><bdi>{d.this_month.volume.clone()}</bdi></td></tr>
                     <tr><th scope="row">{t.last_month}</th><td><bdi>{count(d.last_month.workouts)}</bdi></td><td><bdi>{count(d.last_month.points)}</bdi></td><td><bdi>{d.last_month.volume.clone()}</bdi></td></tr>

@@ -94,13 +94,16 @@ pub fn figure_view(f: &Figure, t: &HtmlLabels) -> impl IntoView + use<> {
         }
     });
     let title = f.title.to_owned();
+    let caption = format!("{}-caption", f.id);
     view! {
         <figure class="chart" id=f.id.to_owned() data-option=f.option_json.to_owned()>
-            <figcaption dir="auto">{title.clone()}</figcaption>
+            <figcaption dir="auto" id=caption.clone()>{title.clone()}</figcaption>
             <div class="chart-canvas" dir="ltr" role="img" aria-label=title hidden></div>
             <details class="chart-data" open>
                 <summary>{t.show_data}</summary>
-                <div class="table-scroll">
+                // It scrolls (tall, or wide on a phone): a keyboard user must be able to reach
+                // it to scroll it, and a screen reader hears what it holds.
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby=caption>
                     <table>
                         <thead><tr>{head}</tr></thead>
                         <tbody>{body}</tbody>
