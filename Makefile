@@ -37,4 +37,4 @@ check: ## Formatting and lints.
 
 clean:
 	cargo clean
-	rm -rf tools/node_modules tools/cargo tools/llm-venv tools/llm-venv.install.log
+	rm -rf tools/node_modules tools/cargo tools/llm-venv tools/llm-venv.install.log tools/api-fuzz-venv

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make test`: unit + integration tests on SQLite and on a throwaway PostgreSQL cluster, then
-# Playwright in Debian's Chromium against the served app (JavaScript off and on). The Rust tests
-# also get a real OpenAI-compatible LLM server (scripts/llm-server.sh: llama.cpp + SmolLM2-135M,
+# schemathesis (scripts/api-fuzz.sh) and Playwright in Debian's Chromium against the served app
+# (JavaScript off and on). The Rust tests also get a real OpenAI-compatible LLM server (scripts/llm-server.sh: llama.cpp + SmolLM2-135M,
 # compiled once into tools/llm-venv) at SPOTTER_TEST_LLM_URL.
 #   scripts/test.sh all|rust|e2e|llm     (llm: only the real-LLM tests, `real_llm` in tests/all)
 # Under CI=true nothing is skipped: a missing dependency fails the run. Elsewhere a failed LLM
@@ -87,6 +87,14 @@ if [ "$mode" = all ] || [ "$mode" = e2e ]; then
     kill -0 "$SERVER_PID" 2>/dev/null || { cat "$E2E_DIR/server.log"; exit 1; }
     sleep 0.2
   done
+  # Schemathesis against the OpenAPI document, as a user of its own (bounded: ~8 examples an
+  # operation, ~30 s): no 5xx, every response as documented.
+  printf 'api fuzz password 1\n' | DATABASE_URL="sqlite://$E2E_DIR/e2e.db" RUST_LOG=error \
+    target/debug/spotter user add --email api-fuzz@example.com --password-stdin >/dev/null
+  fuzz_token=$(DATABASE_URL="sqlite://$E2E_DIR/e2e.db" RUST_LOG=error \
+    target/debug/spotter token create --email api-fuzz@example.com --name api-fuzz)
+  scripts/api-fuzz.sh "http://127.0.0.1:$port" "$fuzz_token" || {
+    echo "--- server log ---"; tail -50 "$E2E_DIR/server.log"; exit 1; }
   log "Playwright (Chromium, JavaScript off and on) against http://127.0.0.1:$port"
   (cd end2end && SPOTTER_URL="http://127.0.0.1:$port" ./node_modules/.bin/playwright test) || {
     echo "--- server log ---"; tail -50 "$E2E_DIR/server.log"; exit 1; }

@@ -14,8 +14,23 @@ macro_rules! text_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-        #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
         pub enum $name { #[default] $(#[serde(rename = $text)] $variant),+ }
+
+        // The OpenAPI schema lists the text spellings. (utoipa's derive cannot read a
+        // `serde(rename)` whose value comes through this macro, and would list `Metric` for
+        // `metric`.)
+        #[cfg(feature = "ssr")]
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .enum_values(Some([$($text),+]))
+                    .into()
+            }
+        }
+
+        #[cfg(feature = "ssr")]
+        impl utoipa::ToSchema for $name {}
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -76,5 +91,14 @@ mod tests {
         assert!(Source::try_from("import_strong".to_owned()).is_err());
         assert_eq!(Source::default(), Source::Form);
         assert_eq!(Source::ALL, &[Source::Form, Source::ImportStrong]);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_openapi_schema_lists_the_text_spellings() {
+        use utoipa::PartialSchema as _;
+        let schema = serde_json::to_value(Source::schema()).unwrap();
+        assert_eq!(schema["enum"], serde_json::json!(["form", "import:strong"]));
+        assert_eq!(schema["type"], "string");
     }
 }

@@ -119,6 +119,17 @@ both_engines! {
             assert!(["$ref", "properties", "allOf"].iter().any(|k| item.get(k).is_some()), "{list}: items described: {schema}");
         }
 
+        // Operation ids are unique, as OpenAPI requires (tools key operations by them).
+        let mut ids = BTreeSet::new();
+        for item in paths.values() {
+            for op in item.as_object().unwrap().values() {
+                if let Some(id) = op.get("operationId").and_then(Value::as_str) {
+                    assert!(ids.insert(id.to_owned()), "operationId {id} twice");
+                }
+            }
+        }
+        assert!(ids.contains("goals_delete") && ids.contains("me_delete"), "{ids:?}");
+
         let mut documented = BTreeSet::new();
         for (path, item) in paths {
             for method in ["get", "post", "put", "patch", "delete", "head", "options"] {

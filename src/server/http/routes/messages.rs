@@ -106,7 +106,8 @@ pub async fn list(
         ("Prefer" = Option<String>, Header, description = "`respond-async`: answer 202 with the question as soon as it is stored")),
     request_body = MessageInput, responses(
     (status = 201, body = Exchange), (status = 200, body = Exchange), (status = 202, body = Exchange),
-    (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    (status = 404, body = ErrorBody), (status = 422, body = ErrorBody),
+    (status = 429, description = "Sending too fast, or today's token budget is spent (Retry-After)", body = ErrorBody)))]
 pub async fn create(
     Caller(state, p): Caller,
     ItemId(id): ItemId,
@@ -169,7 +170,8 @@ fn accepted(user_message: crate::server::db::messages::Message) -> Response {
 /// One call to talk to the coach: continues `conversation_id`, or starts a conversation.
 #[utoipa::path(post, path = "/api/v1/chat", tag = "conversations", request_body = ChatInput, responses(
     (status = 201, body = Exchange), (status = 200, body = Exchange), (status = 404, body = ErrorBody),
-    (status = 422, body = ErrorBody)))]
+    (status = 422, body = ErrorBody),
+    (status = 429, description = "Sending too fast, or today's token budget is spent (Retry-After)", body = ErrorBody)))]
 pub async fn chat(
     Caller(state, p): Caller,
     headers: HeaderMap,
@@ -224,7 +226,8 @@ async fn exchange(
     params(("id" = String, Path),
         ("Prefer" = Option<String>, Header, description = "`respond-async`: answer 202 with the question at once; follow the reply with GET /conversations/{id}/stream")),
     responses(
-    (status = 201, body = Exchange), (status = 202, body = Exchange), (status = 404, body = ErrorBody)))]
+    (status = 201, body = Exchange), (status = 202, body = Exchange), (status = 404, body = ErrorBody),
+    (status = 429, description = "Sending too fast, or today's token budget is spent (Retry-After)", body = ErrorBody)))]
 pub async fn regenerate(
     Caller(state, p): Caller,
     ItemId(id): ItemId,
