@@ -17,6 +17,8 @@ pub mod api;
 pub mod app;
 pub mod domain;
 #[cfg(feature = "ssr")]
+pub mod fuzzing;
+#[cfg(feature = "ssr")]
 pub mod server;
 
 /// Browser entry point: hydrates the server-rendered page.

@@ -12,7 +12,7 @@ use super::scan::{Tok, distance_factor, is_in, scan, time_factor};
 use super::{Entry, ParsedLog};
 use crate::domain::catalog::catalog;
 use crate::domain::training::SetType;
-use crate::domain::workout::{MAX_SETS_PER_EXERCISE, SetInput, WeightUnit};
+use crate::domain::workout::{MAX_REPS, MAX_SETS_PER_EXERCISE, SetInput, WeightUnit};
 
 /// Sets that share their amounts: "3x5 @ 100" is one group of three sets.
 #[derive(Clone, Debug, Default)]
@@ -866,7 +866,10 @@ fn expand(g: &Group, default_unit: WeightUnit, doubts: &mut Vec<About>) -> Vec<S
         doubts.push(About::OutOfRange { value: count });
         return Vec::new();
     }
-    if let Some(r) = reps.iter().find(|r| r.fract() != 0.0 || **r < 1.0) {
+    if let Some(r) = reps
+        .iter()
+        .find(|r| r.fract() != 0.0 || **r < 1.0 || **r > MAX_REPS as f64)
+    {
         doubts.push(About::OutOfRange { value: *r });
         return Vec::new();
     }

@@ -73,8 +73,27 @@ pub(super) fn is_in(w: &str, list: &[&str]) -> bool {
             .is_some_and(|rest| rest.chars().count() >= 2 && list.contains(&rest))
 }
 
+/// Larger than any number a set holds (a million metres is the longest distance): digits past
+/// it are a typo or a test of the reader, never an amount, and stay a word.
+const LARGEST: f64 = 1_000_000.0;
+
 /// The number written with digits in `raw` (digits with `.`, `,`, `:` or `/` between them).
 fn digits(raw: &str, next_word: &str, after_weight_word: bool) -> Tok {
+    let tok = digits_read(raw, next_word, after_weight_word);
+    let too_large = match &tok {
+        Tok::Num(n) | Tok::Clock(n) => *n > LARGEST,
+        Tok::ShortClock(a, b) => *a > LARGEST || *b > LARGEST,
+        Tok::List(ns) => ns.iter().any(|n| *n > LARGEST),
+        _ => false,
+    };
+    if too_large {
+        Tok::Word(raw.to_owned())
+    } else {
+        tok
+    }
+}
+
+fn digits_read(raw: &str, next_word: &str, after_weight_word: bool) -> Tok {
     let num = |s: &str| s.parse::<f64>().unwrap_or(0.0);
     if raw.contains(':') {
         let parts: Vec<f64> = raw.split(':').map(num).collect();

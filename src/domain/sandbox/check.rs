@@ -173,6 +173,11 @@ impl Visitor for Checker {
     }
 
     fn pre_visit_expr(&mut self, expr: &Expr) -> ControlFlow<Refusal> {
+        // SQLite's `x IN some_table` reads a table from inside an expression, past every FROM:
+        // refused (write `x IN (SELECT … FROM some_table)`).
+        if let Some(refusal) = table_in_expression(expr) {
+            return ControlFlow::Break(refusal);
+        }
         if !self.expressions {
             return ControlFlow::Continue(());
         }
@@ -206,6 +211,19 @@ impl Visitor for Checker {
             }
             _ => ControlFlow::Continue(()),
         }
+    }
+}
+
+/// `x IN table` (SQLite), a table read from inside an expression.
+pub(super) fn table_in_expression(expr: &Expr) -> Option<Refusal> {
+    match expr {
+        Expr::In {
+            target: sqlparser::ast::InTarget::Table { name, .. },
+            ..
+        } => Some(Refusal::Construct(format!(
+            "IN {name} (write IN (SELECT …))"
+        ))),
+        _ => None,
     }
 }
 

@@ -60,6 +60,14 @@ struct Scoper {
 impl VisitorMut for Scoper {
     type Break = Refusal;
 
+    // A table read inside an expression would escape the scoping below.
+    fn pre_visit_expr(&mut self, expr: &mut sqlparser::ast::Expr) -> ControlFlow<Refusal> {
+        match super::check::table_in_expression(expr) {
+            Some(refusal) => ControlFlow::Break(refusal),
+            None => ControlFlow::Continue(()),
+        }
+    }
+
     // After the children: the scoped subquery put in place is not visited again.
     fn post_visit_table_factor(&mut self, factor: &mut TableFactor) -> ControlFlow<Refusal> {
         match factor {

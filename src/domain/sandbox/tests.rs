@@ -43,6 +43,15 @@ fn a_trainers_queries_pass_both_layers_on_both_engines() {
 
 /// What [`Refusal`] each attack gets from layer 1 (the variant's name).
 const ATTACKS: &[(&str, &str)] = &[
+    // SQLite reads a table inside an expression with `x IN table` (found by the fuzzer).
+    (
+        "SELECT * FROM workout_sessions WHERE id IN exercise_sets",
+        "Construct",
+    ),
+    (
+        "SELECT * FROM workout_sessions WHERE id IN main.users",
+        "Construct",
+    ),
     ("", "Empty"),
     ("   ", "Empty"),
     ("SELEC * FROM exercise_sets", "Parse"),
@@ -245,6 +254,10 @@ fn layer_two_alone_scopes_every_table_or_refuses() {
                 "UnknownTable",
             ),
             ("DELETE FROM exercise_sets", "NotAQuery"),
+            (
+                "SELECT * FROM workout_sessions WHERE id IN users",
+                "Construct",
+            ),
         ] {
             let Ok(statement) = parse(sql, dialect) else {
                 continue;
