@@ -1,5 +1,5 @@
 # Spotter: the two commands are `make run` and `make test`. Both install what is missing.
-.PHONY: run build dev test test-unit test-e2e test-llm check bench clean
+.PHONY: run build dev test test-unit test-e2e test-llm check bench scale-demo clean
 
 run: ## Build everything (release) and serve http://127.0.0.1:3000 (SQLite + offline coach).
 	@scripts/ensure-tools.sh build
@@ -34,6 +34,11 @@ check: ## Formatting and lints.
 	cargo fmt --check
 	cargo clippy --all-targets --features ssr -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
+
+scale-demo: ## Two instances on one PostgreSQL behind nginx on loopback, with the demo account; Ctrl-C stops all.
+	@scripts/ensure-tools.sh test
+	@scripts/build.sh debug
+	@scripts/scale-demo.sh demo
 
 clean:
 	cargo clean

@@ -68,12 +68,18 @@ ensure_postgres() {
   apt_install postgresql
 }
 
+ensure_nginx() {
+  # The two-instance test behind a reverse proxy (scripts/scale-demo.sh).
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || apt_install nginx
+}
+
 ensure_wasm_target
 ensure_wasm_bindgen
 ensure_npm_tools
 if [ "$mode" = test ]; then
   ensure_chromium
   ensure_postgres
+  ensure_nginx
   command -v curl >/dev/null || apt_install curl
   npm_install end2end
 fi

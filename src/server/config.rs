@@ -72,6 +72,9 @@ pub struct Config {
     pub daily_token_budget: u64,
     /// Force the session cookie's `Secure` flag; by default it follows `X-Forwarded-Proto`.
     pub cookie_secure: Option<bool>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`SPOTTER_TRUSTED_PROXIES`,
+    /// addresses separated by commas). From any other peer the header is ignored.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -151,6 +154,24 @@ impl Config {
                 }),
             })
             .transpose()?;
+        let trusted_proxies = get("SPOTTER_TRUSTED_PROXIES")
+            .map(|v| {
+                v.split(',')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(|a| {
+                        a.parse::<std::net::IpAddr>()
+                            .map_err(|_| ConfigError::Invalid {
+                                name: "SPOTTER_TRUSTED_PROXIES",
+                                reason: format!(
+                                    "expected IP addresses separated by commas, got {a:?}"
+                                ),
+                            })
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .transpose()?
+            .unwrap_or_default();
         Ok(Self {
             database_url: Secret::new(
                 get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned()),
@@ -169,6 +190,7 @@ impl Config {
             chat_limit_per_minute,
             daily_token_budget,
             cookie_secure,
+            trusted_proxies,
         })
     }
 }

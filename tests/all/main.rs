@@ -47,6 +47,7 @@ mod progress_charts;
 mod real_llm;
 mod restore;
 mod sandbox;
+mod scale;
 mod schema_parity;
 mod security;
 mod training_pages;

@@ -6,7 +6,8 @@
 //!
 //! - [`account`]: register, log in, log out, change settings (REST and forms share them).
 //! - [`api_tokens`]: issuing an API token (REST, the settings form, `spotter token create`).
-//! - [`client_ip()`]: the peer address that per-IP throttling keys on.
+//! - [`client_ip()`]: the address per-IP throttling keys on (the peer, or what a trusted
+//!   proxy says in `X-Forwarded-For`).
 //! - [`cookie`]: the session cookie, set and cleared.
 //! - [`csrf`]: the origin check on unsafe requests that are not bearer-authenticated.
 //! - [`password`]: argon2id hashing and verification.

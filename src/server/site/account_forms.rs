@@ -69,7 +69,7 @@ pub async fn login(
     let email = form.email.unwrap_or_default();
     match account::login(
         &state,
-        &client_ip(addr.as_ref()),
+        &client_ip(addr.as_ref(), &headers, &state.config.trusted_proxies),
         &email,
         &form.password.unwrap_or_default(),
         user_agent(&headers),
@@ -132,7 +132,7 @@ pub async fn register(
     };
     match account::register(
         &state,
-        &client_ip(addr.as_ref()),
+        &client_ip(addr.as_ref(), &headers, &state.config.trusted_proxies),
         registration,
         user_agent(&headers),
     )

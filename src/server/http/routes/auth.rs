@@ -73,7 +73,7 @@ pub async fn register(
     let language = body.language.unwrap_or(Language::En);
     let session = account::register(
         &state,
-        &client_ip(addr.as_ref()),
+        &client_ip(addr.as_ref(), &headers, &state.config.trusted_proxies),
         Registration {
             email: &body.email,
             password: &body.password,
@@ -106,7 +106,7 @@ pub async fn login(
 ) -> Result<Response, ApiError> {
     let session = account::login(
         &state,
-        &client_ip(addr.as_ref()),
+        &client_ip(addr.as_ref(), &headers, &state.config.trusted_proxies),
         &body.email,
         &body.password,
         user_agent(&headers),
