@@ -18,6 +18,10 @@
 #   benches/ttft.rs     time to first token added by Spotter (budget 2 ms p50): a fake model
 #                       server on loopback asked directly (baseline) and through Spotter's SSE,
 #                       one request at a time, p50/p99 of both and of the difference.
+#   benches/streams.rs  issue #22: 1,000 streamed replies at once through the real server (its
+#                       own process) over a fake model on loopback: errors, wall time, the
+#                       server's peak RSS against its idle RSS (budget 150 MB), and every reply
+#                       stored complete with the streamed text.
 #   HTTP                issue #20: the thread page of a 50-message conversation made through the
 #                       coach >= 10x the requests/s of ../shared/peers/seed_fastapi in the same run
 #                       and >= 50% of the same server's rate on a static file of the page's size;
@@ -55,6 +59,7 @@
 #
 #   usage: scripts/bench.sh                        everything (`make bench`)
 #          scripts/bench.sh ttft [rounds]          time to first token only
+#          scripts/bench.sh streams [n]            n streamed replies at once (default 1,000)
 #          scripts/bench.sh dom [sends]            first reply text in the browser (BENCH_PROFILE=debug
 #                                                  for a quick look with the debug server)
 #          scripts/bench.sh http [seconds]         the HTTP part and the wasm size (10 s per URL)
@@ -460,11 +465,18 @@ ttft_part() {
   cargo bench --features ssr --bench ttft -- "${1:-300}"
 }
 
+streams_part() {
+  echo
+  # Every reply holds a socket at the client, the server and the fake model: raise the limit.
+  (ulimit -n 16384 2>/dev/null || ulimit -n "$(ulimit -Hn)"; cargo bench --features ssr --bench streams -- "${1:-1000}")
+}
+
 case ${1:-} in
   http) shift; http_part "$@" ;;
+  streams) shift; streams_part "$@" ;;
   criterion) shift; criterion_part "$@" ;;
   ttft) shift; ttft_part "$@" ;;
   dom) shift; dom_part "$@" ;;
-  "") criterion_part; ttft_part; http_part; dom_part ;;
+  "") criterion_part; ttft_part; streams_part; http_part; dom_part ;;
   *) criterion_part "$@" ;;
 esac
