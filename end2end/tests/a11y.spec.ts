@@ -330,6 +330,11 @@ async function tabThrough(page: Page): Promise<string[]> {
   const controls = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]')]
       .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
+      // Inside a closed <details> only its summary is shown (Chromium keeps boxes for the rest).
+      .filter((el) => {
+        const closed = el.closest('details:not([open])');
+        return !closed || (el.tagName === 'SUMMARY' && el.parentElement === closed);
+      })
       .filter((el) => !(el as HTMLButtonElement).disabled && el.tabIndex >= 0 && (el as HTMLInputElement).type !== 'hidden')
       .map((el, i) => {
         el.dataset.tabWalk = String(i);

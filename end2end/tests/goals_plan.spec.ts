@@ -80,7 +80,7 @@ test('edit a logged workout and delete it from /log', async ({ page }) => {
   await expect(line).toContainText('2 sets');
 
   await page.goto('/progress');
-  const heaviest = page.getByRole('region', { name: 'Personal records' }).getByRole('row').filter({ hasText: 'Heaviest weight' });
+  const heaviest = page.getByRole('region', { name: 'Personal records', exact: true }).getByRole('row').filter({ hasText: 'Heaviest weight' });
   await expect(heaviest).toContainText('150 kg');
 
   await page.goto('/log');

@@ -27,7 +27,7 @@ test('log a workout on /log and see the new PR on /progress', async ({ page }) =
 
   await saved.getByRole('link', { name: 'See your progress' }).click();
   await expect(page).toHaveURL(/\/progress$/);
-  const records = page.getByRole('region', { name: 'Personal records' });
+  const records = page.getByRole('region', { name: 'Personal records', exact: true });
   const heaviest = records.getByRole('row').filter({ hasText: 'Heaviest weight' }).filter({ hasText: 'Bench Press' });
   await expect(heaviest).toContainText('100 kg');
   await expect(records.getByRole('row').filter({ hasText: 'Longest distance' })).toContainText('5 km');
