@@ -70,7 +70,12 @@ fn spotter(db: &str, args: &[&str], stdin: Option<&str>) -> String {
         .spawn()
         .unwrap();
     if let Some(input) = stdin {
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
     }
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "spotter {args:?}");
@@ -97,12 +102,25 @@ async fn main() {
     spotter(&db, &["migrate"], None);
     spotter(
         &db,
-        &["user", "add", "--email", "streams@bench.example", "--password-stdin"],
+        &[
+            "user",
+            "add",
+            "--email",
+            "streams@bench.example",
+            "--password-stdin",
+        ],
         Some("a long bench password\n"),
     );
     let token = spotter(
         &db,
-        &["token", "create", "--email", "streams@bench.example", "--name", "bench"],
+        &[
+            "token",
+            "create",
+            "--email",
+            "streams@bench.example",
+            "--name",
+            "bench",
+        ],
         None,
     );
     let port = std::net::TcpListener::bind("127.0.0.1:0")
@@ -129,7 +147,12 @@ async fn main() {
         .build()
         .unwrap();
     for _ in 0..200 {
-        if client.get(format!("{base}/readyz")).send().await.is_ok_and(|r| r.status().is_success()) {
+        if client
+            .get(format!("{base}/readyz"))
+            .send()
+            .await
+            .is_ok_and(|r| r.status().is_success())
+        {
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -196,12 +219,18 @@ async fn main() {
     let _ = server.kill();
     let _ = server.wait();
 
-    println!("== {n} streamed replies at once (fake model: {PIECES} pieces, {} ms apart) ==", PACE.as_millis());
+    println!(
+        "== {n} streamed replies at once (fake model: {PIECES} pieces, {} ms apart) ==",
+        PACE.as_millis()
+    );
     println!(
         "ended with `done`: {} of {n}; errors: {}{}",
         n - errors.len(),
         errors.len(),
-        errors.first().map(|e| format!(" (first: {e})")).unwrap_or_default()
+        errors
+            .first()
+            .map(|e| format!(" (first: {e})"))
+            .unwrap_or_default()
     );
     println!(
         "wall time {:.2} s (one reply alone takes {:.2} s)",
@@ -213,5 +242,7 @@ async fn main() {
         idle_kb as f64 / 1024.0,
         peak_kb as f64 / 1024.0
     );
-    println!("stored: {complete} complete replies, {whole} with exactly the streamed text (of {n})");
+    println!(
+        "stored: {complete} complete replies, {whole} with exactly the streamed text (of {n})"
+    );
 }

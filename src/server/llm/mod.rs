@@ -90,7 +90,8 @@ pub struct CoachContext {
 pub struct LlmRequest {
     pub system: String,
     pub messages: Vec<LlmMessage>,
-    pub tools: Vec<ToolSpec>,
+    /// Shared: the same schemas for every request (one copy in the process, not one a reply).
+    pub tools: std::sync::Arc<[ToolSpec]>,
     pub context: CoachContext,
 }
 

@@ -247,7 +247,7 @@ impl<'a> Checkins<'a> {
                 tool_calls: Vec::new(),
                 tool_call_id: None,
             }],
-            tools: Vec::new(),
+            tools: std::sync::Arc::from([]),
             context: CoachContext {
                 language: user.language,
                 units: user.units,

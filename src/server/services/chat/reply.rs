@@ -95,7 +95,7 @@ impl ReplyTask {
         };
         let mut stored = Vec::new();
         let mut next_step = Some(self.first_step.clone());
-        let tools = std::mem::take(&mut request.tools);
+        let tools = std::mem::replace(&mut request.tools, std::sync::Arc::from([]));
         let mut tools_withdrawn = false;
         let mut round_no = 0;
         while round_no < MAX_TOOL_ROUNDS {
@@ -109,7 +109,7 @@ impl ReplyTask {
             request.tools = if offer_tools {
                 tools.clone()
             } else {
-                Vec::new()
+                std::sync::Arc::from([])
             };
             let mut round = self.round(&request, &step).await?;
             if let Outcome::Replied(reply) = &round.outcome

@@ -39,18 +39,19 @@ use crate::server::services::plan::{PlanError, create_item, update_item};
 use crate::server::services::stats::{stats, today};
 
 /// Every tool, with its arguments' JSON schema generated from the Rust type.
-pub fn specs() -> Vec<ToolSpec> {
+pub fn specs() -> std::sync::Arc<[ToolSpec]> {
     // Generated once: the schemas never change while the process runs.
-    static SPECS: std::sync::LazyLock<Vec<ToolSpec>> = std::sync::LazyLock::new(|| {
-        ToolName::ALL
-            .iter()
-            .map(|&name| ToolSpec {
-                name: name.as_str(),
-                description: name.description(),
-                parameters: schema_of(name),
-            })
-            .collect()
-    });
+    static SPECS: std::sync::LazyLock<std::sync::Arc<[ToolSpec]>> =
+        std::sync::LazyLock::new(|| {
+            ToolName::ALL
+                .iter()
+                .map(|&name| ToolSpec {
+                    name: name.as_str(),
+                    description: name.description(),
+                    parameters: schema_of(name),
+                })
+                .collect()
+        });
     SPECS.clone()
 }
 
