@@ -591,3 +591,30 @@ async fn a_server_started_before_postgres_answers_503_then_serves_without_a_rest
         StatusCode::CREATED
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_waiting_for_its_database_stops_on_sigterm() {
+    // Nothing listens on this port: the server waits, answering 503, until told to stop.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("postgres://postgres@127.0.0.1:{port}/postgres");
+    let mut server = serve_waiting(&url).await;
+    let asked = Instant::now();
+    let clean = server.stop();
+    assert!(
+        asked.elapsed() < Duration::from_secs(5),
+        "stopped in {:?}",
+        asked.elapsed()
+    );
+    assert!(!clean, "it never served: the exit says so");
+    assert!(
+        server
+            .logs()
+            .contains("stopped before the database answered"),
+        "{}",
+        server.logs()
+    );
+}

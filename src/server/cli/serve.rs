@@ -66,8 +66,20 @@ async fn until_the_database_answers(
             .await;
     });
     let mut attempts = 1u32;
+    // Ctrl-C or SIGTERM while waiting stops the wait (and the command).
+    let stop = shutdown_signal();
+    tokio::pin!(stop);
     let setup = loop {
-        tokio::time::sleep(RETRY_EVERY).await;
+        tokio::select! {
+            () = tokio::time::sleep(RETRY_EVERY) => {}
+            () = &mut stop => {
+                let _ = ready.send(());
+                let _ = stand_in.await;
+                return Err(CliError::User(format!(
+                    "stopped before the database answered ({attempts} attempts): {error}"
+                )));
+            }
+        }
         match Setup::open_with(config.clone()).await {
             Ok(setup) => break setup,
             Err(e) => {
