@@ -22,6 +22,9 @@
 #                       own process) over a fake model on loopback: errors, wall time, the
 #                       server's peak RSS against its idle RSS (budget 150 MB), and every reply
 #                       stored complete with the streamed text.
+#   scale               issue #22: latency at 100,000 messages against 1,000,000 (the same
+#                       seeder, two SQLite files, the release server on each in turn, one
+#                       user's conversation JSON and list; budget within 1.5x).
 #   HTTP                issue #20: the thread page of a 50-message conversation made through the
 #                       coach >= 10x the requests/s of ../shared/peers/seed_fastapi in the same run
 #                       and >= 50% of the same server's rate on a static file of the page's size;
@@ -60,6 +63,7 @@
 #   usage: scripts/bench.sh                        everything (`make bench`)
 #          scripts/bench.sh ttft [rounds]          time to first token only
 #          scripts/bench.sh streams [n]            n streamed replies at once (default 1,000)
+#          scripts/bench.sh scale [users] [secs]   latency at users x 1,000 messages against 10 x that
 #          scripts/bench.sh dom [sends]            first reply text in the browser (BENCH_PROFILE=debug
 #                                                  for a quick look with the debug server)
 #          scripts/bench.sh http [seconds]         the HTTP part and the wasm size (10 s per URL)
@@ -465,6 +469,57 @@ ttft_part() {
   cargo bench --features ssr --bench ttft -- "${1:-300}"
 }
 
+# Latency on a database ten times the peer's shape against the peer's shape itself (issue #22:
+# within 1.5x): the same seeder (benches/http_seed.rs) fills two SQLite files, SMALL and 10 x SMALL
+# users x 20 conversations x 50 messages (default 100: 100,000 against 1,000,000 messages; the
+# big seed takes ~8 min), then the release server on each in turn answers one seeded user's
+# conversation (50 messages, JSON) and conversation list under `wrk -t2 -c8 --latency`.
+scale_part() {
+  local small=${1:-100} secs=${2:-8} work bin=$target_dir/release/spotter
+  work=$(mktemp -d /tmp/spotter-scale-bench.XXXXXX)
+  command -v wrk >/dev/null || apt_install wrk
+  local password=bench-password-1
+  for users in "$small" $((small * 10)); do
+    log "seeding $users users x 20 conversations x 50 messages"
+    cargo bench --features ssr --bench http_seed -- "sqlite://$work/db-$users.db" "$password" "$users" 20 50 | tail -1
+  done
+  [ -x "$bin" ] || scripts/build.sh release
+  echo
+  echo "== Latency at $((small * 1000)) messages and at $((small * 10000)) (wrk -t2 -c8 -d${secs}s; budget: within 1.5x) =="
+  local users label url p50 p99
+  declare -A result
+  for users in "$small" $((small * 10)); do
+    local db=sqlite://$work/db-$users.db port token cid
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    token=$(DATABASE_URL=$db RUST_LOG=error "$bin" token create --email user1@bench.example --name scale)
+    DATABASE_URL=$db SPOTTER_ADDR=127.0.0.1:$port RUST_LOG=error "$bin" serve >"$work/server.log" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+    cid=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/conversations?per_page=1" |
+      python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+    for label in messages list; do
+      if [ $label = messages ]; then url="http://127.0.0.1:$port/api/v1/conversations/$cid/messages?per_page=50"
+      else url="http://127.0.0.1:$port/api/v1/conversations?per_page=20"; fi
+      out=$(wrk -t2 -c8 -d"${secs}s" --latency -H "Authorization: Bearer $token" "$url")
+      p50=$(awk '$1 == "50%" {print $2}' <<<"$out"); p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+      result[$label-$users]="$p50 $p99"
+      printf '  %-9s %8s messages: p50 %-9s p99 %-9s %s req/s\n' "$label" "$((users * 1000))" "$p50" "$p99" \
+        "$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+    done
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  done
+  # wrk prints 4.21ms or 812.00us: both in ms for the ratio.
+  ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v } else { sub(/s$/, "", v); print v * 1000 } }'; }
+  for label in messages list; do
+    read -r s50 s99 <<<"${result[$label-$small]}"; read -r b50 b99 <<<"${result[$label-$((small * 10))]}"
+    printf '  %-9s ten times the rows: p50 %sx, p99 %sx\n' "$label" \
+      "$(awk -v a="$(ms "$b50")" -v b="$(ms "$s50")" 'BEGIN { printf "%.2f", a / b }')" \
+      "$(awk -v a="$(ms "$b99")" -v b="$(ms "$s99")" 'BEGIN { printf "%.2f", a / b }')"
+  done
+  rm -rf "$work"
+}
+
 streams_part() {
   echo
   # Every reply holds a socket at the client, the server and the fake model: raise the limit.
@@ -474,9 +529,10 @@ streams_part() {
 case ${1:-} in
   http) shift; http_part "$@" ;;
   streams) shift; streams_part "$@" ;;
+  scale) shift; scale_part "$@" ;;
   criterion) shift; criterion_part "$@" ;;
   ttft) shift; ttft_part "$@" ;;
   dom) shift; dom_part "$@" ;;
-  "") criterion_part; ttft_part; streams_part; http_part; dom_part ;;
+  "") criterion_part; ttft_part; streams_part; scale_part; http_part; dom_part ;;
   *) criterion_part "$@" ;;
 esac
