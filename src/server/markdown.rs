@@ -67,48 +67,8 @@ mod tests {
         assert!(render("| a | b |\n|---|---|\n| 1 | 2 |").contains("<table>"));
     }
 
-    /// Every element in `html`: only the ones Markdown makes, never a script, image or frame.
-    fn tags(html: &str) -> Vec<String> {
-        html.split('<')
-            .skip(1)
-            .map(|t| {
-                t.trim_start_matches('/')
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric())
-                    .collect()
-            })
-            .collect()
-    }
-
     #[test]
     fn nothing_in_a_reply_runs_or_loads() {
-        const MARKDOWN_TAGS: &[&str] = &[
-            "p",
-            "strong",
-            "em",
-            "ul",
-            "ol",
-            "li",
-            "a",
-            "code",
-            "pre",
-            "br",
-            "hr",
-            "blockquote",
-            "del",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "table",
-            "thead",
-            "tbody",
-            "tr",
-            "th",
-            "td",
-        ];
         let cases = [
             "<script>alert(1)</script>",
             "<img src=x onerror=alert(1)>",
@@ -122,29 +82,10 @@ mod tests {
             "<a href=\"javascript:alert(1)\">x</a>",
             "```html\n<script>alert(1)</script>\n```",
         ];
+        // Only the tags Markdown makes, with harmless attributes, and links only to http(s)
+        // and mailto: the fuzzer's property (`crate::fuzzing::markdown`), on the known attacks.
         for case in cases {
-            let html = render(case);
-            for tag in tags(&html) {
-                assert!(
-                    MARKDOWN_TAGS.contains(&tag.as_str()),
-                    "{case} → <{tag}> in {html}"
-                );
-            }
-            let anchors = html.split('<').skip(1).filter(|t| t.starts_with("a "));
-            for anchor in anchors {
-                let attributes = anchor.split('>').next().unwrap_or_default();
-                let target = attributes
-                    .split("href=\"")
-                    .nth(1)
-                    .unwrap_or_default()
-                    .to_ascii_lowercase();
-                assert!(
-                    ["http://", "https://", "mailto:"]
-                        .iter()
-                        .any(|s| target.starts_with(s)),
-                    "{case} → {html}"
-                );
-            }
+            crate::fuzzing::markdown(case.as_bytes());
         }
         assert_eq!(
             render("![a squat rack](https://x.example/a.png)"),

@@ -401,8 +401,7 @@ struct OwnPostgres {
 impl OwnPostgres {
     /// `None` (SKIPPED) without PostgreSQL, unless the run requires it.
     fn start(test: &str) -> Option<OwnPostgres> {
-        let required = std::env::var("SPOTTER_REQUIRE_POSTGRES").is_ok_and(|v| v == "1")
-            || std::env::var("CI").is_ok_and(|v| v == "true");
+        let required = crate::common::services_required();
         let out = std::process::Command::new("scripts/pg.sh")
             .arg("start")
             .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -418,13 +417,7 @@ impl OwnPostgres {
             return None;
         }
         let exports = text(&out.stdout);
-        let var = |name: &str| {
-            exports
-                .lines()
-                .find_map(|l| l.strip_prefix(&format!("export {name}=")))
-                .unwrap_or_else(|| panic!("{name} in {exports}"))
-                .to_owned()
-        };
+        let var = |name: &str| crate::common::exported(&exports, name);
         Some(OwnPostgres {
             dir: var("PG_TEST_DIR"),
             url: var("SPOTTER_TEST_POSTGRES_URL"),

@@ -26,8 +26,7 @@ struct Scaled {
 
 impl Scaled {
     fn start() -> Option<Scaled> {
-        let required = std::env::var("CI").is_ok_and(|v| v == "true")
-            || std::env::var("SPOTTER_REQUIRE_POSTGRES").is_ok_and(|v| v == "1");
+        let required = crate::common::services_required();
         let out = std::process::Command::new("scripts/scale-demo.sh")
             .arg("start")
             .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -51,13 +50,7 @@ impl Scaled {
             return None;
         }
         let exports = text(&out.stdout);
-        let var = |name: &str| {
-            exports
-                .lines()
-                .find_map(|l| l.strip_prefix(&format!("export {name}=")))
-                .unwrap_or_else(|| panic!("{name} in {exports}"))
-                .to_owned()
-        };
+        let var = |name: &str| crate::common::exported(&exports, name);
         Some(Scaled {
             dir: var("SCALE_DIR"),
             url: var("SCALE_URL"),

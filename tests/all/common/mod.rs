@@ -164,14 +164,29 @@ fn init_tracing() {
     });
 }
 
+/// Whether a test that needs PostgreSQL (or another service the test scripts start) must fail
+/// without it rather than say SKIPPED: `CI=true` or `SPOTTER_REQUIRE_POSTGRES=1`.
+pub fn services_required() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+        || std::env::var("SPOTTER_REQUIRE_POSTGRES").is_ok_and(|v| v == "1")
+}
+
+/// `VALUE` of the line `export NAME=VALUE` a script printed for `eval` (scripts/pg.sh,
+/// scripts/scale-demo.sh).
+pub fn exported(exports: &str, name: &str) -> String {
+    exports
+        .lines()
+        .find_map(|l| l.strip_prefix(&format!("export {name}=")))
+        .unwrap_or_else(|| panic!("{name} in {exports}"))
+        .to_owned()
+}
+
 /// The admin URL of the test PostgreSQL cluster, `None` to skip (when allowed).
 pub fn postgres_admin_url(test: &str) -> Option<String> {
     match std::env::var(POSTGRES_URL_VAR) {
         Ok(url) if !url.trim().is_empty() => Some(url),
         _ => {
-            let required = std::env::var("CI").is_ok_and(|v| v == "true")
-                || std::env::var("SPOTTER_REQUIRE_POSTGRES").is_ok_and(|v| v == "1");
-            if required {
+            if services_required() {
                 panic!(
                     "{test}: PostgreSQL is required (CI=true or SPOTTER_REQUIRE_POSTGRES=1) but \
                      {POSTGRES_URL_VAR} is not set. Start a cluster with \
