@@ -32,7 +32,7 @@ bench: ## Criterion (import, scoring, matcher, sandbox, NL parse, 100k-set aggre
 
 check: ## Formatting and lints.
 	cargo fmt --check
-	cargo clippy --all-targets --features ssr -- -D warnings
+	cargo clippy --all-targets --features bench -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
 
 scale-demo: ## Two instances on one PostgreSQL behind nginx on loopback, with the demo account; Ctrl-C stops all.

@@ -454,7 +454,7 @@ fn aggregate(c: &mut Criterion) {
     // Pools are dropped inside criterion's calls: keep a runtime context around for that.
     let _context = rt.enter();
 
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = spotter::scratch::tempdir().expect("temp dir");
     let url = format!("sqlite://{}", dir.path().join("bench.db").display());
     let db = rt.block_on(Db::connect(&url)).expect("connect SQLite");
     let seeded = rt.block_on(seed(&db));

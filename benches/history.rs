@@ -41,11 +41,11 @@ struct Account {
     sandbox: Sandbox,
     user: User,
     sets: i64,
-    _dir: tempfile::TempDir,
+    _dir: spotter::scratch::TempDir,
 }
 
 async fn account(label: &'static str, at_least_sets: i64) -> Account {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = spotter::scratch::tempdir().expect("temp dir");
     let url = format!("sqlite://{}", dir.path().join("history.db").display());
     let db = Db::connect(&url).await.expect("connect");
     db.migrate().await.expect("migrate");

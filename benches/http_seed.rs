@@ -5,7 +5,7 @@
 //! it shares the build of the criterion benches and stays out of `cargo test` and the shipped
 //! binary:
 //!
-//!   cargo bench --features ssr --bench http_seed -- DATABASE_URL PASSWORD [USERS CONVERSATIONS MESSAGES]
+//!   cargo bench --features bench --bench http_seed -- DATABASE_URL PASSWORD [USERS CONVERSATIONS MESSAGES]
 //!
 //! Users are `user{N}@bench.example` (N from 0), all with PASSWORD (one real argon2id hash,
 //! computed once and shared: hashing 100 times would only slow the seed down). Everything is

@@ -20,7 +20,7 @@ use spotter::domain::import::{Format, FormatChoice, parse};
 use spotter::server::db::users::{self, NewUser, User};
 use spotter::server::db::{Db, exercises};
 use spotter::server::services::import::{ImportRun, import};
-use tempfile::TempDir;
+use spotter::scratch::TempDir;
 use tokio::runtime::Runtime;
 
 const ROWS: usize = 10_000;
@@ -44,7 +44,7 @@ fn csv_read(bytes: &[u8]) -> usize {
 /// A fresh, migrated SQLite database with the catalog and one user. The directory must outlive
 /// the pool.
 async fn fresh_db() -> (Db, User, TempDir) {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = spotter::scratch::tempdir().expect("temp dir");
     let url = format!("sqlite://{}", dir.path().join("bench.db").display());
     let db = Db::connect(&url).await.expect("connect");
     db.migrate().await.expect("migrate");

@@ -97,7 +97,7 @@ async fn main() {
         axum::serve(listener, app).await.unwrap();
     });
 
-    let dir = tempfile::tempdir().unwrap();
+    let dir = spotter::scratch::tempdir().unwrap();
     let db = format!("sqlite://{}", dir.path().join("streams.db").display());
     spotter(&db, &["migrate"], None);
     spotter(

@@ -96,7 +96,7 @@ async fn main() {
     )
     .await;
 
-    let dir = tempfile::tempdir().unwrap();
+    let dir = spotter::scratch::tempdir().unwrap();
     let db_url = format!("sqlite://{}", dir.path().join("ttft.db").display());
     let db = Db::connect(&db_url).await.unwrap();
     db.migrate().await.unwrap();

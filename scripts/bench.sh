@@ -55,10 +55,10 @@
 # everything else still runs. Missing tools are installed: the build's (scripts/ensure-tools.sh)
 # and wrk (apt).
 #
-# Builds: the crate's lib is also a cdylib, so cargo keeps one lib per target dir: a bench build
-# (with dev-dependencies) and the release server's build replace each other, and each switch
-# recompiles the crate (a few minutes on 2 cores). Criterion and the seeder share the bench
-# build and the server is built after them, so a run switches at most twice.
+# Builds: the crate's lib is also a cdylib, so cargo keeps one lib per target dir: a criterion
+# build (feature `bench`) and the release server's build replace each other, and each switch
+# recompiles the crate (a few minutes on 2 cores). The criterion benches and the seeder share
+# the `bench` build; ttft and streams share the server's. Each part builds what it needs first.
 #
 #   usage: scripts/bench.sh                        everything (`make bench`)
 #          scripts/bench.sh ttft [rounds]          time to first token only
@@ -91,7 +91,7 @@ criterion_part() {
     start_pg
   fi
 
-  cargo bench --features ssr --bench import --bench scoring --bench sandbox --bench nl_log \
+  cargo bench --features bench --bench import --bench scoring --bench sandbox --bench nl_log \
     --bench aggregate --bench history -- --noplot "$@"
   stop_pg
 
@@ -308,11 +308,11 @@ http_part() {
   if ! command -v wrk >/dev/null; then
     apt_install wrk
   fi
-  # Seed first, build second: building a bench target also builds the server with the
-  # dev-dependencies' features and leaves that binary at target/release/spotter; build.sh then
+  # Seed first, build second: building a criterion target also builds the server with the
+  # `bench` feature and leaves that binary at target/release/spotter; build.sh then
   # puts the shipped release build back there, and that is the one measured.
   log "seeding 100 users x 20 conversations x 50 messages (benches/http_seed.rs)"
-  cargo bench --features ssr --bench http_seed -- "$db" "$password"
+  cargo bench --features bench --bench http_seed -- "$db" "$password"
   scripts/build.sh release
   local spotter=$target_dir/release/spotter
   # The thread measured is made through the coach, as a user makes one: the demo account's
@@ -481,7 +481,7 @@ scale_part() {
   local password=bench-password-1
   for users in "$small" $((small * 10)); do
     log "seeding $users users x 20 conversations x 50 messages"
-    cargo bench --features ssr --bench http_seed -- "sqlite://$work/db-$users.db" "$password" "$users" 20 50 | tail -1
+    cargo bench --features bench --bench http_seed -- "sqlite://$work/db-$users.db" "$password" "$users" 20 50 | tail -1
   done
   [ -x "$bin" ] || scripts/build.sh release
   echo

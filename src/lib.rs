@@ -18,6 +18,8 @@ pub mod app;
 pub mod domain;
 #[cfg(feature = "ssr")]
 pub mod fuzzing;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod scratch;
 #[cfg(feature = "ssr")]
 pub mod server;
 

@@ -178,7 +178,7 @@ mod tests {
 
     #[test]
     fn compressible_files_get_br_and_gzip_beside_them_once() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::scratch::tempdir().unwrap();
         let script: String = (0..400).map(|i| format!("let x{i} = {i};\n")).collect();
         fs::create_dir(dir.path().join("pkg")).unwrap();
         fs::write(dir.path().join("pkg/app.js"), &script).unwrap();

@@ -248,7 +248,7 @@ async fn wait_until_healthy(mut server: Server, listening: bool) -> Result<Serve
 
 #[tokio::test]
 async fn operator_workflow_from_migrate_to_serving_a_token() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = spotter::scratch::tempdir().unwrap();
     let db = format!(
         "sqlite://{}",
         dir.path().join("nested/dir/spotter.db").display()
@@ -491,7 +491,7 @@ async fn operator_workflow_from_migrate_to_serving_a_token() {
 
 #[tokio::test]
 async fn serve_creates_the_database_and_survives_a_restart() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = spotter::scratch::tempdir().unwrap();
     let db = format!("sqlite://{}", dir.path().join("fresh.db").display());
     let mut server = serve(&db).await;
     let base = server.base_url();
@@ -536,7 +536,7 @@ async fn serve_creates_the_database_and_survives_a_restart() {
 /// stderr so that this works whatever `RUST_LOG` says.
 #[tokio::test]
 async fn token_create_prints_only_the_token_on_stdout_even_with_logging_on() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = spotter::scratch::tempdir().unwrap();
     let db = format!("sqlite://{}", dir.path().join("log.db").display());
     let out = spotter(
         &db,

@@ -93,7 +93,7 @@ both_engines! {
     /// The site's files go in the form written at build time: br or gzip as accepted, the
     /// original otherwise, cacheable.
     async fn site_files_are_served_precompressed(app: TestApp) {
-        let built = tempfile::tempdir().unwrap();
+        let built = spotter::scratch::tempdir().unwrap();
         let script: String = (0..500).map(|i| format!("console.log({i});\n")).collect();
         let name = format!("zz-compression-{}.js", unique());
         std::fs::write(built.path().join(&name), &script).unwrap();

@@ -147,7 +147,7 @@ async fn copy_moves_an_instance_to_postgres_and_back() {
     assert_eq!(after_login["exercise_sets"], before["exercise_sets"]);
 
     // PostgreSQL → a new SQLite file.
-    let dir = tempfile::tempdir().unwrap();
+    let dir = spotter::scratch::tempdir().unwrap();
     let back = format!("sqlite://{}", dir.path().join("back/spotter.db").display());
     let out = copy(&postgres.url, &back);
     assert!(out.status.success(), "{}", describe(&out));
@@ -166,7 +166,7 @@ async fn the_command_line_restores_an_export() {
     let app = TestApp::start(Engine::Sqlite).await.unwrap();
     let user = crate::restore::filled_account(&app).await;
     let export = app.get_json(&user.client, "/api/v1/me/export").await;
-    let dir = tempfile::tempdir().unwrap();
+    let dir = spotter::scratch::tempdir().unwrap();
     let file = dir.path().join("spotter-export.json");
     std::fs::write(&file, export.to_string()).unwrap();
     let db = format!("sqlite://{}", dir.path().join("restored.db").display());

@@ -158,7 +158,7 @@ async fn stored_replies(db: &str) -> Vec<(String, String, Option<String>)> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn kill_9_mid_reply_keeps_the_question_and_marks_the_reply_after_restart() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = spotter::scratch::tempdir().unwrap();
     let db = format!("sqlite://{}", dir.path().join("spotter.db").display());
     let token = account(&db);
     let mut server = serve_with(&db, SLOW).await;
@@ -218,7 +218,7 @@ async fn kill_9_mid_reply_keeps_the_question_and_marks_the_reply_after_restart()
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_with_replies_streaming_exits_quickly_and_stores_them() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = spotter::scratch::tempdir().unwrap();
     let db = format!("sqlite://{}", dir.path().join("spotter.db").display());
     let token = account(&db);
     let mut server = serve_with(&db, SLOW).await;
@@ -258,7 +258,7 @@ async fn sigterm_with_replies_streaming_exits_quickly_and_stores_them() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_database_that_cannot_be_written_is_a_clear_error_and_stays_whole() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = spotter::scratch::tempdir().unwrap();
     let path = dir.path().join("spotter.db");
     let db = format!("sqlite://{}", path.display());
     account(&db);
@@ -278,7 +278,7 @@ async fn a_database_that_cannot_be_written_is_a_clear_error_and_stays_whole() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_disk_is_a_clear_error_loses_nothing_and_passes() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = spotter::scratch::tempdir().unwrap();
     let path = dir.path().join("spotter.db");
     let db = format!("sqlite://{}", path.display());
     let token = account(&db);

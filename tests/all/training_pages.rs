@@ -548,7 +548,7 @@ both_engines! {
 
         // Its export, restored into another account from the same form.
         let export = user.client.get(app.url("/api/v1/me/export")).send().await.unwrap().bytes().await.unwrap();
-        let dir = tempfile::tempdir().unwrap();
+        let dir = spotter::scratch::tempdir().unwrap();
         let path = dir.path().join("spotter-export.json");
         std::fs::write(&path, &export).unwrap();
         let other = app.user("restorer").await;

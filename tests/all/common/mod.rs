@@ -26,7 +26,7 @@ use spotter::server::AppState;
 use spotter::server::config::Config;
 use spotter::server::db::Db;
 use sqlx::Connection;
-use tempfile::TempDir;
+use spotter::scratch::TempDir;
 
 pub const POSTGRES_URL_VAR: &str = "SPOTTER_TEST_POSTGRES_URL";
 /// A password every test user gets unless a test says otherwise.
@@ -276,7 +276,7 @@ impl TestDb {
     pub async fn create(engine: Engine, test: &str) -> Option<TestDb> {
         let (url, dir, pg) = match engine {
             Engine::Sqlite => {
-                let dir = tempfile::tempdir().expect("temp dir");
+                let dir = spotter::scratch::tempdir().expect("temp dir");
                 let url = format!("sqlite://{}", dir.path().join("spotter.db").display());
                 (url, Some(dir), None)
             }
