@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs whatever the build needs and is missing, idempotently: check first, install second.
-#   scripts/ensure-tools.sh build   -> wasm32 target, wasm-bindgen-cli, npm tools (echarts, esbuild, binaryen)
-#   scripts/ensure-tools.sh test    -> the above + Chromium, PostgreSQL, Playwright
+#   scripts/ensure-tools.sh build   -> wasm32 target, npm tools (echarts, esbuild, binaryen)
+#   scripts/ensure-tools.sh test    -> the above + Chromium, PostgreSQL, nginx, Playwright
+#   scripts/ensure-tools.sh bindgen -> wasm-bindgen-cli (scripts/build.sh runs this beside its
+#                                      compile: a few minutes of cargo install, once)
 # Under CI=true every failure is fatal; nothing is silently skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -73,8 +75,11 @@ ensure_nginx() {
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || apt_install nginx
 }
 
+if [ "$mode" = bindgen ]; then
+  ensure_wasm_bindgen
+  exit
+fi
 ensure_wasm_target
-ensure_wasm_bindgen
 ensure_npm_tools
 if [ "$mode" = test ]; then
   ensure_chromium
