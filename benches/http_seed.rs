@@ -2,10 +2,9 @@
 //! (`scripts/bench.sh http`), by default 100 users × 20 conversations × 50 messages, the shape
 //! the seed_fastapi peer seeds itself with (this program reads nothing of the peer: only
 //! `scripts/bench.sh` runs the peer, when it sits beside the checkout). A bench target so that
-//! it shares the build of the criterion benches and stays out of `cargo test` and the shipped
-//! binary:
+//! it stays out of `cargo test` and the shipped binary (it shares the release server's build):
 //!
-//!   cargo bench --features bench --bench http_seed -- DATABASE_URL PASSWORD [USERS CONVERSATIONS MESSAGES]
+//!   cargo bench --features ssr --bench http_seed -- DATABASE_URL PASSWORD [USERS CONVERSATIONS MESSAGES]
 //!
 //! Users are `user{N}@bench.example` (N from 0), all with PASSWORD (one real argon2id hash,
 //! computed once and shared: hashing 100 times would only slow the seed down). Everything is

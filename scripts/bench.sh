@@ -57,8 +57,8 @@
 #
 # Builds: the crate's lib is also a cdylib, so cargo keeps one lib per target dir: a criterion
 # build (feature `bench`) and the release server's build replace each other, and each switch
-# recompiles the crate (a few minutes on 2 cores). The criterion benches and the seeder share
-# the `bench` build; ttft and streams share the server's. Each part builds what it needs first.
+# recompiles the crate (a few minutes on 2 cores). Only the criterion benches use `bench`; the
+# seeder, ttft and streams share the release server's build, so a full run switches once.
 #
 #   usage: scripts/bench.sh                        everything (`make bench`)
 #          scripts/bench.sh ttft [rounds]          time to first token only
@@ -76,6 +76,29 @@ peer=../shared/peers/seed_fastapi
 log() { printf '\033[1;34m[bench]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[bench] error:\033[0m %s\n' "$*" >&2; exit 1; }
 . scripts/apt.sh
+
+# --- the one table ---------------------------------------------------------------------------
+# Each part adds its headline figures to $results (tab-separated: what, figure, the baseline
+# measured in the same run, budget, held?); the run ends by printing them as one Markdown table,
+# also saved to $target_dir/bench-table.md (docs/performance.md quotes the latest).
+results=$target_dir/bench-results.tsv
+record() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$results"; }
+# "yes" when $1 <= $2 (both numbers), else "no"; "?" when either is missing.
+at_most() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print "?"; else print (a + 0 <= b + 0) ? "yes" : "no" }'; }
+print_table() {
+  [[ -s $results ]] || return 0
+  local table=$target_dir/bench-table.md
+  {
+    echo "Spotter \`make bench\`, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores"
+    echo
+    echo "| what | figure | baseline in the same run | budget | held |"
+    echo "|---|---|---|---|---|"
+    awk -F'\t' '{ printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }' "$results"
+  } >"$table"
+  echo
+  echo "== The table (also in $table) =="
+  cat "$table"
+}
 
 criterion_part() {
   local rows=10000
@@ -216,6 +239,61 @@ criterion_part() {
     done
     echo
   done
+
+  # The table's rows: each budget's figure, and the worst case where there are several.
+  if ! na "$full"; then
+    record "10,000-row Strong import into SQLite" "$(ms "$full") ms" "raw csv read $(ms "$csv") ms" "1 s" \
+      "$(at_most "$(ms "$full")" 1000)"
+  fi
+  ns=$(mean_ns sandbox/prepare/model/Sqlite)
+  if ! na "$ns"; then
+    record "SQL sandbox check + rewrite, a model's query (CTE, two joins)" "$(us "$ns") µs" \
+      "sqlparser's parse alone $(us "$(mean_ns sandbox/parse_baseline)") µs" "50 µs" "$(at_most "$(us "$ns")" 50)"
+  fi
+  ns=$(mean_ns "nl_log/corpus")
+  if ! na "$ns"; then
+    record "plain-words parse, a phrase on average ($(grep -c . tests/fixtures/nl_log/phrases.jsonl) EN/HE phrases)" \
+      "$(awk -v ns="$ns" -v n="$(grep -c . tests/fixtures/nl_log/phrases.jsonl)" 'BEGIN { printf "%.1f", ns / n / 1e3 }') µs" "-" "-" "-"
+  fi
+  for engine in sqlite postgres; do
+    local worst= worst_id= worst_direct=
+    for dir in "$criterion_dir/aggregate_$engine"/*_direct/; do
+      [[ -d $dir ]] || continue
+      id=$(basename "$dir"); id=${id%_direct}
+      sandboxed=$(mean_ns "aggregate_$engine/$id/sandboxed"); direct=$(mean_ns "aggregate_$engine/$id/direct")
+      na "$sandboxed" && continue
+      if [[ -z $worst ]] || awk -v a="$sandboxed" -v b="$worst" 'BEGIN { exit !(a > b) }'; then
+        worst=$sandboxed worst_id=$id worst_direct=$direct
+      fi
+    done
+    if [[ -n $worst ]]; then
+      record "aggregate over 100,000 sets, $engine, sandboxed (slowest: $worst_id)" "$(ms "$worst") ms" \
+        "direct $(ms "$worst_direct") ms" "20 ms" "$(at_most "$(ms "$worst")" 20)"
+    elif [[ $engine = postgres && -n $pg_note ]]; then
+      record "aggregate over 100,000 sets, postgres" "not run" "$pg_note" "20 ms" "?"
+    fi
+  done
+  local worst= worst_id=
+  for dir in "$criterion_dir"/best_match/*/; do
+    id=$(basename "$dir"); ns=$(mean_ns "best_match/$id")
+    na "$ns" && continue
+    if [[ -z $worst ]] || awk -v a="$ns" -v b="$worst" 'BEGIN { exit !(a > b) }'; then worst=$ns worst_id=$id; fi
+  done
+  if [[ -n $worst ]]; then
+    record "exercise-name match, per query (slowest: $worst_id)" "$(us "$worst") µs" "-" "50 µs" "$(at_most "$(us "$worst")" 50)"
+  fi
+  worst= worst_id=
+  for what in stats_all goals_page progress_page write; do
+    demo=$(mean_ns "history/$what/demo"); t=$(mean_ns "history/$what/50k")
+    na "$demo" && continue
+    na "$t" && continue
+    local r
+    r=$(ratio "$t" "$demo")
+    if [[ -z $worst ]] || awk -v a="$r" -v b="$worst" 'BEGIN { exit !(a > b) }'; then worst=$r worst_id="$what: $(ms "$t") ms, demo $(ms "$demo") ms"; fi
+  done
+  if [[ -n $worst ]]; then
+    record "whole-history pages and a write at ~50k sets (worst: ${worst_id%%:*})" "${worst}x" "the demo account (${worst_id#*: })" "1.5x" "$(at_most "$worst" 1.5)"
+  fi
   rm -f "$started"
 }
 
@@ -267,10 +345,11 @@ cleanup() {
 # bytes per response, and leaves req/s in $wrk_rps.
 load() {
   local what=$1 url=$2 header=$3 out
-  out=$(wrk -t2 -c32 -d"${secs}s" -H "$header" "$url")
+  out=$(wrk -t2 -c32 -d"${secs}s" --latency -H "$header" "$url")
   wrk_rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  wrk_p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   local latency requests read bad errors
-  latency=$(awk '/^ +Latency/ {print $2}' <<<"$out")
+  latency="$(awk '/^ +Latency/ {print $2}' <<<"$out"), p99 $wrk_p99"
   requests=$(awk '/requests in/ {print $1}' <<<"$out")
   read=$(awk '/requests in/ {print $(NF-1)}' <<<"$out")
   bad=$(awk -F: '/Non-2xx or 3xx/ {gsub(/ /, "", $2); print $2}' <<<"$out")
@@ -308,11 +387,9 @@ http_part() {
   if ! command -v wrk >/dev/null; then
     apt_install wrk
   fi
-  # Seed first, build second: building a criterion target also builds the server with the
-  # `bench` feature and leaves that binary at target/release/spotter; build.sh then
-  # puts the shipped release build back there, and that is the one measured.
+  # The seeder is a bench target without criterion: it shares the release server's build.
   log "seeding 100 users x 20 conversations x 50 messages (benches/http_seed.rs)"
-  cargo bench --features bench --bench http_seed -- "$db" "$password"
+  cargo bench --features ssr --bench http_seed -- "$db" "$password"
   scripts/build.sh release
   local spotter=$target_dir/release/spotter
   # The thread measured is made through the coach, as a user makes one: the demo account's
@@ -374,9 +451,9 @@ http_part() {
   local site=${LEPTOS_SITE_ROOT:-target/site}
   cp "$work/page.html" "$site/pkg/bench-same-size-page.html"
   cp "$work/page.json" "$site/pkg/bench-same-size-json.html"
-  local json_rps page_rps static_page_rps static_json_rps
-  load JSON "$json_url" "$auth"; json_rps=$wrk_rps
-  load page "$page_url" "$session"; page_rps=$wrk_rps
+  local json_rps page_rps static_page_rps static_json_rps json_p99 page_p99
+  load JSON "$json_url" "$auth"; json_rps=$wrk_rps json_p99=$wrk_p99
+  load page "$page_url" "$session"; page_rps=$wrk_rps page_p99=$wrk_p99
   load "static, the page's size" "$base/pkg/bench-same-size-page.html" "Accept: */*"; static_page_rps=$wrk_rps
   load "static, the JSON's size" "$base/pkg/bench-same-size-json.html" "Accept: */*"; static_json_rps=$wrk_rps
   rm -f "$site/pkg/bench-same-size-page.html" "$site/pkg/bench-same-size-json.html"
@@ -414,6 +491,21 @@ http_part() {
     "$(awk -v a="$page_rps" -v b="$static_page_rps" 'BEGIN { if (b > 0) printf "%.0f", 100 * a / b; else print "?" }')"
   printf '%-34s %12s %12s %9s%%\n' "JSON vs static file of its size" "$json_rps" "$static_json_rps" \
     "$(awk -v a="$json_rps" -v b="$static_json_rps" 'BEGIN { if (b > 0) printf "%.0f", 100 * a / b; else print "?" }')"
+  # The table's rows: Spotter's rate and p99, and the ratio to the peer in the same run.
+  local page_bytes json_bytes
+  page_bytes=$(stat -c %s "$work/page.html"); json_bytes=$(stat -c %s "$work/page.json")
+  for pair in "conversation page /c/{id}, 50 messages (SSR HTML, $((page_bytes / 1000)) KB):$page_rps:$peer_page:$page_p99:10" \
+    "its JSON, 50 messages ($((json_bytes / 1000)) KB):$json_rps:$peer_json:$json_p99:20"; do
+    IFS=: read -r name ours theirs p99 want <<<"$pair"
+    if [[ -n $theirs ]]; then
+      local times
+      times=$(awk -v a="$ours" -v b="$theirs" 'BEGIN { printf "%.1f", a / b }')
+      record "$name" "${ours} req/s, p99 ${p99}" "peer seed_fastapi ${theirs} req/s: ${times}x" "${want}x the peer" \
+        "$(awk -v t="$times" -v w="$want" 'BEGIN { print (t + 0 >= w + 0) ? "yes" : "no" }')"
+    else
+      record "$name" "${ours} req/s, p99 ${p99}" "peer not run" "${want}x the peer" "?"
+    fi
+  done
   echo "(req/s. The peer's page lists 50 messages as escaped text; Spotter's page holds its newest"
   echo " ${thread_page:-?} stored messages, replies rendered from Markdown, with tools, cards, charts, tokens,"
   echo " times and forms. The static files are the page and the JSON saved to /pkg and served by the same"
@@ -430,6 +522,8 @@ wasm_size() {
   fi
   raw=$(stat -c %s "$wasm")
   gz=$(gzip -9 -c "$wasm" | wc -c)
+  record "release wasm (ECharts not included)" "$((raw / 1024)) KiB raw, $((gz / 1024)) KiB gzip" "-" "400 KB gzip" \
+    "$(at_most "$gz" 400000)"
   echo "== wasm (release, $wasm) =="
   awk -v raw="$raw" -v gz="$gz" 'BEGIN {
     printf "  %.0f KiB raw, %.0f KiB gzip -9 (%d bytes) = %.0f%% of the 400 KB budget\n", raw / 1024, gz / 1024, gz, gz / 4000 }'
@@ -458,74 +552,127 @@ dom_part() {
   local server_pid=$!
   for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
   log "live chat in Chromium: $sends sends against a model writing a word every 100 ms ($profile server)"
-  (cd end2end && SPOTTER_URL="http://127.0.0.1:$port" FAKE_LLM_URL="http://127.0.0.1:$llm_port" SENDS=$sends \
+  local out
+  out=$(cd end2end && SPOTTER_URL="http://127.0.0.1:$port" FAKE_LLM_URL="http://127.0.0.1:$llm_port" SENDS=$sends \
     ./node_modules/.bin/playwright test -c bench/playwright.config.ts --reporter=line 2>&1 | grep -E "first text|on the wire|Error|failed" || true)
+  echo "$out"
+  local p50 p99 loads first requests again
+  p50=$(sed -n "s/.*first token: p50 \([0-9.]*\) ms.*/\1/p" <<<"$out")
+  p99=$(sed -n "s/.*ms, p99 \([0-9.]*\) ms.*/\1/p" <<<"$out")
+  loads=$(sed -n "s/.*page loads during the sends: \([0-9]*\).*/\1/p" <<<"$out")
+  first=$(sed -n "s/.*first load \([0-9.]*\) KB in \([0-9]*\) requests.*/\1/p" <<<"$out")
+  again=$(sed -n "s/.*repeat visit \([0-9.]*\) KB.*/\1/p" <<<"$out")
+  record "first reply text in the DOM after the model's first token ($sends sends, Chromium)" \
+    "p50 ${p50:-?} ms, p99 ${p99:-?} ms; ${loads:-?} page loads" "-" "50 ms p50, no page load" \
+    "$([[ -n $p50 && ${loads:-x} = 0 ]] && at_most "$p50" 50 || echo no)"
+  record "bytes on the wire to open that thread (no chart): first load, repeat visit" "${first:-?} KB, ${again:-?} KB" "-" \
+    "450 KB, 70 KB" "$([[ -n $first && -n $again && $(at_most "$first" 450) = yes ]] && at_most "$again" 70 || echo no)"
   kill "$server_pid" "$llm_pid" 2>/dev/null || true
   rm -rf "$dir"
 }
 
 ttft_part() {
   echo
-  cargo bench --features ssr --bench ttft -- "${1:-300}"
+  local out
+  out=$(cargo bench --features ssr --bench ttft -- "${1:-300}" | tee /dev/stderr)
+  local added base
+  added=$(sed -n 's/^added by Spotter: p50 \([0-9.]*\) ms  p99 \([0-9.]*\) ms.*/\1 \2/p' <<<"$out")
+  base=$(sed -n 's/^model server directly (baseline): p50 \([0-9.]*\) ms.*/\1/p' <<<"$out")
+  read -r p50 p99 <<<"$added"
+  record "time to first token added by Spotter (fake model on loopback)" "p50 ${p50:-?} ms, p99 ${p99:-?} ms" \
+    "the model asked directly: p50 ${base:-?} ms" "2 ms p50" "$(at_most "${p50:-}" 2)"
 }
 
 # Latency on a database ten times the peer's shape against the peer's shape itself (issue #22:
 # within 1.5x): the same seeder (benches/http_seed.rs) fills two SQLite files, SMALL and 10 x SMALL
 # users x 20 conversations x 50 messages (default 100: 100,000 against 1,000,000 messages; the
 # big seed takes ~8 min), then the release server on each in turn answers one seeded user's
-# conversation (50 messages, JSON) and conversation list under `wrk -t2 -c8 --latency`.
+# conversation (50 messages: the page /c/{id} with a session cookie, and its JSON with a token)
+# and conversation list under `wrk -t2 -c8 --latency`.
 scale_part() {
   local small=${1:-100} secs=${2:-8} work bin=$target_dir/release/spotter
   work=$(mktemp -d /tmp/spotter-scale-bench.XXXXXX)
   command -v wrk >/dev/null || apt_install wrk
-  local password=bench-password-1
+  local password=bench-password-1 email=user1@bench.example
   for users in "$small" $((small * 10)); do
     log "seeding $users users x 20 conversations x 50 messages"
-    cargo bench --features bench --bench http_seed -- "sqlite://$work/db-$users.db" "$password" "$users" 20 50 | tail -1
+    cargo bench --features ssr --bench http_seed -- "sqlite://$work/db-$users.db" "$password" "$users" 20 50 | tail -1
   done
-  [ -x "$bin" ] || scripts/build.sh release
+  scripts/build.sh release >/dev/null
   echo
   echo "== Latency at $((small * 1000)) messages and at $((small * 10000)) (wrk -t2 -c8 -d${secs}s; budget: within 1.5x) =="
-  local users label url p50 p99
+  local users label url header p50 p99 base
   declare -A result
   for users in "$small" $((small * 10)); do
-    local db=sqlite://$work/db-$users.db port token cid
+    local db=sqlite://$work/db-$users.db port token cid cookie
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-    token=$(DATABASE_URL=$db RUST_LOG=error "$bin" token create --email user1@bench.example --name scale)
+    base=http://127.0.0.1:$port
+    token=$(DATABASE_URL=$db RUST_LOG=error "$bin" token create --email "$email" --name scale)
     DATABASE_URL=$db SPOTTER_ADDR=127.0.0.1:$port RUST_LOG=error "$bin" serve >"$work/server.log" 2>&1 &
     server_pid=$!
-    for _ in $(seq 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-    cid=$(curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/conversations?per_page=1" |
+    for _ in $(seq 100); do curl -fsS "$base/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+    cid=$(curl -s -H "Authorization: Bearer $token" "$base/api/v1/conversations?per_page=1" |
       python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
-    for label in messages list; do
-      if [ $label = messages ]; then url="http://127.0.0.1:$port/api/v1/conversations/$cid/messages?per_page=50"
-      else url="http://127.0.0.1:$port/api/v1/conversations?per_page=20"; fi
-      out=$(wrk -t2 -c8 -d"${secs}s" --latency -H "Authorization: Bearer $token" "$url")
+    cookie=$(curl -s -D - -o /dev/null -H 'content-type: application/json' \
+      -d "{\"email\":\"$email\",\"password\":\"$password\"}" "$base/api/v1/auth/login" |
+      sed -n 's/^[Ss]et-[Cc]ookie: *\([^;]*\).*/\1/p' | head -1)
+    for label in page messages list; do
+      case $label in
+        page) url="$base/c/$cid" header="Cookie: $cookie" ;;
+        messages) url="$base/api/v1/conversations/$cid/messages?per_page=50" header="Authorization: Bearer $token" ;;
+        list) url="$base/api/v1/conversations?per_page=20" header="Authorization: Bearer $token" ;;
+      esac
+      # What is measured must be the real thing: 200 with the conversation, not a redirect.
+      status=$(curl -s -o "$work/body" -w '%{http_code}' -H "$header" "$url")
+      out=$(wrk -t2 -c8 -d"${secs}s" --latency -H "$header" "$url")
       p50=$(awk '$1 == "50%" {print $2}' <<<"$out"); p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
       result[$label-$users]="$p50 $p99"
-      printf '  %-9s %8s messages: p50 %-9s p99 %-9s %s req/s\n' "$label" "$((users * 1000))" "$p50" "$p99" \
-        "$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+      printf '  %-9s %8s messages: %s, %6s bytes; p50 %-9s p99 %-9s %s req/s%s\n' "$label" "$((users * 1000))" \
+        "$status" "$(stat -c %s "$work/body")" "$p50" "$p99" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
+        "$(awk -F: '/Non-2xx or 3xx/ {printf ", %s non-2xx/3xx", $2}' <<<"$out")"
     done
     kill "$server_pid" 2>/dev/null || true
     wait "$server_pid" 2>/dev/null || true
+    server_pid=
   done
   # wrk prints 4.21ms or 812.00us: both in ms for the ratio.
-  ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v } else { sub(/s$/, "", v); print v * 1000 } }'; }
-  for label in messages list; do
+  wrk_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v } else { sub(/s$/, "", v); print v * 1000 } }'; }
+  local what r50 r99 worst
+  for label in page messages list; do
     read -r s50 s99 <<<"${result[$label-$small]}"; read -r b50 b99 <<<"${result[$label-$((small * 10))]}"
-    printf '  %-9s ten times the rows: p50 %sx, p99 %sx\n' "$label" \
-      "$(awk -v a="$(ms "$b50")" -v b="$(ms "$s50")" 'BEGIN { printf "%.2f", a / b }')" \
-      "$(awk -v a="$(ms "$b99")" -v b="$(ms "$s99")" 'BEGIN { printf "%.2f", a / b }')"
+    r50=$(awk -v a="$(wrk_ms "$b50")" -v b="$(wrk_ms "$s50")" 'BEGIN { printf "%.2f", a / b }')
+    r99=$(awk -v a="$(wrk_ms "$b99")" -v b="$(wrk_ms "$s99")" 'BEGIN { printf "%.2f", a / b }')
+    printf '  %-9s ten times the rows: p50 %sx, p99 %sx\n' "$label" "$r50" "$r99"
+    case $label in
+      page) what="the page /c/{id}, 50 messages" ;;
+      messages) what="its JSON" ;;
+      list) what="the conversation list (JSON)" ;;
+    esac
+    worst=$(awk -v a="$r50" -v b="$r99" 'BEGIN { print (a > b) ? a : b }')
+    record "$what at $((small * 10000)) messages" "p50 $b50, p99 $b99: ${r50}x, ${r99}x" \
+      "at $((small * 1000)) messages: p50 $s50, p99 $s99" "1.5x" "$(at_most "$worst" 1.5)"
   done
   rm -rf "$work"
 }
 
 streams_part() {
   echo
+  local n=${1:-1000} out
   # Every reply holds a socket at the client, the server and the fake model: raise the limit.
-  (ulimit -n 16384 2>/dev/null || ulimit -n "$(ulimit -Hn)"; cargo bench --features ssr --bench streams -- "${1:-1000}")
+  out=$(ulimit -n 16384 2>/dev/null || ulimit -n "$(ulimit -Hn)"; cargo bench --features ssr --bench streams -- "$n" | tee /dev/stderr)
+  local errors idle peak whole wall
+  errors=$(sed -n 's/.*; errors: \([0-9]*\).*/\1/p' <<<"$out")
+  idle=$(sed -n 's/^server memory: idle \([0-9.]*\) MB.*/\1/p' <<<"$out")
+  peak=$(sed -n 's/.*peak \([0-9.]*\) MB.*/\1/p' <<<"$out")
+  whole=$(sed -n 's/.*, \([0-9]*\) with exactly the streamed text.*/\1/p' <<<"$out")
+  wall=$(sed -n 's/^wall time \([0-9.]*\) s (one reply alone takes \([0-9.]*\) s).*/\1 s (one alone \2 s)/p' <<<"$out")
+  record "$n streamed replies at once, real server over a fake model" "${errors:-?} errors, ${whole:-?} of $n stored whole, ${wall:-?}" \
+    "-" "0 errors, all stored" "$([[ ${errors:-x} = 0 && ${whole:-} = "$n" ]] && echo yes || echo no)"
+  record "the server's peak memory during those $n" "${peak:-?} MB" "idle ${idle:-?} MB" "150 MB" "$(at_most "${peak:-}" 150)"
 }
 
+mkdir -p "$target_dir"
+: >"$results"
 case ${1:-} in
   http) shift; http_part "$@" ;;
   streams) shift; streams_part "$@" ;;
@@ -536,3 +683,4 @@ case ${1:-} in
   "") criterion_part; ttft_part; streams_part; scale_part; http_part; dom_part ;;
   *) criterion_part "$@" ;;
 esac
+print_table

@@ -14,8 +14,14 @@ start=$(date +%s)
 
 scripts/ensure-tools.sh test
 
+BG_PIDS=()
+CLIENT_PID=
 cleanup() {
   local status=$?
+  local pid
+  for pid in "${BG_PIDS[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then pkill -TERM -P "$pid" 2>/dev/null; kill "$pid" 2>/dev/null; fi
+  done
   [ -n "${SERVER_PID:-}" ] && kill "$SERVER_PID" 2>/dev/null || true
   [ -n "${PG_TEST_DIR:-}" ] && scripts/pg.sh stop "$PG_TEST_DIR"
   [ -n "${E2E_DIR:-}" ] && rm -rf "$E2E_DIR"
@@ -57,8 +63,23 @@ start_llm() {
 }
 
 if [ "$mode" = all ] || [ "$mode" = rust ]; then
+  # On a fresh machine the LLM server's install compiles llama.cpp (~6 min) and the site's
+  # client needs its wasm build and wasm-bindgen-cli: both run beside the tests' own compile,
+  # which spends long stretches on one core (this crate, the test binary, linking).
+  mkdir -p target
+  scripts/llm-server.sh install >target/llm-install.log 2>&1 &
+  BG_PIDS+=($!)
+  if [ "$mode" = all ]; then
+    scripts/build.sh client >target/client-build.log 2>&1 &
+    CLIENT_PID=$!
+    BG_PIDS+=("$CLIENT_PID")
+  fi
+  log "compiling the tests (beside them: the LLM server's install, the client's build)"
+  cargo test --features ssr --no-run
   log "starting a throwaway PostgreSQL cluster"
   eval "$(scripts/pg.sh start)"
+  # Waits for the install above (or, if it failed, tries once more and reports why).
+  wait "${BG_PIDS[0]}" || true
   start_llm
   log "unit + integration tests (SQLite and PostgreSQL${SPOTTER_TEST_LLM_URL:+, real LLM at $SPOTTER_TEST_LLM_URL})"
   SPOTTER_REQUIRE_POSTGRES=1 cargo test --features ssr
@@ -71,6 +92,11 @@ if [ "$mode" = llm ]; then
 fi
 
 if [ "$mode" = all ] || [ "$mode" = e2e ]; then
+  if [ -n "$CLIENT_PID" ] && ! wait "$CLIENT_PID"; then
+    tail -40 target/client-build.log >&2
+    printf '\033[1;31m[test] error:\033[0m the client build failed (log: target/client-build.log)\n' >&2
+    exit 1
+  fi
   log "building the site for end-to-end tests"
   scripts/build.sh debug
   E2E_DIR=$(mktemp -d /tmp/spotter-e2e.XXXXXX)
