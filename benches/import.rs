@@ -17,10 +17,10 @@ use criterion::{BatchSize, Criterion, SamplingMode, Throughput, criterion_group,
 use spotter::domain::account::Language;
 use spotter::domain::import::bench_support::synthetic_strong_csv;
 use spotter::domain::import::{Format, FormatChoice, parse};
+use spotter::scratch::TempDir;
 use spotter::server::db::users::{self, NewUser, User};
 use spotter::server::db::{Db, exercises};
 use spotter::server::services::import::{ImportRun, import};
-use spotter::scratch::TempDir;
 use tokio::runtime::Runtime;
 
 const ROWS: usize = 10_000;

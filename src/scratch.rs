@@ -35,7 +35,9 @@ pub fn tempdir() -> io::Result<TempDir> {
     static NEXT: AtomicU64 = AtomicU64::new(0);
     let root = std::env::temp_dir();
     loop {
-        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
         let path = root.join(format!("spotter-{}-{n}-{nanos}", std::process::id()));
         match std::fs::create_dir(&path) {

@@ -22,11 +22,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{Value, json};
+use spotter::scratch::TempDir;
 use spotter::server::AppState;
 use spotter::server::config::Config;
 use spotter::server::db::Db;
 use sqlx::Connection;
-use spotter::scratch::TempDir;
 
 pub const POSTGRES_URL_VAR: &str = "SPOTTER_TEST_POSTGRES_URL";
 /// A password every test user gets unless a test says otherwise.
