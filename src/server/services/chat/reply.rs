@@ -255,13 +255,19 @@ impl ReplyTask {
         // Read twice the window: the steps of this reply (already stored) and of an earlier
         // answer to the same question (regenerate) are left out below.
         let window = CONTEXT_MESSAGES as usize;
-        let mut history = messages::last(
-            db,
-            &user.id,
-            &question.conversation_id,
-            CONTEXT_MESSAGES * 2,
-        )
-        .await?;
+        // Independent reads side by side (each is a round trip to the pool; on SQLite to a
+        // connection's own thread): the time to the first token is their longest, not their sum.
+        let (mut history, profile, facts, last_reply) = tokio::try_join!(
+            messages::last(
+                db,
+                &user.id,
+                &question.conversation_id,
+                CONTEXT_MESSAGES * 2,
+            ),
+            training_profile::get(db, &user.id),
+            facts::list(db, &user.id),
+            messages::last_reply_before(db, &user.id, question.created_at),
+        )?;
         let read = history.len();
         // The conversation up to the question: an answer given to it before (regenerate) or
         // anything said after it is not part of what is being answered.
@@ -270,15 +276,8 @@ impl ReplyTask {
         });
         let more_before = history.len() > window || read == window * 2;
         history.drain(..history.len().saturating_sub(window));
-        let profile = training_profile::get(db, &user.id).await?;
-        let notices = notices(db, user, question, today, &profile).await?;
-        let mut system = system_prompt(
-            user,
-            today,
-            &facts::list(db, &user.id).await?,
-            &profile,
-            self.sandbox.dialect(),
-        );
+        let notices = notices(db, user, last_reply, today, &profile).await?;
+        let mut system = system_prompt(user, today, &facts, &profile, self.sandbox.dialect());
         if let Some(line) = notices.prompt_line() {
             system.push('\n');
             system.push_str(&line);
@@ -467,36 +466,41 @@ const QUESTIONS_SUMMED_UP: u32 = 500;
 /// A stored message as the provider reads it.
 /// What to mention before this answer: plan items due today when it is the user's first reply
 /// of the day, achievements earned since the coach's last reply; each only with its switch on.
+/// `last_reply`: when the coach last answered before this question.
 async fn notices(
     db: &Db,
     user: &User,
-    question: &Message,
+    last_reply: Option<chrono::DateTime<chrono::Utc>>,
     today: chrono::NaiveDate,
     profile: &crate::domain::profile::TrainingProfile,
 ) -> Result<Notices, sqlx::Error> {
-    let mut notices = Notices::default();
-    if !profile.reminders && !profile.achievements {
-        return Ok(notices);
-    }
-    let last_reply = messages::last_reply_before(db, &user.id, question.created_at).await?;
     let day = crate::server::services::log::local_day_fn(user);
-    if profile.reminders && last_reply.is_none_or(|at| day(&at) < today) {
-        notices.due_today = crate::server::services::plan::due_today(db, user, today).await?;
-    }
-    if profile.achievements
-        && let Some(since) = last_reply
-    {
-        notices.new_achievements = crate::server::db::achievements::list(db, &user.id)
-            .await?
-            .into_iter()
-            .filter(|a| a.earned_at > since)
-            .map(|a| crate::domain::chat::tools::Names {
-                en: a.name_en,
-                he: a.name_he,
-            })
-            .collect();
-    }
-    Ok(notices)
+    let due = async {
+        if profile.reminders && last_reply.is_none_or(|at| day(&at) < today) {
+            crate::server::services::plan::due_today(db, user, today).await
+        } else {
+            Ok(Vec::new())
+        }
+    };
+    let earned = async {
+        match last_reply {
+            Some(since) if profile.achievements => Ok(crate::server::db::achievements::list(db, &user.id)
+                .await?
+                .into_iter()
+                .filter(|a| a.earned_at > since)
+                .map(|a| crate::domain::chat::tools::Names {
+                    en: a.name_en,
+                    he: a.name_he,
+                })
+                .collect()),
+            _ => Ok(Vec::new()),
+        }
+    };
+    let (due_today, new_achievements) = tokio::try_join!(due, earned)?;
+    Ok(Notices {
+        due_today,
+        new_achievements,
+    })
 }
 
 fn llm_message(m: &Message) -> Result<LlmMessage, sqlx::Error> {
