@@ -574,7 +574,8 @@ dom_part() {
 ttft_part() {
   echo
   local out
-  out=$(cargo bench --features ssr --bench ttft -- "${1:-300}" | tee /dev/stderr)
+  out=$(cargo bench --features ssr --bench ttft -- "${1:-300}")
+  echo "$out"
   local added base
   added=$(sed -n 's/^added by Spotter: p50 \([0-9.]*\) ms  p99 \([0-9.]*\) ms.*/\1 \2/p' <<<"$out")
   base=$(sed -n 's/^model server directly (baseline): p50 \([0-9.]*\) ms.*/\1/p' <<<"$out")
@@ -659,7 +660,8 @@ streams_part() {
   echo
   local n=${1:-1000} out
   # Every reply holds a socket at the client, the server and the fake model: raise the limit.
-  out=$(ulimit -n 16384 2>/dev/null || ulimit -n "$(ulimit -Hn)"; cargo bench --features ssr --bench streams -- "$n" | tee /dev/stderr)
+  out=$(ulimit -n 16384 2>/dev/null || ulimit -n "$(ulimit -Hn)"; cargo bench --features ssr --bench streams -- "$n")
+  echo "$out"
   local errors idle peak whole wall
   errors=$(sed -n 's/.*; errors: \([0-9]*\).*/\1/p' <<<"$out")
   idle=$(sed -n 's/^server memory: idle \([0-9.]*\) MB.*/\1/p' <<<"$out")
