@@ -131,7 +131,13 @@ impl Coach {
         client_id: Option<String>,
     ) -> Result<Option<Started>, ChatError> {
         let db = &self.db;
-        let Some(conversation) = conversations::get(db, &user.id, conversation_id).await? else {
+        // The conversation and the user's limits are read side by side (the time to the first
+        // token is their longer, not their sum); a missing conversation still answers first.
+        let (conversation, limits) = tokio::join!(
+            conversations::get(db, &user.id, conversation_id),
+            self.limits.check(db, user),
+        );
+        let Some(conversation) = conversation? else {
             return Ok(None);
         };
         let content = validate_message(content).map_err(ChatError::Invalid)?;
@@ -144,7 +150,7 @@ impl Coach {
         {
             return Ok(Some(Started::Repeated(repeated(db, user, first).await?)));
         }
-        self.limits.check(db, user).await?;
+        limits?;
         let new = NewMessage {
             role: Role::User,
             content,
@@ -318,15 +324,18 @@ impl Limits {
 
     pub async fn check(self, db: &Db, user: &User) -> Result<(), ChatError> {
         let now = crate::server::db::now();
-        let sent = messages::sent_since(db, &user.id, now - chrono::Duration::minutes(1)).await?;
+        let midnight = now.date_naive().and_time(chrono::NaiveTime::MIN).and_utc();
+        // Both counts at once: each is a round trip, and this is before the first token.
+        let (sent, used) = tokio::try_join!(
+            messages::sent_since(db, &user.id, now - chrono::Duration::minutes(1)),
+            messages::tokens_since(db, &user.id, midnight),
+        )?;
         if sent >= i64::from(self.per_minute) {
             return Err(ChatError::TooFast {
                 limit: self.per_minute,
                 retry_after_s: 60,
             });
         }
-        let midnight = now.date_naive().and_time(chrono::NaiveTime::MIN).and_utc();
-        let used = messages::tokens_since(db, &user.id, midnight).await?;
         if u64::try_from(used).unwrap_or(0) >= self.daily_tokens {
             let next = midnight + chrono::Duration::days(1);
             return Err(ChatError::OverBudget {
