@@ -349,7 +349,7 @@ load() {
   wrk_rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   wrk_p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   local latency requests read bad errors
-  latency="$(awk '/^ +Latency/ {print $2}' <<<"$out"), p99 $wrk_p99"
+  latency="$(awk '/^ +Latency +[0-9]/ {print $2}' <<<"$out"), p99 $wrk_p99"
   requests=$(awk '/requests in/ {print $1}' <<<"$out")
   read=$(awk '/requests in/ {print $(NF-1)}' <<<"$out")
   bad=$(awk -F: '/Non-2xx or 3xx/ {gsub(/ /, "", $2); print $2}' <<<"$out")
@@ -506,6 +506,10 @@ http_part() {
       record "$name" "${ours} req/s, p99 ${p99}" "peer not run" "${want}x the peer" "?"
     fi
   done
+  record "the same page against a static file of its size from the same server" \
+    "$(awk -v a="$page_rps" -v b="$static_page_rps" 'BEGIN { if (b > 0) printf "%.0f %%", 100 * a / b; else print "?" }')" \
+    "static ${static_page_rps} req/s" "50 %" \
+    "$(awk -v a="$page_rps" -v b="$static_page_rps" 'BEGIN { if (b > 0) print (a / b >= 0.5) ? "yes" : "no"; else print "?" }')"
   echo "(req/s. The peer's page lists 50 messages as escaped text; Spotter's page holds its newest"
   echo " ${thread_page:-?} stored messages, replies rendered from Markdown, with tools, cards, charts, tokens,"
   echo " times and forms. The static files are the page and the JSON saved to /pkg and served by the same"
