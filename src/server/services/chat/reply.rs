@@ -484,15 +484,17 @@ async fn notices(
     };
     let earned = async {
         match last_reply {
-            Some(since) if profile.achievements => Ok(crate::server::db::achievements::list(db, &user.id)
-                .await?
-                .into_iter()
-                .filter(|a| a.earned_at > since)
-                .map(|a| crate::domain::chat::tools::Names {
-                    en: a.name_en,
-                    he: a.name_he,
-                })
-                .collect()),
+            Some(since) if profile.achievements => {
+                Ok(crate::server::db::achievements::list(db, &user.id)
+                    .await?
+                    .into_iter()
+                    .filter(|a| a.earned_at > since)
+                    .map(|a| crate::domain::chat::tools::Names {
+                        en: a.name_en,
+                        he: a.name_he,
+                    })
+                    .collect())
+            }
             _ => Ok(Vec::new()),
         }
     };
