@@ -83,6 +83,8 @@ die() { printf '\033[1;31m[bench] error:\033[0m %s\n' "$*" >&2; exit 1; }
 # also saved to $target_dir/bench-table.md (docs/performance.md quotes the latest).
 results=$target_dir/bench-results.tsv
 record() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$results"; }
+# Succeeds when $1 > $2, or when $2 is empty (nothing to beat yet).
+beats() { [[ -z $2 ]] || awk -v a="$1" -v b="$2" 'BEGIN { exit !(a > b) }'; }
 # "yes" when $1 <= $2 (both numbers), else "no"; "?" when either is missing.
 at_most() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "") print "?"; else print (a + 0 <= b + 0) ? "yes" : "no" }'; }
 print_table() {
@@ -184,9 +186,9 @@ criterion_part() {
     fi
   done
   ns=$(mean_ns "nl_log/corpus")
+  local phrases
+  phrases=$(grep -c . tests/fixtures/nl_log/phrases.jsonl)
   if ! na "$ns"; then
-    local phrases
-    phrases=$(grep -c . tests/fixtures/nl_log/phrases.jsonl)
     printf '  %-18s %8s us a phrase on average over the %s phrases of tests/fixtures/nl_log/phrases.jsonl\n' \
       corpus "$(awk -v ns="$ns" -v n="$phrases" 'BEGIN { printf "%.1f", ns / n / 1e3 }')" "$phrases"
   fi
@@ -252,8 +254,8 @@ criterion_part() {
   fi
   ns=$(mean_ns "nl_log/corpus")
   if ! na "$ns"; then
-    record "plain-words parse, a phrase on average ($(grep -c . tests/fixtures/nl_log/phrases.jsonl) EN/HE phrases)" \
-      "$(awk -v ns="$ns" -v n="$(grep -c . tests/fixtures/nl_log/phrases.jsonl)" 'BEGIN { printf "%.1f", ns / n / 1e3 }') µs" "-" "-" "-"
+    record "plain-words parse, a phrase on average ($phrases EN/HE phrases)" \
+      "$(awk -v ns="$ns" -v n="$phrases" 'BEGIN { printf "%.1f", ns / n / 1e3 }') µs" "-" "-" "-"
   fi
   for engine in sqlite postgres; do
     local worst= worst_id= worst_direct=
@@ -262,7 +264,7 @@ criterion_part() {
       id=$(basename "$dir"); id=${id%_direct}
       sandboxed=$(mean_ns "aggregate_$engine/$id/sandboxed"); direct=$(mean_ns "aggregate_$engine/$id/direct")
       na "$sandboxed" && continue
-      if [[ -z $worst ]] || awk -v a="$sandboxed" -v b="$worst" 'BEGIN { exit !(a > b) }'; then
+      if beats "$sandboxed" "$worst"; then
         worst=$sandboxed worst_id=$id worst_direct=$direct
       fi
     done
@@ -277,7 +279,7 @@ criterion_part() {
   for dir in "$criterion_dir"/best_match/*/; do
     id=$(basename "$dir"); ns=$(mean_ns "best_match/$id")
     na "$ns" && continue
-    if [[ -z $worst ]] || awk -v a="$ns" -v b="$worst" 'BEGIN { exit !(a > b) }'; then worst=$ns worst_id=$id; fi
+    if beats "$ns" "$worst"; then worst=$ns worst_id=$id; fi
   done
   if [[ -n $worst ]]; then
     record "exercise-name match, per query (slowest: $worst_id)" "$(us "$worst") µs" "-" "50 µs" "$(at_most "$(us "$worst")" 50)"
@@ -289,7 +291,7 @@ criterion_part() {
     na "$t" && continue
     local r
     r=$(ratio "$t" "$demo")
-    if [[ -z $worst ]] || awk -v a="$r" -v b="$worst" 'BEGIN { exit !(a > b) }'; then worst=$r worst_id="$what: $(ms "$t") ms, demo $(ms "$demo") ms"; fi
+    if beats "$r" "$worst"; then worst=$r worst_id="$what: $(ms "$t") ms, demo $(ms "$demo") ms"; fi
   done
   if [[ -n $worst ]]; then
     record "whole-history pages and a write at ~50k sets (worst: ${worst_id%%:*})" "${worst}x" "the demo account (${worst_id#*: })" "1.5x" "$(at_most "$worst" 1.5)"
@@ -371,6 +373,13 @@ per_response() {
 # How many times a string occurs in a file.
 matches() { { grep -o -- "$1" "$2" || true; } | wc -l; }
 
+# The session cookie (name=value) of `POST /api/v1/auth/login` at BASE for EMAIL and PASSWORD.
+session_cookie() {
+  curl -s -D - -o /dev/null -H 'content-type: application/json' \
+    -d "{\"email\":\"$2\",\"password\":\"$3\"}" "$1/api/v1/auth/login" |
+    sed -n 's/^[Ss]et-[Cc]ookie: *\([^;]*\).*/\1/p' | head -1
+}
+
 # GET with curl: the status code in $status, the body in the file $1.
 get() {
   local file=$1 url=$2 header=$3
@@ -421,9 +430,7 @@ http_part() {
     { cat "$work/thread.log"; return 1; }
 
   local cookie
-  cookie=$(curl -s -D - -o /dev/null -H 'content-type: application/json' \
-    -d "{\"email\":\"$email\",\"password\":\"$password\"}" "$base/api/v1/auth/login" |
-    sed -n 's/^[Ss]et-[Cc]ookie: *\([^;]*\).*/\1/p' | head -1)
+  cookie=$(session_cookie "$base" "$email" "$password")
   local json_url="$base/api/v1/conversations/$cid/messages?per_page=50" page_url="$base/c/$cid"
   local auth="Authorization: Bearer $token" session="Cookie: $cookie"
 
@@ -618,9 +625,7 @@ scale_part() {
     for _ in $(seq 100); do curl -fsS "$base/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
     cid=$(curl -s -H "Authorization: Bearer $token" "$base/api/v1/conversations?per_page=1" |
       python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
-    cookie=$(curl -s -D - -o /dev/null -H 'content-type: application/json' \
-      -d "{\"email\":\"$email\",\"password\":\"$password\"}" "$base/api/v1/auth/login" |
-      sed -n 's/^[Ss]et-[Cc]ookie: *\([^;]*\).*/\1/p' | head -1)
+    cookie=$(session_cookie "$base" "$email" "$password")
     for label in page messages list; do
       case $label in
         page) url="$base/c/$cid" header="Cookie: $cookie" ;;

@@ -463,7 +463,6 @@ async fn earlier_summary(
 /// characters).
 const QUESTIONS_SUMMED_UP: u32 = 500;
 
-/// A stored message as the provider reads it.
 /// What to mention before this answer: plan items due today when it is the user's first reply
 /// of the day, achievements earned since the coach's last reply; each only with its switch on.
 /// `last_reply`: when the coach last answered before this question.
@@ -505,6 +504,7 @@ async fn notices(
     })
 }
 
+/// A stored message as the provider reads it.
 fn llm_message(m: &Message) -> Result<LlmMessage, sqlx::Error> {
     Ok(LlmMessage {
         role: m.role,
