@@ -3,7 +3,7 @@
 #   scripts/ensure-tools.sh build   -> wasm32 target, npm tools (echarts, esbuild, binaryen)
 #   scripts/ensure-tools.sh test    -> the above + Chromium, PostgreSQL, nginx, Playwright
 #   scripts/ensure-tools.sh bindgen -> wasm-bindgen-cli (scripts/build.sh runs this beside its
-#                                      compile: a few minutes of cargo install, once)
+#                                      compile: about a minute of cargo install, once)
 # Under CI=true every failure is fatal; nothing is silently skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
